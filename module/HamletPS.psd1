@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'HamletPS.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    GUID                 = '6f0c2d55-3b7e-4a8e-9d8b-5a1e2b3c4d51'
+    Author               = 'HamletPS developers'
+    CompanyName          = 'Hamlet.rt trial'
+    Copyright            = '(c) HamletPS developers'
+    Description          = 'Receive, sort, de-identify, archive and upload radiotherapy DICOM data for the Hamlet.rt trial without a patient identifier leaving the hospital.'
+    FormatsToProcess     = @()
+    CmdletsToExport      = @(
+        'Get-DicomFile'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('DICOM', 'Radiotherapy', 'Anonymisation', 'AzureFiles', 'Hamlet')
+            ProjectUri = ''
+        }
+    }
+}

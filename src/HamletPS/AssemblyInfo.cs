@@ -1,0 +1,1 @@
+// The cmdlet classes live in Commands/, one sealed class per file.
