@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace HamletPS.Generators
 {
@@ -6,8 +7,17 @@ namespace HamletPS.Generators
     {
         public static int Main(string[] args)
         {
-            Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
-            return 2;
+            string command = args.Length > 0 ? args[0] : string.Empty;
+            string[] rest = args.Skip(1).ToArray();
+            switch (command)
+            {
+                case "profile":
+                    return ProfileTableGenerator.Run(rest);
+                default:
+                    Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
+                    Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
+                    return 2;
+            }
         }
     }
 }

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace HamletPS.Generators
+{
+    /// <summary>
+    /// `hamlet-gen profile`: turns confidentiality-profile.tsv (PS3.15 Table E.1-1) into checked-in C#
+    /// (HamletPS.Core.Deidentification.ConfidentialityProfileTable.CreateRows). Output is deterministic: table order, fixed
+    /// formatting, LF line endings, no timestamps.
+    /// </summary>
+    public static class ProfileTableGenerator
+    {
+        public const string InputFileName = "confidentiality-profile.tsv";
+        public const string OutputFileName = "ConfidentialityProfileTable.g.cs";
+        public const string DefaultStandardFolder = "../shared/dicom-standard";
+        public const string DefaultOutputFolder = "src/HamletPS.Core/Deidentification/Generated";
+
+        /// <summary>TSV columns in order; the 10 after "basic" map onto ConfidentialityOption in this order.</summary>
+        public static readonly string[] ExpectedColumns =
+        {
+            "tag", "keyword", "name", "retired", "in_std_comp_iod", "basic",
+            "retain_safe_private", "retain_uids", "retain_device_identity", "retain_institution_identity",
+            "retain_patient_characteristics", "retain_longitudinal_full_dates", "retain_longitudinal_modified_dates",
+            "clean_descriptors", "clean_structured_content", "clean_graphics",
+        };
+
+        private static readonly Dictionary<string, string> ActionNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [""] = "None", ["K"] = "Keep", ["X"] = "Remove", ["Z"] = "Zero", ["D"] = "Dummy", ["C"] = "Clean", ["U"] = "Uid",
+            ["Z/D"] = "ZeroOrDummy", ["X/Z"] = "RemoveOrZero", ["X/D"] = "RemoveOrDummy", ["X/Z/D"] = "RemoveOrZeroOrDummy",
+            ["X/Z/U*"] = "RemoveOrZeroOrUid",
+        };
+
+        /// <summary>Command line: profile [--standard DIR] [--out DIR]; relative paths are taken from the repository root.</summary>
+        public static int Run(string[] args)
+        {
+            string standard = DefaultStandardFolder, output = DefaultOutputFolder;
+            for (int i = 0; i < args.Length; i++)
+            {
+                if ((args[i] == "--standard" || args[i] == "--out") && i + 1 < args.Length)
+                {
+                    if (args[i] == "--standard") standard = args[++i]; else output = args[++i];
+                }
+                else
+                {
+                    Console.Error.WriteLine("usage: hamlet-gen profile [--standard <dicom-standard folder>] [--out <folder>]");
+                    return 2;
+                }
+            }
+            string root = RepositoryRoot.Find();
+            string input = Path.Combine(Path.GetFullPath(Path.Combine(root, standard)), InputFileName);
+            string outFolder = Path.GetFullPath(Path.Combine(root, output));
+            try
+            {
+                string written = GenerateFile(input, outFolder);
+                Console.WriteLine("wrote " + written);
+                return 0;
+            }
+            catch (Exception e) when (e is IOException || e is FormatException || e is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("hamlet-gen profile: " + e.Message);
+                return 1;
+            }
+        }
+
+        /// <summary>Generates the C# file from the TSV into the folder (temporary name, then rename); returns the file path.</summary>
+        public static string GenerateFile(string tsvPath, string outputFolder)
+        {
+            string code = Generate(File.ReadAllText(tsvPath, Encoding.UTF8), tsvPath);
+            Directory.CreateDirectory(outputFolder);
+            string target = Path.Combine(outputFolder, OutputFileName);
+            string temp = target + ".partial";
+            File.WriteAllText(temp, code, new UTF8Encoding(false));
+            if (File.Exists(target)) File.Delete(target);
+            File.Move(temp, target);
+            return target;
+        }
+
+        /// <summary>The generated C# source for the TSV text; <paramref name="sourceName"/> names the file in errors.</summary>
+        public static string Generate(string tsv, string sourceName = InputFileName)
+        {
+            string[] lines = tsv.Replace("\r\n", "\n").Split('\n');
+            string[] header = lines[0].Split('\t');
+            if (header.Length != ExpectedColumns.Length)
+                throw new FormatException(sourceName + ":1: expected " + ExpectedColumns.Length + " columns, found " + header.Length);
+            for (int c = 0; c < header.Length; c++)
+                if (header[c] != ExpectedColumns[c])
+                    throw new FormatException(sourceName + ":1: column " + (c + 1) + " is '" + header[c] + "', expected '" + ExpectedColumns[c] + "'");
+
+            var sb = new StringBuilder();
+            sb.Append("// <auto-generated>\n");
+            sb.Append("// Generated by `hamlet-gen profile` from ").Append(InputFileName).Append(" (PS3.15 Table E.1-1). Do not edit:\n");
+            sb.Append("// change the generator (src/HamletPS.Generators/ProfileTableGenerator.cs) or the data and regenerate.\n");
+            sb.Append("// </auto-generated>\n");
+            sb.Append("using A = HamletPS.Core.Deidentification.ConfidentialityAction;\n\n");
+            sb.Append("namespace HamletPS.Core.Deidentification\n{\n");
+            sb.Append("    public static partial class ConfidentialityProfileTable\n    {\n");
+            sb.Append("        private static ConfidentialityProfileRow[] CreateRows() => new[]\n        {\n");
+            int rows = 0;
+            for (int i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Length == 0) continue;
+                string where = sourceName + ":" + (i + 1);
+                string[] f = lines[i].Split('\t');
+                if (f.Length != ExpectedColumns.Length)
+                    throw new FormatException(where + ": expected " + ExpectedColumns.Length + " fields, found " + f.Length);
+                ParseTag(f[0], where, out uint tag, out uint mask, out bool isPrivate);
+                sb.Append("            new ConfidentialityProfileRow(")
+                  .Append(Literal(f[0])).Append(", ")
+                  .Append("0x").Append(tag.ToString("X8", CultureInfo.InvariantCulture)).Append("u, ")
+                  .Append("0x").Append(mask.ToString("X8", CultureInfo.InvariantCulture)).Append("u, ")
+                  .Append(isPrivate ? "true" : "false").Append(", ")
+                  .Append(Literal(f[1])).Append(", ")
+                  .Append(Literal(f[2])).Append(", ")
+                  .Append(YesNo(f[3], where, allowEmpty: true)).Append(", ")
+                  .Append(YesNo(f[4], where, allowEmpty: false)).Append(", ")
+                  .Append(Action(f[5], where, allowEmpty: false)).Append(", new[] { ");
+                for (int c = 6; c < f.Length; c++)
+                {
+                    if (c > 6) sb.Append(", ");
+                    sb.Append(Action(f[c], where, allowEmpty: true));
+                }
+                sb.Append(" }),\n");
+                rows++;
+            }
+            if (rows == 0) throw new FormatException(sourceName + ": no rows");
+            sb.Append("        };\n    }\n}\n");
+            return sb.ToString();
+        }
+
+        private static void ParseTag(string text, string where, out uint tag, out uint mask, out bool isPrivate)
+        {
+            tag = 0; mask = 0; isPrivate = false;
+            if (text == "(gggg,eeee)") { isPrivate = true; return; }
+            if (text.Length != 11 || text[0] != '(' || text[5] != ',' || text[10] != ')')
+                throw new FormatException(where + ": tag '" + text + "' is not (gggg,eeee)");
+            string hex = text.Substring(1, 4) + text.Substring(6, 4);
+            for (int n = 0; n < 8; n++)
+            {
+                char ch = hex[n];
+                uint nibble;
+                uint nibbleMask = 0xFu;
+                if (ch >= '0' && ch <= '9') nibble = (uint)(ch - '0');
+                else if (ch >= 'A' && ch <= 'F') nibble = (uint)(ch - 'A' + 10);
+                else if (ch == 'x') { nibble = 0; nibbleMask = 0; }
+                else throw new FormatException(where + ": tag '" + text + "' has '" + ch + "'");
+                tag = (tag << 4) | nibble;
+                mask = (mask << 4) | nibbleMask;
+            }
+        }
+
+        private static string YesNo(string value, string where, bool allowEmpty)
+        {
+            if (value == "Y") return "true";
+            if (value == "N") return "false";
+            if (value.Length == 0 && allowEmpty) return "null";
+            throw new FormatException(where + ": expected Y or N, found '" + value + "'");
+        }
+
+        private static string Action(string code, string where, bool allowEmpty)
+        {
+            if ((code.Length > 0 || allowEmpty) && ActionNames.TryGetValue(code, out string name)) return "A." + name;
+            throw new FormatException(where + ": unknown action code '" + code + "'");
+        }
+
+        private static string Literal(string s)
+        {
+            var sb = new StringBuilder("\"");
+            foreach (char ch in s)
+            {
+                if (ch == '"' || ch == '\\') sb.Append('\\').Append(ch);
+                else if (ch < 0x20 || ch > 0x7E) sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                else sb.Append(ch);
+            }
+            return sb.Append('"').ToString();
+        }
+    }
+}
