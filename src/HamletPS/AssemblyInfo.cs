@@ -1,1 +1,0 @@
-// The cmdlet classes live in Commands/, one sealed class per file.

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HamletPS.Internal
+{
+    /// <summary>
+    /// What every HamletPS cmdlet shares: a CancellationToken that StopProcessing (Ctrl-C) cancels, running long work off the
+    /// pipeline thread with output marshalled back, and stable error records. Cmdlets stay thin: parameters in, a Core call,
+    /// objects out.
+    /// </summary>
+    public abstract class HamletCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private PipelineDispatcher _dispatcher;
+
+        /// <summary>Cancelled when the user presses Ctrl-C or the runspace is stopped.</summary>
+        protected CancellationToken Stopping => _stop.Token;
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>The name used in ErrorIds (`Reason,Verb-Noun`).</summary>
+        protected string CommandName => MyInvocation?.MyCommand?.Name ?? GetType().Name;
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on a worker thread; calls to <see cref="Emit"/>, <see cref="EmitError"/>,
+        /// <see cref="EmitProgress"/>, <see cref="EmitWarning"/>, <see cref="EmitVerbose"/> and <see cref="AskShouldProcess"/> made
+        /// from it are carried out on the pipeline thread. A cancellation by StopProcessing ends quietly.
+        /// </summary>
+        protected void RunOffPipelineThread(Func<CancellationToken, Task> work)
+        {
+            _dispatcher = new PipelineDispatcher();
+            try
+            {
+                _dispatcher.Run(() => work(_stop.Token));
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Ctrl-C: the work stopped cleanly; PipelineStoppedException follows from the engine.
+            }
+            finally
+            {
+                _dispatcher = null;
+            }
+        }
+
+        protected void Emit(object value) => OnPipelineThread(() => WriteObject(value));
+
+        protected void EmitError(ErrorRecord record) => OnPipelineThread(() => WriteError(record));
+
+        protected void EmitWarning(string message) => OnPipelineThread(() => WriteWarning(message));
+
+        protected void EmitVerbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+
+        protected void EmitProgress(ProgressRecord record) => OnPipelineThread(() => WriteProgress(record));
+
+        protected void EmitInformation(string message) =>
+            OnPipelineThread(() => WriteInformation(new InformationRecord(message, CommandName)));
+
+        /// <summary>ShouldProcess from any thread (answered on the pipeline thread).</summary>
+        protected bool AskShouldProcess(string target, string action)
+        {
+            PipelineDispatcher dispatcher = _dispatcher;
+            return dispatcher == null ? ShouldProcess(target, action) : dispatcher.Invoke(() => ShouldProcess(target, action), _stop.Token);
+        }
+
+        private void OnPipelineThread(Action action)
+        {
+            PipelineDispatcher dispatcher = _dispatcher;
+            if (dispatcher == null) action();
+            else dispatcher.Post(action);
+        }
+
+        /// <summary>A non-terminating error for one input (file, peer...): the run goes on.</summary>
+        protected ErrorRecord NewError(Exception exception, string reason, ErrorCategory category, object target) =>
+            new ErrorRecord(exception, reason + "," + CommandName, category, target);
+
+        /// <summary>Stops the command for a configuration or usage error.</summary>
+        protected void Terminate(Exception exception, string reason, ErrorCategory category, object target) =>
+            ThrowTerminatingError(NewError(exception, reason, category, target));
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}
