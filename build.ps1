@@ -1,0 +1,51 @@
+<#
+.SYNOPSIS
+    Builds HamletPS, runs its tests and lays out the module folder.
+.DESCRIPTION
+    The same steps as tests/run.sh, for Windows servers and Windows CI: build the solution, run every xunit project, run the
+    Pester tests in tests/Pester when Pester 5 is available, and lay out out/HamletPS/<version>/ with `dotnet publish`
+    (copy that folder into a folder of $env:PSModulePath to install the module).
+.PARAMETER Task
+    Build, Test, Pester, Package or All (default).
+.PARAMETER Configuration
+    Release (default) or Debug.
+.EXAMPLE
+    ./build.ps1
+    Builds, tests and lays out the module.
+.EXAMPLE
+    ./build.ps1 -Task Package
+    Only lays out out/HamletPS/<version>/.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'All')]
+    [string] $Task = 'All',
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath $PSScriptRoot
+
+function Invoke-Native([string] $File, [string[]] $Arguments) {
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+if ($Task -in 'Build', 'Test', 'Package', 'All') {
+    Invoke-Native dotnet @('build', 'HamletPS.sln', '-c', $Configuration, '-nologo')
+    Invoke-Native dotnet @('publish', 'src/HamletPS/HamletPS.csproj', '-c', $Configuration, '--no-build', '-nologo')
+}
+if ($Task -in 'Test', 'All') {
+    foreach ($project in Get-ChildItem -Path tests -Filter '*Tests.csproj' -Recurse) {
+        Invoke-Native dotnet @('test', $project.FullName, '-c', $Configuration, '--no-build', '-nologo')
+    }
+}
+if ($Task -in 'Pester', 'Test', 'All') {
+    if (Get-Module -ListAvailable -Name Pester | Where-Object Version -ge '5.0.0') {
+        $result = Invoke-Pester -Path (Join-Path $PSScriptRoot 'tests/Pester') -PassThru
+        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+    }
+    else {
+        Write-Warning 'Pester tests SKIPPED: Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0).'
+    }
+}
