@@ -1,0 +1,10 @@
+using System.Security.Cryptography;
+
+namespace HamletPS.Core.Security
+{
+    /// <summary>Sealed data did not authenticate: wrong key, wrong associated data, or the bytes were altered. No plaintext was released.</summary>
+    public sealed class AuthenticationFailedException : CryptographicException
+    {
+        public AuthenticationFailedException(string message) : base(message) { }
+    }
+}

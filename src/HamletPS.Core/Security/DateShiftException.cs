@@ -1,0 +1,10 @@
+using System;
+
+namespace HamletPS.Core.Security
+{
+    /// <summary>A DA/DT value could not be shifted. The message names the VR and the reason, never the value.</summary>
+    public sealed class DateShiftException : FormatException
+    {
+        public DateShiftException(string message) : base(message) { }
+    }
+}
