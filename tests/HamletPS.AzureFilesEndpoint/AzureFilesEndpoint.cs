@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HamletPS.AzureFilesEndpoint;
+
+/// <summary>
+/// A local Azure-Files-compatible endpoint on 127.0.0.1 (path-style: <c>http://127.0.0.1:PORT/&lt;account&gt;/&lt;share&gt;/…</c>)
+/// for tests and benchmarks. Raw HTTP/1.1 over a TcpListener so faults are exact: a connection can be reset in the
+/// middle of a range body, answers can be 5xx bursts or slow. File bytes live in a temporary folder on disk.
+/// </summary>
+public sealed class AzureFilesEndpoint : IDisposable
+{
+    /// <summary>The well-known development key (not a secret); tests may pass their own.</summary>
+    public const string DefaultAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+    private readonly byte[] _key;
+    private readonly FileServiceHandler _service;
+    private readonly List<FaultRule> _faults = new List<FaultRule>();
+    private readonly ConcurrentQueue<RangeWrite> _rangeWrites = new ConcurrentQueue<RangeWrite>();
+    private readonly ConcurrentQueue<RequestRecord> _requests = new ConcurrentQueue<RequestRecord>();
+    private readonly ConcurrentDictionary<HttpConnection, byte> _connections = new ConcurrentDictionary<HttpConnection, byte>();
+    private readonly bool _ownsRoot;
+    private Task _acceptLoop;
+
+    public AzureFilesEndpoint(string accountName = "devacct", string accountKey = DefaultAccountKey, string rootFolder = null)
+    {
+        AccountName = accountName;
+        AccountKey = accountKey;
+        _key = Convert.FromBase64String(accountKey);
+        _ownsRoot = rootFolder == null;
+        RootFolder = rootFolder ?? Path.Combine(Path.GetTempPath(), "hamlet-azfiles-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+        Directory.CreateDirectory(RootFolder);
+        _service = new FileServiceHandler(this, RootFolder);
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+    }
+
+    public string AccountName { get; }
+    public string AccountKey { get; }
+    public string RootFolder { get; }
+    public int Port { get; private set; }
+    /// <summary>http://127.0.0.1:PORT/account/</summary>
+    public Uri ServiceUri => new Uri("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + "/" + AccountName + "/");
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=" + AccountName + ";AccountKey=" + AccountKey + ";FileEndpoint=" + ServiceUri.ToString().TrimEnd('/');
+    /// <summary>Clock used for SAS expiry and request-date checks.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    public static AzureFilesEndpoint Start(string accountName = "devacct", string accountKey = DefaultAccountKey, string rootFolder = null)
+    {
+        var e = new AzureFilesEndpoint(accountName, accountKey, rootFolder);
+        e.Start();
+        return e;
+    }
+
+    public void Start()
+    {
+        _listener.Start(512);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    // ---------------- faults and observation ----------------
+
+    public FaultRule AddFault(FaultRule rule)
+    {
+        lock (_faults) _faults.Add(rule);
+        return rule;
+    }
+
+    public void ClearFaults()
+    {
+        lock (_faults) _faults.Clear();
+    }
+
+    /// <summary>Every range write that the endpoint acknowledged (path at the time of the write, offset, length).</summary>
+    public IReadOnlyList<RangeWrite> RangeWrites => _rangeWrites.ToArray();
+
+    /// <summary>Every request answered or dropped (method, resource, query names, status; 0 = dropped).</summary>
+    public IReadOnlyList<RequestRecord> Requests => _requests.ToArray();
+
+    public void ResetCounters()
+    {
+        while (_rangeWrites.TryDequeue(out _)) { }
+        while (_requests.TryDequeue(out _)) { }
+    }
+
+    /// <summary>The stored node for "share/dir/file", or null.</summary>
+    public StoredNode Find(string resourcePath) => _service.Find(resourcePath);
+
+    public IReadOnlyList<StoredNode> Nodes => _service.Snapshot();
+
+    /// <summary>Path of the on-disk data of a stored file (for assertions).</summary>
+    public string DataFileOf(string resourcePath) => _service.Find(resourcePath)?.DataFile;
+
+    internal void RecordRangeWrite(string path, long offset, long length) => _rangeWrites.Enqueue(new RangeWrite(path, offset, length));
+
+    /// <summary>Creates a share directly (test set-up that does not go through HTTP).</summary>
+    public void CreateShare(string name)
+    {
+        using var client = new System.Net.Http.HttpClient();
+        var req = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Put, new Uri(ServiceUri, name + "?restype=share"));
+        SignForTests(req);
+        var resp = client.Send(req);
+        if ((int)resp.StatusCode != 201 && (int)resp.StatusCode != 409) throw new InvalidOperationException("share creation failed: " + (int)resp.StatusCode);
+    }
+
+    /// <summary>Signs a request with Shared Key (used only by the endpoint's own test helpers).</summary>
+    internal void SignForTests(System.Net.Http.HttpRequestMessage req)
+    {
+        string date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+        req.Headers.TryAddWithoutValidation("x-ms-date", date);
+        req.Headers.TryAddWithoutValidation("x-ms-version", "2026-10-06");
+        var sb = new StringBuilder();
+        sb.Append(req.Method.Method).Append("\n\n\n\n\n\n\n\n\n\n\n\n");
+        sb.Append("x-ms-date:").Append(date).Append('\n').Append("x-ms-version:2026-10-06\n");
+        sb.Append('/').Append(AccountName).Append(req.RequestUri.AbsolutePath);
+        foreach (var q in req.RequestUri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).OrderBy(p => p[0], StringComparer.Ordinal))
+            sb.Append('\n').Append(q[0].ToLowerInvariant()).Append(':').Append(Uri.UnescapeDataString(q.Length > 1 ? q[1] : ""));
+        string sig = Convert.ToBase64String(SharedKeyVerifier.Sign(sb.ToString(), _key));
+        req.Headers.TryAddWithoutValidation("Authorization", "SharedKey " + AccountName + ":" + sig);
+    }
+
+    // ---------------- serving ----------------
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try { socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false); }
+            catch (Exception) when (_stop.IsCancellationRequested) { return; }
+            catch (SocketException) { continue; }
+            catch (ObjectDisposedException) { return; }
+            _ = Task.Run(() => ServeConnectionAsync(socket));
+        }
+    }
+
+    private async Task ServeConnectionAsync(Socket socket)
+    {
+        using var connection = new HttpConnection(socket);
+        _connections[connection] = 0;
+        var ct = _stop.Token;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                EndpointRequest req = await connection.ReadRequestHeadAsync(ct).ConfigureAwait(false);
+                if (req == null) return;
+                bool keepAlive = !string.Equals(req.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase);
+                EndpointResponse response = await HandleAsync(req, ct).ConfigureAwait(false);
+                if (response == null)
+                {
+                    connection.Abort();
+                    return;
+                }
+                // An operation that failed before reading the body: drain it so the next request parses (bounded).
+                try { await req.DrainBodyAsync(ct).ConfigureAwait(false); }
+                catch (IOException) { return; }
+                await response.WriteAsync(connection.Stream, req.Method == "HEAD", !keepAlive, ct).ConfigureAwait(false);
+                if (!keepAlive) return;
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is SocketException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is InvalidDataException)
+        {
+            // The peer went away or sent garbage: nothing to answer.
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    /// <summary>Authenticates, applies faults, dispatches; null means "drop the connection without answering".</summary>
+    private async Task<EndpointResponse> HandleAsync(EndpointRequest req, CancellationToken ct)
+    {
+        string requestId = Guid.NewGuid().ToString();
+        EndpointResponse response;
+        try
+        {
+            Route(req);
+            Authenticate(req);
+            FaultRule fault = null;
+            lock (_faults)
+            {
+                foreach (var rule in _faults)
+                    if (rule.TryConsume(req)) { fault = rule; break; }
+            }
+            if (fault != null)
+            {
+                switch (fault.Kind)
+                {
+                    case FaultKind.DropConnection:
+                        byte[] buf = new byte[64 * 1024];
+                        long read = 0;
+                        while (read < fault.DropAfterBytes)
+                        {
+                            int n = await req.ReadBodyAsync(buf.AsMemory(0, (int)Math.Min(buf.Length, fault.DropAfterBytes - read)), ct).ConfigureAwait(false);
+                            if (n == 0) break;
+                            read += n;
+                        }
+                        _requests.Enqueue(new RequestRecord(req.Method, req.ResourcePath, req.QueryValue("comp"), 0, null));
+                        return null;
+                    case FaultKind.Status:
+                        throw new EndpointException(fault.StatusCode, fault.ErrorCode,
+                            fault.StatusCode == 503 ? "The server is currently unable to receive requests. Please retry your request." : "The server encountered an internal error. Please retry the request.");
+                    case FaultKind.Delay:
+                        await Task.Delay(fault.Delay, ct).ConfigureAwait(false);
+                        break;
+                }
+            }
+            response = await _service.HandleAsync(req, ct).ConfigureAwait(false);
+        }
+        catch (EndpointException ex)
+        {
+            response = ErrorResponse(ex, requestId, req.Method == "HEAD");
+        }
+        catch (Exception ex) when (ex is IOException && !(ex is EndOfStreamException) && !(ex is FileNotFoundException))
+        {
+            throw;
+        }
+        response.Set("x-ms-request-id", requestId);
+        response.Set("x-ms-version", req.Header("x-ms-version") ?? "2026-10-06");
+        response.Set("Date", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture));
+        string clientRequestId = req.Header("x-ms-client-request-id");
+        if (clientRequestId != null) response.Set("x-ms-client-request-id", clientRequestId);
+        _requests.Enqueue(new RequestRecord(req.Method, req.ResourcePath, req.QueryValue("comp"), response.Status, response.Get("x-ms-error-code")));
+        return response;
+    }
+
+    private static EndpointResponse ErrorResponse(EndpointException ex, string requestId, bool isHead)
+    {
+        var r = isHead ? new EndpointResponse(ex.Status) { HeadContentLength = 0 } : EndpointResponse.Xml(ex.Status,
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + SecurityElement.Escape(ex.ErrorCode) + "</Code><Message>" +
+            SecurityElement.Escape(ex.Message + "\nRequestId:" + requestId + "\nTime:" + DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture)) + "</Message></Error>");
+        r.Set("x-ms-error-code", ex.ErrorCode);
+        return r;
+    }
+
+    private void Route(EndpointRequest req)
+    {
+        var parts = req.RawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+        if (parts.Count == 0 || !string.Equals(parts[0], AccountName, StringComparison.Ordinal))
+            throw new EndpointException(400, "InvalidUri", "The path must start with the account name (path-style addressing).");
+        req.AccountSegment = parts[0];
+        req.Segments = parts.Skip(1).ToList();
+    }
+
+    private void Authenticate(EndpointRequest req)
+    {
+        string auth = req.Header("Authorization");
+        var now = Clock();
+        if (auth != null && auth.StartsWith("SharedKey ", StringComparison.Ordinal))
+        {
+            SharedKeyVerifier.Verify(req, auth, AccountName, _key, now);
+            return;
+        }
+        if (auth != null) throw new EndpointException(403, "AuthenticationFailed", "Server failed to authenticate the request: unsupported Authorization scheme.");
+        if (req.QueryValue("sig") != null)
+        {
+            SasVerifier.Verify(req, AccountName, _key, now, RequiredPermission(req), ResourceType(req));
+            return;
+        }
+        throw new EndpointException(401, "NoAuthenticationInformation", "Server failed to authenticate the request. Please refer to the information in the www-authenticate header.");
+    }
+
+    private static char RequiredPermission(EndpointRequest req)
+    {
+        string comp = req.QueryValue("comp");
+        return req.Method switch
+        {
+            "GET" or "HEAD" => comp == "list" ? 'l' : 'r',
+            "DELETE" => 'd',
+            "PUT" when comp == null => 'c',
+            _ => 'w',
+        };
+    }
+
+    private static char ResourceType(EndpointRequest req)
+    {
+        if (req.Segments.Count == 0) return 's';
+        if (req.Segments.Count == 1 && req.QueryValue("restype") != "directory") return 'c';
+        return 'o';
+    }
+
+    /// <summary>"share/dir/file" for a URL of this endpoint (used by rename's x-ms-file-rename-source).</summary>
+    internal string ResourcePathFromUrl(string url)
+    {
+        string path;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri)) path = uri.AbsolutePath;
+        else path = url.Split('?')[0];
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+        if (parts.Count > 0 && parts[0] == AccountName) parts.RemoveAt(0);
+        return string.Join("/", parts);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try { _listener.Stop(); } catch { }
+        foreach (var c in _connections.Keys) c.Abort();
+        try { _acceptLoop?.Wait(2000); } catch { }
+        if (_ownsRoot)
+        {
+            try { Directory.Delete(RootFolder, recursive: true); } catch { }
+        }
+    }
+}
+
+/// <summary>A range write the endpoint acknowledged.</summary>
+public sealed record RangeWrite(string Path, long Offset, long Length);
+
+/// <summary>One request as the endpoint answered it (Status 0: connection dropped by a fault).</summary>
+public sealed record RequestRecord(string Method, string Path, string Comp, int Status, string ErrorCode);
