@@ -1,0 +1,10 @@
+namespace HamletPS.Core.Upload
+{
+    /// <summary>How a <see cref="ShareConnection"/> authenticates.</summary>
+    public enum ShareConnectionKind
+    {
+        ConnectionString,
+        SasToken,
+        AccountKey,
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace HamletPS.Core.Upload
+{
+    /// <summary>Ledgers as small JSON files (one per upload, named by a hash of its key) in a folder chosen by the caller; written to a temporary name then renamed.</summary>
+    public sealed class UploadLedgerStore
+    {
+        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true };
+
+        public UploadLedgerStore(string folder)
+        {
+            if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("A ledger folder is required.", nameof(folder));
+            Folder = folder;
+        }
+
+        public string Folder { get; }
+
+        /// <summary>The key of an upload: local full path, size, last-write time (UTC ticks) and destination URI (no secret).</summary>
+        public static string KeyFor(string fullPath, long size, long lastWriteTicksUtc, string remoteUri)
+        {
+            using (var sha = SHA256.Create())
+            {
+                byte[] h = sha.ComputeHash(Encoding.UTF8.GetBytes(fullPath + "\n" + size + "\n" + lastWriteTicksUtc + "\n" + remoteUri));
+                var sb = new StringBuilder();
+                for (int i = 0; i < 16; i++) sb.Append(h[i].ToString("x2"));
+                return sb.ToString();
+            }
+        }
+
+        public string PathOf(string key) => Path.Combine(Folder, "upload-" + key + ".json");
+
+        /// <summary>The ledger for the key, or null when there is none or it cannot be read (a damaged ledger only costs a full re-send).</summary>
+        public UploadLedger Load(string key)
+        {
+            string path = PathOf(key);
+            if (!File.Exists(path)) return null;
+            try
+            {
+                var ledger = JsonSerializer.Deserialize<UploadLedger>(File.ReadAllText(path), Json);
+                return ledger != null && ledger.Key == key ? ledger : null;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        public void Save(UploadLedger ledger)
+        {
+            Directory.CreateDirectory(Folder);
+            string path = PathOf(ledger.Key);
+            string temp = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            File.WriteAllText(temp, JsonSerializer.Serialize(ledger, Json));
+            if (File.Exists(path)) File.Replace(temp, path, null);
+            else File.Move(temp, path);
+        }
+
+        public void Delete(string key)
+        {
+            try { File.Delete(PathOf(key)); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}
