@@ -14,7 +14,7 @@ namespace HamletPS.Core.Upload
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly long _startBytes;
         private long _done;
-        private long _lastReport = long.MinValue;
+        private long _lastReport;
 
         public ProgressThrottle(IProgress<UploadProgress> sink, string name, long total, long alreadyDone, TimeSpan interval)
         {
@@ -24,6 +24,7 @@ namespace HamletPS.Core.Upload
             _done = alreadyDone;
             _startBytes = alreadyDone;
             _interval = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+            _lastReport = -_interval - 1; // the first call reports at once
         }
 
         public void Add(long bytes)
