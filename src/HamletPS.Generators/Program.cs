@@ -13,9 +13,12 @@ namespace HamletPS.Generators
             {
                 case "profile":
                     return ProfileTableGenerator.Run(rest);
+                case "charsets":
+                    return CharacterSetTableGenerator.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
                     Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
+                    Console.Error.WriteLine("  charsets [--charmaps DIR] [--out DIR]  glibc charmaps -> src/HamletPS.Dicom/Text/Generated");
                     return 2;
             }
         }
