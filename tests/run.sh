@@ -14,6 +14,7 @@ command -v zip       >/dev/null 2>&1 || need+=(zip)
 command -v unzip     >/dev/null 2>&1 || need+=(unzip)
 command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 /usr/bin/python3 -c 'import pydicom' >/dev/null 2>&1 || need+=(python3-pydicom)
+[ -d /usr/share/i18n/charmaps ]  || need+=(locales)   # glibc charmaps: the character-set table generator's source
 /usr/bin/python3 -c 'import azure.storage.fileshare' >/dev/null 2>&1 || need+=(python3-azure-storage)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
