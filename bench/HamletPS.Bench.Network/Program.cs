@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HamletPS.Dicom.Network;
+
+namespace HamletPS.Bench.Network
+{
+    /// <summary>
+    /// bench console: receive FOLDER PORT AET MAXPDU COUNT | send HOST PORT AET FOLDER MAXPDU | gen FOLDER COUNT BYTES
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            switch (args.Length > 0 ? args[0] : "")
+            {
+                case "receive":
+                {
+                    var options = new StorageScpOptions
+                    {
+                        Folder = args[1], Port = int.Parse(args[2]), AeTitle = args[3], AcceptAllStorageClasses = true,
+                        StopAfterFiles = int.Parse(args[5]),
+                    };
+                    options.Association.MaxPduLength = int.Parse(args[4]);
+                    using (var scp = new StorageScp(options))
+                    {
+                        scp.Start();
+                        Console.WriteLine("listening " + scp.Port);
+                        await scp.RunAsync(null, CancellationToken.None);
+                        Console.WriteLine("stored " + scp.StoredFiles);
+                    }
+                    return 0;
+                }
+                case "send":
+                {
+                    var options = new ScuOptions { Host = args[1], Port = int.Parse(args[2]), CalledAeTitle = args[3], CallingAeTitle = "BENCHSCU" };
+                    options.Association.MaxPduLength = int.Parse(args[5]);
+                    var files = Directory.EnumerateFiles(args[4]).OrderBy(f => f, StringComparer.Ordinal).ToList();
+                    var results = await StorageScu.SendAsync(options, files, null, CancellationToken.None);
+                    int ok = results.Count(r => r.Success);
+                    Console.WriteLine("sent " + ok + "/" + results.Count);
+                    foreach (var r in results.Where(r => !r.Success).Take(5)) Console.WriteLine("  failed " + r.Path + ": " + r.Error);
+                    return ok == results.Count ? 0 : 1;
+                }
+                case "gen":
+                    SyntheticCtWriter.WriteSeries(args[1], int.Parse(args[2]), long.Parse(args[3]));
+                    return 0;
+                default:
+                    Console.Error.WriteLine("usage: receive FOLDER PORT AET MAXPDU COUNT | send HOST PORT AET FOLDER MAXPDU | gen FOLDER COUNT BYTES");
+                    return 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,540 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HamletPS.Dicom.Network
+{
+    /// <summary>
+    /// One DICOM association over one transport connection, either side. Every PDU sent or received and every local primitive
+    /// is an event fired into the <see cref="UpperLayerStateMachine"/>; the action the table returns decides what happens, so
+    /// an unexpected PDU in any state ends in the abort the standard prescribes. Messages are sent fragmented to the peer's
+    /// maximum PDU length and received fragment by fragment into an <see cref="IDataSetSink"/>; PDVs of different messages
+    /// are never interleaved (a peer that does so is aborted). Asynchronous operations window: 1.
+    /// </summary>
+    internal sealed class Association : IDisposable
+    {
+        private readonly Stream _stream;
+        private readonly PduReader _reader;
+        private readonly ArtimTimer _timer;
+        private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
+        private readonly Dictionary<byte, PresentationContext> _contexts = new Dictionary<byte, PresentationContext>();
+        private byte[] _sendBuffer;
+        private int _closed;
+        private int _inMessage;
+
+        private Association(Stream stream, string peer, AssociationOptions options, bool isRequestor)
+        {
+            _stream = stream;
+            Peer = peer;
+            Options = options;
+            StateMachine = new UpperLayerStateMachine(isRequestor);
+            _reader = new PduReader(stream, options.MaxPduLength);
+            _timer = new ArtimTimer(_ => CloseTransport());
+        }
+
+        public string Peer { get; private set; }
+
+        public AssociationOptions Options { get; }
+
+        public UpperLayerStateMachine StateMachine { get; }
+
+        public AssociateRequestPdu Request { get; private set; }
+
+        public AssociateAcceptPdu Accept { get; private set; }
+
+        /// <summary>The peer's maximum P-DATA-TF length (0: unlimited).</summary>
+        public uint PeerMaxPduLength { get; private set; }
+
+        public IReadOnlyDictionary<byte, PresentationContext> Contexts => _contexts;
+
+        public string CallingAeTitle => Request?.CallingAeTitle;
+
+        public string CalledAeTitle => Request?.CalledAeTitle;
+
+        /// <summary>Bytes received on the transport so far.</summary>
+        public long BytesReceived => _reader.Position;
+
+        // ----------------------------------------------------------------------------------------------- requestor side
+
+        /// <summary>Evt1/AE-1 connect, Evt2/AE-2 send the request, then Evt3/AE-3 (accepted) or Evt4/AE-4 (rejected).</summary>
+        public static async Task<Association> RequestAsync(string host, int port, AssociateRequestPdu request, AssociationOptions options, DicomTlsOptions tls, CancellationToken cancellationToken)
+        {
+            options.Validate();
+            request.UserInformation.MaximumLength = (uint)options.MaxPduLength;
+            if (request.UserInformation.ImplementationClassUid == null) request.UserInformation.ImplementationClassUid = DicomUids.ImplementationClassUid;
+            if (request.UserInformation.ImplementationVersionName == null) request.UserInformation.ImplementationVersionName = DicomUids.ImplementationVersionName;
+
+            var (_, stream) = await DicomTransport.ConnectAsync(host, port, options, tls, cancellationToken).ConfigureAwait(false);
+            var a = new Association(stream, host + ":" + port + " (" + request.CalledAeTitle + ")", options, true);
+            a.StateMachine.Fire(UpperLayerEvent.Evt1);
+            try
+            {
+                a.Request = request;
+                a.StateMachine.Fire(UpperLayerEvent.Evt2);                   // AE-2
+                await a.WritePduAsync(request, cancellationToken).ConfigureAwait(false);
+                a._timer.Start(options.ArtimTimeout, "no A-ASSOCIATE-AC/RJ within the ARTIM timeout");
+                bool got = await a.ReadPduAsync(cancellationToken).ConfigureAwait(false);
+                a._timer.Stop();
+                if (!got) throw a.TransportClosed("connection closed while waiting for A-ASSOCIATE-AC");
+                UpperLayerAction action = a.StateMachine.Fire(EventFor(a._reader.LastType));
+                switch (action)
+                {
+                    case UpperLayerAction.AE3:
+                        a.Accept = (AssociateAcceptPdu)a._reader.Decode();
+                        a.PeerMaxPduLength = a.Accept.UserInformation.MaximumLength;
+                        foreach (var item in a.Accept.PresentationContexts)
+                        {
+                            PresentationContextRequestItem proposed = request.PresentationContexts.Find(p => p.Id == item.Id);
+                            if (proposed == null) continue;
+                            a._contexts[item.Id] = new PresentationContext(item.Id, proposed.AbstractSyntax, item.TransferSyntax, item.Result);
+                        }
+                        return a;
+                    case UpperLayerAction.AE4:
+                        var rj = (AssociateRejectPdu)a._reader.Decode();
+                        a.CloseTransport();
+                        throw new AssociationRejectedException(a.Peer, rj);
+                    default:
+                        await a.PerformAbortActionAsync(action, "unexpected PDU type " + a._reader.LastType + " instead of A-ASSOCIATE-AC").ConfigureAwait(false);
+                        throw new AssociationAbortedException(a.Peer, a.AbortReason);
+                }
+            }
+            catch (Exception e) when (!(e is DicomNetworkException) && !(e is OperationCanceledException))
+            {
+                a.Dispose();
+                throw a.Translate(e, "while negotiating the association");
+            }
+            catch
+            {
+                a.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Evt11/AR-1: sends A-RELEASE-RQ and waits (ARTIM) for A-RELEASE-RP, then closes (AR-3).</summary>
+        public async Task ReleaseAsync(CancellationToken cancellationToken)
+        {
+            if (StateMachine.Fire(UpperLayerEvent.Evt11) != UpperLayerAction.AR1) throw new InvalidOperationException("release requested outside an established association");
+            await WritePduAsync(new ReleaseRequestPdu(), cancellationToken).ConfigureAwait(false);
+            _timer.Start(Options.ArtimTimeout, "no A-RELEASE-RP within the ARTIM timeout");
+            try
+            {
+                while (true)
+                {
+                    if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false)) { StateMachine.Fire(UpperLayerEvent.Evt17); return; }
+                    UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
+                    switch (action)
+                    {
+                        case UpperLayerAction.AR3: return;                   // release confirmed
+                        case UpperLayerAction.AR6: continue;                 // late P-DATA: indicated and ignored
+                        case UpperLayerAction.AR8:                           // release collision (we are the requestor: Sta9)
+                            StateMachine.Fire(UpperLayerEvent.Evt14);        // AR-9
+                            await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                            continue;
+                        default:
+                            await PerformAbortActionAsync(action, "unexpected PDU during release").ConfigureAwait(false);
+                            return;
+                    }
+                }
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // A release that cannot complete is not worth failing a finished batch for: the transport closes either way.
+            }
+            finally
+            {
+                _timer.Stop();
+                CloseTransport();
+            }
+        }
+
+        // ----------------------------------------------------------------------------------------------- acceptor side
+
+        /// <summary>Evt5/AE-5: an accepted transport connection; ARTIM runs until the A-ASSOCIATE-RQ arrives.</summary>
+        public static Association ForIncoming(Stream stream, string peer, AssociationOptions options)
+        {
+            options.Validate();
+            var a = new Association(stream, peer, options, false);
+            a.StateMachine.Fire(UpperLayerEvent.Evt5);
+            return a;
+        }
+
+        /// <summary>
+        /// Waits (ARTIM) for the A-ASSOCIATE-RQ. Returns null when anything else arrives — bytes that are not a PDU, another PDU
+        /// type, a close or a timeout — after performing the table's action (A-ABORT and/or close).
+        /// </summary>
+        public async Task<AssociateRequestPdu> ReceiveRequestAsync(CancellationToken cancellationToken)
+        {
+            _timer.Start(Options.ArtimTimeout, "no A-ASSOCIATE-RQ within the ARTIM timeout");
+            try
+            {
+                if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    StateMachine.Fire(UpperLayerEvent.Evt17);                // AA-5
+                    CloseTransport();
+                    return null;
+                }
+                _timer.Stop();
+                UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
+                if (action != UpperLayerAction.AE6)
+                {
+                    await PerformAbortActionAsync(action, "expected A-ASSOCIATE-RQ, got " + _reader.LastType).ConfigureAwait(false);
+                    return null;
+                }
+                Request = (AssociateRequestPdu)_reader.Decode();
+                Peer = Peer + " (" + Request.CallingAeTitle + ")";
+                return Request;
+            }
+            catch (PduFormatException e)
+            {
+                AbortReason = e.Message;
+                await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                AbortReason = _timer.ExpiredReason ?? e.Message;
+                StateMachine.Fire(_timer.ExpiredReason != null ? UpperLayerEvent.Evt18 : UpperLayerEvent.Evt17);
+                CloseTransport();
+                return null;
+            }
+        }
+
+        /// <summary>Evt7/AE-7: sends the A-ASSOCIATE-AC; the association is established.</summary>
+        public async Task AcceptAsync(AssociateAcceptPdu accept, CancellationToken cancellationToken)
+        {
+            if (StateMachine.Fire(UpperLayerEvent.Evt7) != UpperLayerAction.AE7) throw new InvalidOperationException("accept outside Sta3");
+            accept.UserInformation.MaximumLength = (uint)Options.MaxPduLength;
+            Accept = accept;
+            PeerMaxPduLength = Request.UserInformation.MaximumLength;
+            foreach (var item in accept.PresentationContexts)
+            {
+                PresentationContextRequestItem proposed = Request.PresentationContexts.Find(p => p.Id == item.Id);
+                _contexts[item.Id] = new PresentationContext(item.Id, proposed?.AbstractSyntax, item.TransferSyntax, item.Result);
+            }
+            await WritePduAsync(accept, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Evt8/AE-8: sends the A-ASSOCIATE-RJ, then waits (ARTIM) for the peer to close (AR-5) and closes.</summary>
+        public async Task RejectAsync(AssociateRejectPdu reject, CancellationToken cancellationToken)
+        {
+            StateMachine.Fire(UpperLayerEvent.Evt8);
+            try
+            {
+                await WritePduAsync(reject, cancellationToken).ConfigureAwait(false);
+                await AwaitCloseAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+            }
+            finally
+            {
+                CloseTransport();
+            }
+        }
+
+        // ----------------------------------------------------------------------------------------------- data transfer
+
+        /// <summary>
+        /// Evt9/DT-1: sends a command and, when <paramref name="dataSet"/> is given, exactly <paramref name="dataSetLength"/>
+        /// bytes read from it, fragmented to the peer's maximum PDU length. The data set is streamed, never held whole.
+        /// </summary>
+        public async Task SendMessageAsync(byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken)
+        {
+            UpperLayerAction action = StateMachine.Fire(UpperLayerEvent.Evt9);
+            if (action != UpperLayerAction.DT1 && action != UpperLayerAction.AR7)
+                throw new AssociationAbortedException(Peer, "cannot send: association is not established (" + StateMachine.State + ")");
+            try
+            {
+                byte[] cmd = command.Encode();
+                await SendFragmentsAsync(contextId, true, new MemoryStream(cmd, false), cmd.Length, null, cancellationToken).ConfigureAwait(false);
+                if (dataSet != null) await SendFragmentsAsync(contextId, false, dataSet, dataSetLength, bytesSent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e) when (Volatile.Read(ref _closed) == 1 || !(e is EndOfStreamException))
+            {
+                throw Translate(e, "while sending");
+            }
+            catch (ObjectDisposedException e)
+            {
+                throw Translate(e, "while sending");
+            }
+        }
+
+        private async Task SendFragmentsAsync(byte contextId, bool isCommand, Stream source, long length, IProgress<long> bytesSent, CancellationToken cancellationToken)
+        {
+            long peerMax = PeerMaxPduLength == 0 ? Options.MaxSendPduLength : Math.Min(PeerMaxPduLength, (uint)Options.MaxSendPduLength);
+            int maxData = (int)Math.Max(peerMax - 6, 1);      // PDV item header: 4 length + 1 context ID + 1 control header
+            if (_sendBuffer == null || _sendBuffer.Length < maxData + 12) _sendBuffer = new byte[maxData + 12];
+            byte[] b = _sendBuffer;
+            long remaining = length;
+            long sent = 0;
+            do
+            {
+                int n = (int)Math.Min(maxData, remaining);
+                int filled = 0;
+                while (filled < n)
+                {
+                    int r = await source.ReadAsync(b, 12 + filled, n - filled, cancellationToken).ConfigureAwait(false);
+                    if (r <= 0) throw new EndOfStreamException("data set source ended " + (remaining - filled) + " bytes early");
+                    filled += r;
+                }
+                remaining -= n;
+                bool last = remaining == 0;
+                uint pduLength = (uint)(n + 6);
+                uint pdvLength = (uint)(n + 2);
+                b[0] = (byte)PduType.PDataTransfer; b[1] = 0;
+                b[2] = (byte)(pduLength >> 24); b[3] = (byte)(pduLength >> 16); b[4] = (byte)(pduLength >> 8); b[5] = (byte)pduLength;
+                b[6] = (byte)(pdvLength >> 24); b[7] = (byte)(pdvLength >> 16); b[8] = (byte)(pdvLength >> 8); b[9] = (byte)pdvLength;
+                b[10] = contextId;
+                b[11] = (byte)((isCommand ? 1 : 0) | (last ? 2 : 0));
+                await WriteRawAsync(b, 12 + n, cancellationToken).ConfigureAwait(false);
+                sent += n;
+                bytesSent?.Report(sent);
+            }
+            while (remaining > 0);
+        }
+
+        /// <summary>
+        /// Receives the next DIMSE message (Evt10/DT-2 per P-DATA-TF PDU). The command is collected (bounded), then
+        /// <paramref name="sinkFactory"/> is asked where the data set goes and every fragment is written there as it arrives.
+        /// Returns null when the peer released the association (Evt12/AR-2, then Evt14/AR-4 is performed here).
+        /// Throws <see cref="AssociationAbortedException"/> for an A-ABORT, a closed connection, a timeout or a protocol error
+        /// (after sending the A-ABORT the table prescribes).
+        /// </summary>
+        public async Task<DimseMessage> ReceiveMessageAsync(Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken)
+        {
+            var command = new MemoryStream();
+            DimseCommand cmd = null;
+            PresentationContext context = null;
+            IDataSetSink sink = null;
+            long dataLength = 0;
+            bool started = false;
+            try
+            {
+                while (true)
+                {
+                    _timer.Start(started ? Options.DimseTimeout : firstPduTimeout,
+                        started ? "no PDU within the DIMSE timeout while a message was in progress" : "no message within the timeout");
+                    bool got = await ReadPduAsync(cancellationToken).ConfigureAwait(false);
+                    _timer.Stop();
+                    if (!got)
+                    {
+                        StateMachine.Fire(UpperLayerEvent.Evt17);
+                        CloseTransport();
+                        throw new AssociationAbortedException(Peer, "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
+                    }
+                    UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
+                    if (action == UpperLayerAction.AR2)
+                    {
+                        if (started)
+                        {
+                            await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), "A-RELEASE-RQ in the middle of a message").ConfigureAwait(false);
+                            throw new AssociationAbortedException(Peer, AbortReason);
+                        }
+                        StateMachine.Fire(UpperLayerEvent.Evt14);                 // AR-4
+                        await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                        await AwaitCloseAsync().ConfigureAwait(false);
+                        return null;
+                    }
+                    if (action != UpperLayerAction.DT2 && action != UpperLayerAction.AR6)
+                    {
+                        string why = _reader.LastType == PduType.Abort ? DescribeAbort() : "unexpected " + _reader.LastType + " PDU";
+                        await PerformAbortActionAsync(action, why).ConfigureAwait(false);
+                        throw new AssociationAbortedException(Peer, AbortReason);
+                    }
+                    started = true;
+                    _inMessage = 1;
+                    IEnumerable<PresentationDataValue> pdvs = PresentationDataValueParser.Parse(new PduParser(_reader.Body, 0, _reader.BodyLength));
+                    bool complete = false;
+                    foreach (PresentationDataValue pdv in pdvs)
+                    {
+                        if (complete) ProtocolError("PDV of a new message before the response to the previous one (asynchronous window is 1)");
+                        if (context == null)
+                        {
+                            if (!_contexts.TryGetValue(pdv.PresentationContextId, out context) || !context.IsAccepted)
+                                ProtocolError("PDV on presentation context " + pdv.PresentationContextId + ", which was not accepted");
+                        }
+                        else if (pdv.PresentationContextId != context.Id)
+                            ProtocolError("PDVs of different presentation contexts interleaved within one message");
+
+                        if (cmd == null)
+                        {
+                            if (!pdv.IsCommand) ProtocolError("data set fragment before its command");
+                            if (command.Length + pdv.Data.Count > DimseCommand.MaxEncodedLength) ProtocolError("command set longer than " + DimseCommand.MaxEncodedLength + " bytes");
+                            command.Write(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count);
+                            if (!pdv.IsLast) continue;
+                            cmd = DimseCommand.Decode(command.GetBuffer(), 0, (int)command.Length);
+                            if (!cmd.HasDataSet) { complete = true; continue; }
+                            sink = sinkFactory(cmd, context);
+                        }
+                        else
+                        {
+                            if (pdv.IsCommand) ProtocolError("command fragment where data set fragments were expected");
+                            if (sink != null) await sink.WriteAsync(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count, cancellationToken).ConfigureAwait(false);
+                            dataLength += pdv.Data.Count;
+                            if (pdv.IsLast) complete = true;
+                        }
+                    }
+                    if (complete) return new DimseMessage(cmd, context, sink, dataLength);
+                }
+            }
+            catch (PduFormatException e)
+            {
+                await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
+                throw new AssociationAbortedException(Peer, AbortReason, e);
+            }
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is SocketException)
+            {
+                if (StateMachine.State != UpperLayerState.Sta1) StateMachine.Fire(_timer.ExpiredReason != null ? UpperLayerEvent.Evt18 : UpperLayerEvent.Evt17);
+                CloseTransport();
+                throw Translate(e, "while receiving");
+            }
+            finally
+            {
+                Volatile.Write(ref _inMessage, 0);
+            }
+        }
+
+        /// <summary>True while a message is half received (a graceful stop waits for it to complete).</summary>
+        public bool InMessage => Volatile.Read(ref _inMessage) == 1;
+
+        private static void ProtocolError(string reason) => throw new PduFormatException(0, reason);
+
+        // ----------------------------------------------------------------------------------------------- abort and close
+
+        /// <summary>Why the association was aborted (set when it was).</summary>
+        public string AbortReason { get; private set; }
+
+        /// <summary>Evt15/AA-1: sends an A-ABORT (service-user source) and closes.</summary>
+        public async Task AbortAsync(string reason)
+        {
+            AbortReason = reason;
+            UpperLayerAction action = StateMachine.Fire(UpperLayerEvent.Evt15);
+            await PerformAbortActionAsync(action == UpperLayerAction.Undefined ? UpperLayerAction.AA2 : action, reason).ConfigureAwait(false);
+        }
+
+        private async Task PerformAbortActionAsync(UpperLayerAction action, string reason)
+        {
+            if (AbortReason == null) AbortReason = reason;
+            try
+            {
+                switch (action)
+                {
+                    case UpperLayerAction.AA1:
+                        await WritePduAsync(new AbortPdu(AbortPdu.SourceServiceUser, 0), CancellationToken.None).ConfigureAwait(false);
+                        break;
+                    case UpperLayerAction.AA7:
+                    case UpperLayerAction.AA8:
+                    case UpperLayerAction.Undefined:
+                        await WritePduAsync(new AbortPdu(AbortPdu.SourceServiceProvider, AbortPdu.ReasonUnexpectedPdu), CancellationToken.None).ConfigureAwait(false);
+                        break;
+                }
+            }
+            catch (Exception)
+            {
+                // The peer may already be gone; closing below is all that is left.
+            }
+            CloseTransport();
+        }
+
+        private string DescribeAbort()
+        {
+            try
+            {
+                var abort = (AbortPdu)_reader.Decode();
+                return "peer sent A-ABORT (source " + abort.Source + ", reason " + abort.Reason + ")";
+            }
+            catch (PduFormatException)
+            {
+                return "peer sent A-ABORT";
+            }
+        }
+
+        /// <summary>Sta13: waits (ARTIM) for the peer to close the connection, discarding what arrives.</summary>
+        private async Task AwaitCloseAsync()
+        {
+            _timer.Start(Options.ArtimTimeout, "peer did not close the connection within the ARTIM timeout");
+            try
+            {
+                while (await ReadPduAsync(CancellationToken.None).ConfigureAwait(false)) { }
+                StateMachine.Fire(UpperLayerEvent.Evt17);                         // AR-5
+            }
+            catch (Exception)
+            {
+            }
+            finally
+            {
+                _timer.Stop();
+                CloseTransport();
+            }
+        }
+
+        private Exception TransportClosed(string reason)
+        {
+            StateMachine.Fire(UpperLayerEvent.Evt17);
+            CloseTransport();
+            return new AssociationAbortedException(Peer, reason);
+        }
+
+        private Exception Translate(Exception e, string when)
+        {
+            string expired = _timer.ExpiredReason;
+            if (expired != null) return new AssociationAbortedException(Peer, expired, e);
+            if (AbortReason != null) return new AssociationAbortedException(Peer, AbortReason, e);
+            return new AssociationAbortedException(Peer, "connection lost " + when + ": " + e.Message, e);
+        }
+
+        private static UpperLayerEvent EventFor(PduType type)
+        {
+            switch (type)
+            {
+                case PduType.AssociateRequest: return UpperLayerEvent.Evt6;
+                case PduType.AssociateAccept: return UpperLayerEvent.Evt3;
+                case PduType.AssociateReject: return UpperLayerEvent.Evt4;
+                case PduType.PDataTransfer: return UpperLayerEvent.Evt10;
+                case PduType.ReleaseRequest: return UpperLayerEvent.Evt12;
+                case PduType.ReleaseResponse: return UpperLayerEvent.Evt13;
+                case PduType.Abort: return UpperLayerEvent.Evt16;
+                default: return UpperLayerEvent.Evt19;
+            }
+        }
+
+        private Task<bool> ReadPduAsync(CancellationToken cancellationToken) => _reader.ReadAsync(cancellationToken);
+
+        private Task WritePduAsync(Pdu pdu, CancellationToken cancellationToken)
+        {
+            byte[] bytes = pdu.Encode();
+            return WriteRawAsync(bytes, bytes.Length, cancellationToken);
+        }
+
+        private async Task WriteRawAsync(byte[] bytes, int count, CancellationToken cancellationToken)
+        {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _stream.WriteAsync(bytes, 0, count, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        /// <summary>Closes the transport (idempotent, safe from the timer thread): any pending read or write ends.</summary>
+        public void CloseTransport()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
+            try { _stream.Dispose(); } catch (Exception) { }
+        }
+
+        public bool IsClosed => Volatile.Read(ref _closed) == 1;
+
+        public void Dispose()
+        {
+            CloseTransport();
+            _timer.Dispose();
+        }
+    }
+}

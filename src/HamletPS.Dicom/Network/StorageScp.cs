@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HamletPS.Dicom.Network
+{
+    /// <summary>
+    /// Storage SCP (PS3.4 Annex B) with the Verification SCP built in. Listens on a port; every association runs on its own
+    /// task; each C-STORE data set is streamed to a temporary file in the target folder and renamed to
+    /// <c>&lt;SOPInstanceUID&gt;.dcm</c> only after it is durably written; then the success status is sent. One
+    /// <see cref="ReceivedFile"/> is reported per C-STORE. Cancelling <see cref="RunAsync"/> stops accepting, lets in-flight
+    /// files finish, aborts idle associations, and returns.
+    /// </summary>
+    public sealed class StorageScp : IDisposable
+    {
+        private readonly StorageScpOptions _options;
+        private readonly AssociationNegotiator _negotiator;
+        private readonly HashSet<string> _sopClasses;
+        private readonly ConcurrentDictionary<int, Task> _connections = new ConcurrentDictionary<int, Task>();
+        private TcpListener _listener;
+        private int _active;
+        private int _stored;
+        private int _connectionIds;
+        private long _lastActivityTicks;
+
+        public StorageScp(StorageScpOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrEmpty(options.Folder)) throw new ArgumentException("Folder is required", nameof(options));
+            if (options.MaxAssociations < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxAssociations must be at least 1");
+            if (options.AeTitle != null && options.AeTitle.Trim().Length > 16) throw new ArgumentException("AE title longer than 16 characters", nameof(options));
+            options.Association.Validate();
+            _sopClasses = new HashSet<string>(options.SopClasses ?? new List<string>(), StringComparer.Ordinal);
+            _negotiator = new AssociationNegotiator(options.AeTitle, options.AllowedCallingAeTitles,
+                uid => options.AcceptAllStorageClasses ? StorageSopClasses.IsStorageClass(uid) : _sopClasses.Contains(uid),
+                options.TransferSyntaxes.ToList());
+        }
+
+        /// <summary>The port actually bound (useful with Port = 0).</summary>
+        public int Port { get; private set; }
+
+        /// <summary>Associations currently established.</summary>
+        public int ActiveAssociations => Volatile.Read(ref _active);
+
+        /// <summary>Files stored since start.</summary>
+        public int StoredFiles => Volatile.Read(ref _stored);
+
+        /// <summary>Receives one line per association event (peer, AE titles, reasons; never a data value).</summary>
+        public IProgress<string> Log { get; set; }
+
+        /// <summary>The addresses peers can connect to (for the "where to connect" banner).</summary>
+        public IReadOnlyList<string> LocalAddresses()
+        {
+            var list = new List<string>();
+            try
+            {
+                foreach (IPAddress a in Dns.GetHostAddresses(Dns.GetHostName()))
+                    if (!IPAddress.IsLoopback(a)) list.Add(a.ToString());
+            }
+            catch (SocketException)
+            {
+            }
+            list.Add("127.0.0.1");
+            return list.Distinct().ToList();
+        }
+
+        /// <summary>Creates the folder, removes stale <c>.*.partial</c> files of an earlier run, and binds the port.</summary>
+        public void Start()
+        {
+            if (_listener != null) return;
+            IStorageFileSystem fs = _options.FileSystem;
+            fs.CreateDirectory(_options.Folder);
+            foreach (string stale in fs.EnumerateFiles(_options.Folder, ".*.partial").ToList())
+            {
+                try { fs.Delete(stale); } catch (IOException) { }
+            }
+            var listener = new TcpListener(_options.BindAddress, _options.Port);
+            if (_options.BindAddress.Equals(IPAddress.IPv6Any))
+            {
+                try { listener.Server.DualMode = true; }
+                catch (Exception) { listener = new TcpListener(IPAddress.Any, _options.Port); }
+            }
+            try
+            {
+                listener.Start(Math.Max(64, _options.MaxAssociations * 4));
+            }
+            catch (SocketException) when (_options.BindAddress.Equals(IPAddress.IPv6Any))
+            {
+                listener = new TcpListener(IPAddress.Any, _options.Port);
+                listener.Start(Math.Max(64, _options.MaxAssociations * 4));
+            }
+            _listener = listener;
+            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            Touch();
+        }
+
+        /// <summary>
+        /// Serves until <paramref name="cancellationToken"/> is cancelled (or a stop condition of the options is met), then
+        /// stops accepting, finishes in-flight files and returns.
+        /// </summary>
+        public async Task RunAsync(IProgress<ReceivedFile> progress, CancellationToken cancellationToken)
+        {
+            Start();
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var hardStop = new CancellationTokenSource())
+            using (stop.Token.Register(() => { try { _listener.Stop(); } catch (Exception) { } }))
+            using (var idle = _options.StopWhenIdleFor.HasValue ? new Timer(_ => CheckIdle(stop), null, 1000, 1000) : null)
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    Socket socket;
+                    try
+                    {
+                        socket = await _listener.AcceptSocketAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception) when (stop.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    catch (SocketException e)
+                    {
+                        Log?.Report("accept failed: " + e.SocketErrorCode);
+                        continue;
+                    }
+                    Touch();
+                    int id = Interlocked.Increment(ref _connectionIds);
+                    Task task = Task.Run(() => ServeConnectionAsync(socket, progress, stop, hardStop.Token));
+                    _connections[id] = task;
+                    _ = task.ContinueWith(t => _connections.TryRemove(id, out _), TaskScheduler.Default);
+                }
+                try { _listener.Stop(); } catch (Exception) { }
+                await Task.WhenAll(_connections.Values.ToArray()).ConfigureAwait(false);
+            }
+        }
+
+        private void CheckIdle(CancellationTokenSource stop)
+        {
+            if (ActiveAssociations > 0 || _connections.Count > 0) { Touch(); return; }
+            long idleTicks = DateTime.UtcNow.Ticks - Interlocked.Read(ref _lastActivityTicks);
+            if (idleTicks > _options.StopWhenIdleFor.Value.Ticks) { try { stop.Cancel(); } catch (ObjectDisposedException) { } }
+        }
+
+        private void Touch() => Interlocked.Exchange(ref _lastActivityTicks, DateTime.UtcNow.Ticks);
+
+        private async Task ServeConnectionAsync(Socket socket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        {
+            string peer;
+            try { peer = socket.RemoteEndPoint?.ToString() ?? "<peer>"; } catch (Exception) { peer = "<peer>"; }
+            Stream stream;
+            try
+            {
+                stream = await DicomTransport.AcceptAsync(socket, peer, _options.Association, _options.Tls, hardStop).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                socket.Dispose();
+                Log?.Report(peer + ": connection closed: " + e.Message);
+                return;
+            }
+
+            using (Association a = Association.ForIncoming(stream, peer, _options.Association))
+            {
+                AssociateRequestPdu rq = await a.ReceiveRequestAsync(hardStop).ConfigureAwait(false);
+                if (rq == null)
+                {
+                    Log?.Report(peer + ": no association: " + (a.AbortReason ?? "connection closed"));
+                    return;
+                }
+                Pdu answer = _negotiator.Negotiate(rq);
+                if (answer is AssociateRejectPdu reject)
+                {
+                    Log?.Report(a.Peer + ": " + reject.Describe());
+                    await a.RejectAsync(reject, hardStop).ConfigureAwait(false);
+                    return;
+                }
+                if (Interlocked.Increment(ref _active) > _options.MaxAssociations)
+                {
+                    Interlocked.Decrement(ref _active);
+                    var limit = AssociateRejectPdu.LocalLimitExceeded();
+                    Log?.Report(a.Peer + ": " + limit.Describe() + " (" + _options.MaxAssociations + " associations)");
+                    await a.RejectAsync(limit, hardStop).ConfigureAwait(false);
+                    return;
+                }
+                try
+                {
+                    await a.AcceptAsync((AssociateAcceptPdu)answer, hardStop).ConfigureAwait(false);
+                    Log?.Report(a.Peer + ": association accepted (" + a.Contexts.Values.Count(c => c.IsAccepted) + " presentation contexts)");
+                    await ServeAssociationAsync(a, progress, stop, hardStop).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _active);
+                    Touch();
+                }
+            }
+        }
+
+        private async Task ServeAssociationAsync(Association a, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        {
+            ReceivedFileWriter writer = null;
+            int waiting = 0;
+            // A graceful stop aborts an association waiting between messages at once; one in the middle of a message
+            // finishes that message first (checked after each message below).
+            using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1 && !a.InMessage) _ = a.AbortAsync("receiver stopping"); }))
+            {
+                try
+                {
+                    while (true)
+                    {
+                        if (stop.IsCancellationRequested)
+                        {
+                            await a.AbortAsync("receiver stopping").ConfigureAwait(false);
+                            Log?.Report(a.Peer + ": association aborted: receiver stopping");
+                            return;
+                        }
+                        writer = null;
+                        Volatile.Write(ref waiting, 1);
+                        if (stop.IsCancellationRequested) continue;
+                        DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
+                        {
+                            if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
+                            writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, cmd, ctx, a.CallingAeTitle);
+                            return writer;
+                        }, _options.Association.NetworkIdleTimeout, hardStop).ConfigureAwait(false);
+                        Volatile.Write(ref waiting, 0);
+                        if (message == null)
+                        {
+                            Log?.Report(a.Peer + ": association released");
+                            return;
+                        }
+                        Touch();
+                        await RespondAsync(a, message, writer, progress, stop, hardStop).ConfigureAwait(false);
+                        writer = null;
+                    }
+                }
+                catch (AssociationAbortedException e)
+                {
+                    Log?.Report(a.Peer + ": association aborted: " + e.Reason);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    Log?.Report(a.Peer + ": association failed: " + e.Message);
+                    await a.AbortAsync(e.Message).ConfigureAwait(false);
+                }
+                finally
+                {
+                    writer?.Discard();       // temporary file of a message that never completed
+                }
+            }
+        }
+
+        private async Task RespondAsync(Association a, DimseMessage message, ReceivedFileWriter writer, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        {
+            DimseCommand cmd = message.Command;
+            switch (cmd.CommandField)
+            {
+                case DimseCommandField.CEchoRequest:
+                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, DimseStatus.Success), null, 0, null, hardStop).ConfigureAwait(false);
+                    return;
+                case DimseCommandField.CStoreRequest:
+                    ushort status = writer.Complete();
+                    var received = new ReceivedFile
+                    {
+                        CallingAeTitle = a.CallingAeTitle,
+                        CalledAeTitle = a.CalledAeTitle,
+                        PeerAddress = a.Peer,
+                        SopClassUid = writer.SopClassUid,
+                        SopInstanceUid = writer.SopInstanceUid,
+                        TransferSyntaxUid = writer.TransferSyntaxUid,
+                        Path = writer.FinalPath,
+                        Length = writer.FinalPath != null ? writer.Length : 0,
+                        Status = status,
+                        Stored = writer.FinalPath != null && status == DimseStatus.Success,
+                        ErrorComment = writer.ErrorComment,
+                        ReceivedAt = DateTimeOffset.Now,
+                    };
+                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, status, writer.ErrorComment), null, 0, null, hardStop).ConfigureAwait(false);
+                    if (received.Stored)
+                    {
+                        int n = Interlocked.Increment(ref _stored);
+                        if (_options.StopAfterFiles.HasValue && n >= _options.StopAfterFiles.Value) { try { stop.Cancel(); } catch (ObjectDisposedException) { } }
+                    }
+                    progress?.Report(received);
+                    return;
+                default:
+                    // Unrecognized operation (PS3.7 C.4.2: 0211H); the data set, if any, was drained.
+                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, 0x0211, "operation not supported"), null, 0, null, hardStop).ConfigureAwait(false);
+                    return;
+            }
+        }
+
+        public void Dispose()
+        {
+            try { _listener?.Stop(); } catch (Exception) { }
+        }
+    }
+}
