@@ -17,8 +17,11 @@ namespace HamletPS.Generators
                     return CharacterSetTableGenerator.Run(rest);
                 case "help":
                     return Help.HelpGenerator.Run(rest);
+                case "dictionary":
+                    return DictionaryGenerator.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
+                    Console.Error.WriteLine("  dictionary [--standard DIR] [--out DIR] PS3.6 data dictionary + UID registry -> src/HamletPS.Dicom/Dictionary");
                     Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
                     Console.Error.WriteLine("  charsets [--charmaps DIR] [--out DIR]  glibc charmaps -> src/HamletPS.Dicom/Text/Generated");
                     Console.Error.WriteLine("  help [--docs DIR] [--about FILE] --out DIR   docs/cmdlets/*.md -> HamletPS.dll-Help.xml, about_*.help.txt");

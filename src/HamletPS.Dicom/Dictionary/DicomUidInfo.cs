@@ -1,0 +1,30 @@
+namespace HamletPS.Dicom.Dictionary
+{
+    /// <summary>One entry of the PS3.6 UID registry.</summary>
+    public sealed class DicomUidInfo
+    {
+        internal DicomUidInfo(string uid, string name, string type, string info, bool retired, string keyword)
+        {
+            Uid = uid; Name = name; Type = type; Info = info; IsRetired = retired; Keyword = keyword;
+        }
+
+        public string Uid { get; }
+
+        public string Name { get; }
+
+        /// <summary>"Transfer Syntax", "SOP Class", "Well-known SOP Instance", "Coding Scheme", …</summary>
+        public string Type { get; }
+
+        public string Info { get; }
+
+        public bool IsRetired { get; }
+
+        public string Keyword { get; }
+
+        public bool IsTransferSyntax => Type == "Transfer Syntax";
+
+        public bool IsSopClass => Type == "SOP Class" || Type == "Meta SOP Class";
+
+        public override string ToString() => Uid + " " + Name;
+    }
+}

@@ -1,0 +1,432 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+
+namespace HamletPS.Dicom.IO
+{
+    /// <summary>
+    /// One forward pass over a stream: buffered, every length checked against the bytes left before anything is allocated,
+    /// nesting depth limited, large values kept as references when the source is seekable. Errors are DicomFormatException
+    /// with the source and byte offset, never a value.
+    /// </summary>
+    internal sealed class DicomStreamReader : IDisposable
+    {
+        private const uint Undefined = 0xFFFFFFFFu;
+        private const uint ItemTag = 0xFFFEE000u;
+        private const uint ItemDelimitationTag = 0xFFFEE00Du;
+        private const uint SequenceDelimitationTag = 0xFFFEE0DDu;
+        private const uint PixelDataTag = 0x7FE00010u;
+        private const uint PixelRepresentationTag = 0x00280103u;
+
+        private readonly Stream _stream;
+        private readonly string _source;
+        private readonly DicomReadOptions _options;
+        private readonly Func<DicomValueSource> _valueSourceFactory;
+        private DicomValueSource _valueSource;
+        private readonly long _streamLength; // -1 when unknown
+        private readonly bool _canSeek;
+        private byte[] _buf;
+        private int _pos, _len;
+        private long _bufStart;
+        private int _fill = 8192;
+
+        /// <param name="valueSourceFactory">Creates the source large values refer to; null when values must be loaded.</param>
+        public DicomStreamReader(Stream stream, string source, DicomReadOptions options, Func<DicomValueSource> valueSourceFactory)
+        {
+            _stream = stream;
+            _source = source;
+            _options = options;
+            _canSeek = stream.CanSeek;
+            _valueSourceFactory = _canSeek ? valueSourceFactory : null;
+            _streamLength = _canSeek ? stream.Length : -1;
+            _bufStart = _canSeek ? stream.Position : 0;
+            _buf = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        }
+
+        /// <summary>True once a stop tag ended the read early.</summary>
+        public bool Stopped { get; private set; }
+
+        public long Position => _bufStart + _pos;
+
+        private long Remaining => _streamLength < 0 ? long.MaxValue : _streamLength - Position;
+
+        public void Dispose()
+        {
+            if (_buf != null) ArrayPool<byte>.Shared.Return(_buf);
+            _buf = null;
+        }
+
+        public DicomFormatException Error(long offset, string reason, Exception inner = null) => new DicomFormatException(_source, offset, reason, inner);
+
+        // ----- buffer -----
+
+        /// <summary>Makes n bytes available at _pos; false at end of stream.</summary>
+        public bool Ensure(int n)
+        {
+            if (_len - _pos >= n) return true;
+            if (_pos > 0)
+            {
+                int keep = _len - _pos;
+                if (keep > 0) Buffer.BlockCopy(_buf, _pos, _buf, 0, keep);
+                _bufStart += _pos;
+                _len = keep;
+                _pos = 0;
+            }
+            while (_len < n)
+            {
+                int want = Math.Max(n - _len, Math.Min(_fill, _buf.Length - _len));
+                if (_fill < _buf.Length) _fill *= 2;
+                int got = _stream.Read(_buf, _len, want);
+                if (got <= 0) return false;
+                _len += got;
+            }
+            return true;
+        }
+
+        /// <summary>The bytes already read into the buffer but not consumed (used to chain an inflater after the meta group).</summary>
+        public ArraySegment<byte> TakeBuffered()
+        {
+            var seg = new byte[_len - _pos];
+            Buffer.BlockCopy(_buf, _pos, seg, 0, seg.Length);
+            _bufStart += _len;
+            _pos = _len = 0;
+            return new ArraySegment<byte>(seg);
+        }
+
+        public byte PeekByte(int at) => _buf[_pos + at];
+
+        public void Advance(int n) => _pos += n;
+
+        public ushort PeekUInt16(int at, bool bigEndian) =>
+            bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(new ReadOnlySpan<byte>(_buf, _pos + at, 2))
+                      : BinaryPrimitives.ReadUInt16LittleEndian(new ReadOnlySpan<byte>(_buf, _pos + at, 2));
+
+        public uint PeekUInt32(int at, bool bigEndian) =>
+            bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(new ReadOnlySpan<byte>(_buf, _pos + at, 4))
+                      : BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(_buf, _pos + at, 4));
+
+        public byte[] ReadBytes(int count)
+        {
+            if (!Ensure(count)) throw Error(Position, "unexpected end of data");
+            var b = new byte[count];
+            Buffer.BlockCopy(_buf, _pos, b, 0, count);
+            _pos += count;
+            return b;
+        }
+
+        /// <summary>Reads a value whose length was already checked against the remaining bytes.</summary>
+        private byte[] ReadValue(uint length, long at)
+        {
+            int n = (int)length;
+            var value = new byte[n];
+            int have = Math.Min(_len - _pos, n);
+            Buffer.BlockCopy(_buf, _pos, value, 0, have);
+            _pos += have;
+            if (have == n) return value;
+            // the rest straight from the stream (buffer is now empty)
+            _bufStart += _pos;
+            _pos = _len = 0;
+            int done = have;
+            if (_streamLength >= 0)
+            {
+                while (done < n)
+                {
+                    int got = _stream.Read(value, done, n - done);
+                    if (got <= 0) throw Error(at, "unexpected end of data inside a value of length " + length);
+                    done += got;
+                    _bufStart += got;
+                }
+                return value;
+            }
+            return value; // unreachable: non-seekable streams use ReadValueUnknownLength
+        }
+
+        /// <summary>For streams of unknown length: grows the array as bytes actually arrive, so a corrupt length cannot force a huge allocation.</summary>
+        private byte[] ReadValueUnknownLength(uint length, long at)
+        {
+            int n = (int)length;
+            int have = Math.Min(_len - _pos, n);
+            if (have == n)
+            {
+                var small = new byte[n];
+                Buffer.BlockCopy(_buf, _pos, small, 0, n);
+                _pos += n;
+                return small;
+            }
+            var value = new byte[Math.Min(n, Math.Max(have, 1 << 20))];
+            Buffer.BlockCopy(_buf, _pos, value, 0, have);
+            _pos += have;
+            _bufStart += _pos;
+            _pos = _len = 0;
+            int done = have;
+            while (done < n)
+            {
+                if (done == value.Length) Array.Resize(ref value, (int)Math.Min((long)n, (long)value.Length * 2));
+                int got = _stream.Read(value, done, value.Length - done);
+                if (got <= 0) throw Error(at, "unexpected end of data inside a value of length " + length);
+                done += got;
+                _bufStart += got;
+            }
+            return value;
+        }
+
+        private void Skip(long count)
+        {
+            long inBuf = _len - _pos;
+            if (count <= inBuf)
+            {
+                _pos += (int)count;
+                return;
+            }
+            long target = Position + count;
+            if (_canSeek)
+            {
+                _stream.Position = target;
+                _bufStart = target;
+                _pos = _len = 0;
+                return;
+            }
+            count -= inBuf;
+            _bufStart += _len;
+            _pos = _len = 0;
+            while (count > 0)
+            {
+                int got = _stream.Read(_buf, 0, (int)Math.Min(count, _buf.Length));
+                if (got <= 0) throw Error(Position, "unexpected end of data");
+                _bufStart += got;
+                count -= got;
+            }
+        }
+
+        // ----- elements -----
+
+        /// <summary>Reads elements into <paramref name="ds"/> until <paramref name="end"/> (or end of stream / item delimiter when end is -1).</summary>
+        public void ReadDataset(DicomDataset ds, long end, bool explicitVR, bool bigEndian, int depth, bool topLevel)
+        {
+            uint stop = topLevel && _options.StopAtTag.HasValue ? _options.StopAtTag.Value.Value : uint.MaxValue;
+            while (true)
+            {
+                long tagPos = Position;
+                if (end >= 0 && tagPos >= end)
+                {
+                    if (tagPos > end) throw Error(tagPos, "element runs past the end of its item");
+                    return;
+                }
+                if (!Ensure(4))
+                {
+                    if (_len - _pos == 0 && topLevel && end < 0) return;
+                    throw Error(tagPos, topLevel ? "data ends inside an element header" : "data ends inside a sequence item");
+                }
+                uint tag = ((uint)PeekUInt16(0, bigEndian) << 16) | PeekUInt16(2, bigEndian);
+                if (tag >= stop)
+                {
+                    Stopped = true;
+                    return;
+                }
+                if ((tag >> 16) == 0xFFFE)
+                {
+                    if (tag == ItemDelimitationTag && !topLevel && end < 0)
+                    {
+                        if (!Ensure(8)) throw Error(tagPos, "data ends inside an item delimiter");
+                        _pos += 8;
+                        return;
+                    }
+                    throw Error(tagPos, "unexpected " + new DicomTag(tag) + " in a dataset");
+                }
+
+                DicomVR vr;
+                uint length;
+                bool vrFromFile = explicitVR;
+                if (explicitVR)
+                {
+                    if (!Ensure(8)) throw Error(tagPos, "data ends inside an element header");
+                    if (!DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out vr))
+                        throw Error(tagPos + 4, "invalid VR bytes 0x" + _buf[_pos + 4].ToString("X2") + _buf[_pos + 5].ToString("X2") + " for " + new DicomTag(tag));
+                    if (vr.HasLongExplicitHeader)
+                    {
+                        if (!Ensure(12)) throw Error(tagPos, "data ends inside an element header");
+                        length = PeekUInt32(8, bigEndian);
+                        _pos += 12;
+                    }
+                    else
+                    {
+                        length = PeekUInt16(6, bigEndian);
+                        _pos += 8;
+                    }
+                }
+                else
+                {
+                    if (!Ensure(8)) throw Error(tagPos, "data ends inside an element header");
+                    length = PeekUInt32(4, false);
+                    _pos += 8;
+                    vr = ImplicitVR(tag, ds, length);
+                }
+
+                var element = ReadValue(ds, tag, vr, length, tagPos, explicitVR, bigEndian, depth, end);
+                ds.AddFromReader(element);
+            }
+        }
+
+        /// <summary>
+        /// Reads the file meta group: little endian elements of group 0002 (explicit VR, or implicit where a writer got it wrong),
+        /// stopping at the first tag of another group.
+        /// </summary>
+        public void ReadFileMetaGroup(DicomDataset meta)
+        {
+            while (Ensure(8) && PeekUInt16(0, false) == 0x0002)
+            {
+                long tagPos = Position;
+                uint tag = 0x00020000u | PeekUInt16(2, false);
+                bool explicitVR = DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out var vr);
+                uint length;
+                if (explicitVR && vr.HasLongExplicitHeader)
+                {
+                    if (!Ensure(12)) throw Error(tagPos, "data ends inside a file meta element header");
+                    length = PeekUInt32(8, false);
+                    _pos += 12;
+                }
+                else if (explicitVR)
+                {
+                    length = PeekUInt16(6, false);
+                    _pos += 8;
+                }
+                else
+                {
+                    length = PeekUInt32(4, false);
+                    _pos += 8;
+                    vr = ImplicitVR(tag, meta, length);
+                }
+                if (length == Undefined) throw Error(tagPos, "undefined length in the file meta group");
+                meta.AddFromReader(ReadValue(meta, tag, vr, length, tagPos, explicitVR, false, 0, -1));
+            }
+        }
+
+        private DicomElement ReadValue(DicomDataset ds, uint tag, DicomVR vr, uint length, long tagPos, bool explicitVR, bool bigEndian, int depth, long end)
+        {
+            long valuePos = Position;
+            var t = new DicomTag(tag);
+            if (length == Undefined)
+            {
+                if (vr == DicomVR.SQ)
+                    return ReadSequence(t, DicomVR.SQ, -1, explicitVR, bigEndian, depth + 1);
+                if (tag == PixelDataTag || ((vr == DicomVR.OB || vr == DicomVR.OW) && !bigEndian))
+                    return ReadFragments(t, explicitVR && vr == DicomVR.OW ? DicomVR.OW : DicomVR.OB, depth); // PS3.5 A.4: OB
+                if (vr == DicomVR.UN)
+                    // UN of undefined length: a sequence encoded implicit VR little endian (PS3.5 6.2.2)
+                    return ReadSequence(t, explicitVR ? DicomVR.UN : DicomVR.SQ, -1, false, false, depth + 1);
+                throw Error(tagPos, "undefined length is not allowed for VR " + vr.Code + " of " + t);
+            }
+            if (length > Remaining) throw Error(tagPos, "value length " + length + " of " + t + " exceeds the " + Remaining + " bytes left");
+            if (end >= 0 && valuePos + length > end) throw Error(tagPos, "value of " + t + " runs past the end of its item");
+            if (vr == DicomVR.SQ)
+                return ReadSequence(t, DicomVR.SQ, valuePos + length, explicitVR, bigEndian, depth + 1);
+
+            if (length >= _options.LargeValueThreshold && _valueSourceFactory != null)
+            {
+                if (_valueSource == null) _valueSource = _valueSourceFactory();
+                var reference = new DicomValueReference(_valueSource, valuePos, length, bigEndian && vr.IsSwappedByEndianness);
+                Skip(length);
+                return new DicomElement(t, vr, reference);
+            }
+            byte[] value;
+            if (length == 0) value = Array.Empty<byte>();
+            else if (_len - _pos >= length || _streamLength >= 0) value = ReadValue(length, tagPos);
+            else value = ReadValueUnknownLength(length, tagPos);
+            if (bigEndian && vr.IsSwappedByEndianness) ByteOrder.SwapInPlace(value, 0, value.Length, vr.UnitSize);
+            return new DicomElement(t, vr, value);
+        }
+
+        private DicomSequence ReadSequence(DicomTag tag, DicomVR vr, long end, bool explicitVR, bool bigEndian, int depth)
+        {
+            long start = Position;
+            if (depth > _options.MaxNestingDepth) throw Error(start, "sequences nested deeper than " + _options.MaxNestingDepth + " levels");
+            var seq = new DicomSequence(tag, vr);
+            while (true)
+            {
+                long itemPos = Position;
+                if (end >= 0 && itemPos >= end)
+                {
+                    if (itemPos > end) throw Error(itemPos, "item runs past the end of sequence " + tag);
+                    return seq;
+                }
+                if (!Ensure(8)) throw Error(itemPos, "data ends inside sequence " + tag);
+                uint itemTag = ((uint)PeekUInt16(0, bigEndian) << 16) | PeekUInt16(2, bigEndian);
+                uint length = PeekUInt32(4, bigEndian);
+                _pos += 8;
+                if (itemTag == SequenceDelimitationTag)
+                {
+                    if (end >= 0) throw Error(itemPos, "sequence delimiter inside defined-length sequence " + tag);
+                    return seq;
+                }
+                if (itemTag != ItemTag) throw Error(itemPos, "expected an item in sequence " + tag + " but found " + new DicomTag(itemTag));
+                var item = new DicomDataset();
+                seq.Items.Add(item);
+                if (length == Undefined)
+                    ReadDataset(item, -1, explicitVR, bigEndian, depth, false);
+                else
+                {
+                    if (length > Remaining) throw Error(itemPos, "item length " + length + " exceeds the " + Remaining + " bytes left");
+                    long itemEnd = Position + length;
+                    if (end >= 0 && itemEnd > end) throw Error(itemPos, "item runs past the end of sequence " + tag);
+                    ReadDataset(item, itemEnd, explicitVR, bigEndian, depth, false);
+                }
+            }
+        }
+
+        private DicomFragmentSequence ReadFragments(DicomTag tag, DicomVR vr, int depth)
+        {
+            var frags = new DicomFragmentSequence(tag, vr);
+            bool first = true;
+            while (true)
+            {
+                long itemPos = Position;
+                if (!Ensure(8)) throw Error(itemPos, "data ends inside encapsulated pixel data");
+                uint itemTag = ((uint)PeekUInt16(0, false) << 16) | PeekUInt16(2, false);
+                uint length = PeekUInt32(4, false);
+                _pos += 8;
+                if (itemTag == SequenceDelimitationTag) return frags;
+                if (itemTag != ItemTag) throw Error(itemPos, "expected a fragment item in encapsulated " + tag + " but found " + new DicomTag(itemTag));
+                if (length == Undefined) throw Error(itemPos, "fragment of undefined length");
+                if (length > Remaining) throw Error(itemPos, "fragment length " + length + " exceeds the " + Remaining + " bytes left");
+                DicomFragment fragment;
+                if (length >= _options.LargeValueThreshold && _valueSourceFactory != null)
+                {
+                    if (_valueSource == null) _valueSource = _valueSourceFactory();
+                    fragment = new DicomFragment(new DicomValueReference(_valueSource, Position, length));
+                    Skip(length);
+                }
+                else fragment = new DicomFragment(length == 0 ? Array.Empty<byte>() :
+                    (_len - _pos >= length || _streamLength >= 0) ? ReadValue(length, itemPos) : ReadValueUnknownLength(length, itemPos));
+                if (first) frags.OffsetTable = fragment;
+                else frags.Fragments.Add(fragment);
+                first = false;
+            }
+        }
+
+        /// <summary>VR for implicit VR data: dictionary (ambiguous ones resolved), UL for group lengths, LO for private creators, UN otherwise.</summary>
+        private static DicomVR ImplicitVR(uint tag, DicomDataset ds, uint length)
+        {
+            var t = new DicomTag(tag);
+            if (t.IsGroupLength) return DicomVR.UL;
+            if (t.IsPrivate) return t.IsPrivateCreator ? DicomVR.LO : (length == Undefined ? DicomVR.SQ : DicomVR.UN);
+            var entry = DicomDictionary.Lookup(t);
+            if (entry == null) return length == Undefined ? DicomVR.SQ : DicomVR.UN;
+            var vr = entry.VR;
+            if (vr == null) return DicomVR.UN;
+            if (entry.IsAmbiguousVR)
+            {
+                var vrs = entry.ValueRepresentations;
+                if (vrs.Count == 2 && vrs[0] == DicomVR.US && vrs[1] == DicomVR.SS)
+                {
+                    var pr = ds.GetElement(new DicomTag(PixelRepresentationTag));
+                    return pr != null && pr.Data != null && pr.Data.Length >= 2 && pr.Data[0] == 1 ? DicomVR.SS : DicomVR.US;
+                }
+                for (int i = 0; i < vrs.Count; i++) if (vrs[i] == DicomVR.OW) return DicomVR.OW;
+            }
+            return vr;
+        }
+    }
+}
