@@ -55,6 +55,8 @@ public sealed class AzureFilesEndpoint : IDisposable
     public Uri ServiceUri => new Uri("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + "/" + AccountName + "/");
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=" + AccountName + ";AccountKey=" + AccountKey + ";FileEndpoint=" + ServiceUri.ToString().TrimEnd('/');
+    /// <summary>Called with every request head before it is handled (tests use it to inspect headers; keep it quick).</summary>
+    public Action<EndpointRequest> RequestObserver { get; set; }
     /// <summary>Clock used for SAS expiry and request-date checks.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -160,6 +162,11 @@ public sealed class AzureFilesEndpoint : IDisposable
                 EndpointRequest req = await connection.ReadRequestHeadAsync(ct).ConfigureAwait(false);
                 if (req == null) return;
                 bool keepAlive = !string.Equals(req.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase);
+                RequestObserver?.Invoke(req);
+                if (string.Equals(req.Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
+                {
+                    await connection.Stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), ct).ConfigureAwait(false);
+                }
                 EndpointResponse response = await HandleAsync(req, ct).ConfigureAwait(false);
                 if (response == null)
                 {
@@ -187,6 +194,7 @@ public sealed class AzureFilesEndpoint : IDisposable
     private async Task<EndpointResponse> HandleAsync(EndpointRequest req, CancellationToken ct)
     {
         string requestId = Guid.NewGuid().ToString();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         EndpointResponse response;
         try
         {
@@ -236,7 +244,7 @@ public sealed class AzureFilesEndpoint : IDisposable
         response.Set("Date", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture));
         string clientRequestId = req.Header("x-ms-client-request-id");
         if (clientRequestId != null) response.Set("x-ms-client-request-id", clientRequestId);
-        _requests.Enqueue(new RequestRecord(req.Method, req.ResourcePath, req.QueryValue("comp"), response.Status, response.Get("x-ms-error-code")));
+        _requests.Enqueue(new RequestRecord(req.Method, req.ResourcePath, req.QueryValue("comp"), response.Status, response.Get("x-ms-error-code")) { HandlingTime = clock.Elapsed });
         return response;
     }
 
@@ -323,4 +331,8 @@ public sealed class AzureFilesEndpoint : IDisposable
 public sealed record RangeWrite(string Path, long Offset, long Length);
 
 /// <summary>One request as the endpoint answered it (Status 0: connection dropped by a fault).</summary>
-public sealed record RequestRecord(string Method, string Path, string Comp, int Status, string ErrorCode);
+public sealed record RequestRecord(string Method, string Path, string Comp, int Status, string ErrorCode)
+{
+    /// <summary>From the end of the request head to the response being ready (includes reading the body).</summary>
+    public TimeSpan HandlingTime { get; init; }
+}

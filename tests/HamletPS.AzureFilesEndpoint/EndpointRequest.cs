@@ -103,19 +103,45 @@ public sealed class EndpointRequest
         return read;
     }
 
-    /// <summary>Reads the whole body into memory, refusing bodies over <paramref name="limit"/> bytes.</summary>
-    public async Task<byte[]> ReadBodyBytesAsync(int limit, CancellationToken ct)
+    /// <summary>
+    /// Reads the whole body into a buffer rented from the shared pool (return it with ArrayPool&lt;byte&gt;.Shared.Return),
+    /// refusing bodies over <paramref name="limit"/> bytes. Returns the buffer and the body length.
+    /// </summary>
+    public async Task<(byte[] Buffer, int Length)> ReadBodyPooledAsync(int limit, CancellationToken ct)
     {
         if (ContentLength > limit) throw new EndpointException(413, "RequestBodyTooLarge", "The request body is too large.");
-        var ms = new MemoryStream(ContentLength > 0 ? (int)ContentLength : 0);
-        byte[] buf = new byte[81920];
-        int n;
-        while ((n = await ReadBodyAsync(buf, ct).ConfigureAwait(false)) > 0)
+        if (ContentLength >= 0)
         {
-            ms.Write(buf, 0, n);
+            byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(1, ContentLength));
+            int read = 0;
+            try
+            {
+                while (read < ContentLength)
+                {
+                    int n = await ReadBodyAsync(buffer.AsMemory(read, (int)ContentLength - read), ct).ConfigureAwait(false);
+                    if (n == 0) throw new EndOfStreamException("connection closed inside a request body");
+                    read += n;
+                }
+            }
+            catch
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+            return (buffer, read);
+        }
+        var ms = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int c;
+        while ((c = await ReadBodyAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            ms.Write(chunk, 0, c);
             if (ms.Length > limit) throw new EndpointException(413, "RequestBodyTooLarge", "The request body is too large.");
         }
-        return ms.ToArray();
+        byte[] result = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(1, ms.Length));
+        ms.Position = 0;
+        ms.ReadExactly(result, 0, (int)ms.Length);
+        return (result, (int)ms.Length);
     }
 
     /// <summary>Reads and discards whatever is left of the body (so the connection can carry the next request).</summary>

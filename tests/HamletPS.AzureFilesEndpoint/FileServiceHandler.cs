@@ -380,39 +380,48 @@ internal sealed class FileServiceHandler
         if (!string.Equals(write, "update", StringComparison.OrdinalIgnoreCase))
             throw new EndpointException(400, "InvalidHeaderValue", "x-ms-write must be update or clear.");
 
-        byte[] body = await req.ReadBodyBytesAsync(MaxRangeBytes + 64 * 1024, ct).ConfigureAwait(false);
+        var (pooled, bodyLength) = await req.ReadBodyPooledAsync(MaxRangeBytes + 64 * 1024, ct).ConfigureAwait(false);
         var response = new EndpointResponse(201);
-        string structured = req.Header("x-ms-structured-body");
-        if (structured != null)
+        try
         {
-            long declared = long.TryParse(req.Header("x-ms-structured-content-length"), out long d) ? d : -1;
-            body = StructuredMessage.Decode(body, declared);
-            response.Set("x-ms-structured-body", structured);
-        }
-        if (body.Length != end - start) throw new EndpointException(400, "InvalidHeaderValue", "The body length does not match the range.");
-        string md5 = req.Header("Content-MD5");
-        if (md5 != null)
-        {
-            string actual = Convert.ToBase64String(MD5.HashData(body));
-            if (actual != md5) throw new EndpointException(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
-            response.Set("Content-MD5", actual);
-        }
-        string crc = req.Header("x-ms-content-crc64");
-        if (crc != null)
-        {
-            byte[] actual = BitConverter.GetBytes(StorageCrc64.Compute(body));
-            if (Convert.ToBase64String(actual) != crc) throw new EndpointException(400, "Crc64Mismatch", "The CRC64 value specified in the request did not match with the value calculated by the server.");
-            response.Set("x-ms-content-crc64", crc);
-        }
-        lock (node.Gate)
-        {
-            if (!File.Exists(node.DataFile)) throw NotFound("ResourceNotFound");
-            using (var fs = new FileStream(node.DataFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
+            byte[] body = pooled;
+            string structured = req.Header("x-ms-structured-body");
+            if (structured != null)
             {
-                fs.Seek(start, SeekOrigin.Begin);
-                fs.Write(body, 0, body.Length);
+                long declared = long.TryParse(req.Header("x-ms-structured-content-length"), out long d) ? d : -1;
+                body = StructuredMessage.Decode(pooled.AsSpan(0, bodyLength).ToArray(), declared);
+                bodyLength = body.Length;
+                response.Set("x-ms-structured-body", structured);
             }
-            node.AddRange(start, end);
+            if (bodyLength != end - start) throw new EndpointException(400, "InvalidHeaderValue", "The body length does not match the range.");
+            string md5 = req.Header("Content-MD5");
+            if (md5 != null)
+            {
+                string actual = Convert.ToBase64String(MD5.HashData(body.AsSpan(0, bodyLength)));
+                if (actual != md5) throw new EndpointException(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
+                response.Set("Content-MD5", actual);
+            }
+            string crc = req.Header("x-ms-content-crc64");
+            if (crc != null)
+            {
+                byte[] actual = BitConverter.GetBytes(StorageCrc64.Compute(body.AsSpan(0, bodyLength)));
+                if (Convert.ToBase64String(actual) != crc) throw new EndpointException(400, "Crc64Mismatch", "The CRC64 value specified in the request did not match with the value calculated by the server.");
+                response.Set("x-ms-content-crc64", crc);
+            }
+            lock (node.Gate)
+            {
+                if (!File.Exists(node.DataFile)) throw NotFound("ResourceNotFound");
+                using (var fs = new FileStream(node.DataFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
+                {
+                    fs.Seek(start, SeekOrigin.Begin);
+                    fs.Write(body, 0, bodyLength);
+                }
+                node.AddRange(start, end);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
         }
         lock (_gate) Touch(node);
         _endpoint.RecordRangeWrite(node.Path, start, end - start);

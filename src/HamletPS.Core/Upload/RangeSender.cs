@@ -69,9 +69,10 @@ namespace HamletPS.Core.Upload
 
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct))
             using (var whole = IncrementalHash.CreateHash(HashAlgorithmName.MD5))
-            using (var rangeHash = MD5.Create())
             using (var stream = new FileStream(_info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
             {
+                // The whole-file MD5 runs as an ordered chain beside the sends, so neither hash holds up the reader.
+                Task wholeChain = Task.CompletedTask;
                 try
                 {
                     for (int i = 0; i < count; i++)
@@ -89,20 +90,21 @@ namespace HamletPS.Core.Upload
                             gate.Release();
                             throw _owner.Changed(_info.FullName, "it became shorter");
                         }
-                        whole.AppendData(buffer, 0, length);
-                        byte[] md5 = rangeHash.ComputeHash(buffer, 0, length);
+                        var work = new RangeWork(buffer, length, pool, gate);
+                        wholeChain = wholeChain.ContinueWith(_ => { whole.AppendData(work.Buffer, 0, work.Length); work.Release(); },
+                            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                         if (acknowledged.TryGetValue(i, out string sentMd5))
                         {
-                            pool.Return(buffer);
-                            gate.Release();
+                            byte[] md5;
+                            using (var rangeHash = MD5.Create()) md5 = rangeHash.ComputeHash(buffer, 0, length);
+                            work.Release();
                             if (sentMd5 != Convert.ToBase64String(md5))
                                 throw _owner.Changed(_info.FullName, "a range sent by an earlier attempt no longer matches the local bytes");
                             resumed++;
                             throttle.Add(length);
                             continue;
                         }
-                        int index = i;
-                        inFlight.Add(SendAsync(index, offset, buffer, length, md5, pool, gate, throttle, linked, ct));
+                        inFlight.Add(SendAsync(i, offset, work, throttle, linked, ct));
                         if (inFlight.Count > 4 * options.MaxParallelRanges) inFlight.RemoveAll(t => t.IsCompleted);
                     }
                 }
@@ -110,10 +112,12 @@ namespace HamletPS.Core.Upload
                 {
                     linked.Cancel();
                     await WhenAllQuietly(inFlight).ConfigureAwait(false);
+                    await WhenAllQuietly(new List<Task> { wholeChain }).ConfigureAwait(false);
                     SaveLedger(force: true);
                     throw;
                 }
                 await WhenAllQuietly(inFlight).ConfigureAwait(false);
+                await wholeChain.ConfigureAwait(false);
                 SaveLedger(force: true);
                 ct.ThrowIfCancellationRequested();
                 if (_failure != null)
@@ -128,28 +132,56 @@ namespace HamletPS.Core.Upload
             return new Outcome { Md5 = wholeMd5, BytesSent = _bytesSent, RangesSent = _rangesSent, RangesResumed = resumed };
         }
 
-        private async Task SendAsync(int index, long offset, byte[] buffer, int length, byte[] md5, RangeBufferPool pool, SemaphoreSlim gate,
-            ProgressThrottle throttle, CancellationTokenSource linked, CancellationToken callerToken)
+        /// <summary>A buffer shared by the whole-file hash chain and one send; back to the pool (and a slot freed) when both are done.</summary>
+        private sealed class RangeWork
+        {
+            private readonly RangeBufferPool _pool;
+            private readonly SemaphoreSlim _gate;
+            private int _references = 2;
+
+            public RangeWork(byte[] buffer, int length, RangeBufferPool pool, SemaphoreSlim gate)
+            {
+                Buffer = buffer;
+                Length = length;
+                _pool = pool;
+                _gate = gate;
+            }
+
+            public byte[] Buffer { get; }
+            public int Length { get; }
+
+            public void Release()
+            {
+                if (Interlocked.Decrement(ref _references) != 0) return;
+                _pool.Return(Buffer);
+                _gate.Release();
+            }
+        }
+
+        private async Task SendAsync(int index, long offset, RangeWork work, ProgressThrottle throttle, CancellationTokenSource linked, CancellationToken callerToken)
         {
             try
             {
+                await Task.Yield();
+                byte[] md5;
+                using (var rangeHash = MD5.Create()) md5 = rangeHash.ComputeHash(work.Buffer, 0, work.Length);
                 var options = new ShareFileUploadRangeOptions
                 {
                     TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5, PrecalculatedChecksum = md5 },
                 };
                 await _owner.RetryAsync(() =>
                 {
-                    var content = new MemoryStream(buffer, 0, length, writable: false);
-                    return _file.UploadRangeAsync(new HttpRange(offset, length), content, options, linked.Token);
+                    var content = new MemoryStream(work.Buffer, 0, work.Length, writable: false);
+                    return _file.UploadRangeAsync(new HttpRange(offset, work.Length), content, options, linked.Token);
                 }, linked.Token).ConfigureAwait(false);
                 lock (_ledger)
                 {
                     _ledger.Ranges.Add(new UploadLedgerRange { Index = index, Md5 = Convert.ToBase64String(md5) });
                     _rangesSent++;
-                    _bytesSent += length;
+                    _bytesSent += work.Length;
                 }
                 SaveLedger(force: false);
-                throttle.Add(length);
+                throttle.Add(work.Length);
             }
             catch (Exception ex)
             {
@@ -161,8 +193,7 @@ namespace HamletPS.Core.Upload
             }
             finally
             {
-                pool.Return(buffer);
-                gate.Release();
+                work.Release();
             }
         }
 

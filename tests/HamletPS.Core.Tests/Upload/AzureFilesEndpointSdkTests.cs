@@ -45,12 +45,20 @@ public sealed class AzureFilesEndpointSdkTests : IDisposable
         string local = TestData.CreateFile(_folder, "a.bin", 5 * 1024 * 1024 + 123, 7);
         byte[] data = File.ReadAllBytes(local);
         var file = dir.GetFileClient("a.bin");
+        var checksumHeaders = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _endpoint.RequestObserver = r =>
+        {
+            if (r.IsPutRange) checksumHeaders.Enqueue(r.Header("Content-MD5") != null ? "md5" : r.Header("x-ms-structured-body") != null ? "structured" : r.Header("x-ms-content-crc64") != null ? "crc64" : "none");
+        };
         await file.CreateAsync(data.Length, new ShareFileCreateOptions { HttpHeaders = new ShareFileHttpHeaders { ContentType = "application/zip" } });
         await file.UploadRangeAsync(new HttpRange(0, 4 * 1024 * 1024), new MemoryStream(data, 0, 4 * 1024 * 1024),
             new ShareFileUploadRangeOptions { TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 } });
         await file.UploadRangeAsync(new HttpRange(4 * 1024 * 1024, data.Length - 4 * 1024 * 1024), new MemoryStream(data, 4 * 1024 * 1024, data.Length - 4 * 1024 * 1024),
             new ShareFileUploadRangeOptions { TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.StorageCrc64 } });
         byte[] md5 = MD5.HashData(data);
+        // The SDK sent an MD5 on the first range and a CRC64 (structured message or header) on the second; the endpoint verified both.
+        Assert.Equal("md5", checksumHeaders.First());
+        Assert.Contains(checksumHeaders.Last(), new[] { "structured", "crc64" });
         await file.SetHttpHeadersAsync(new ShareFileSetHttpHeadersOptions { HttpHeaders = new ShareFileHttpHeaders { ContentHash = md5, ContentType = "application/zip" } });
 
         ShareFileProperties props = await file.GetPropertiesAsync();

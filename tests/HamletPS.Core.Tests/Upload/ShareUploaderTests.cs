@@ -58,6 +58,8 @@ public sealed class ShareUploaderTests : IDisposable
     {
         string local = TestData.CreateFile(_folder, "batch-001.zip", 9 * 1024 * 1024 + 5, 11);
         var uploader = new ShareUploader(Connection, ShareTarget.Parse("incoming/site-a/2026"), Options());
+        var rangeMd5Headers = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _endpoint.RequestObserver = r => { if (r.IsPutRange) rangeMd5Headers.Enqueue(r.Header("Content-MD5")); };
         var reports = new System.Collections.Concurrent.ConcurrentQueue<UploadProgress>();
         var result = await uploader.UploadFileAsync(local, progress: new SyncProgress<UploadProgress>(reports.Enqueue));
 
@@ -76,6 +78,8 @@ public sealed class ShareUploaderTests : IDisposable
         Assert.Equal(result.Md5Base64, RemoteMd5(node.Path));
         Assert.DoesNotContain(_endpoint.Nodes, n => n.Path.Contains(".partial", StringComparison.Ordinal));
         Assert.Equal(3, _endpoint.RangeWrites.Count);
+        Assert.Equal(3, rangeMd5Headers.Count);
+        Assert.All(rangeMd5Headers, h => Assert.Equal(16, Convert.FromBase64String(h).Length));   // a transactional MD5 on every range
         Assert.All(_endpoint.RangeWrites, w => Assert.Contains(".partial-", w.Path));
         Assert.True(reports.Last().Completed);
         Assert.Equal(result.Bytes, reports.Last().BytesDone);
