@@ -51,7 +51,7 @@ namespace HamletPS.Core.Tests.Archive
             var content = MixedContent();
             string zip = tmp.Combine("out", "a.zip");
             Directory.CreateDirectory(Path.GetDirectoryName(zip));
-            ZipWriteResult result = WriteAll(zip, new TempFolder(), content, new ParallelZipWriterOptions { MaxDegreeOfParallelism = 3 });
+            ZipWriteResult result = WriteAll(zip, tmp, content, new ParallelZipWriterOptions { MaxDegreeOfParallelism = 3 });
 
             Assert.False(result.Zip64);
             Assert.False(HasZip64EndRecords(zip));
@@ -81,7 +81,7 @@ namespace HamletPS.Core.Tests.Archive
             using var tmp = new TempFolder();
             var content = MixedContent();
             string zip = tmp.Combine("z64.zip");
-            ZipWriteResult result = WriteAll(zip, new TempFolder(), content, new ParallelZipWriterOptions { ForceZip64 = true });
+            ZipWriteResult result = WriteAll(zip, tmp, content, new ParallelZipWriterOptions { ForceZip64 = true });
             Assert.True(result.Zip64);
             Assert.True(HasZip64EndRecords(zip));
             Assert.All(result.Entries, e => Assert.True(e.Zip64));
@@ -98,7 +98,7 @@ namespace HamletPS.Core.Tests.Archive
             using var tmp = new TempFolder();
             var content = Enumerable.Range(0, 6).ToDictionary(i => $"s/{i}.bin", i => Random(100 * 1024, 10 + i));
             string zip = tmp.Combine("offsets.zip");
-            ZipWriteResult result = WriteAll(zip, new TempFolder(), content, new ParallelZipWriterOptions { Zip64SizeLimit = 256 * 1024 });
+            ZipWriteResult result = WriteAll(zip, tmp, content, new ParallelZipWriterOptions { Zip64SizeLimit = 256 * 1024 });
             Assert.True(result.Zip64);
             Assert.False(result.Entries[0].Zip64);
             Assert.True(result.Entries[5].Zip64);
@@ -113,7 +113,7 @@ namespace HamletPS.Core.Tests.Archive
             using var tmp = new TempFolder();
             var content = new Dictionary<string, byte[]> { ["small.bin"] = Random(1000, 1), ["big.bin"] = ImageLike(300 * 1024, 2) };
             string zip = tmp.Combine("sizes.zip");
-            ZipWriteResult result = WriteAll(zip, new TempFolder(), content, new ParallelZipWriterOptions { Zip64SizeLimit = 200 * 1024 });
+            ZipWriteResult result = WriteAll(zip, tmp, content, new ParallelZipWriterOptions { Zip64SizeLimit = 200 * 1024 });
             Assert.False(result.Entries[0].Zip64);
             Assert.True(result.Entries[1].Zip64);
             AssertPeersReadIdentical(zip, content, tmp);
@@ -192,7 +192,7 @@ namespace HamletPS.Core.Tests.Archive
                 ["big.bin"] = ImageLike(3 * 1024 * 1024, 11), ["random.bin"] = Random(1024 * 1024, 13), ["img.bin"] = ImageLike(2 * 1024 * 1024, 12),
             };
             string zip = tmp.Combine("spill.zip");
-            ZipWriteResult r = WriteAll(zip, new TempFolder(), content,
+            ZipWriteResult r = WriteAll(zip, tmp, content,
                 new ParallelZipWriterOptions { SpillThreshold = 256 * 1024, TempDirectory = spillDir, ForceZip64 = false });
             Assert.Equal(2, r.SpilledEntries);
             Assert.Empty(Directory.GetFiles(spillDir));
