@@ -12,6 +12,7 @@ zip="$work/big.zip"
 /usr/bin/time -f "ours: %e s wall, peak RSS %M KiB" dotnet bench/ArchiveBench/bin/Release/net10.0/ArchiveBench.dll big "$zip" "$mib"
 ls -l "$zip"
 /usr/bin/time -f "unzip -t: %e s" unzip -tqq "$zip"
+dotnet bench/ArchiveBench/bin/Release/net10.0/ArchiveBench.dll verify "$zip"
 /usr/bin/time -f "python zipfile: %e s" /usr/bin/python3 - "$zip" <<'PY'
 import sys, zipfile, hashlib
 z = zipfile.ZipFile(sys.argv[1])
