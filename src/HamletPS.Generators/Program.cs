@@ -17,6 +17,10 @@ namespace HamletPS.Generators
                     return CharacterSetTableGenerator.Run(rest);
                 case "help":
                     return Help.HelpGenerator.Run(rest);
+                case "sample":
+                    return SampleDataGenerator.Run(rest);
+                case "series":
+                    return SeriesGenerator.Run(rest);
                 case "dictionary":
                     return DictionaryGenerator.Run(rest);
                 default:
@@ -25,6 +29,8 @@ namespace HamletPS.Generators
                     Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
                     Console.Error.WriteLine("  charsets [--charmaps DIR] [--out DIR]  glibc charmaps -> src/HamletPS.Dicom/Text/Generated");
                     Console.Error.WriteLine("  help [--docs DIR] [--about FILE] --out DIR   docs/cmdlets/*.md -> HamletPS.dll-Help.xml, about_*.help.txt");
+                    Console.Error.WriteLine("  sample [--out DIR]                      synthetic sample study -> examples/ (data/incoming, config.yaml, mapping.csv)");
+                    Console.Error.WriteLine("  series --out DIR [--patients N] [--slices N] [--size N] [--ct-only] [--igrt] [--canary]   synthetic RT studies for benchmarks");
                     return 2;
             }
         }
