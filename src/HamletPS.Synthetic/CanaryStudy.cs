@@ -31,8 +31,8 @@ namespace HamletPS.Synthetic
         /// <param name="patientIndex">Index used for UIDs (distinct canary studies in one tree need distinct indexes).</param>
         public CanaryStudy(RtStudyOptions options = null, int patientIndex = 900)
         {
-            Options = options ?? new RtStudyOptions { Seed = 77, Slices = 4, ImageSize = 32, IncludeImageGuidance = true };
-            Options.SpecificCharacterSet = "ISO_IR 192";
+            Options = options?.Clone() ?? new RtStudyOptions { Seed = 77, Slices = 4, ImageSize = 32, IncludeImageGuidance = true };
+            Options.SpecificCharacterSet = "ISO_IR 192"; // the copy only: the caller's options keep their character set
             Patient = new SyntheticPatient
             {
                 Index = patientIndex,

@@ -31,5 +31,8 @@ namespace HamletPS.Synthetic
 
         /// <summary>Specific Character Set written in every object.</summary>
         public string SpecificCharacterSet { get; set; } = "ISO_IR 100";
+
+        /// <summary>A copy (changing it leaves this one alone).</summary>
+        public RtStudyOptions Clone() => (RtStudyOptions)MemberwiseClone();
     }
 }
