@@ -82,13 +82,16 @@ namespace HamletPS.Dicom.IO
             return explicitVR ? DicomTransferSyntax.ExplicitVRLittleEndian : DicomTransferSyntax.ImplicitVRLittleEndian;
         }
 
-        /// <summary>A bare dataset starts with a low even group (0000-0010) and a valid VR or a plausible implicit length.</summary>
+        /// <summary>
+        /// A bare dataset starts with a low even group (0002-0010) and a valid VR or a plausible implicit length. Group 0000 (the
+        /// DIMSE command group) never starts a stored dataset, and accepting it would take a run of zero bytes for DICOM.
+        /// </summary>
         private static bool LooksLikeBareDataset(DicomStreamReader reader)
         {
             if (!reader.Ensure(8)) return false;
             bool bigEndian = reader.PeekByte(0) == 0 && reader.PeekByte(1) != 0;
             ushort group = reader.PeekUInt16(0, bigEndian);
-            if ((group & 1) != 0 || group > 0x0010) return false;
+            if ((group & 1) != 0 || group < 0x0002 || group > 0x0010) return false;
             if (DicomVR.TryGet(reader.PeekByte(4), reader.PeekByte(5), out _)) return true;
             if (bigEndian) return false;
             uint length = reader.PeekUInt32(4, false);

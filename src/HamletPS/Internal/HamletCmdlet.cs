@@ -21,7 +21,7 @@ namespace HamletPS.Internal
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        /// <summary>The name used in ErrorIds (`Reason,Verb-Noun`).</summary>
+        /// <summary>The command's name (Verb-Noun), the source of information records.</summary>
         protected string CommandName => MyInvocation?.MyCommand?.Name ?? GetType().Name;
 
         /// <summary>
@@ -73,9 +73,29 @@ namespace HamletPS.Internal
             else dispatcher.Post(action);
         }
 
-        /// <summary>A non-terminating error for one input (file, peer...): the run goes on.</summary>
+        /// <summary>
+        /// A non-terminating error for one input (file, peer...): the run goes on. PowerShell makes the FullyQualifiedErrorId
+        /// `Reason,HamletPS.Commands.&lt;Cmdlet&gt;Command` from the stable <paramref name="reason"/>.
+        /// </summary>
         protected ErrorRecord NewError(Exception exception, string reason, ErrorCategory category, object target) =>
-            new ErrorRecord(exception, reason + "," + CommandName, category, target);
+            new ErrorRecord(exception, reason, category, target);
+
+        /// <summary>The error record of one failed file, classified by Core.</summary>
+        protected ErrorRecord NewError(Core.FileFailure failure) =>
+            new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path);
+
+        private static ErrorCategory CategoryOf(Core.FileFailureKind kind)
+        {
+            switch (kind)
+            {
+                case Core.FileFailureKind.InvalidData: return ErrorCategory.InvalidData;
+                case Core.FileFailureKind.AccessDenied: return ErrorCategory.PermissionDenied;
+                case Core.FileFailureKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case Core.FileFailureKind.SecurityError: return ErrorCategory.SecurityError;
+                case Core.FileFailureKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                default: return ErrorCategory.WriteError;
+            }
+        }
 
         /// <summary>Stops the command for a configuration or usage error.</summary>
         protected void Terminate(Exception exception, string reason, ErrorCategory category, object target) =>

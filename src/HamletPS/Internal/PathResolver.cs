@@ -40,11 +40,11 @@ namespace HamletPS.Internal
                 }
                 catch (ItemNotFoundException ex)
                 {
-                    onError(new ErrorRecord(ex, "PathNotFound," + cmdlet.MyInvocation.MyCommand.Name, ErrorCategory.ObjectNotFound, path));
+                    onError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 }
                 catch (PSArgumentException ex)
                 {
-                    onError(new ErrorRecord(ex, "NotFileSystemPath," + cmdlet.MyInvocation.MyCommand.Name, ErrorCategory.InvalidArgument, path));
+                    onError(new ErrorRecord(ex, "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
                 }
             }
             return result;

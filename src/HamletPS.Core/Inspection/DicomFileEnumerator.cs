@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+
+namespace HamletPS.Core.Inspection
+{
+    /// <summary>
+    /// Turns the paths a user gives (files and folders) into the files to read: a file is itself; a folder is its files
+    /// matching a wildcard filter, recursively on request. Hidden partial files (a receiver's or copier's temporary names) are skipped.
+    /// </summary>
+    public static class DicomFileEnumerator
+    {
+        public static IEnumerable<string> Enumerate(IEnumerable<string> paths, bool recurse, string filter = null)
+        {
+            Regex pattern = WildcardToRegex(string.IsNullOrEmpty(filter) ? "*" : filter);
+            foreach (string path in paths)
+            {
+                if (File.Exists(path))
+                {
+                    yield return path;
+                    continue;
+                }
+                if (!Directory.Exists(path)) throw new FileNotFoundException("Cannot find path '" + path + "'.", path);
+                var files = new List<string>(Directory.EnumerateFiles(path, "*", recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly));
+                files.Sort(StringComparer.Ordinal);
+                foreach (string file in files)
+                {
+                    string name = Path.GetFileName(file);
+                    if (IsTemporaryName(name) || !pattern.IsMatch(name)) continue;
+                    yield return file;
+                }
+            }
+        }
+
+        /// <summary>Names our writers use while a file is incomplete (`*.partial`).</summary>
+        public static bool IsTemporaryName(string fileName) => fileName.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
+
+        private static Regex WildcardToRegex(string wildcard) =>
+            new Regex("^" + Regex.Escape(wildcard).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using HamletPS.Cli.Verbs;
+using HamletPS.Core.Inspection;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    public sealed class InspectVerbTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-inspect-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, true);
+        }
+
+        private string WriteFile(string name, string patientId, string modality)
+        {
+            Directory.CreateDirectory(_root);
+            var ds = new DicomDataset();
+            ds.AddOrUpdate(DicomTags.SOPClassUID, "1.2.840.10008.5.1.4.1.1.2");
+            ds.AddOrUpdate(DicomTags.SOPInstanceUID, "2.25.99" + name.Length + patientId.Length);
+            ds.AddOrUpdate(DicomTags.Modality, modality);
+            ds.AddOrUpdate(DicomTags.PatientID, patientId);
+            ds.AddOrUpdate(DicomTags.StudyDate, "20230405");
+            string path = Path.Combine(_root, name);
+            new DicomFile(ds, DicomTransferSyntax.ImplicitVRLittleEndian).Save(path);
+            return path;
+        }
+
+        [Fact]
+        public void InspectJson_PrintsOneObjectPerFilePerLine_WithTheCmdletsProperties()
+        {
+            WriteFile("a.dcm", "SYN100", "CT");
+            WriteFile("b.dcm", "SYN101", "RTDOSE");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int exit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(stdout, stderr));
+
+            Assert.Equal(0, exit);
+            string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            var expectedNames = typeof(DicomFileSummary).GetProperties().Select(p => p.Name).OrderBy(n => n).ToArray();
+            foreach (string line in lines)
+            {
+                using JsonDocument doc = JsonDocument.Parse(line);
+                Assert.Equal(expectedNames, doc.RootElement.EnumerateObject().Select(p => p.Name).OrderBy(n => n).ToArray());
+            }
+            Assert.Contains(lines, l => l.Contains("\"Modality\":\"RTDOSE\""));
+            Assert.Contains("Implicit VR Little Endian", lines[0]);
+        }
+
+        [Fact]
+        public void Inspect_BrokenFile_GoesToStandardErrorWithOffsetAndTheRunGoesOn()
+        {
+            string good = WriteFile("1.dcm", "SYN102", "CT");
+            File.WriteAllBytes(Path.Combine(_root, "2.dcm"), File.ReadAllBytes(good).Take(40).ToArray());
+            WriteFile("3.dcm", "SYN103", "CT");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int exit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(stdout, stderr));
+
+            Assert.Equal(1, exit);
+            Assert.Equal(2, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            string error = stderr.ToString();
+            Assert.Contains("InvalidDicomFile", error);
+            Assert.Contains("2.dcm", error);
+            Assert.Contains("byte offset", error);
+            Assert.DoesNotContain("SYN102", error);
+        }
+
+        [Fact]
+        public void InspectElements_ListsNestedElementsWithDepth()
+        {
+            string path = WriteFile("n.dcm", "SYN104", "CT");
+            var file = DicomFile.Open(path);
+            var item = new DicomDataset().AddOrUpdate(DicomTags.PatientID, "SYN104-OTHER");
+            file.Dataset.AddOrUpdateSequence(DicomTags.OtherPatientIDsSequence, item);
+            file.Save(path);
+            var stdout = new StringWriter();
+
+            InspectVerb.Run(new[] { path }, false, null, true, true, new CliOutput(stdout, new StringWriter()));
+
+            var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var nested = rows.Single(r => r.GetProperty("Depth").GetInt32() == 1);
+            Assert.Equal("(0010,1002)[0].(0010,0020)", nested.GetProperty("Location").GetString());
+            Assert.Equal("SYN104-OTHER", nested.GetProperty("Value").GetString());
+        }
+    }
+}
