@@ -69,6 +69,9 @@ public sealed class AzureFilesEndpoint : IDisposable
 
     public void Start()
     {
+        // Range bodies are hashed synchronously on pool threads; enough threads that parallel clients are not queued behind them.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        if (workers < 32) ThreadPool.SetMinThreads(32, Math.Max(io, 32));
         _listener.Start(512);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _acceptLoop = Task.Run(AcceptLoopAsync);

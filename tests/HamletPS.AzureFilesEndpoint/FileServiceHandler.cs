@@ -408,16 +408,14 @@ internal sealed class FileServiceHandler
                 if (Convert.ToBase64String(actual) != crc) throw new EndpointException(400, "Crc64Mismatch", "The CRC64 value specified in the request did not match with the value calculated by the server.");
                 response.Set("x-ms-content-crc64", crc);
             }
-            lock (node.Gate)
+            // Positional writes: concurrent ranges of one file never block each other (nor a thread-pool thread on a lock).
+            try
             {
-                if (!File.Exists(node.DataFile)) throw NotFound("ResourceNotFound");
-                using (var fs = new FileStream(node.DataFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
-                {
-                    fs.Seek(start, SeekOrigin.Begin);
-                    fs.Write(body, 0, bodyLength);
-                }
-                node.AddRange(start, end);
+                using (var handle = File.OpenHandle(node.DataFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous))
+                    await RandomAccess.WriteAsync(handle, body.AsMemory(0, bodyLength), start, ct).ConfigureAwait(false);
             }
+            catch (FileNotFoundException) { throw NotFound("ResourceNotFound"); }
+            lock (node.Gate) node.AddRange(start, end);
         }
         finally
         {
