@@ -8,7 +8,7 @@
     CompanyName          = 'Hamlet.rt trial'
     Copyright            = '(c) HamletPS developers'
     Description          = 'Receive, sort, de-identify, archive and upload radiotherapy DICOM data for the Hamlet.rt trial without a patient identifier leaving the hospital.'
-    FormatsToProcess     = @()
+    FormatsToProcess     = @('HamletPS.format.ps1xml')
     CmdletsToExport      = @(
         'Get-DicomFile'
     )
