@@ -16,6 +16,8 @@ namespace HamletPS.Core.Security
         private const int ChunkBlocks = 256;
         private readonly AesBlockCipher _aes;
         private readonly ulong _hHigh, _hLow;
+        private readonly ulong[] _tableHigh = new ulong[16], _tableLow = new ulong[16];
+        private static readonly ulong[] Reduction = BuildReductionTable();
 
         public AesGcmCipher(byte[] key)
         {
@@ -24,6 +26,7 @@ namespace HamletPS.Core.Security
             _aes.EncryptBlock(new byte[16], h);
             _hHigh = ReadUInt64(h, 0);
             _hLow = ReadUInt64(h, 8);
+            BuildTable();
         }
 
         public void Encrypt(byte[] nonce, byte[] plaintext, byte[] ciphertext, byte[] tag, byte[] associatedData = null)
@@ -128,24 +131,79 @@ namespace HamletPS.Core.Security
             }
         }
 
-        /// <summary>Y = (Y xor X) * H in GF(2^128) with the GCM bit order (SP 800-38D, algorithm 1).</summary>
+        /// <summary>
+        /// Y = (Y xor X) * H in GF(2^128), GCM bit order (SP 800-38D algorithm 1), four bits at a time: the table holds
+        /// n * H for every 4-bit n (bit 3 of n is the coefficient of x^0), and <see cref="Reduction"/> folds back the four
+        /// bits shifted out at x^128..x^131.
+        /// </summary>
         private void GhashBlock(ref ulong y0, ref ulong y1, ulong x0, ulong x1)
         {
             ulong a0 = y0 ^ x0, a1 = y1 ^ x1;
-            ulong z0 = 0, z1 = 0, v0 = _hHigh, v1 = _hLow;
-            for (int i = 0; i < 128; i++)
+            ulong z0 = 0, z1 = 0;
+            for (int k = 15; k >= 0; k--)
             {
-                ulong bit = i < 64 ? (a0 >> (63 - i)) & 1 : (a1 >> (127 - i)) & 1;
-                ulong mask = 0UL - bit;
-                z0 ^= v0 & mask;
-                z1 ^= v1 & mask;
-                ulong lsb = v1 & 1;
-                v1 = (v1 >> 1) | (v0 << 63);
-                v0 >>= 1;
-                v0 ^= 0xE100000000000000UL & (0UL - lsb);
+                int b = (int)((k < 8 ? a0 >> (56 - 8 * k) : a1 >> (56 - 8 * (k - 8))) & 0xFF);
+                // low nibble (higher powers) first, then high nibble
+                int rem = (int)(z1 & 0xF);
+                z1 = (z1 >> 4) | (z0 << 60);
+                z0 = (z0 >> 4) ^ Reduction[rem];
+                z0 ^= _tableHigh[b & 0xF];
+                z1 ^= _tableLow[b & 0xF];
+                rem = (int)(z1 & 0xF);
+                z1 = (z1 >> 4) | (z0 << 60);
+                z0 = (z0 >> 4) ^ Reduction[rem];
+                z0 ^= _tableHigh[b >> 4];
+                z1 ^= _tableLow[b >> 4];
             }
             y0 = z0;
             y1 = z1;
+        }
+
+        private void BuildTable()
+        {
+            ulong v0 = _hHigh, v1 = _hLow;
+            for (int bit = 8; bit >= 1; bit >>= 1)
+            {
+                _tableHigh[bit] = v0;
+                _tableLow[bit] = v1;
+                MultiplyByX(ref v0, ref v1);
+            }
+            for (int n = 2; n < 16; n++)
+            {
+                if ((n & (n - 1)) == 0) continue;
+                int top = HighestBit(n);
+                _tableHigh[n] = _tableHigh[top] ^ _tableHigh[n ^ top];
+                _tableLow[n] = _tableLow[top] ^ _tableLow[n ^ top];
+            }
+        }
+
+        private static int HighestBit(int n)
+        {
+            int b = 8;
+            while ((n & b) == 0) b >>= 1;
+            return b;
+        }
+
+        /// <summary>V = V * x: a right shift in GCM bit order, reduced by R = 11100001 || 0^120.</summary>
+        private static void MultiplyByX(ref ulong v0, ref ulong v1)
+        {
+            ulong lsb = v1 & 1;
+            v1 = (v1 >> 1) | (v0 << 63);
+            v0 = (v0 >> 1) ^ (0xE100000000000000UL & (0UL - lsb));
+        }
+
+        private static ulong[] BuildReductionTable()
+        {
+            // Shifting Z right by 4 drops the 4 low bits r; their contribution reduced modulo the GCM polynomial lands in
+            // the high word. Derive it by shifting r out one bit at a time.
+            var table = new ulong[16];
+            for (int r = 0; r < 16; r++)
+            {
+                ulong v0 = 0, v1 = (ulong)r;
+                for (int i = 0; i < 4; i++) MultiplyByX(ref v0, ref v1);
+                table[r] = v0;
+            }
+            return table;
         }
 
         internal static bool FixedTimeEquals(byte[] a, byte[] b)
