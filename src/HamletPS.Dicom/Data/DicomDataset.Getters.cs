@@ -57,6 +57,7 @@ namespace HamletPS.Dicom.Data
             var e = GetElement(tag);
             if (e == null) return 0;
             if (e is DicomSequence s) return s.Items.Count;
+            if (e is DicomFragmentSequence f) return f.Fragments.Count;
             if (e.VR.IsString) return GetStrings(tag).Length;
             if (e.IsReference) return (int)Math.Min(int.MaxValue, e.Length / Math.Max(1, e.VR.UnitSize));
             return e.VR == DicomVR.AT ? e.Data.Length / 4 : e.Data.Length / Math.Max(1, e.VR.UnitSize);

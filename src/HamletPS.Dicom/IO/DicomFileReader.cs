@@ -45,7 +45,7 @@ namespace HamletPS.Dicom.IO
                     var rest = reader.TakeBuffered();
                     var chained = new PrefixedStream(rest, stream);
                     using (var inflater = new DeflateStream(chained, CompressionMode.Decompress, leaveOpen: true))
-                    using (var inner = new DicomStreamReader(inflater, source + " (inflated dataset)", options, null))
+                    using (var inner = new DicomStreamReader(inflater, source, options, null) { ReasonSuffix = " (offset within the inflated dataset)" })
                     {
                         ReadBody(inner, file, true, false);
                         file.IsComplete = !inner.Stopped;

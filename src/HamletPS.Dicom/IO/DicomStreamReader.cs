@@ -19,6 +19,7 @@ namespace HamletPS.Dicom.IO
         private const uint ItemDelimitationTag = 0xFFFEE00Du;
         private const uint SequenceDelimitationTag = 0xFFFEE0DDu;
         private const uint PixelDataTag = 0x7FE00010u;
+        private const uint MaxInMemoryValue = 0x7FFFFFC7u; // largest byte[] length
         private const uint PixelRepresentationTag = 0x00280103u;
 
         private readonly Stream _stream;
@@ -59,7 +60,11 @@ namespace HamletPS.Dicom.IO
             _buf = null;
         }
 
-        public DicomFormatException Error(long offset, string reason, Exception inner = null) => new DicomFormatException(_source, offset, reason, inner);
+        /// <summary>Appended to every reason (e.g. that offsets count bytes of the inflated dataset).</summary>
+        public string ReasonSuffix { get; set; }
+
+        public DicomFormatException Error(long offset, string reason, Exception inner = null) =>
+            new DicomFormatException(_source, offset, ReasonSuffix == null ? reason : reason + ReasonSuffix, inner);
 
         // ----- buffer -----
 
@@ -331,6 +336,7 @@ namespace HamletPS.Dicom.IO
                 Skip(length);
                 return new DicomElement(t, vr, reference);
             }
+            if (length > MaxInMemoryValue) throw Error(tagPos, "value length " + length + " of " + t + " is too large to hold in memory (source not seekable)");
             byte[] value;
             if (length == 0) value = Array.Empty<byte>();
             else if (_len - _pos >= length || _streamLength >= 0) value = ReadValue(length, tagPos);
@@ -398,6 +404,7 @@ namespace HamletPS.Dicom.IO
                     fragment = new DicomFragment(new DicomValueReference(_valueSource, Position, length));
                     Skip(length);
                 }
+                else if (length > MaxInMemoryValue) throw Error(itemPos, "fragment length " + length + " is too large to hold in memory (source not seekable)");
                 else fragment = new DicomFragment(length == 0 ? Array.Empty<byte>() :
                     (_len - _pos >= length || _streamLength >= 0) ? ReadValue(length, itemPos) : ReadValueUnknownLength(length, itemPos));
                 if (first) frags.OffsetTable = fragment;
