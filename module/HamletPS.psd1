@@ -11,6 +11,9 @@
     FormatsToProcess     = @('HamletPS.format.ps1xml')
     CmdletsToExport      = @(
         'Get-DicomFile'
+        'Get-HamletConfig'
+        'New-HamletConfig'
+        'Test-HamletConfig'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,20 +7,43 @@ namespace HamletPS.Cli.Verbs
     /// <summary>Every verb of `hamlet`, with the cmdlet each one mirrors (same option names, kebab-cased).</summary>
     public static class VerbCatalog
     {
-        /// <summary>(verb factory, cmdlet name) for every verb.</summary>
-        private static IEnumerable<(Command Command, string Cmdlet)> Entries()
+        /// <summary>(parent command or null, verb, cmdlet name) for every verb.</summary>
+        private static IEnumerable<(string Parent, Command Command, string Cmdlet)> Entries()
         {
-            yield return (InspectVerb.Create(), InspectVerb.CmdletName);
+            yield return (null, InspectVerb.Create(), InspectVerb.CmdletName);
+            yield return (ConfigVerbs.Parent, ConfigVerbs.Show(), "Get-HamletConfig");
+            yield return (ConfigVerbs.Parent, ConfigVerbs.New(), "New-HamletConfig");
+            yield return (ConfigVerbs.Parent, ConfigVerbs.Test(), "Test-HamletConfig");
         }
 
-        public static IEnumerable<Command> Create() => Entries().Select(e => e.Command);
+        /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>
+        public static IEnumerable<Command> Create()
+        {
+            var parents = new Dictionary<string, Command>();
+            foreach (var (parent, command, _) in Entries())
+            {
+                if (parent == null)
+                {
+                    yield return command;
+                    continue;
+                }
+                if (!parents.TryGetValue(parent, out Command group))
+                {
+                    group = new Command(parent, "Site configuration: show, new, test.");
+                    parents.Add(parent, group);
+                    yield return group;
+                }
+                group.Subcommands.Add(command);
+            }
+        }
 
         /// <summary>
-        /// The verbs' metadata as plain text, one line per verb: "verb|Cmdlet-Name|--option,--option|argument,argument".
-        /// Read by the tests that hold the CLI and the module in step (plain strings, so they can cross load contexts).
+        /// The verbs' metadata as plain text, one line per verb: "verb|Cmdlet-Name|--option,--option|argument,argument" (a verb
+        /// with a parent is written "parent verb"). Read by the tests that hold the CLI and the module in step; plain strings,
+        /// so they can cross load contexts.
         /// </summary>
         public static string[] Describe() =>
-            Entries().Select(e => e.Command.Name + "|" + e.Cmdlet + "|" +
+            Entries().Select(e => (e.Parent == null ? e.Command.Name : e.Parent + " " + e.Command.Name) + "|" + e.Cmdlet + "|" +
                                   string.Join(",", e.Command.Options.Select(o => o.Name)) + "|" +
                                   string.Join(",", e.Command.Arguments.Select(a => a.Name))).ToArray();
     }

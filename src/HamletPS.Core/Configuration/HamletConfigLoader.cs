@@ -50,9 +50,18 @@ namespace HamletPS.Core.Configuration
             if (reader == null) throw new ArgumentNullException(nameof(reader));
             var findings = new List<ConfigFinding>();
             var yaml = new YamlStream();
+            string text = reader.ReadToEnd(); // a configuration file is small; kept to locate errors the parser cannot place
             try
             {
-                yaml.Load(reader);
+                yaml.Load(new StringReader(text));
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this (not a YamlException) when the text ends inside an open flow collection.
+                int lastLine = text.TrimEnd().Split('\n').Length;
+                findings.Add(new ConfigFinding(ConfigSeverity.Error, sourceName, lastLine, 1, null,
+                    "the file is not valid YAML: a '[', '{' or quote opened earlier is not closed before the end of the file"));
+                return new HamletConfigReadResult(null, findings);
             }
             catch (YamlException ex)
             {

@@ -97,6 +97,37 @@ namespace HamletPS.Internal
             }
         }
 
+        /// <summary>
+        /// The site configuration: -ConfigPath, else $env:HAMLET_CONFIG, else config.yaml in the current PowerShell location.
+        /// Returns null when none exists and <paramref name="required"/> is false; otherwise a missing or invalid file stops the
+        /// command with an error naming the file and line (ErrorIds ConfigNotFound, InvalidConfiguration).
+        /// </summary>
+        protected Core.Configuration.HamletConfig LoadSiteConfig(string configPath, bool required)
+        {
+            string here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            string explicitPath = string.IsNullOrEmpty(configPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(configPath);
+            string found = Core.Configuration.HamletConfigLocator.TryResolve(explicitPath, here, null, out var tried);
+            if (found == null)
+            {
+                if (!required && explicitPath == null) return null;
+                Terminate(new System.IO.FileNotFoundException("No configuration file found (tried " + string.Join(", ", tried) +
+                    "). Pass -ConfigPath, set $env:HAMLET_CONFIG, or create one with New-HamletConfig."), "ConfigNotFound",
+                    ErrorCategory.ObjectNotFound, explicitPath ?? here);
+            }
+            Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
+            foreach (var finding in result.Findings)
+            {
+                if (finding.Severity == Core.Configuration.ConfigSeverity.Warning) WriteWarning(finding.ToString());
+            }
+            if (result.HasErrors)
+            {
+                Terminate(new Core.Configuration.HamletConfigException(
+                        System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(result.Findings, f => f.Severity == Core.Configuration.ConfigSeverity.Error))),
+                    "InvalidConfiguration", ErrorCategory.InvalidData, found);
+            }
+            return result.Config;
+        }
+
         /// <summary>Stops the command for a configuration or usage error.</summary>
         protected void Terminate(Exception exception, string reason, ErrorCategory category, object target) =>
             ThrowTerminatingError(NewError(exception, reason, category, target));

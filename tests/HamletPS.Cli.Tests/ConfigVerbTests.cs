@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using HamletPS.Cli.Verbs;
+using HamletPS.Core.Configuration;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    public sealed class ConfigVerbTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-cfgverb-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, true);
+        }
+
+        [Fact]
+        public void ConfigNew_ThenTest_IsValid_AndShowPrintsTheSite()
+        {
+            string path = Path.Combine(_root, "config.yaml");
+            var output = new StringWriter();
+
+            Assert.Equal(0, ConfigVerbs.RunNew(new ConfigTemplateOptions { Site = "testsite", User = "ab" }, path, false, new CliOutput(output, new StringWriter())));
+            Assert.Equal(0, ConfigVerbs.RunTest(path, true, false, new CliOutput(new StringWriter(), new StringWriter())));
+            Assert.Equal(0, ConfigVerbs.RunShow(path, true, new CliOutput(output, new StringWriter())));
+            Assert.Contains("\"Site\":\"testsite\"", output.ToString());
+        }
+
+        [Fact]
+        public void ConfigNew_WhatIf_WritesNothing()
+        {
+            string path = Path.Combine(_root, "config.yaml");
+
+            ConfigVerbs.RunNew(new ConfigTemplateOptions { Site = "testsite" }, path, true, new CliOutput(new StringWriter(), new StringWriter()));
+
+            Assert.False(Directory.Exists(_root));
+        }
+
+        [Fact]
+        public void ConfigTest_BadPort_ExitsOneWithTheLine()
+        {
+            Directory.CreateDirectory(_root);
+            string path = Path.Combine(_root, "config.yaml");
+            File.WriteAllText(path, "APP:\n  SITE: x\nDICOMNODE:\n  PORT: 0\n");
+            var output = new StringWriter();
+
+            Assert.Equal(1, ConfigVerbs.RunTest(path, false, false, new CliOutput(output, new StringWriter())));
+            Assert.Contains("config.yaml:4", output.ToString());
+        }
+
+        [Fact]
+        public void ConfigShow_MissingFile_ExitsTwo()
+        {
+            var error = new StringWriter();
+            Assert.Equal(2, ConfigVerbs.RunShow(Path.Combine(_root, "nope.yaml"), false, new CliOutput(new StringWriter(), error)));
+            Assert.Contains("ConfigNotFound", error.ToString());
+        }
+    }
+}
