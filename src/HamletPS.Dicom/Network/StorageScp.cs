@@ -241,6 +241,7 @@ namespace HamletPS.Dicom.Network
                 }
                 catch (AssociationAbortedException e)
                 {
+                    writer?.Discard();
                     Log?.Report(a.Peer + ": association aborted: " + e.Reason);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
