@@ -22,6 +22,7 @@ namespace HamletPS.Bench.Network
                     {
                         Folder = args[1], Port = int.Parse(args[2]), AeTitle = args[3], AcceptAllStorageClasses = true,
                         StopAfterFiles = int.Parse(args[5]),
+                        DurableWrites = args.Length <= 6 || args[6] != "nosync",
                     };
                     options.Association.MaxPduLength = int.Parse(args[4]);
                     using (var scp = new StorageScp(options))

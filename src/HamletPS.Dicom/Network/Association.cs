@@ -397,6 +397,15 @@ namespace HamletPS.Dicom.Network
             }
         }
 
+        /// <summary>
+        /// Graceful stop: when waiting between messages, give the peer <paramref name="grace"/> to release (or to start its
+        /// next message, which is then finished); after that the connection is closed.
+        /// </summary>
+        public void LimitIdleWait(TimeSpan grace)
+        {
+            if (!InMessage) _timer.Start(grace, "receiver stopping");
+        }
+
         /// <summary>True while a message is half received (a graceful stop waits for it to complete).</summary>
         public bool InMessage => Volatile.Read(ref _inMessage) == 1;
 

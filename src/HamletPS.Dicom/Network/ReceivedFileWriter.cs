@@ -16,14 +16,16 @@ namespace HamletPS.Dicom.Network
         private readonly IStorageFileSystem _fs;
         private readonly string _folder;
         private readonly DuplicatePolicy _duplicates;
+        private readonly bool _durable;
         private Stream _stream;
         private string _tempPath;
 
-        public ReceivedFileWriter(IStorageFileSystem fs, string folder, DuplicatePolicy duplicates, DimseCommand command, PresentationContext context, string callingAeTitle)
+        public ReceivedFileWriter(IStorageFileSystem fs, string folder, DuplicatePolicy duplicates, bool durable, DimseCommand command, PresentationContext context, string callingAeTitle)
         {
             _fs = fs;
             _folder = folder;
             _duplicates = duplicates;
+            _durable = durable;
             SopClassUid = command.AffectedSopClassUid;
             SopInstanceUid = command.AffectedSopInstanceUid;
             TransferSyntaxUid = context.TransferSyntax;
@@ -82,7 +84,8 @@ namespace HamletPS.Dicom.Network
             if (Failed) return Status;
             try
             {
-                _fs.FlushToDisk(_stream);
+                if (_durable) _fs.FlushToDisk(_stream);
+                else _stream.Flush();
                 _stream.Dispose();
                 _stream = null;
                 string final = Path.Combine(_folder, SopInstanceUid + ".dcm");

@@ -23,6 +23,8 @@ namespace HamletPS.Dicom.Network
         private readonly AssociationNegotiator _negotiator;
         private readonly HashSet<string> _sopClasses;
         private readonly ConcurrentDictionary<int, Task> _connections = new ConcurrentDictionary<int, Task>();
+        /// <summary>On a graceful stop, how long an idle association may take to release before it is closed.</summary>
+        private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
         private TcpListener _listener;
         private int _active;
         private int _stored;
@@ -207,27 +209,20 @@ namespace HamletPS.Dicom.Network
             int waiting = 0;
             // A graceful stop aborts an association waiting between messages at once; one in the middle of a message
             // finishes that message first (checked after each message below).
-            using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1 && !a.InMessage) _ = a.AbortAsync("receiver stopping"); }))
+            using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1) a.LimitIdleWait(StopGrace); }))
             {
                 try
                 {
                     while (true)
                     {
-                        if (stop.IsCancellationRequested)
-                        {
-                            await a.AbortAsync("receiver stopping").ConfigureAwait(false);
-                            Log?.Report(a.Peer + ": association aborted: receiver stopping");
-                            return;
-                        }
                         writer = null;
                         Volatile.Write(ref waiting, 1);
-                        if (stop.IsCancellationRequested) continue;
                         DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
                         {
                             if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
-                            writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, cmd, ctx, a.CallingAeTitle);
+                            writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, cmd, ctx, a.CallingAeTitle);
                             return writer;
-                        }, _options.Association.NetworkIdleTimeout, hardStop).ConfigureAwait(false);
+                        }, stop.IsCancellationRequested ? StopGrace : _options.Association.NetworkIdleTimeout, hardStop).ConfigureAwait(false);
                         Volatile.Write(ref waiting, 0);
                         if (message == null)
                         {

@@ -45,6 +45,12 @@ namespace HamletPS.Dicom.Network
         /// <summary>Where files go (the seam for fault injection in tests).</summary>
         public IStorageFileSystem FileSystem { get; set; } = LocalStorageFileSystem.Instance;
 
+        /// <summary>
+        /// Flush every file through to the storage device before renaming it and answering success (default true: a success
+        /// status means the file survives a power cut). false leaves the flush to the operating system, as storescp does.
+        /// </summary>
+        public bool DurableWrites { get; set; } = true;
+
         /// <summary>Stop after this many files were stored (for scheduled scripts); null: no limit.</summary>
         public int? StopAfterFiles { get; set; }
 

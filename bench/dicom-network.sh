@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Receive and send throughput of our DICOM network stack beside dcmtk, in one run on the same data.
+#   receive: dcmtk storescu (TCP_NODELAY, same max PDU) -> our StorageScp   vs   storescu -> storescp
+#   send:    our StorageScu -> storescp                                         vs   storescu -> storescp
+# Also one large object. Prints wall times, ratio (ours/dcmtk) and peak RSS (/usr/bin/time -v).
+# Usage: bench/dicom-network.sh [FILES=2000] [BYTES_PER_FILE=524288] [BIG_MB=1024]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FILES=${1:-2000}; SIZE=${2:-524288}; BIG_MB=${3:-1024}; PDU=65536
+work=bench/work/network; rm -rf "$work"; mkdir -p "$work"
+dotnet build bench/HamletPS.Bench.Network -c Release -nologo -v q >/dev/null
+B=bench/HamletPS.Bench.Network/bin/Release/net10.0/HamletPS.Bench.Network
+export TCP_NODELAY=1
+port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+waitport() { for _ in $(seq 100); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+# /usr/bin/time ignores SIGINT: stop the storescp it runs (its child), then reap it.
+stop_peer() { kill -TERM $(pgrep -P "$1") 2>/dev/null || true; kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+rss() { awk '/Maximum resident set size/ {printf "%.0f", $6/1024}' "$1"; }
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {split($2,a,":"); if (length(a)==3) print a[1]*3600+a[2]*60+a[3]; else print a[1]*60+a[2]}' "$1"; }
+
+echo "generating $FILES CT files of $SIZE bytes and one ${BIG_MB} MB object..."
+$B gen "$work/series" "$FILES" "$SIZE"
+$B gen "$work/big" 1 $((BIG_MB * 1048576))
+du -sh "$work/series" "$work/big" | sed 's/^/  /'
+
+# $1 label, $2 source folder, $3 count
+# $4: "sync" (default: fsync each file before answering success) or "nosync" (like storescp)
+receive_pair() {
+  local label=$1 src=$2 count=$3 mode=${4:-sync}
+  # ours
+  rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
+  /usr/bin/time -v -o "$work/ours.time" $B receive "$work/rx" "$p" HAMLET $PDU "$count" "$mode" >/dev/null & rpid=$!
+  waitport "$p"
+  s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src" ; e=$(date +%s.%N)
+  wait $rpid; ours=$(echo "$e - $s" | bc); ours_rss=$(rss "$work/ours.time")
+  [ "$(ls "$work/rx" | wc -l)" = "$count" ] || { echo "ours received $(ls "$work/rx" | wc -l)/$count"; exit 1; }
+  # dcmtk
+  rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
+  /usr/bin/time -v -o "$work/dcmtk.time" storescp -pdu $PDU -aet HAMLET --output-directory "$work/rx" "$p" & spid=$!
+  waitport "$p"
+  s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src"; e=$(date +%s.%N)
+  stop_peer $spid
+  theirs=$(echo "$e - $s" | bc); theirs_rss=$(rss "$work/dcmtk.time")
+  printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
+}
+
+send_pair() {
+  local label=$1 src=$2
+  rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
+  storescp -pdu $PDU -aet PEER --output-directory "$work/rx" "$p" & spid=$!
+  waitport "$p"
+  /usr/bin/time -v -o "$work/ours.time" $B send 127.0.0.1 "$p" PEER "$src" $PDU >/dev/null
+  ours=$(wall "$work/ours.time"); ours_rss=$(rss "$work/ours.time")
+  rm -rf "$work/rx"/*
+  /usr/bin/time -v -o "$work/dcmtk.time" storescu -pdu $PDU +sd -aec PEER 127.0.0.1 "$p" "$src"
+  theirs=$(wall "$work/dcmtk.time"); theirs_rss=$(rss "$work/dcmtk.time")
+  stop_peer $spid
+  printf "%-28s ours %7.2f s (%4s MB RSS)   storescu %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
+}
+
+echo "== receive (storescu -> receiver), max PDU $PDU"
+receive_pair "series $FILES files (fsync)" "$work/series" "$FILES" sync
+receive_pair "series $FILES files (no fsync)" "$work/series" "$FILES" nosync
+receive_pair "one ${BIG_MB} MB object" "$work/big" 1 sync
+echo "== send (sender -> storescp)"
+send_pair "series $FILES files" "$work/series"
+send_pair "one ${BIG_MB} MB object" "$work/big"
+rm -rf "$work"
