@@ -14,6 +14,8 @@ export TCP_NODELAY=1
 port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 waitport() { for _ in $(seq 100); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 # /usr/bin/time ignores SIGINT: stop the storescp it runs (its child), then reap it.
+# Peak RSS (MB) of the storescp started under /usr/bin/time (read from /proc before it is stopped).
+peer_rss() { awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/$(pgrep -P "$1")/status 2>/dev/null; }
 stop_peer() { kill -TERM $(pgrep -P "$1") 2>/dev/null || true; kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 rss() { awk '/Maximum resident set size/ {printf "%.0f", $6/1024}' "$1"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {split($2,a,":"); if (length(a)==3) print a[1]*3600+a[2]*60+a[3]; else print a[1]*60+a[2]}' "$1"; }
@@ -39,8 +41,8 @@ receive_pair() {
   /usr/bin/time -v -o "$work/dcmtk.time" storescp -pdu $PDU -aet HAMLET --output-directory "$work/rx" "$p" & spid=$!
   waitport "$p"
   s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src"; e=$(date +%s.%N)
-  stop_peer $spid
-  theirs=$(echo "$e - $s" | bc); theirs_rss=$(rss "$work/dcmtk.time")
+  theirs_rss=$(peer_rss $spid); stop_peer $spid
+  theirs=$(echo "$e - $s" | bc)
   printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
 }
 
