@@ -1,0 +1,378 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using HamletPS.Core.Security;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// Applies a profile to one DICOM file in memory (the dataset at every nesting level and the file meta group) and records
+    /// every original value it removed or replaced. Patient ID and Patient's Name (at any level) become the new ID; instance
+    /// UIDs are remapped with <see cref="UidRemapper"/>; dates are shifted by the patient's offset with Modified Dates;
+    /// Patient Identity Removed, De-identification Method (+ Code Sequence) and Longitudinal Temporal Information Modified
+    /// are set. Thread-safe: one instance serves many files in parallel.
+    /// </summary>
+    public sealed class DicomDeidentifier
+    {
+        private static readonly DicomTag PatientIdentityRemoved = new DicomTag(0x0012, 0x0062);
+        private static readonly DicomTag DeidentificationMethod = new DicomTag(0x0012, 0x0063);
+        private static readonly DicomTag DeidentificationMethodCodeSequence = new DicomTag(0x0012, 0x0064);
+        private static readonly DicomTag LongitudinalTemporalInformationModified = new DicomTag(0x0028, 0x0303);
+        private static readonly DicomTag MediaStorageSOPInstanceUID = new DicomTag(0x0002, 0x0003);
+        private readonly byte[] _hashKey;
+
+        public DicomDeidentifier(DeidentificationProfile profile, UidRemapper uidRemapper, byte[] hashKey)
+        {
+            Rules = new ProfileRules(profile ?? throw new ArgumentNullException(nameof(profile)));
+            Uids = uidRemapper ?? throw new ArgumentNullException(nameof(uidRemapper));
+            if (hashKey == null || hashKey.Length < 16) throw new ArgumentException("The hash key must be at least 16 bytes.", nameof(hashKey));
+            _hashKey = (byte[])hashKey.Clone();
+        }
+
+        public ProfileRules Rules { get; }
+
+        public DeidentificationProfile Profile => Rules.Profile;
+
+        public UidRemapper Uids { get; }
+
+        /// <summary>True for a UID of the PS3.6 registry (never remapped).</summary>
+        public static bool IsRegistryUid(string uid) => DicomUids.Lookup(uid) != null;
+
+        /// <summary>
+        /// Protects the file in place (in memory; nothing is written) and returns the record of every change, keyed by the new
+        /// SOP Instance UID.
+        /// </summary>
+        public InstanceChangeRecord Deidentify(DicomFile file, PatientProtection patient)
+        {
+            if (file == null) throw new ArgumentNullException(nameof(file));
+            if (patient == null) throw new ArgumentNullException(nameof(patient));
+            var ctx = new Context(patient, new InstanceChangeRecord(null, patient.NewId, patient.IdentitySource));
+            ProcessDataset(file.Dataset, "", ctx);
+            AddMethodAttributes(file.Dataset, ctx);
+            ProcessFileMeta(file.FileMetaInformation, ctx);
+            string sop = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(MediaStorageSOPInstanceUID);
+            var record = new InstanceChangeRecord(sop, patient.NewId, patient.IdentitySource);
+            record.Changes.AddRange(ctx.Record.Changes);
+            foreach (var kv in ctx.Record.UidCrosswalk) record.UidCrosswalk[kv.Key] = kv.Value;
+            return record;
+        }
+
+        private sealed class Context
+        {
+            public Context(PatientProtection patient, InstanceChangeRecord record) { Patient = patient; Record = record; }
+            public PatientProtection Patient { get; }
+            public InstanceChangeRecord Record { get; }
+        }
+
+        private void ProcessDataset(DicomDataset ds, string path, Context ctx)
+        {
+            var elements = ds.ToArray();
+            HashSet<uint> keptBlocks = null;
+            List<DicomElement> creators = null;
+            foreach (var e in elements)
+            {
+                var tag = e.Tag;
+                if (tag.IsGroupLength) continue;                  // dropped by the writer (PS3.5 7.2: optional)
+                if (tag.Group == 0x0002 && path.Length == 0) continue; // meta elements in the dataset are not written
+                if (tag.IsPrivate)
+                {
+                    if (tag.IsPrivateCreator) { (creators ?? (creators = new List<DicomElement>())).Add(e); continue; }
+                    if (ProcessPrivate(ds, e, path, ctx)) (keptBlocks ?? (keptBlocks = new HashSet<uint>())).Add(BlockKey(tag.PrivateCreatorTag));
+                    continue;
+                }
+                if (tag == DicomTags.PatientID || tag == DicomTags.PatientName)
+                {
+                    var o = Rules.FindOverride(tag);
+                    if (o == null) { SetText(ds, e, ctx.Patient.NewId, path, ctx); continue; }
+                    Apply(ds, e, o.Action, o.Value, path, ctx);
+                    continue;
+                }
+                var rule = Rules.For(tag, e.VR);
+                Apply(ds, e, rule.Action, rule.Value, path, ctx);
+            }
+            if (creators != null)
+                foreach (var c in creators)
+                    if (keptBlocks == null || !keptBlocks.Contains(BlockKey(c.Tag))) Remove(ds, c, path, ctx);
+        }
+
+        private static uint BlockKey(DicomTag creatorTag) => creatorTag.Value;
+
+        /// <summary>True when the private element was kept (its block's creator must stay).</summary>
+        private bool ProcessPrivate(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            var tag = e.Tag;
+            if (tag.Element < 0x1000) { Remove(ds, e, path, ctx); return false; } // (gggg,0001-000F), (gggg,0100-0FFF): not in a block
+            var o = Rules.FindOverride(tag);
+            if (o != null)
+            {
+                Apply(ds, e, o.Action, o.Value, path, ctx);
+                return ds.Contains(tag);
+            }
+            string creator = ds.GetPrivateCreator(tag);
+            if (creator != null && Profile.SafePrivate.Any(s => s.Matches(tag.Group, creator, (byte)(tag.Element & 0xFF))))
+            {
+                if (e is DicomSequence seq) ProcessItems(seq, path, ctx);
+                return true;
+            }
+            Remove(ds, e, path, ctx);
+            return false;
+        }
+
+        private void ProcessItems(DicomSequence seq, string path, Context ctx)
+        {
+            for (int i = 0; i < seq.Items.Count; i++)
+                ProcessDataset(seq.Items[i], (path.Length == 0 ? "" : path + "/") + seq.Tag + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ctx);
+        }
+
+        private void Apply(DicomDataset ds, DicomElement e, AttributeAction action, string value, string path, Context ctx)
+        {
+            var vr = e.VR;
+            var seq = e as DicomSequence;
+            switch (action)
+            {
+                case AttributeAction.Keep:
+                    if (seq != null) ProcessItems(seq, path, ctx);
+                    return;
+                case AttributeAction.Remove:
+                    Remove(ds, e, path, ctx);
+                    return;
+                case AttributeAction.Empty:
+                    if (seq != null)
+                    {
+                        if (seq.Items.Count == 0) return;
+                        Replace(ds, e, new DicomSequence(e.Tag), path, ctx);
+                    }
+                    else if (e is DicomFragmentSequence) Remove(ds, e, path, ctx);
+                    else if (e.Length != 0) Replace(ds, e, new DicomElement(e.Tag, vr, Array.Empty<byte>()), path, ctx);
+                    return;
+                case AttributeAction.Dummy:
+                    if (vr == DicomVR.UI) { RemapUids(ds, e, path, ctx); return; }
+                    if (seq != null) { Replace(ds, e, new DicomSequence(e.Tag, new DicomDataset()), path, ctx); return; }
+                    if (e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
+                    SetDummy(ds, e, path, ctx);
+                    return;
+                case AttributeAction.Clean:
+                    if (seq != null) { ProcessItems(seq, path, ctx); return; }
+                    if (vr == DicomVR.DA || vr == DicomVR.DT)
+                    {
+                        if (Rules.ModifiedDates) ShiftDates(ds, e, path, ctx);
+                        else if (!Rules.FullDates) Remove(ds, e, path, ctx);
+                        return;
+                    }
+                    if (vr == DicomVR.TM) { if (!Rules.ModifiedDates && !Rules.FullDates) Remove(ds, e, path, ctx); return; }
+                    if (vr == DicomVR.UI) { RemapUids(ds, e, path, ctx); return; }
+                    if (IsFreeText(vr)) CleanText(ds, e, path, ctx);
+                    return;
+                case AttributeAction.RemapUid:
+                    if (seq != null) { ProcessItems(seq, path, ctx); return; }
+                    if (vr == DicomVR.UI) RemapUids(ds, e, path, ctx);
+                    else Remove(ds, e, path, ctx);
+                    return;
+                case AttributeAction.Replace:
+                    if (seq != null || e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
+                    try { SetText(ds, e, value ?? string.Empty, path, ctx); }
+                    catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException) { Remove(ds, e, path, ctx); }
+                    return;
+                case AttributeAction.Hash:
+                    if (seq == null && vr.IsString && vr != DicomVR.UI && !e.IsReference) HashText(ds, e, path, ctx);
+                    else if (vr == DicomVR.UI) RemapUids(ds, e, path, ctx);
+                    else Remove(ds, e, path, ctx);
+                    return;
+                case AttributeAction.ShiftDate:
+                    if (vr == DicomVR.DA || vr == DicomVR.DT) ShiftDates(ds, e, path, ctx);
+                    else if (vr != DicomVR.TM) Remove(ds, e, path, ctx);
+                    return;
+                default:
+                    Remove(ds, e, path, ctx);
+                    return;
+            }
+        }
+
+        private static bool IsFreeText(DicomVR vr) =>
+            vr == DicomVR.LO || vr == DicomVR.SH || vr == DicomVR.ST || vr == DicomVR.LT || vr == DicomVR.UT || vr == DicomVR.UC ||
+            vr == DicomVR.PN || vr == DicomVR.AE;
+
+        private static void Record(Context ctx, string path, DicomElement original) =>
+            ctx.Record.Changes.Add(new ElementChange(path, false, ElementChangeKind.Original, original.Tag, original));
+
+        private static void Remove(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            Record(ctx, path, e);
+            ds.Remove(e.Tag);
+        }
+
+        private static void Replace(DicomDataset ds, DicomElement original, DicomElement replacement, string path, Context ctx)
+        {
+            Record(ctx, path, original);
+            ds.AddOrUpdate(replacement);
+        }
+
+        private static void SetText(DicomDataset ds, DicomElement e, string text, string path, Context ctx)
+        {
+            if (e is DicomSequence || e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
+            var holder = new DicomDataset();
+            CopyCharacterSet(ds, holder);
+            holder.AddOrUpdate(e.Tag, e.VR, text);
+            var replacement = holder.GetElement(e.Tag);
+            if (!e.IsReference && BytesEqual(e.GetBytes(), replacement.GetBytes())) return;
+            Replace(ds, e, new DicomElement(e.Tag, e.VR, replacement.GetBytes()), path, ctx);
+        }
+
+        private static void CopyCharacterSet(DicomDataset from, DicomDataset to)
+        {
+            // Encode with the character set in force where the element lives (inherited through items).
+            for (var d = from; d != null; d = d.Parent)
+            {
+                var cs = d.GetElement(DicomTags.SpecificCharacterSet);
+                if (cs != null) { to.AddOrUpdate(new DicomElement(cs.Tag, cs.VR, cs.GetBytes())); return; }
+            }
+        }
+
+        private static bool BytesEqual(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
+            return true;
+        }
+
+        private static void SetDummy(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            var vr = e.VR;
+            string text;
+            if (vr == DicomVR.DA) text = "19000101";
+            else if (vr == DicomVR.DT) text = "19000101000000";
+            else if (vr == DicomVR.TM) text = "000000";
+            else if (vr == DicomVR.AS) text = "000Y";
+            else if (vr == DicomVR.DS || vr == DicomVR.IS) text = "0";
+            else if (vr == DicomVR.UR) text = "about:blank";
+            else if (vr.IsString) text = "ANONYMIZED";
+            else
+            {
+                int unit = vr == DicomVR.AT ? 4 : Math.Max(1, vr.UnitSize);
+                if (unit == 1) unit = 2;
+                Replace(ds, e, new DicomElement(e.Tag, vr, new byte[unit]), path, ctx);
+                return;
+            }
+            SetText(ds, e, text, path, ctx);
+        }
+
+        private void CleanText(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            if (e.IsReference || ctx.Patient.Identifiers.Values.Count == 0) return;
+            string text = ds.GetString(e.Tag);
+            string cleaned = IdentityTextMatcher.RemoveAll(text, ctx.Patient.Identifiers);
+            if (!ReferenceEquals(cleaned, text) && cleaned != text) SetText(ds, e, cleaned, path, ctx);
+        }
+
+        private void HashText(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            string text = ds.GetString(e.Tag) ?? string.Empty;
+            if (text.Length == 0) return;
+            byte[] mac;
+            using (var h = new HMACSHA256(_hashKey)) mac = h.ComputeHash(Encoding.UTF8.GetBytes(text.Trim()));
+            var sb = new StringBuilder(64);
+            foreach (var b in mac) sb.Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            int max = e.VR == DicomVR.SH || e.VR == DicomVR.CS || e.VR == DicomVR.AE ? 16 : 32;
+            SetText(ds, e, sb.ToString(0, max), path, ctx);
+        }
+
+        private static void ShiftDates(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            if (e.Length == 0) return;
+            string text = e.GetValueText(null);
+            string shifted;
+            try
+            {
+                shifted = e.VR == DicomVR.DT ? DateShifter.ShiftDateTime(text, ctx.Patient.DateOffsetDays) : DateShifter.ShiftDate(text, ctx.Patient.DateOffsetDays);
+            }
+            catch (DateShiftException)
+            {
+                Remove(ds, e, path, ctx); // a value that is not a date cannot be shifted: fail closed
+                return;
+            }
+            if (shifted != text) SetText(ds, e, shifted, path, ctx);
+        }
+
+        private void RemapUids(DicomDataset ds, DicomElement e, string path, Context ctx)
+        {
+            if (e.Length == 0) return;
+            string text = e.GetValueText(null);
+            var parts = text.Split('\\');
+            bool changed = false;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                string uid = parts[i].Trim('\0', ' ');
+                if (uid.Length == 0 || IsRegistryUid(uid)) continue;
+                string mapped = Uids.Remap(uid);
+                ctx.Record.UidCrosswalk[uid] = mapped;
+                parts[i] = mapped;
+                changed = true;
+            }
+            if (changed) SetText(ds, e, string.Join("\\", parts), path, ctx);
+        }
+
+        private void ProcessFileMeta(DicomDataset meta, Context ctx)
+        {
+            foreach (var e in meta.ToArray())
+            {
+                uint el = e.Tag.Element;
+                if (e.Tag.Group != 0x0002 || el == 0x0000 || el == 0x0001 || el == 0x0002 || el == 0x0010 || el == 0x0012 || el == 0x0013) continue;
+                if (el == 0x0003 && !Rules.RetainUids)
+                {
+                    string uid = meta.GetUid(e.Tag);
+                    if (string.IsNullOrEmpty(uid) || IsRegistryUid(uid)) continue;
+                    string mapped = Uids.Remap(uid);
+                    ctx.Record.UidCrosswalk[uid] = mapped;
+                    ctx.Record.Changes.Add(new ElementChange("", true, ElementChangeKind.Original, e.Tag, e));
+                    meta.AddOrUpdate(e.Tag, DicomVR.UI, mapped);
+                    continue;
+                }
+                if (el == 0x0003) continue;
+                // Source/sending/receiving AE titles, presentation addresses, private information: removed.
+                ctx.Record.Changes.Add(new ElementChange("", true, ElementChangeKind.Original, e.Tag, e));
+                meta.Remove(e.Tag);
+            }
+        }
+
+        private void AddMethodAttributes(DicomDataset ds, Context ctx)
+        {
+            Set(ds, ctx, new DicomElement(PatientIdentityRemoved, DicomVR.CS, Encoding.ASCII.GetBytes("YES ")));
+            var methods = new List<string> { "HamletPS " + Profile.Name, "Basic Profile" };
+            foreach (var o in Profile.Options) methods.Add(o.ToString());
+            var holder = new DicomDataset();
+            holder.AddOrUpdate(DeidentificationMethod, DicomVR.LO, methods.Select(m => m.Length > 64 ? m.Substring(0, 64) : m).ToArray());
+            Set(ds, ctx, holder.GetElement(DeidentificationMethod));
+            var seq = new DicomSequence(DeidentificationMethodCodeSequence);
+            seq.Items.Add(Code(DeidentificationMethodCodes.BasicProfile, DeidentificationMethodCodes.BasicProfileMeaning));
+            foreach (var o in Profile.Options)
+                if (DeidentificationMethodCodes.Options.TryGetValue(o, out var c)) seq.Items.Add(Code(c.Key, c.Value));
+            Set(ds, ctx, seq);
+            string longitudinal = Rules.ModifiedDates ? "MODIFIED" : Rules.FullDates ? "UNMODIFIED" : "REMOVED";
+            holder.AddOrUpdate(LongitudinalTemporalInformationModified, DicomVR.CS, longitudinal);
+            Set(ds, ctx, holder.GetElement(LongitudinalTemporalInformationModified));
+        }
+
+        private static DicomDataset Code(string value, string meaning)
+        {
+            var item = new DicomDataset();
+            item.AddOrUpdate(DicomTags.CodeValue, DicomVR.SH, value);
+            item.AddOrUpdate(DicomTags.CodingSchemeDesignator, DicomVR.SH, DeidentificationMethodCodes.Scheme);
+            item.AddOrUpdate(DicomTags.CodeMeaning, DicomVR.LO, meaning);
+            return item;
+        }
+
+        private static void Set(DicomDataset ds, Context ctx, DicomElement element)
+        {
+            var existing = ds.GetElement(element.Tag);
+            ctx.Record.Changes.Add(existing == null
+                ? new ElementChange("", false, ElementChangeKind.Added, element.Tag, null)
+                : new ElementChange("", false, ElementChangeKind.Original, element.Tag, existing));
+            ds.AddOrUpdate(element);
+        }
+    }
+}

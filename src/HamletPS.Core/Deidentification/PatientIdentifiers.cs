@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// The original identifying values of a patient as found in one dataset, before protection: MRN, other patient IDs,
+    /// accession number, name components (patient, other names, birth name, mother's birth name), birth date, address and
+    /// telephone numbers. Used to clean descriptors and by <see cref="ResidualIdentifierScanner"/>. Holds patient data:
+    /// never log it; ToString shows counts only.
+    /// </summary>
+    public sealed class PatientIdentifiers
+    {
+        /// <summary>Name parts shorter than this are not searched (too many false hits in ordinary words).</summary>
+        public const int MinimumNameLength = 3;
+
+        /// <summary>IDs, accession numbers and addresses shorter than this are not searched.</summary>
+        public const int MinimumIdLength = 4;
+
+        private readonly List<IdentifierValue> _values = new List<IdentifierValue>();
+
+        /// <summary>An empty set (nothing to search for).</summary>
+        public PatientIdentifiers() { }
+
+        /// <summary>The original Patient ID (MRN), trimmed; may be empty.</summary>
+        public string PatientId { get; private set; } = string.Empty;
+
+        /// <summary>The original Accession Number, trimmed; may be empty.</summary>
+        public string AccessionNumber { get; private set; } = string.Empty;
+
+        /// <summary>The original Patient's Name (whole value); may be empty.</summary>
+        public string PatientName { get; private set; } = string.Empty;
+
+        /// <summary>Every value to search for, with what it is.</summary>
+        public IReadOnlyList<IdentifierValue> Values => _values;
+
+        /// <summary>Collects the identifiers from the top level of a dataset (and the Other Patient IDs Sequence).</summary>
+        public static PatientIdentifiers FromDataset(DicomDataset ds)
+        {
+            if (ds == null) throw new ArgumentNullException(nameof(ds));
+            var p = new PatientIdentifiers
+            {
+                PatientId = (ds.GetString(DicomTags.PatientID) ?? string.Empty).Trim(),
+                AccessionNumber = (ds.GetString(DicomTags.AccessionNumber) ?? string.Empty).Trim(),
+                PatientName = (ds.GetString(DicomTags.PatientName) ?? string.Empty).Trim(),
+            };
+            p.AddId(p.PatientId, IdentifierKind.PatientId);
+            p.AddId(p.AccessionNumber, IdentifierKind.AccessionNumber);
+            foreach (var id in Strings(ds, DicomTags.OtherPatientIDs)) p.AddId(id, IdentifierKind.OtherPatientId);
+            if (ds.GetElement(DicomTags.OtherPatientIDsSequence) is DicomSequence other)
+                foreach (var item in other.Items) p.AddId(item.GetString(DicomTags.PatientID), IdentifierKind.OtherPatientId);
+            p.AddName(ds, DicomTags.PatientName, IdentifierKind.PatientName);
+            p.AddName(ds, DicomTags.OtherPatientNames, IdentifierKind.OtherPatientName);
+            p.AddName(ds, DicomTags.PatientBirthName, IdentifierKind.OtherPatientName);
+            p.AddName(ds, DicomTags.PatientMotherBirthName, IdentifierKind.OtherPatientName);
+            string birth = (ds.GetString(DicomTags.PatientBirthDate) ?? string.Empty).Trim();
+            if (birth.Length == 8 && birth.All(char.IsDigit))
+            {
+                p.Add(birth, IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(0, 4) + "-" + birth.Substring(4, 2) + "-" + birth.Substring(6, 2), IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(6, 2) + "/" + birth.Substring(4, 2) + "/" + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(6, 2) + "." + birth.Substring(4, 2) + "." + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
+            }
+            string address = (ds.GetString(DicomTags.PatientAddress) ?? string.Empty).Trim();
+            if (address.Length >= MinimumIdLength)
+            {
+                p.Add(address, IdentifierKind.Address, false);
+                foreach (var part in address.Split(new[] { ',', ';', '^', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+                    if (part.Trim().Length >= 5) p.Add(part.Trim(), IdentifierKind.Address, false);
+            }
+            foreach (var phone in Strings(ds, DicomTags.PatientTelephoneNumbers))
+            {
+                p.AddId(phone, IdentifierKind.Telephone);
+                string digits = new string(phone.Where(char.IsDigit).ToArray());
+                if (digits.Length >= 6) p.Add(digits, IdentifierKind.Telephone, false);
+            }
+            return p;
+        }
+
+        private static IEnumerable<string> Strings(DicomDataset ds, DicomTag tag)
+        {
+            try { return ds.GetStrings(tag); }
+            catch (Exception) { return Array.Empty<string>(); }
+        }
+
+        private void AddName(DicomDataset ds, DicomTag tag, IdentifierKind kind)
+        {
+            foreach (var value in Strings(ds, tag))
+            {
+                var pn = new DicomPersonName(value);
+                for (int g = 0; g < 3; g++)
+                {
+                    var c = pn.GetComponents(g);
+                    for (int i = 0; i < 3; i++) // family, given, middle (prefixes and suffixes such as "Mr" are not identifying)
+                    {
+                        string part = c[i].Trim();
+                        if (part.Length < MinimumNameLength) continue;
+                        Add(part, kind, true);
+                        foreach (var word in part.Split(new[] { ' ', '-', '\'' }, StringSplitOptions.RemoveEmptyEntries))
+                            if (word.Length >= MinimumNameLength) Add(word, kind, true);
+                    }
+                }
+            }
+        }
+
+        private void AddId(string value, IdentifierKind kind)
+        {
+            value = value?.Trim();
+            if (string.IsNullOrEmpty(value) || value.Length < MinimumIdLength) return;
+            Add(value, kind, false);
+        }
+
+        private void Add(string value, IdentifierKind kind, bool wordBoundary)
+        {
+            if (_values.Any(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))) return;
+            _values.Add(new IdentifierValue(value, kind, wordBoundary));
+        }
+
+        public override string ToString() => "PatientIdentifiers (" + _values.Count + " values)";
+    }
+
+    /// <summary>What an identifying value is (error messages name this, never the value).</summary>
+    public enum IdentifierKind
+    {
+        PatientId,
+        OtherPatientId,
+        AccessionNumber,
+        PatientName,
+        OtherPatientName,
+        BirthDate,
+        Address,
+        Telephone,
+    }
+
+    /// <summary>One identifying value to search for.</summary>
+    public sealed class IdentifierValue
+    {
+        public IdentifierValue(string value, IdentifierKind kind, bool wordBoundary)
+        {
+            Value = value;
+            Kind = kind;
+            WordBoundary = wordBoundary;
+        }
+
+        public string Value { get; }
+
+        public IdentifierKind Kind { get; }
+
+        /// <summary>True for name parts: matched as whole words (case-insensitive); IDs, dates and addresses match anywhere.</summary>
+        public bool WordBoundary { get; }
+
+        public override string ToString() => Kind.ToString();
+    }
+}

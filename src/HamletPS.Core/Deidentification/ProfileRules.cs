@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Concurrent;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// A profile compiled to one action per standard tag (cached; thread-safe). Order: profile override (exact tag, then
+    /// keyword/mask in file order), Table E.1-1 with the options (combined codes resolved by <see cref="AttributeTypeTable"/>),
+    /// else the fail-closed rule of <see cref="SafeStandardAttributes"/>. Options are applied in column order and a Clean (C)
+    /// action of an option wins over a Keep (K) of another.
+    /// </summary>
+    public sealed class ProfileRules
+    {
+        private readonly ConcurrentDictionary<ulong, AttributeRule> _cache = new ConcurrentDictionary<ulong, AttributeRule>();
+        private static readonly DicomTag EncapsulatedDocument = new DicomTag(0x0042, 0x0011);
+
+        public ProfileRules(DeidentificationProfile profile)
+        {
+            Profile = profile ?? throw new ArgumentNullException(nameof(profile));
+            ModifiedDates = profile.HasOption(ConfidentialityOption.RetainLongitudinalModifiedDates);
+            FullDates = profile.HasOption(ConfidentialityOption.RetainLongitudinalFullDates);
+            RetainUids = profile.HasOption(ConfidentialityOption.RetainUids);
+            CleanDescriptors = profile.HasOption(ConfidentialityOption.CleanDescriptors);
+        }
+
+        public DeidentificationProfile Profile { get; }
+
+        public bool ModifiedDates { get; }
+
+        public bool FullDates { get; }
+
+        public bool RetainUids { get; }
+
+        public bool CleanDescriptors { get; }
+
+        /// <summary>The profile override matching a tag, or null.</summary>
+        public TagOverride FindOverride(DicomTag tag)
+        {
+            foreach (var o in Profile.Overrides)
+                if (o.Pattern.Matches(tag)) return o;
+            return null;
+        }
+
+        /// <summary>The rule for a standard (even-group) tag whose element has the given VR.</summary>
+        public AttributeRule For(DicomTag tag, DicomVR vr) => _cache.GetOrAdd(((ulong)tag.Value << 16) | (ulong)((vr.Code[0] << 8) | vr.Code[1]), _ => Compute(tag, vr));
+
+        private AttributeRule Compute(DicomTag tag, DicomVR vr)
+        {
+            var o = FindOverride(tag);
+            if (o != null) return new AttributeRule(o.Action, RuleSource.Override, o.Value);
+            var row = ConfidentialityProfileTable.Find(tag.Value);
+            if (row != null && !row.IsPrivateAttributes)
+            {
+                var action = row.Basic;
+                ConfidentialityAction keepFromOption = ConfidentialityAction.None, cleanFromOption = ConfidentialityAction.None;
+                foreach (ConfidentialityOption option in Enum.GetValues(typeof(ConfidentialityOption)))
+                {
+                    if (!Profile.HasOption(option)) continue;
+                    var a = row.GetOptionAction(option);
+                    if (a == ConfidentialityAction.None) continue;
+                    if (a == ConfidentialityAction.Clean) cleanFromOption = a;
+                    else keepFromOption = a;
+                }
+                if (cleanFromOption != ConfidentialityAction.None) action = cleanFromOption;
+                else if (keepFromOption != ConfidentialityAction.None) action = keepFromOption;
+                return new AttributeRule(AttributeTypeTable.Resolve(action, row.Keyword), RuleSource.ConfidentialityTable);
+            }
+            return new AttributeRule(StandardRule(tag, vr), RuleSource.StandardAttribute);
+        }
+
+        private AttributeAction StandardRule(DicomTag tag, DicomVR vr)
+        {
+            var entry = DicomDictionary.Lookup(tag);
+            if (entry == null) return AttributeAction.Remove;
+            if (vr == DicomVR.UN && entry.VR != null) vr = entry.VR;
+            if (vr == DicomVR.SQ) return AttributeAction.Keep;
+            if (vr == DicomVR.UI)
+            {
+                if (RetainUids || SafeStandardAttributes.IsClassUid(entry.Keyword)) return AttributeAction.Keep;
+                return AttributeAction.RemapUid;
+            }
+            if (vr == DicomVR.DA || vr == DicomVR.DT)
+                return ModifiedDates ? AttributeAction.ShiftDate : FullDates ? AttributeAction.Keep : AttributeAction.Remove;
+            if (vr == DicomVR.TM) return ModifiedDates || FullDates ? AttributeAction.Keep : AttributeAction.Remove;
+            if (tag == EncapsulatedDocument) return AttributeAction.Remove;
+            if (SafeStandardAttributes.IsNonTextVR(vr)) return AttributeAction.Keep;
+            if (SafeStandardAttributes.IsSafeText(entry.Keyword)) return AttributeAction.Clean;
+            return AttributeAction.Remove;
+        }
+    }
+}
