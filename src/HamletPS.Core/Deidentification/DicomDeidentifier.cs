@@ -166,6 +166,8 @@ namespace HamletPS.Core.Deidentification
                     }
                     if (vr == DicomVR.TM) { if (!Rules.ModifiedDates && !Rules.FullDates) Remove(ds, e, path, ctx); return; }
                     if (vr == DicomVR.UI) { RemapUids(ds, e, path, ctx); return; }
+                    // Long free text (comments, histories: LT, ST, UT) cannot be proven clean by removing tokens: removed.
+                    if (vr == DicomVR.LT || vr == DicomVR.ST || vr == DicomVR.UT) { Remove(ds, e, path, ctx); return; }
                     if (IsFreeText(vr)) CleanText(ds, e, path, ctx);
                     return;
                 case AttributeAction.RemapUid:

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HamletPS.Core.Identity;
+using HamletPS.Core.Security;
+using HamletPS.Dicom;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// Protect-DicomPatient's engine. Per input file, streaming (one file in memory at a time per worker; large values are
+    /// copied from the source by the writer): read, resolve the patient's new ID (lookup, else pseudonym), de-identify with
+    /// the profile, name the output from protected values, run the <see cref="ResidualIdentifierScanner"/> (a hit fails the
+    /// file, nothing written), seal the original values in the vault, write to a temporary name and rename. Inputs are never
+    /// modified. Errors are per file and name no patient value. Dispose closes the vault.
+    /// </summary>
+    public sealed class DicomProtector : IDisposable
+    {
+        private readonly ProtectorOptions _options;
+        private readonly DicomDeidentifier _deidentifier;
+        private readonly ResidualIdentifierScanner _scanner;
+        private readonly OutputPathBuilder _paths;
+        private readonly TestPatientDetector _testPatients;
+        private readonly ReidentificationVault _vault;
+        private readonly ConcurrentDictionary<string, Lazy<PatientReport>> _patients = new ConcurrentDictionary<string, Lazy<PatientReport>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly string _destination;
+
+        /// <summary>Validates the options and opens (or creates) the vault; a wrong vault key throws before anything is written.</summary>
+        public DicomProtector(ProtectorOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            _deidentifier = new DicomDeidentifier(options.Profile, options.Uids, options.HashKey);
+            _scanner = new ResidualIdentifierScanner(options.Profile.HasOption(ConfidentialityOption.RetainUids), options.Uids.Root);
+            _paths = new OutputPathBuilder(options.OutputPathTemplate);
+            _testPatients = new TestPatientDetector(options.Profile.TestPatientPatterns);
+            _destination = string.IsNullOrWhiteSpace(options.Destination) ? null : Path.GetFullPath(options.Destination);
+            if (options.VaultPath != null && !options.WhatIf)
+            {
+                string vault = Path.GetFullPath(options.VaultPath);
+                if (_destination != null && IsUnder(vault, _destination))
+                    throw new ArgumentException("The re-identification vault must be outside the destination tree (it would leave the site with the data).");
+                _vault = ReidentificationVault.OpenOrCreate(vault, options.VaultKey, options.VaultOptions);
+            }
+        }
+
+        public DeidentificationProfile Profile => _options.Profile;
+
+        /// <summary>The patients seen so far, by new ID (never the MRN).</summary>
+        public IReadOnlyList<PatientReport> Patients =>
+            _patients.Values.Where(l => l.IsValueCreated && l.Value != null).Select(l => l.Value).OrderBy(p => p.NewId, StringComparer.Ordinal).ToArray();
+
+        /// <summary>Protects files (folders are expanded recursively) in parallel; one result per file, in input order.</summary>
+        public IReadOnlyList<ProtectionResult> Protect(IEnumerable<string> files, IProgress<ProtectionProgress> progress = null, CancellationToken cancellationToken = default)
+        {
+            var list = InputFiles.Expand(files).ToList();
+            var results = new ProtectionResult[list.Count];
+            int done = 0;
+            var po = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            Parallel.For(0, list.Count, po, i =>
+            {
+                results[i] = ProtectFile(list[i], cancellationToken);
+                int n = Interlocked.Increment(ref done);
+                progress?.Report(new ProtectionProgress(n, list.Count, results[i]));
+            });
+            return results;
+        }
+
+        /// <summary>Protects one file (for callers that stream their own inputs).</summary>
+        public ProtectionResult ProtectFile(string sourcePath, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = new ProtectionResult(sourcePath);
+            PatientIdentifiers ids = null;
+            try
+            {
+                string full = Path.GetFullPath(sourcePath);
+                var file = DicomFile.Open(full);
+                var ds = file.Dataset;
+                ids = PatientIdentifiers.FromDataset(ds);
+                if (_options.ExcludeTestPatients && _testPatients.IsTestPatient(ids.PatientName, ids.PatientId))
+                {
+                    result.Status = ProtectionStatus.ExcludedTestPatient;
+                    result.Message = Describe(sourcePath, ids, null) + ": test/QA patient (name or ID matches a test pattern) - skipped";
+                    return result;
+                }
+                var report = ResolvePatient(ids);
+                result.StudyId = report.NewId;
+                result.IdentitySource = report.Source;
+                int offset = _options.Dates != null && ids.PatientId.Length > 0 ? _options.Dates.OffsetDaysFor(ids.PatientId) : 0;
+                var record = _deidentifier.Deidentify(file, new PatientProtection(report.NewId, report.Source, offset, ids));
+                result.ActionCount = record.Changes.Count;
+                result.SopInstanceUid = record.NewSopInstanceUid;
+                result.Modality = ds.GetString(DicomTags.Modality);
+                string relative = _paths.Build(ds, report.NewId);
+                result.RelativePath = relative;
+
+                var hits = _scanner.Scan(file, ids).Concat(_scanner.ScanPath(relative, ids)).ToList();
+                if (hits.Count > 0)
+                {
+                    string where = string.Join(", ", hits.Select(h => h.ToString()).Distinct().Take(5));
+                    throw new ResidualIdentifierException(relative, hits, "residual identifier after protection in " + where + " - file not written");
+                }
+
+                string destination = _destination != null ? Path.GetFullPath(Path.Combine(_destination, relative.Replace('/', Path.DirectorySeparatorChar))) : null;
+                result.DestinationPath = destination;
+                if (destination != null && string.Equals(destination, full, StringComparison.OrdinalIgnoreCase))
+                    throw new ProtectionRefusedException("OutputWouldOverwriteInput", "the destination is the input file itself; inputs are never modified");
+                if (_options.WhatIf)
+                {
+                    result.Status = ProtectionStatus.Planned;
+                    result.Message = report.Message;
+                    return result;
+                }
+                if (destination != null && !_written.TryAdd(destination, sourcePath))
+                    throw new ProtectionRefusedException("DuplicateSopInstance", "another input of this run has the same SOP Instance UID; only the first was written");
+                cancellationToken.ThrowIfCancellationRequested();
+                _vault?.Add(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
+                file.Save(destination);
+                lock (report) report.FileCount++;
+                result.Status = ProtectionStatus.Protected;
+                result.Message = report.Message;
+                return result;
+            }
+            catch (OperationCanceledException) { throw; }
+            catch (Exception ex)
+            {
+                result.Status = ProtectionStatus.Failed;
+                result.DestinationPath = null;
+                string name = Describe(sourcePath, ids, result.RelativePath);
+                string reason = Reason(ex);
+                var wrapped = new ProtectionException(name + ": " + reason); // no inner exception: its message may name the source path
+                var kind = ex is ResidualIdentifierException ? FileFailureKind.SecurityError
+                    : ex is ProtectionRefusedException ? FileFailureKind.InvalidArgument
+                    : ex is PseudonymizationException || ex is ArgumentException ? FileFailureKind.InvalidArgument
+                    : FileFailure.Classify(sourcePath, ex)?.Kind ?? FileFailureKind.InvalidData;
+                string id = ex is ResidualIdentifierException ? "ResidualIdentifier" : ex is ProtectionRefusedException pr ? pr.ReasonId : ex is PseudonymizationException ? "IdentityNotResolved"
+                    : FileFailure.Classify(sourcePath, ex)?.Reason ?? "ProtectionFailed";
+                result.Failure = FileFailure.Create(sourcePath, kind, id, wrapped);
+                result.Message = wrapped.Message;
+                return result;
+            }
+        }
+
+        private PatientReport ResolvePatient(PatientIdentifiers ids)
+        {
+            string key = ids.PatientId + "\u0001" + (_options.Identity.Lookup?.KeyKind == LookupKeyKind.AccessionNumber ? ids.AccessionNumber : "");
+            var lazy = _patients.GetOrAdd(key, _ => new Lazy<PatientReport>(() => new PatientReport(_options.Identity.Resolve(ids.PatientId, ids.AccessionNumber)), LazyThreadSafetyMode.ExecutionAndPublication));
+            try { return lazy.Value; }
+            catch
+            {
+                _patients.TryRemove(key, out _);
+                throw;
+            }
+        }
+
+        /// <summary>How messages name a file: its protected path when known, else its file name when that holds no identifier.</summary>
+        private static string Describe(string sourcePath, PatientIdentifiers ids, string relative)
+        {
+            if (relative != null) return "input for " + relative;
+            if (sourcePath == null) return "input file";
+            if (ids == null) return "input file (name withheld until its identifiers are known)";
+            foreach (var v in ids.Values)
+                if (IdentityTextMatcher.Contains(sourcePath, v)) return "input file (path withheld: it contains a patient identifier)";
+            return sourcePath;
+        }
+
+        private static string Reason(Exception ex)
+        {
+            switch (ex)
+            {
+                case ResidualIdentifierException r: return r.Reason;
+                case ProtectionRefusedException p: return p.Message;
+                case DicomFormatException _: return "not a readable DICOM file (" + ex.GetType().Name + ")";
+                case PseudonymizationException _: return ex.Message;
+                case NotSupportedException _: return "refused: " + ex.Message;
+                case InvalidOperationException _: return "refused: " + ex.Message;
+                case IOException _: return ex.Message.Contains(":") && ex is FileNotFoundException ? "file not found" : "I/O error (" + ex.GetType().Name + ")";
+                case UnauthorizedAccessException _: return "access denied";
+                default: return "protection failed (" + ex.GetType().Name + ")";
+            }
+        }
+
+        private static bool IsUnder(string path, string folder)
+        {
+            string f = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return path.StartsWith(f, StringComparison.OrdinalIgnoreCase);
+        }
+
+        public void Dispose() => _vault?.Dispose();
+    }
+}

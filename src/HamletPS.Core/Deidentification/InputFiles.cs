@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>Expands inputs: files as given, folders recursively (sorted, hidden temporary files skipped).</summary>
+    public static class InputFiles
+    {
+        public static IEnumerable<string> Expand(IEnumerable<string> paths)
+        {
+            if (paths == null) yield break;
+            foreach (var p in paths)
+            {
+                if (string.IsNullOrWhiteSpace(p)) continue;
+                if (Directory.Exists(p))
+                {
+                    foreach (var f in Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                    {
+                        string name = Path.GetFileName(f);
+                        if (name.StartsWith(".", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+                        yield return f;
+                    }
+                }
+                else yield return p;
+            }
+        }
+    }
+}

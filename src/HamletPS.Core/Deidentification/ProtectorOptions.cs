@@ -1,0 +1,88 @@
+using System;
+using System.Text;
+using HamletPS.Core.Identity;
+using HamletPS.Core.Security;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// Settings of a <see cref="DicomProtector"/>. The keyed pieces come from the site secret: build them with
+    /// <see cref="FromSiteKeys"/> (or from Configuration.SiteCrypto: Identity, Uids, Dates, VaultKey).
+    /// </summary>
+    public sealed class ProtectorOptions
+    {
+        /// <summary>The profile (default: built-in hamlet-rt).</summary>
+        public DeidentificationProfile Profile { get; set; } = DeidentificationProfile.Default;
+
+        /// <summary>Study ID lookup + pseudonymizer. Required.</summary>
+        public IdentityResolver Identity { get; set; }
+
+        /// <summary>UID remapper. Required.</summary>
+        public UidRemapper Uids { get; set; }
+
+        /// <summary>Per-patient date offset. Required with Modified Dates.</summary>
+        public DateShifter Dates { get; set; }
+
+        /// <summary>Key of the 'hash' override action (at least 16 bytes). Required.</summary>
+        public byte[] HashKey { get; set; }
+
+        /// <summary>The output root (a new tree; required unless <see cref="WhatIf"/>).</summary>
+        public string Destination { get; set; }
+
+        /// <summary>The re-identification vault file (outside the destination). Null: no re-identification record is written.</summary>
+        public string VaultPath { get; set; }
+
+        /// <summary>The vault key (SiteKeys.VaultKey). Required with <see cref="VaultPath"/>.</summary>
+        public byte[] VaultKey { get; set; }
+
+        public VaultOptions VaultOptions { get; set; }
+
+        /// <summary>Skip test/QA patients (see <see cref="TestPatientDetector"/>; patterns from the profile).</summary>
+        public bool ExcludeTestPatients { get; set; }
+
+        /// <summary>Files protected at the same time (default: processor count).</summary>
+        public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+        /// <summary>Plan mode: compute every destination, write nothing (no files, no vault records).</summary>
+        public bool WhatIf { get; set; }
+
+        /// <summary>Output path template (see <see cref="OutputPathBuilder"/>).</summary>
+        public string OutputPathTemplate { get; set; }
+
+        /// <summary>
+        /// Options keyed from the site keys: UID remapper under the profile's root, date shifter with the profile's range, hash
+        /// key derived from the UID key, vault key.
+        /// </summary>
+        public static ProtectorOptions FromSiteKeys(SiteKeys keys, IdentityResolver identity, DeidentificationProfile profile = null)
+        {
+            if (keys == null) throw new ArgumentNullException(nameof(keys));
+            profile = profile ?? DeidentificationProfile.Default;
+            return new ProtectorOptions
+            {
+                Profile = profile,
+                Identity = identity ?? throw new ArgumentNullException(nameof(identity)),
+                Uids = new UidRemapper(keys.UidKey, profile.UidRoot, DicomDeidentifier.IsRegistryUid),
+                Dates = new DateShifter(keys.DateKey, profile.DateShiftMinimumDays, profile.DateShiftMaximumDays),
+                HashKey = DeriveHashKey(keys.UidKey),
+                VaultKey = (byte[])keys.VaultKey.Clone(),
+            };
+        }
+
+        /// <summary>The hash-action key: HKDF of the UID key (so hashes and UIDs are independent).</summary>
+        public static byte[] DeriveHashKey(byte[] uidKey) =>
+            Hkdf.DeriveKey(uidKey, 32, Encoding.ASCII.GetBytes("HamletPS hash v1"), Encoding.ASCII.GetBytes("hamletps/value-hash"));
+
+        internal void Validate()
+        {
+            if (Profile == null) throw new ArgumentException("A de-identification profile is required.");
+            if (Identity == null) throw new ArgumentException("An identity resolver (lookup table and/or pseudonym key) is required.");
+            if (Uids == null) throw new ArgumentException("A UID remapper is required.");
+            if (HashKey == null || HashKey.Length < 16) throw new ArgumentException("A hash key of at least 16 bytes is required.");
+            if (Profile.HasOption(ConfidentialityOption.RetainLongitudinalModifiedDates) && Dates == null)
+                throw new ArgumentException("The profile shifts dates (Retain Longitudinal Modified Dates): a date shifter is required.");
+            if (!WhatIf && string.IsNullOrWhiteSpace(Destination)) throw new ArgumentException("A destination folder is required.");
+            if (VaultPath != null && (VaultKey == null || VaultKey.Length < 16)) throw new ArgumentException("A vault key is required with a vault path.");
+            if (MaxDegreeOfParallelism < 1) throw new ArgumentException("The degree of parallelism must be at least 1.");
+        }
+    }
+}
