@@ -14,6 +14,7 @@
         'Get-HamletConfig'
         'New-HamletConfig'
         'Test-HamletConfig'
+        'Invoke-DicomSort'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

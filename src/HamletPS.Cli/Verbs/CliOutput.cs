@@ -13,6 +13,7 @@ namespace HamletPS.Cli.Verbs
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = false,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         };
 
         private readonly TextWriter _out;

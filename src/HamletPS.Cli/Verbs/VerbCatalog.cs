@@ -14,6 +14,7 @@ namespace HamletPS.Cli.Verbs
             yield return (ConfigVerbs.Parent, ConfigVerbs.Show(), "Get-HamletConfig");
             yield return (ConfigVerbs.Parent, ConfigVerbs.New(), "New-HamletConfig");
             yield return (ConfigVerbs.Parent, ConfigVerbs.Test(), "Test-HamletConfig");
+            yield return (null, SortVerb.Create(), SortVerb.CmdletName);
         }
 
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>

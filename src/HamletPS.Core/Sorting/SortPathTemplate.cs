@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HamletPS.Core.Sorting
+{
+    /// <summary>
+    /// The sorted-tree layout, e.g. <c>{PatientID}/{StudyInstanceUID}/{Modality}_{SeriesNumber}_{SeriesInstanceUID}/{SOPInstanceUID}.dcm</c>
+    /// (the default). Placeholders: {PatientID} {StudyInstanceUID} {SeriesInstanceUID} {SOPInstanceUID} {Modality}
+    /// {SeriesNumber} {InstanceNumber} {StudyDate} {StudyID}. <c>/</c> or <c>\</c> separate folders; each expanded component is
+    /// sanitised (characters not allowed in Windows or Unix file names become <c>_</c>, reserved device names and <c>.</c>/<c>..</c>
+    /// are escaped, trailing dots and spaces dropped, at most 128 characters); an empty value becomes <c>UNKNOWN</c>.
+    /// </summary>
+    public sealed class SortPathTemplate
+    {
+        public const string Default = "{PatientID}/{StudyInstanceUID}/{Modality}_{SeriesNumber}_{SeriesInstanceUID}/{SOPInstanceUID}.dcm";
+
+        public static readonly IReadOnlyList<string> Placeholders = new[]
+        {
+            "PatientID", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "Modality", "SeriesNumber", "InstanceNumber", "StudyDate", "StudyID",
+        };
+
+        private const int MaxComponentLength = 128;
+        private static readonly Regex Token = new Regex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant);
+        private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        };
+
+        private readonly string[] _components;
+
+        public SortPathTemplate(string template)
+        {
+            if (string.IsNullOrWhiteSpace(template)) template = Default;
+            Text = template;
+            _components = template.Split(new[] { '/', '\\' });
+            for (int i = 0; i < _components.Length; i++)
+            {
+                string component = _components[i];
+                if (component.Length == 0 || component == "." || component == "..")
+                    throw new ArgumentException("The sort template '" + template + "' has an empty, '.' or '..' folder name.", nameof(template));
+                foreach (Match m in Token.Matches(component))
+                {
+                    if (IndexOf(m.Groups[1].Value) < 0)
+                        throw new ArgumentException("The sort template '" + template + "' has an unknown placeholder {" + m.Groups[1].Value +
+                            "}; known: {" + string.Join("} {", Placeholders) + "}.", nameof(template));
+                }
+                if (Token.Replace(component, string.Empty).IndexOfAny(new[] { '{', '}' }) >= 0)
+                    throw new ArgumentException("The sort template '" + template + "' has an unbalanced brace.", nameof(template));
+            }
+            if (!Token.IsMatch(_components[_components.Length - 1]))
+                throw new ArgumentException("The sort template's file name must contain a placeholder (e.g. {SOPInstanceUID}.dcm).", nameof(template));
+        }
+
+        public string Text { get; }
+
+        /// <summary>The relative path (with the platform's separator) for a file whose attributes are <paramref name="values"/>
+        /// (keys are placeholder names; missing keys count as empty).</summary>
+        public string Expand(IDictionary<string, string> values)
+        {
+            var parts = new string[_components.Length];
+            for (int i = 0; i < _components.Length; i++)
+            {
+                string expanded = Token.Replace(_components[i], m =>
+                {
+                    values.TryGetValue(Placeholders[IndexOf(m.Groups[1].Value)], out string v);
+                    return string.IsNullOrWhiteSpace(v) ? "UNKNOWN" : v.Trim();
+                });
+                parts[i] = SanitizeComponent(expanded);
+            }
+            return string.Join(System.IO.Path.DirectorySeparatorChar.ToString(CultureInfo.InvariantCulture), parts);
+        }
+
+        /// <summary>Makes one file or folder name safe on Windows and Unix.</summary>
+        public static string SanitizeComponent(string name)
+        {
+            var sb = new StringBuilder(name.Length);
+            foreach (char c in name)
+            {
+                bool bad = c < 0x20 || c == 0x7F || c == '<' || c == '>' || c == ':' || c == '"' || c == '/' || c == '\\' || c == '|' || c == '?' || c == '*';
+                sb.Append(bad ? '_' : c);
+            }
+            string result = sb.ToString().TrimEnd('.', ' ').TrimStart(' ');
+            if (result.Length > MaxComponentLength) result = result.Substring(0, MaxComponentLength).TrimEnd('.', ' ');
+            if (result.Length == 0) return "UNKNOWN";
+            string stem = result.Split('.')[0];
+            if (Reserved.Contains(stem)) result = "_" + result;
+            return result;
+        }
+
+        private static int IndexOf(string placeholder)
+        {
+            for (int i = 0; i < Placeholders.Count; i++)
+            {
+                if (string.Equals(Placeholders[i], placeholder, StringComparison.OrdinalIgnoreCase)) return i;
+            }
+            return -1;
+        }
+    }
+}
