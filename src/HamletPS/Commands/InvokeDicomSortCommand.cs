@@ -68,9 +68,9 @@ namespace HamletPS.Commands
 
         protected override void BeginProcessing()
         {
+            _config = LoadSiteConfig(ConfigPath, required: false);
             try
             {
-                _config = WorkflowConfiguration.LoadOrNull(ConfigPathResolved(), SessionState.Path.CurrentFileSystemLocation.ProviderPath);
                 string destination = Resolve(WorkflowConfiguration.Require(Destination, _config?.DataPath.Sorted, "Destination", "DATAPATH.SORTED"));
                 _sorter = new DicomSorter(new DicomSortOptions
                 {
@@ -151,9 +151,6 @@ namespace HamletPS.Commands
                     break;
             }
         }
-
-        private string ConfigPathResolved() =>
-            string.IsNullOrEmpty(ConfigPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath);
 
         private string Resolve(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
