@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
+using HamletPS.Synthetic;
+
+namespace HamletPS.Bench
+{
+    /// <summary>
+    /// dicom-codec benchmark steps:
+    ///   generate DIR COUNT      synthetic CT series (512x512, 16 bit, CtPhantom), written with our writer
+    ///   headers DIR             header-only parse of every file (stops before pixel data)
+    ///   roundtrip SRC DST       full read + write of every file
+    ///   bigfile DIR MB          ~MB file: pixel data referenced from a sparse file, saved, re-read and re-written
+    /// Each prints one line "name: files, seconds, files/s, MB/s, allocated MB".
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            switch (args.Length > 0 ? args[0] : "")
+            {
+                case "generate": return Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+                case "headers": return Headers(args[1]);
+                case "roundtrip": return RoundTrip(args[1], args[2]);
+                case "bigfile": return BigFile(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
+                default:
+                    Console.Error.WriteLine("usage: HamletPS.Bench generate DIR COUNT | headers DIR | roundtrip SRC DST | bigfile DIR MB");
+                    return 2;
+            }
+        }
+
+        private static int Generate(string dir, int count)
+        {
+            Directory.CreateDirectory(dir);
+            var phantom = new CtPhantom(512, count, 1.0, 7);
+            var pixels = new byte[phantom.SliceByteCount];
+            var sw = Stopwatch.StartNew();
+            string study = "2.25.9" + "1234567890", series = study + ".1";
+            for (int i = 0; i < count; i++)
+            {
+                phantom.RenderSlice(i, pixels);
+                var ds = new DicomDataset();
+                ds.AddOrUpdate(DicomTags.SpecificCharacterSet, "ISO_IR 100");
+                ds.AddOrUpdate(DicomTags.ImageType, "ORIGINAL", "PRIMARY", "AXIAL");
+                ds.AddOrUpdate(DicomTags.SOPClassUID, DicomUids.CTImageStorage);
+                ds.AddOrUpdate(DicomTags.SOPInstanceUID, series + "." + (i + 1));
+                ds.AddOrUpdate(DicomTags.StudyDate, "20240131");
+                ds.AddOrUpdate(DicomTags.StudyTime, "101500");
+                ds.AddOrUpdate(DicomTags.AccessionNumber, "BENCH0001");
+                ds.AddOrUpdate(DicomTags.Modality, "CT");
+                ds.AddOrUpdate(DicomTags.Manufacturer, "HamletPS bench");
+                ds.AddOrUpdate(DicomTags.PatientName, "Bench^Phantom");
+                ds.AddOrUpdate(DicomTags.PatientID, "BENCH-001");
+                ds.AddOrUpdate(DicomTags.PatientBirthDate, "19700101");
+                ds.AddOrUpdate(DicomTags.PatientSex, "O");
+                ds.AddOrUpdate(DicomTags.SliceThickness, 1.0);
+                ds.AddOrUpdate(DicomTags.KVP, 120.0);
+                ds.AddOrUpdate(DicomTags.StudyInstanceUID, study);
+                ds.AddOrUpdate(DicomTags.SeriesInstanceUID, series);
+                ds.AddOrUpdate(DicomTags.StudyID, "1");
+                ds.AddOrUpdate(DicomTags.SeriesNumber, 1);
+                ds.AddOrUpdate(DicomTags.InstanceNumber, i + 1);
+                ds.AddOrUpdate(DicomTags.ImagePositionPatient, phantom.ImagePosition(i));
+                ds.AddOrUpdate(DicomTags.ImageOrientationPatient, CtPhantom.ImageOrientation);
+                ds.AddOrUpdate(DicomTags.FrameOfReferenceUID, study + ".2");
+                ds.AddOrUpdate(DicomTags.SliceLocation, phantom.SliceZ(i));
+                ds.AddOrUpdate(DicomTags.SamplesPerPixel, 1);
+                ds.AddOrUpdate(DicomTags.PhotometricInterpretation, "MONOCHROME2");
+                ds.AddOrUpdate(DicomTags.Rows, phantom.Rows);
+                ds.AddOrUpdate(DicomTags.Columns, phantom.Columns);
+                ds.AddOrUpdate(DicomTags.PixelSpacing, phantom.PixelSpacing, phantom.PixelSpacing);
+                ds.AddOrUpdate(DicomTags.BitsAllocated, 16);
+                ds.AddOrUpdate(DicomTags.BitsStored, CtPhantom.BitsStored);
+                ds.AddOrUpdate(DicomTags.HighBit, CtPhantom.BitsStored - 1);
+                ds.AddOrUpdate(DicomTags.PixelRepresentation, 0);
+                ds.AddOrUpdate(DicomTags.WindowCenter, 40.0);
+                ds.AddOrUpdate(DicomTags.WindowWidth, 400.0);
+                ds.AddOrUpdate(DicomTags.RescaleIntercept, CtPhantom.RescaleIntercept);
+                ds.AddOrUpdate(DicomTags.RescaleSlope, CtPhantom.RescaleSlope);
+                ds.AddOrUpdate(DicomTags.PixelData, DicomVR.OW, pixels);
+                new DicomFile(ds).Save(Path.Combine(dir, "CT" + (i + 1).ToString("00000", CultureInfo.InvariantCulture) + ".dcm"));
+            }
+            Report("generate", count, Size(dir), sw.Elapsed.TotalSeconds, 0);
+            return 0;
+        }
+
+        private static int Headers(string dir)
+        {
+            var files = Directory.GetFiles(dir).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var options = DicomReadOptions.HeaderOnly;
+            DicomFile.Open(files[0], options); // warm-up: JIT and the dictionary table, once per process
+            long alloc = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            int ct = 0;
+            foreach (var f in files)
+            {
+                var file = DicomFile.Open(f, options);
+                if (file.Dataset.GetString(DicomTags.Modality) == "CT") ct++;
+            }
+            double s = sw.Elapsed.TotalSeconds;
+            if (ct != files.Length) throw new InvalidOperationException("header check failed");
+            Report("ours header parse", files.Length, Size(dir), s, GC.GetTotalAllocatedBytes(true) - alloc);
+            return 0;
+        }
+
+        private static int RoundTrip(string src, string dst)
+        {
+            Directory.CreateDirectory(dst);
+            var files = Directory.GetFiles(src).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            DicomFile.Open(files[0]).Save(new MemoryStream()); // warm-up
+            long alloc = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            foreach (var f in files) DicomFile.Open(f).Save(Path.Combine(dst, Path.GetFileName(f)));
+            Report("ours read+write", files.Length, Size(src), sw.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc);
+            return 0;
+        }
+
+        private static int BigFile(string dir, long megabytes)
+        {
+            Directory.CreateDirectory(dir);
+            string source = Path.Combine(dir, "pixels.raw"), first = Path.Combine(dir, "big1.dcm"), second = Path.Combine(dir, "big2.dcm");
+            long length = megabytes * 1024 * 1024;
+            using (var fs = new FileStream(source, FileMode.Create, FileAccess.Write))
+            {
+                fs.SetLength(length); // sparse: reads as zeros
+                fs.Position = length - 8;
+                fs.Write(BitConverter.GetBytes(0x0123456789ABCDEFL), 0, 8);
+            }
+            long alloc = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            var ds = new DicomDataset();
+            ds.AddOrUpdate(DicomTags.SOPClassUID, DicomUids.CTImageStorage);
+            ds.AddOrUpdate(DicomTags.SOPInstanceUID, "2.25.42");
+            ds.AddOrUpdate(DicomTags.Modality, "CT");
+            ds.AddOrUpdate(new DicomElement(DicomTags.PixelData, DicomVR.OW,
+                new DicomValueReference(DicomValueSource.FromFile(source), 0, length)));
+            new DicomFile(ds).Save(first);
+            double write = sw.Elapsed.TotalSeconds;
+            var read = DicomFile.Open(first);
+            if (!read.Dataset[DicomTags.PixelData].IsReference) throw new InvalidOperationException("pixel data was loaded");
+            read.Save(second);
+            double total = sw.Elapsed.TotalSeconds;
+            long allocated = GC.GetTotalAllocatedBytes(true) - alloc;
+            var tail = new byte[8];
+            using (var fs = File.OpenRead(second)) { fs.Seek(-8, SeekOrigin.End); fs.ReadExactly(tail); }
+            if (BitConverter.ToInt64(tail) != 0x0123456789ABCDEFL) throw new InvalidOperationException("tail bytes differ");
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "bigfile: {0:F0} MB written from a referenced value in {1:F1} s, read+rewritten in {2:F1} s ({3:F0} MB/s); managed allocations {4:F1} MB; peak working set {5:F0} MB",
+                new FileInfo(second).Length / 1048576.0, write, total - write, new FileInfo(second).Length / 1048576.0 / (total - write),
+                allocated / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0));
+            File.Delete(source); File.Delete(first); File.Delete(second);
+            return 0;
+        }
+
+        private static long Size(string dir) => Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
+
+        private static void Report(string name, int files, long bytes, double seconds, long allocated) =>
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} s, {3:F0} files/s, {4:F0} MB/s, allocated {5:F1} MB",
+                name, files, seconds, files / seconds, bytes / 1048576.0 / seconds, allocated / 1048576.0));
+    }
+}
