@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Protect-DicomPatient's engine (DicomProtector, hamlet-rt profile, residual check, vault) vs gdcmanon --dumb with a few edits,
+# a pydicom script blanking a handful of tags, and cp -r, on a generated CT series with its RT objects, in the same run.
+# Prints wall time, peak memory (Maximum resident set size) and ratios. Targets: ours <= 1.5x cp, >= 2x faster than gdcmanon,
+# peak memory < 200 MB. Usage: bench/deidentify.sh [slices=2000]   (WORK=dir to keep data; KEEP=1 keeps it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+slices=${1:-2000}
+work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/hamlet-deid-bench.XXXXXX")}
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed"; exit 1; }
+command -v gdcmanon >/dev/null || { echo "gdcmanon (libgdcm-tools) is not installed"; exit 1; }
+
+dotnet build src/HamletPS.Generators -c Release -nologo -v q >/dev/null
+dotnet build bench/DeidentifyBench/DeidentifyBench.csproj -c Release -nologo -v q >/dev/null
+gen=src/HamletPS.Generators/bin/Release/net10.0/hamlet-gen
+ours="dotnet bench/DeidentifyBench/bin/Release/net10.0/DeidentifyBench.dll"
+
+src="$work/in"
+[ -d "$src" ] || $gen series --out "$src" --patients 1 --slices "$slices" --size 512 >/dev/null
+files=$(find "$src" -type f | wc -l); input=$(du -sb "$src" | cut -f1)
+find "$src" -type f -exec cat {} + >/dev/null   # warm page cache for every tool
+echo "input: $files files, $input bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cat >"$work/blank.py" <<'PY'
+import os, sys, pydicom
+src, dst = sys.argv[1], sys.argv[2]
+for root, _, names in os.walk(src):
+    for n in names:
+        p = os.path.join(root, n)
+        ds = pydicom.dcmread(p)
+        for kw in ("PatientName", "PatientID", "PatientBirthDate", "AccessionNumber", "InstitutionName", "ReferringPhysicianName"):
+            if kw in ds: setattr(ds, kw, "")
+        out = os.path.join(dst, os.path.relpath(p, src))
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        ds.save_as(out)
+PY
+
+declare -A secs rss cpu
+run() { # label, command...
+  local label=$1; shift
+  rm -rf "$work/out-$label" "$work/vault-$label"; mkdir -p "$work/out-$label"
+  local t0 t1; t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1 || { echo "$label failed:"; tail -5 "$work/$label.log"; }
+  t1=$(date +%s.%N)
+  secs[$label]=$(echo "$t1 - $t0" | bc -l)
+  rss[$label]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$label.time")
+  cpu[$label]=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$label.time")
+  printf '%-10s %8.2f s wall %8.2f s cpu  peak RSS %8d KiB\n' "$label" "${secs[$label]}" "${cpu[$label]}" "${rss[$label]}"
+}
+run cp       cp -r "$src/." "$work/out-cp/"
+run ours     $ours "$src" "$work/out-ours"
+run oursvault $ours "$src" "$work/out-oursvault" "$work/vault-oursvault/vault.hpsv"
+run gdcmanon gdcmanon --dumb --recursive --continue --input "$src" --output "$work/out-gdcmanon" \
+  --replace 10,10=ANON --replace 10,20=ANON --remove 10,30 --remove 8,50 --remove 8,80 --remove 8,90 --remove 8,1030 --remove 8,103e
+run pydicom  /usr/bin/python3 "$work/blank.py" "$src" "$work/out-pydicom"
+echo "ours: $(cat "$work/ours.log")"
+printf 'ratio ours/cp        %.2f   (target <= 1.5)\n' "$(echo "${secs[ours]} / ${secs[cp]}" | bc -l)"
+printf 'ratio ours+vault/cp  %.2f\n' "$(echo "${secs[oursvault]} / ${secs[cp]}" | bc -l)"
+printf 'speed-up vs gdcmanon %.2f x (target >= 2)\n' "$(echo "${secs[gdcmanon]} / ${secs[ours]}" | bc -l)"
+printf 'speed-up vs pydicom  %.2f x\n' "$(echo "${secs[pydicom]} / ${secs[ours]}" | bc -l)"
+printf 'cpu ratio ours/cp    %.2f; cpu speed-up vs gdcmanon %.2f x (wall figures suffer from the shared machine'"'"'s load)\n' \
+  "$(echo "${cpu[ours]} / ${cpu[cp]}" | bc -l)" "$(echo "${cpu[gdcmanon]} / ${cpu[ours]}" | bc -l)"
+printf 'our peak memory      %d MiB (target < 200)\n' "$(( ${rss[oursvault]} / 1024 ))"
