@@ -15,6 +15,16 @@ namespace HamletPS.Dicom.Tests.Network
     /// <summary>Ports, folders, peer processes (always killed), a running receiver and synthetic Part 10 files for the network tests.</summary>
     internal static class NetworkTestSupport
     {
+        private static readonly List<string> Folders = new List<string>();
+
+        /// <summary>Test folders are removed when the test process ends.</summary>
+        private static void DeleteFolders()
+        {
+            lock (Folders)
+                foreach (string d in Folders)
+                    try { Directory.Delete(d, true); } catch (Exception) { }
+        }
+
         public static int FreePort()
         {
             var l = new TcpListener(IPAddress.Loopback, 0);
@@ -28,6 +38,18 @@ namespace HamletPS.Dicom.Tests.Network
         {
             string dir = Path.Combine(Path.GetTempPath(), "hamlet-net-" + name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(dir);
+            lock (Folders)
+            {
+                if (Folders.Count == 0)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (s, e) => DeleteFolders();
+                    // The exit handler may be cut short by the test host: earlier runs' folders older than an hour go here.
+                    foreach (string old in Directory.GetDirectories(Path.GetTempPath(), "hamlet-net-*"))
+                        if (Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-1))
+                            try { Directory.Delete(old, true); } catch (Exception) { }
+                }
+                Folders.Add(dir);
+            }
             return dir;
         }
 
