@@ -15,8 +15,16 @@
         'New-HamletConfig'
         'Test-HamletConfig'
         'Invoke-DicomSort'
+        'Send-AzureShare'
+        'Get-AzureShareItem'
+        'Test-HamletShareConnection'
     )
-    FunctionsToExport    = @()
+    NestedModules        = @(
+        'Mount-HamletShare.ps1'
+    )
+    FunctionsToExport    = @(
+        'Mount-HamletShare'
+    )
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{

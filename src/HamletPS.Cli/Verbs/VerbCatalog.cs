@@ -15,6 +15,9 @@ namespace HamletPS.Cli.Verbs
             yield return (ConfigVerbs.Parent, ConfigVerbs.New(), "New-HamletConfig");
             yield return (ConfigVerbs.Parent, ConfigVerbs.Test(), "Test-HamletConfig");
             yield return (null, SortVerb.Create(), SortVerb.CmdletName);
+            yield return (null, SendAzureVerb.Create(), SendAzureVerb.CmdletName);
+            yield return (null, ListAzureVerb.Create(), ListAzureVerb.CmdletName);
+            yield return (null, TestShareVerb.Create(), TestShareVerb.CmdletName);
         }
 
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>

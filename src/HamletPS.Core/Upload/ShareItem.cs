@@ -16,6 +16,10 @@ namespace HamletPS.Core.Upload
         public string Md5Base64 { get; set; }
         public string Md5Hex { get; set; }
         public Uri Uri { get; set; }
+        /// <summary>The same as <see cref="Size"/>, under the name FileInfo uses (so Measure-Object -Property Length works).</summary>
+        public long? Length => Size;
+        /// <summary>The same as <see cref="Md5Base64"/>, under the service's property name.</summary>
+        public string ContentMD5 => Md5Base64;
 
         public override string ToString() => IsDirectory ? Path + "/" : Path + " (" + Size + " bytes)";
     }

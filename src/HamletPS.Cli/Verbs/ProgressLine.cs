@@ -1,0 +1,66 @@
+using System;
+using System.Globalization;
+using System.IO;
+using HamletPS.Core.Upload;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>
+    /// The CLI's progress: one line on standard error with percent, MB/s and ETA, rewritten in place (carriage return) on a
+    /// terminal a few times a second (Core already reports at most every 250 ms); when standard error is redirected, a full
+    /// line at most every few seconds so logs stay short.
+    /// </summary>
+    public sealed class ProgressLine : IProgress<UploadProgress>
+    {
+        private readonly TextWriter _writer;
+        private readonly bool _inPlace;
+        private readonly TimeSpan _interval;
+        private readonly object _gate = new object();
+        private DateTime _last = DateTime.MinValue;
+        private int _width;
+
+        public ProgressLine(TextWriter writer, bool inPlace, TimeSpan? interval = null)
+        {
+            _writer = writer;
+            _inPlace = inPlace;
+            _interval = interval ?? (inPlace ? TimeSpan.Zero : TimeSpan.FromSeconds(5));
+        }
+
+        /// <summary>Standard error, in place when it is a terminal.</summary>
+        public static ProgressLine ForConsole() => new ProgressLine(Console.Error, !Console.IsErrorRedirected);
+
+        public void Report(UploadProgress p)
+        {
+            string text = Format(p);
+            lock (_gate)
+            {
+                DateTime now = DateTime.UtcNow;
+                if (!p.Completed && now - _last < _interval) return;
+                _last = now;
+                if (_inPlace)
+                {
+                    _writer.Write("\r" + text.PadRight(_width));
+                    _width = text.Length;
+                    if (p.Completed) { _writer.WriteLine(); _width = 0; }
+                }
+                else
+                {
+                    _writer.WriteLine(text);
+                }
+                _writer.Flush();
+            }
+        }
+
+        public static string Format(UploadProgress p)
+        {
+            var c = CultureInfo.InvariantCulture;
+            string eta = p.Completed ? "done" : p.Eta.HasValue ? "ETA " + FormatEta(p.Eta.Value) : "ETA --:--";
+            return p.Name + "  " + p.PercentComplete.ToString(c).PadLeft(3) + "%  " + (p.BytesDone / 1e6).ToString("0.0", c) + "/" +
+                   (p.TotalBytes / 1e6).ToString("0.0", c) + " MB  " + p.MegabytesPerSecond.ToString("0.0", c) + " MB/s  " + eta;
+        }
+
+        public static string FormatEta(TimeSpan eta) =>
+            eta.TotalHours >= 1 ? ((int)eta.TotalHours).ToString(CultureInfo.InvariantCulture) + eta.ToString("\\:mm\\:ss", CultureInfo.InvariantCulture)
+                                : eta.ToString("m\\:ss", CultureInfo.InvariantCulture);
+    }
+}
