@@ -1,0 +1,58 @@
+using System;
+using HamletPS.Core.Sorting;
+
+namespace HamletPS.Core.Pipeline
+{
+    /// <summary>Settings of <see cref="HamletPipeline"/> (Invoke-HamletPipeline, `hamlet process`); <see cref="FromConfig"/> fills them from config.yaml.</summary>
+    public sealed class HamletPipelineOptions
+    {
+        public string Incoming { get; set; }
+        public string Sorted { get; set; }
+        public string Outgoing { get; set; }
+        public string Quarantine { get; set; }
+        public string Logs { get; set; }
+
+        /// <summary>Staging area of protected trees, one sub-folder per run (removed once archived). Default: "protected" beside SORTED.</summary>
+        public string ProtectedRoot { get; set; }
+
+        public string Site { get; set; }
+        public string User { get; set; }
+        public string SortTemplate { get; set; }
+        public string ArchiveNameTemplate { get; set; }
+        public bool PerPatient { get; set; }
+        public int CompressionLevel { get; set; } = 6;
+        public bool Verify { get; set; } = true;
+        public string Profile { get; set; } = "hamlet-rt";
+        public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(DicomSortOptions.DefaultSettleSeconds);
+
+        /// <summary>Files protected at once (default: processor count).</summary>
+        public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+        /// <summary>Makes the protection step of a run: (protected folder of the run, run id) → step. Required.</summary>
+        public Func<string, string, IProtectionStep> ProtectionStepFactory { get; set; }
+
+        public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            string sorted = config.DataPath.Sorted;
+            return new HamletPipelineOptions
+            {
+                Incoming = config.DataPath.Incoming,
+                Sorted = sorted,
+                Outgoing = config.DataPath.Outgoing,
+                Quarantine = WorkflowConfiguration.QuarantineFolder(null, config, sorted),
+                Logs = config.Hamlet.Logs,
+                ProtectedRoot = DefaultProtectedRoot(sorted),
+                Site = config.App.Site,
+                User = config.App.User,
+                SortTemplate = config.Hamlet.SortTemplate,
+                ArchiveNameTemplate = config.Hamlet.ArchiveName,
+                Profile = config.Hamlet.Profile,
+                ProtectionStepFactory = (folder, runId) => DicomProtectionStep.FromConfig(config, folder, runId),
+            };
+        }
+
+        public static string DefaultProtectedRoot(string sorted) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sorted).TrimEnd(System.IO.Path.DirectorySeparatorChar)) ?? sorted, "protected");
+    }
+}
