@@ -1,0 +1,62 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Mirrors tests/HamletPS.PowerShell.Tests (Get-DicomFile, configuration commands) for sites and Windows CI.
+# Run: Invoke-Pester -Path tests/Pester   (after `dotnet publish src/HamletPS -c Release`)
+
+BeforeAll {
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $version = ([xml](Get-Content (Join-Path $repo 'Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    Import-Module (Join-Path $repo "out/HamletPS/$version/HamletPS.psd1") -Force
+    $examples = Join-Path $repo 'examples/data'
+}
+
+Describe 'Get-DicomFile' {
+    It 'reads the bundled sample study recursively and filters by modality' {
+        $ct = Get-DicomFile -Path $examples -Recurse | Where-Object Modality -eq 'CT'
+        $ct.Count | Should -BeGreaterThan 0
+        $ct | ForEach-Object { $_.SOPClassName | Should -Be 'CT Image Storage' }
+    }
+
+    It 'binds FileInfo objects from Get-ChildItem by property name' {
+        $files = Get-ChildItem -Path $examples -Recurse -File | Select-Object -First 3
+        (Get-ChildItem -Path $examples -Recurse -File | Select-Object -First 3 | Get-DicomFile).Count | Should -Be $files.Count
+    }
+
+    It 'writes a non-terminating InvalidDicomFile error for a broken file and goes on' {
+        $folder = Join-Path $TestDrive 'mixed'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $good = Get-ChildItem -Path $examples -Recurse -File | Select-Object -First 1
+        Copy-Item $good.FullName (Join-Path $folder 'good.dcm')
+        [IO.File]::WriteAllBytes((Join-Path $folder 'broken.dcm'), [byte[]](0..39 | ForEach-Object { 0 }))
+        $out = Get-DicomFile -Path $folder -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($out).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidDicomFile,*'
+    }
+}
+
+Describe 'Configuration commands' {
+    It 'New-HamletConfig -WhatIf writes nothing' {
+        $path = Join-Path $TestDrive 'whatif/config.yaml'
+        New-HamletConfig -ConfigPath $path -Site pester -WhatIf
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'a new configuration validates without errors' {
+        $path = Join-Path $TestDrive 'site/config.yaml'
+        New-HamletConfig -ConfigPath $path -Site pester -User pt | Test-HamletConfig |
+            Where-Object Severity -eq 'Error' | Should -BeNullOrEmpty
+    }
+
+    It 'reports the line of a port out of range' {
+        $path = Join-Path $TestDrive 'bad.yaml'
+        Set-Content -Path $path -Value "APP:`n  SITE: x`nDICOMNODE:`n  PORT: 70000"
+        Test-HamletConfig -ConfigPath $path -Quiet | Should -BeFalse
+        (Test-HamletConfig -ConfigPath $path | Where-Object Key -like '*PORT*').Line | Should -Be 4
+    }
+}
+
+Describe 'Module' {
+    It 'exports exactly the manifest''s commands with approved verbs' {
+        $verbs = (Get-Verb).Verb
+        Get-Command -Module HamletPS | ForEach-Object { $verbs | Should -Contain $_.Verb }
+    }
+}
