@@ -95,6 +95,20 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
+        public void GetDicomFile_FileItemWithPSPathAndFullName_BindsLiterally_EvenWithBrackets()
+        {
+            // What Get-ChildItem emits: FullName and PSPath. "[1]" would be a wildcard for -Path.
+            string file = TestDicomFiles.Write(_root, "SYN006", "CT", TestDicomFiles.CtImageStorage, "scan[1].dcm");
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke(
+                "[pscustomobject]@{ FullName = $args[0]; PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $args[0] } | Get-DicomFile", file);
+
+            Assert.Empty(session.Errors);
+            Assert.Equal("SYN006", output.Single().Properties["PatientID"].Value);
+        }
+
+        [Fact]
         public void GetDicomFile_LiteralPath_TakesBracketsLiterally()
         {
             string file = TestDicomFiles.Write(_root, "SYN005", "CT", TestDicomFiles.CtImageStorage, "scan[1].dcm");
