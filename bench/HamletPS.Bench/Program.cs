@@ -13,8 +13,9 @@ namespace HamletPS.Bench
     /// <summary>
     /// dicom-codec benchmark steps:
     ///   generate DIR COUNT      synthetic CT series (512x512, 16 bit, CtPhantom), written with our writer
-    ///   headers DIR             header-only parse of every file (stops before pixel data)
-    ///   roundtrip SRC DST       full read + write of every file
+    ///   headers DIR [N]         header-only parse of every file (stops before pixel data)
+    ///   roundtrip SRC DST [N]   full read + write of every file (N passes, default 1)
+    ///   floor SRC DST [N]       in-process floors: open+read 16 KiB+close per file, File.Copy per file
     ///   bigfile DIR MB          ~MB file: pixel data referenced from a sparse file, saved, re-read and re-written
     /// Each prints one line "name: files, seconds, files/s, MB/s, allocated MB".
     /// </summary>
@@ -25,8 +26,9 @@ namespace HamletPS.Bench
             switch (args.Length > 0 ? args[0] : "")
             {
                 case "generate": return Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
-                case "headers": return Headers(args[1]);
-                case "roundtrip": return RoundTrip(args[1], args[2]);
+                case "headers": return Headers(args[1], Passes(args, 2));
+                case "roundtrip": return RoundTrip(args[1], args[2], Passes(args, 3));
+                case "floor": return Floor(args[1], args[2], Passes(args, 3));
                 case "bigfile": return BigFile(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
                 default:
                     Console.Error.WriteLine("usage: HamletPS.Bench generate DIR COUNT | headers DIR | roundtrip SRC DST | bigfile DIR MB");
@@ -89,12 +91,29 @@ namespace HamletPS.Bench
             return 0;
         }
 
-        private static int Headers(string dir)
+        private static int Passes(string[] args, int at) => args.Length > at ? int.Parse(args[at], CultureInfo.InvariantCulture) : 1;
+
+        private static int Headers(string dir, int passes)
         {
             var files = Directory.GetFiles(dir).OrderBy(f => f, StringComparer.Ordinal).ToArray();
             var options = DicomReadOptions.HeaderOnly;
-            DicomFile.Open(files[0], options); // warm-up: JIT and the dictionary table, once per process
+            // one-off per-process costs (JIT, tables), reported apart from the passes
+            var warm = Stopwatch.StartNew();
+            var first = DicomFile.Open(files[0], options);
+            double open = warm.Elapsed.TotalMilliseconds;
+            first.Dataset.GetString(DicomTags.Modality);
+            double text = warm.Elapsed.TotalMilliseconds - open;
+            DicomDictionary.Lookup(DicomTags.Modality);
+            double dict = warm.Elapsed.TotalMilliseconds - open - text;
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "one-off: first open {0:F0} ms, first text decode {1:F0} ms, dictionary {2:F0} ms", open, text, dict));
+            for (int p = 0; p < passes; p++) HeaderPass(dir, files, options);
+            return 0;
+        }
+
+        private static void HeaderPass(string dir, string[] files, DicomReadOptions options)
+        {
             long alloc = GC.GetTotalAllocatedBytes(true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             int ct = 0;
             foreach (var f in files)
@@ -104,20 +123,55 @@ namespace HamletPS.Bench
             }
             double s = sw.Elapsed.TotalSeconds;
             if (ct != files.Length) throw new InvalidOperationException("header check failed");
-            Report("ours header parse", files.Length, Size(dir), s, GC.GetTotalAllocatedBytes(true) - alloc);
+            Report("ours header parse", files.Length, Size(dir), s, GC.GetTotalAllocatedBytes(true) - alloc, cpu);
+        }
+
+        /// <summary>
+        /// In-process floors measured in the same run: open + read the first 16 KiB + close (what a header parse cannot beat),
+        /// and File.Copy of every file (what a round trip cannot beat).
+        /// </summary>
+        private static int Floor(string src, string dst, int passes)
+        {
+            var files = Directory.GetFiles(src).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var buffer = new byte[16384];
+            for (int p = 0; p < passes; p++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                foreach (var f in files)
+                    using (var fs = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                        fs.Read(buffer, 0, buffer.Length);
+                Report("floor open+read 16 KiB", files.Length, Size(src), sw.Elapsed.TotalSeconds, 0, cpu);
+                Directory.CreateDirectory(dst);
+                cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                sw.Restart();
+                foreach (var f in files) File.Copy(f, Path.Combine(dst, Path.GetFileName(f)), true);
+                Report("floor File.Copy", files.Length, Size(src), sw.Elapsed.TotalSeconds, 0, cpu);
+                Directory.Delete(dst, true);
+            }
             return 0;
         }
 
-        private static int RoundTrip(string src, string dst)
+        private static int RoundTrip(string src, string dst, int passes)
         {
-            Directory.CreateDirectory(dst);
             var files = Directory.GetFiles(src).OrderBy(f => f, StringComparer.Ordinal).ToArray();
             DicomFile.Open(files[0]).Save(new MemoryStream()); // warm-up
+            for (int p = 0; p < passes; p++)
+            {
+                if (Directory.Exists(dst)) Directory.Delete(dst, true);
+                RoundTripPass(src, dst, files);
+            }
+            return 0;
+        }
+
+        private static void RoundTripPass(string src, string dst, string[] files)
+        {
+            Directory.CreateDirectory(dst);
             long alloc = GC.GetTotalAllocatedBytes(true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             foreach (var f in files) DicomFile.Open(f).Save(Path.Combine(dst, Path.GetFileName(f)));
-            Report("ours read+write", files.Length, Size(src), sw.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc);
-            return 0;
+            Report("ours read+write", files.Length, Size(src), sw.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc, cpu);
         }
 
         private static int BigFile(string dir, long megabytes)
@@ -159,8 +213,16 @@ namespace HamletPS.Bench
 
         private static long Size(string dir) => Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
 
-        private static void Report(string name, int files, long bytes, double seconds, long allocated) =>
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} s, {3:F0} files/s, {4:F0} MB/s, allocated {5:F1} MB",
-                name, files, seconds, files / seconds, bytes / 1048576.0 / seconds, allocated / 1048576.0));
+        /// <summary>One result line; with <paramref name="cpuAtStart"/>, also the process CPU time (user+sys) spent since, which a loaded machine skews less than wall time.</summary>
+        private static void Report(string name, int files, long bytes, double seconds, long allocated, TimeSpan? cpuAtStart = null)
+        {
+            string cpu = cpuAtStart.HasValue
+                ? string.Format(CultureInfo.InvariantCulture, ", CPU {0:F0} ms ({1:F0} µs/file)",
+                    (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart.Value).TotalMilliseconds,
+                    (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart.Value).TotalMilliseconds * 1000 / files)
+                : "";
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} s, {3:F0} files/s, {4:F0} MB/s, allocated {5:F1} MB{6}",
+                name, files, seconds, files / seconds, bytes / 1048576.0 / seconds, allocated / 1048576.0, cpu));
+        }
     }
 }

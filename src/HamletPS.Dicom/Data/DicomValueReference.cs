@@ -27,11 +27,13 @@ namespace HamletPS.Dicom.Data
         public bool SourceIsBigEndian { get; }
 
         /// <summary>Copies the bytes to <paramref name="destination"/>, swapping units of <paramref name="swapUnit"/> bytes when the byte orders differ.</summary>
-        internal void CopyTo(Stream destination, bool destinationIsBigEndian, int swapUnit)
+        /// <param name="sources">Sources already opened for this write (each opened and checked once); null opens the source for this copy only.</param>
+        internal void CopyTo(Stream destination, bool destinationIsBigEndian, int swapUnit, DicomValueSourceSession sources = null)
         {
             bool swap = swapUnit > 1 && destinationIsBigEndian != SourceIsBigEndian;
-            var src = Source.Open(out bool owned);
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+            bool owned = false;
+            var src = sources != null ? sources.Get(Source) : Source.Open(out owned);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(1 << 20, Math.Max(Length, 8)));
             try
             {
                 src.Seek(Offset, SeekOrigin.Begin);

@@ -20,6 +20,9 @@ namespace HamletPS.Dicom.IO
 
         public long Written { get; private set; }
 
+        /// <summary>Sources of referenced values opened during this write (shared by nested outputs, disposed by the writer).</summary>
+        public Data.DicomValueSourceSession Sources { get; set; }
+
         private void Room(int n)
         {
             if (_buf.Length - _len < n) Flush();

@@ -33,7 +33,8 @@ namespace HamletPS.Dicom.IO
             if (file.SopClassUid == MediaStorageDirectoryStorage)
                 throw new NotSupportedException("DICOMDIR (Media Storage Directory) files hold byte offsets of their records, which HamletPS does not recompute; they are read-only.");
 
-            using (var o = new DicomOutput(output))
+            using (var sources = new DicomValueSourceSession())
+            using (var o = new DicomOutput(output) { Sources = sources })
             {
                 if (options.WriteFileMetaInformation)
                 {
@@ -47,7 +48,7 @@ namespace HamletPS.Dicom.IO
                 {
                     var raw = o.FlushAndGetStream();
                     using (var deflate = new DeflateStream(raw, options.DeflateLevel, leaveOpen: true))
-                    using (var d = new DicomOutput(deflate))
+                    using (var d = new DicomOutput(deflate) { Sources = sources })
                         WriteDataset(d, file.Dataset, true, false, true);
                 }
                 else WriteDataset(o, file.Dataset, ts.IsExplicitVR, ts.IsBigEndian, true);
@@ -57,7 +58,8 @@ namespace HamletPS.Dicom.IO
         /// <summary>Writes a dataset alone (no preamble or meta group) in the given transfer syntax (not deflated).</summary>
         public static void WriteDataset(Stream output, DicomDataset dataset, DicomTransferSyntax ts)
         {
-            using (var o = new DicomOutput(output))
+            using (var sources = new DicomValueSourceSession())
+            using (var o = new DicomOutput(output) { Sources = sources })
                 WriteDataset(o, dataset, ts.IsExplicitVR, ts.IsBigEndian, true);
         }
 
@@ -156,7 +158,7 @@ namespace HamletPS.Dicom.IO
             if (e.IsReference)
             {
                 var stream = o.FlushAndGetStream();
-                e.Reference.CopyTo(stream, bigEndian, e.VR.IsSwappedByEndianness ? e.VR.UnitSize : 1);
+                e.Reference.CopyTo(stream, bigEndian, e.VR.IsSwappedByEndianness ? e.VR.UnitSize : 1, o.Sources);
                 o.AddWritten(length);
             }
             else if (swap) o.WriteSwapped(e.Data, e.VR.UnitSize);
@@ -171,7 +173,7 @@ namespace HamletPS.Dicom.IO
             WriteItemTag(o, 0xE000, (uint)(length + (pad ? 1 : 0)), bigEndian);
             if (f.IsReference)
             {
-                f.Reference.CopyTo(o.FlushAndGetStream(), false, 1);
+                f.Reference.CopyTo(o.FlushAndGetStream(), false, 1, o.Sources);
                 o.AddWritten(length);
             }
             else o.WriteBytes(f.Data, 0, f.Data.Length);
