@@ -28,16 +28,15 @@ namespace HamletPS.Commands
         private ProgressThrottle _progress;
         private readonly object _progressGate = new object();
 
-        /// <summary>Files to send; wildcards allowed. Binds the Path (or FullName) property of piped objects, e.g. New-HamletArchive's results.</summary>
+        /// <summary>Files to send; wildcards allowed. Binds the Path property of piped objects, e.g. New-HamletArchive's results.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 
-        /// <summary>Files to send, taken literally (no wildcards).</summary>
+        /// <summary>Files to send, taken literally (no wildcards); binds the FullName/PSPath of Get-ChildItem's files.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
+        [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; }
 
