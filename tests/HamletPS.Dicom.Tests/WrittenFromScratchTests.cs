@@ -150,5 +150,35 @@ namespace HamletPS.Dicom.Tests
             }
             finally { Directory.Delete(scratch, true); }
         }
+
+        [Fact]
+        public void Save_CopiesEveryReferenceOfOneSource_AndRefusesWhenTheSourceChanged()
+        {
+            string scratch = TestPaths.NewScratch("multiref");
+            try
+            {
+                var ds = BuildCtSlice();
+                var overlay = new byte[4096];
+                var pixels = new byte[8192];
+                new Random(11).NextBytes(overlay);
+                new Random(12).NextBytes(pixels);
+                var overlayTag = new DicomTag(0x6000, 0x3000);
+                ds.AddOrUpdate(overlayTag, DicomVR.OW, overlay);
+                ds.AddOrUpdate(DicomTags.PixelData, DicomVR.OW, pixels);
+                string a = Path.Combine(scratch, "a.dcm"), b = Path.Combine(scratch, "b.dcm"), c = Path.Combine(scratch, "c.dcm");
+                new DicomFile(ds).Save(a);
+                var read = DicomFile.Open(a, new DicomReadOptions { LargeValueThreshold = 1024 });
+                Assert.True(read.Dataset[overlayTag].IsReference);
+                Assert.True(read.Dataset[DicomTags.PixelData].IsReference);
+                read.Save(b);
+                Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+
+                using (var fs = new FileStream(a, FileMode.Append, FileAccess.Write)) fs.Write(new byte[] { 0, 0 }, 0, 2);
+                Assert.Throws<IOException>(() => read.Save(c));
+                Assert.False(File.Exists(c));
+                Assert.Empty(Directory.GetFiles(scratch, "*.tmp"));
+            }
+            finally { Directory.Delete(scratch, true); }
+        }
     }
 }
