@@ -14,6 +14,8 @@
         'Get-HamletConfig'
         'New-HamletConfig'
         'Test-HamletConfig'
+        'Protect-DicomPatient'
+        'Unprotect-DicomPatient'
         'Invoke-DicomSort'
         'Send-AzureShare'
         'Get-AzureShareItem'

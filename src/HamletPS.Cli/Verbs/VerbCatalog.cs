@@ -11,6 +11,8 @@ namespace HamletPS.Cli.Verbs
         private static IEnumerable<(string Parent, Command Command, string Cmdlet)> Entries()
         {
             yield return (null, InspectVerb.Create(), InspectVerb.CmdletName);
+            yield return (null, ProtectVerbs.Protect(), "Protect-DicomPatient");
+            yield return (null, ProtectVerbs.Unprotect(), "Unprotect-DicomPatient");
             yield return (ConfigVerbs.Parent, ConfigVerbs.Show(), "Get-HamletConfig");
             yield return (ConfigVerbs.Parent, ConfigVerbs.New(), "New-HamletConfig");
             yield return (ConfigVerbs.Parent, ConfigVerbs.Test(), "Test-HamletConfig");

@@ -42,6 +42,9 @@ namespace HamletPS.Core.Deidentification
         /// <summary>The failure (Status = Failed), classified for the cmdlet/CLI.</summary>
         public FileFailure Failure { get; internal set; }
 
+        /// <summary>The written file (the destination), so the next command binds it by property name; null when nothing was written.</summary>
+        public string Path => Status == ProtectionStatus.Protected ? DestinationPath : null;
+
         public override string ToString() => Status + " " + (RelativePath ?? "") + (Message != null ? " - " + Message : "");
     }
 }

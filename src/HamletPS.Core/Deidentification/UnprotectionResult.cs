@@ -32,6 +32,9 @@ namespace HamletPS.Core.Deidentification
 
         public FileFailure Failure { get; internal set; }
 
+        /// <summary>The restored file, for the next command's -Path; null when nothing was written.</summary>
+        public string Path => Status == UnprotectionStatus.Restored || Status == UnprotectionStatus.IdentityOnly ? DestinationPath : null;
+
         public override string ToString() => Status + " " + (Message ?? "");
     }
 }

@@ -1,0 +1,137 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using HamletPS.Core;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Deidentification;
+using HamletPS.Core.Identity;
+using HamletPS.Core.Inspection;
+using HamletPS.Core.Pipeline;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>`hamlet protect` and `hamlet unprotect`: Protect-DicomPatient and Unprotect-DicomPatient.</summary>
+    public static class ProtectVerbs
+    {
+        public static Command Protect()
+        {
+            var path = new Argument<string[]>("path") { Description = "Files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+            var destination = new Option<string>("--destination") { Description = "The protected tree (default: 'protected' beside SORTED)." };
+            var mappingFile = new Option<string>("--mapping-file") { Description = "The lookup table MRN,Study_ID." };
+            var pattern = new Option<string>("--study-id-pattern") { Description = "A regular expression every Study ID must match." };
+            var lookupKey = new Option<LookupKeyKind?>("--lookup-key") { Description = "Auto, Mrn or AccessionNumber." };
+            var pseudonym = new Option<PseudonymMethod?>("--pseudonym") { Description = "Ff1 (default) or Vigenere." };
+            var key = new Option<string>("--key") { Description = "Name of an environment variable holding the site secret (never the secret itself on a command line)." };
+            var profile = new Option<string>("--profile") { Description = "Profile name (hamlet-rt, basic) or YAML file." };
+            var vault = new Option<string>("--vault-path") { Description = "Folder for the re-identification record (default HAMLET.VAULT)." };
+            var exclude = new Option<bool>("--exclude-test-patients") { Description = "Skip test/QA patients." };
+            var config = ConfigVerbs.ConfigPathOption();
+            var whatIf = new Option<bool>("--what-if") { Description = "List what would be written; write nothing." };
+            var json = new Option<bool>("--json") { Description = "One JSON object per file." };
+            var command = new Command("protect", "De-identify DICOM files into a new tree (Protect-DicomPatient).")
+                { path, destination, mappingFile, pattern, lookupKey, pseudonym, key, profile, vault, exclude, config, whatIf, json };
+            command.SetAction(p => RunProtect(p.GetValue(path), p.GetValue(config), new ProtectionRequest
+            {
+                Destination = p.GetValue(destination),
+                MappingFile = p.GetValue(mappingFile),
+                StudyIdPattern = p.GetValue(pattern),
+                LookupKey = p.GetValue(lookupKey),
+                Pseudonym = p.GetValue(pseudonym),
+                Key = KeyFromEnvironment(p.GetValue(key)),
+                Profile = p.GetValue(profile),
+                VaultPath = p.GetValue(vault),
+                ExcludeTestPatients = p.GetValue(exclude),
+                WhatIf = p.GetValue(whatIf),
+            }, p.GetValue(json), CliOutput.Console));
+            return command;
+        }
+
+        public static Command Unprotect()
+        {
+            var path = new Argument<string[]>("path") { Description = "Protected files or folders.", Arity = ArgumentArity.OneOrMore };
+            var destination = new Option<string>("--destination") { Description = "Where the restored files go.", Required = true };
+            var vault = new Option<string>("--vault-path") { Description = "The re-identification record (.hpv)." };
+            var mappingFile = new Option<string>("--mapping-file") { Description = "The lookup table for the reverse lookup." };
+            var pseudonym = new Option<PseudonymMethod?>("--pseudonym") { Description = "Ff1 (default) or Vigenere." };
+            var key = new Option<string>("--key") { Description = "Name of an environment variable holding the site secret." };
+            var config = ConfigVerbs.ConfigPathOption();
+            var whatIf = new Option<bool>("--what-if") { Description = "List what would be written; write nothing." };
+            var json = new Option<bool>("--json") { Description = "One JSON object per file." };
+            var command = new Command("unprotect", "Restore original data at the site (Unprotect-DicomPatient).")
+                { path, destination, vault, mappingFile, pseudonym, key, config, whatIf, json };
+            command.SetAction(p => RunUnprotect(p.GetValue(path), p.GetValue(config), new ProtectionRequest
+            {
+                Destination = p.GetValue(destination),
+                VaultPath = p.GetValue(vault),
+                MappingFile = p.GetValue(mappingFile),
+                Pseudonym = p.GetValue(pseudonym),
+                Key = KeyFromEnvironment(p.GetValue(key)),
+                WhatIf = p.GetValue(whatIf),
+            }, p.GetValue(json), CliOutput.Console));
+            return command;
+        }
+
+        private static char[] KeyFromEnvironment(string variable) =>
+            string.IsNullOrEmpty(variable) ? null : Environment.GetEnvironmentVariable(variable)?.ToCharArray()
+                ?? throw new ArgumentException("The environment variable " + variable + " is not set.");
+
+        private static HamletConfig TryConfig(string configPath, CliOutput output)
+        {
+            string found = HamletConfigLocator.TryResolve(configPath, null, null, out _);
+            return found == null ? null : HamletConfigLoader.Load(found);
+        }
+
+        public static int RunProtect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output)
+        {
+            try
+            {
+                request.Config = TryConfig(configPath, output);
+                if (request.Destination == null && request.Config != null)
+                    request.Destination = HamletPipelineOptions.DefaultProtectedRoot(request.Config.DataPath.Sorted);
+                ProtectorOptions options = ProtectionSetup.CreateProtectorOptions(request);
+                using (var protector = new DicomProtector(options))
+                {
+                    foreach (ProtectionResult r in protector.Protect(DicomFileEnumerator.Enumerate(paths, true).ToList()))
+                    {
+                        if (r.Failure != null) output.Failure(r.Failure.Reason, r.Failure.Message);
+                        if (json) output.Json(new { Status = r.Status.ToString(), r.StudyId, IdentitySource = r.IdentitySource?.ToString(), r.Modality, r.ActionCount, r.RelativePath, r.DestinationPath });
+                        else output.Line(r.Status + "  " + (r.StudyId ?? "-") + "  " + (r.RelativePath ?? "-"));
+                    }
+                    foreach (PatientReport patient in protector.Patients) output.Line(patient.Message);
+                }
+                return output.ExitCode;
+            }
+            catch (Exception ex) when (ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException
+                                       || ex is InvalidOperationException || ex is IOException)
+            {
+                output.Failure("InvalidProtectionSettings", ex.Message);
+                return 2;
+            }
+        }
+
+        public static int RunUnprotect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output)
+        {
+            try
+            {
+                request.Config = TryConfig(configPath, output);
+                using (var unprotector = new DicomUnprotector(ProtectionSetup.CreateUnprotectorOptions(request)))
+                {
+                    foreach (UnprotectionResult r in unprotector.Unprotect(DicomFileEnumerator.Enumerate(paths, true).ToList()))
+                    {
+                        if (r.Failure != null) output.Failure(r.Failure.Reason, r.Failure.Message);
+                        if (json) output.Json(new { Status = r.Status.ToString(), r.StudyId, r.ChangesRestored, r.DestinationPath });
+                        else output.Line(r.Status + "  " + (r.DestinationPath ?? "-"));
+                    }
+                }
+                return output.ExitCode;
+            }
+            catch (Exception ex) when (ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException
+                                       || ex is InvalidOperationException || ex is IOException || ex is System.Security.Cryptography.CryptographicException)
+            {
+                output.Failure(ex is System.Security.Cryptography.CryptographicException ? "VaultKeyMismatch" : "InvalidProtectionSettings", ex.Message);
+                return 2;
+            }
+        }
+    }
+}

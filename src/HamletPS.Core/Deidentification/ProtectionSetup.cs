@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Text;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Security;
+
+namespace HamletPS.Core.Deidentification
+{
+    /// <summary>
+    /// Turns a <see cref="ProtectionRequest"/> into protector/unprotector options: the profile, the identity resolver (lookup table
+    /// + FF1/Vigenère), UID remapper, date shifter and vault key, all keyed from the site secret. Shared by the cmdlets and the CLI.
+    /// </summary>
+    public static class ProtectionSetup
+    {
+        /// <summary>Options for <see cref="DicomProtector"/>. The record of removed values goes to <c>&lt;vault&gt;/protect-&lt;time&gt;.hpv</c>.</summary>
+        public static ProtectorOptions CreateProtectorOptions(ProtectionRequest request)
+        {
+            HamletConfig config = Effective(request);
+            DeidentificationProfile profile = DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
+            using (SiteCrypto crypto = CreateCrypto(config, request.Key))
+            using (SiteSecret secret = CreateSecret(config, request.Key))
+            using (SiteKeys keys = SiteKeys.Derive(secret))
+            {
+                ProtectorOptions options = ProtectorOptions.FromSiteKeys(keys, crypto.Identity, profile);
+                options.Uids = crypto.Uids;
+                options.Dates = crypto.Dates;
+                options.Destination = request.Destination ?? throw new ArgumentException("A destination folder is required.");
+                options.ExcludeTestPatients = request.ExcludeTestPatients;
+                options.WhatIf = request.WhatIf;
+                string vaultFolder = request.VaultPath ?? config.Hamlet.Vault;
+                if (!string.IsNullOrEmpty(vaultFolder))
+                {
+                    string fullVault = Path.GetFullPath(vaultFolder);
+                    string fullDestination = Path.GetFullPath(options.Destination).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                    if ((fullVault + Path.DirectorySeparatorChar).StartsWith(fullDestination, StringComparison.OrdinalIgnoreCase))
+                        throw new ArgumentException("The re-identification record must stay outside the protected tree (" + fullDestination + "): choose another vault folder.");
+                    if (!request.WhatIf) Directory.CreateDirectory(fullVault);
+                    options.VaultPath = Path.Combine(fullVault, "protect-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff") + ".hpv");
+                }
+                return options;
+            }
+        }
+
+        /// <summary>Options for <see cref="DicomUnprotector"/>: with a vault record, full restoration; without, the identity only.</summary>
+        public static UnprotectorOptions CreateUnprotectorOptions(ProtectionRequest request)
+        {
+            HamletConfig config = Effective(request);
+            using (SiteCrypto crypto = CreateCrypto(config, request.Key))
+            {
+                return new UnprotectorOptions
+                {
+                    VaultPath = request.VaultPath,
+                    VaultKey = (byte[])crypto.VaultKey.Clone(),
+                    Identity = crypto.Identity,
+                    Destination = request.Destination ?? throw new ArgumentException("A destination folder is required."),
+                    WhatIf = request.WhatIf,
+                };
+            }
+        }
+
+        private static HamletConfig Effective(ProtectionRequest request)
+        {
+            HamletConfig config = request.Config ?? new HamletConfig { BaseDirectory = Directory.GetCurrentDirectory() };
+            if (request.MappingFile != null) config.Hamlet.MappingFile = Path.GetFullPath(request.MappingFile);
+            if (request.StudyIdPattern != null) config.Hamlet.StudyIdPattern = request.StudyIdPattern;
+            if (request.LookupKey.HasValue) config.Hamlet.LookupKey = request.LookupKey.Value;
+            if (request.Pseudonym.HasValue) config.Hamlet.Pseudonym = request.Pseudonym.Value;
+            if (request.Profile != null) config.Hamlet.Profile = request.Profile;
+            if (request.MappingFile != null && !File.Exists(config.Hamlet.MappingFile))
+                throw new FileNotFoundException("The mapping file " + config.Hamlet.MappingFile + " does not exist.", config.Hamlet.MappingFile);
+            return config;
+        }
+
+        private static SiteCrypto CreateCrypto(HamletConfig config, char[] key) =>
+            SiteCrypto.FromConfig(config, explicitSiteKey: key == null ? null : Encoding.UTF8.GetBytes(key), explicitFolderKey: key,
+                isRegistryUid: DicomDeidentifier.IsRegistryUid);
+
+        private static SiteSecret CreateSecret(HamletConfig config, char[] key) =>
+            key == null ? HamletSecrets.ResolveSiteSecret(config) : SiteSecret.FromBytes(Encoding.UTF8.GetBytes(key));
+    }
+}
