@@ -17,6 +17,7 @@
         'Protect-DicomPatient'
         'Unprotect-DicomPatient'
         'Invoke-DicomSort'
+        'Invoke-HamletPipeline'
         'Send-AzureShare'
         'Get-AzureShareItem'
         'Test-HamletShareConnection'
