@@ -21,6 +21,9 @@
         'Send-AzureShare'
         'Get-AzureShareItem'
         'Test-HamletShareConnection'
+        'Receive-Dicom'
+        'Send-Dicom'
+        'Test-DicomEcho'
     )
     NestedModules        = @(
         'Mount-HamletShare.ps1'

@@ -21,6 +21,9 @@ namespace HamletPS.Cli.Verbs
             yield return (null, SendAzureVerb.Create(), SendAzureVerb.CmdletName);
             yield return (null, ListAzureVerb.Create(), ListAzureVerb.CmdletName);
             yield return (null, TestShareVerb.Create(), TestShareVerb.CmdletName);
+            yield return (null, EchoVerb.Create(), EchoVerb.CmdletName);
+            yield return (null, ReceiveVerb.Create(), ReceiveVerb.CmdletName);
+            yield return (null, SendVerb.Create(), SendVerb.CmdletName);
         }
 
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>

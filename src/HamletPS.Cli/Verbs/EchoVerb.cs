@@ -1,0 +1,78 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.Threading;
+using HamletPS.Core.Network;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>`hamlet echo`: Test-DicomEcho for the command line. Exit code 0 when the peer answered, 1 when not, 2 for bad settings.</summary>
+    public static class EchoVerb
+    {
+        public const string CmdletName = "Test-DicomEcho";
+
+        public static Command Create()
+        {
+            var computerName = new Argument<string>("computer-name") { Description = "Host name or IP address of the remote AE." };
+            var port = NetworkOptions.Port(DicomPeer.DefaultPort, "TCP port of the remote AE.");
+            var called = NetworkOptions.CalledAETitle();
+            var calling = NetworkOptions.CallingAETitle();
+            var timeout = NetworkOptions.TimeoutSeconds();
+            var useTls = NetworkOptions.UseTls();
+            var certificate = NetworkOptions.CertificatePath("Client certificate (PFX, or PEM with --key-path); implies TLS.");
+            var key = NetworkOptions.KeyPath();
+            var trusted = NetworkOptions.TrustedCertificatePath("Certificates (or their CAs) to trust for the receiver.");
+            var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; the exit code tells (0 answered, 1 not)." };
+            var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
+            var command = new Command("echo", "Check that a DICOM node answers a C-ECHO, with the round-trip time (Test-DicomEcho).")
+            {
+                computerName, port, called, calling, timeout, useTls, certificate, key, trusted, quiet, json,
+            };
+            command.SetAction(parse =>
+            {
+                var peer = new DicomPeer
+                {
+                    ComputerName = parse.GetValue(computerName),
+                    Port = parse.GetValue(port),
+                    CalledAETitle = parse.GetValue(called),
+                    CallingAETitle = parse.GetValue(calling),
+                    TimeoutSeconds = parse.GetValue(timeout),
+                    Tls = new DicomTlsSettings
+                    {
+                        Enabled = parse.GetValue(useTls),
+                        CertificatePath = parse.GetValue(certificate),
+                        KeyPath = parse.GetValue(key),
+                        TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
+                    },
+                };
+                using var signal = new ShutdownSignal();
+                return Run(peer, parse.GetValue(quiet), parse.GetValue(json), CliOutput.Console, signal.Token);
+            });
+            return command;
+        }
+
+        public static int Run(DicomPeer peer, bool quiet, bool json, CliOutput output, CancellationToken cancellationToken)
+        {
+            DicomEchoResult result;
+            try
+            {
+                result = DicomEchoTester.EchoAsync(peer, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                return 1;
+            }
+            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            {
+                output.Failure("InvalidDicomNetworkSetting", ex.Message);
+                return 2;
+            }
+            if (quiet) return result.Success ? 0 : 1;
+            if (json) output.Json(result);
+            else if (result.Success)
+                output.Line("C-ECHO " + result.Peer + ": success, round trip " + result.RoundTripMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms");
+            if (!result.Success) output.Failure("DicomEchoFailed", "C-ECHO to " + result.Peer + " failed: " + result.Error);
+            return output.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using HamletPS.Core.Network;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>
+    /// `hamlet receive`: Receive-Dicom for the command line. Prints where to connect, then "RCV: &lt;SOPInstanceUID&gt;.dcm" per
+    /// stored file (or one JSON object per file with --json) until Ctrl-C, SIGTERM, --idle-timeout or --count.
+    /// </summary>
+    public static class ReceiveVerb
+    {
+        public const string CmdletName = "Receive-Dicom";
+
+        public static Command Create()
+        {
+            var path = new Option<string>("--path") { Description = "The incoming folder (default: DATAPATH.INCOMING of the site configuration)." };
+            var port = new Option<int?>("--port", "-p") { Description = "TCP port (default: DICOMNODE.PORT, else 11112)." };
+            var aeTitle = new Option<string>("--ae-title") { Description = "Our AE title (default: DICOMNODE.AET, else HAMLETPS)." };
+            var allowed = new Option<string[]>("--allowed-calling-ae-title") { Description = "Calling AE titles let in (default: any).", AllowMultipleArgumentsPerToken = true };
+            var maxAssociations = new Option<int>("--max-associations") { Description = "Associations served at once.", DefaultValueFactory = _ => 16 };
+            var idle = new Option<string>("--idle-timeout") { Description = "Stop when no association has been open this long (seconds, or hh:mm:ss)." };
+            var count = new Option<int?>("--count", "-n") { Description = "Stop after this many files were stored." };
+            var duplicate = new Option<DuplicateFilePolicy>("--duplicate-policy") { Description = "Overwrite, KeepBoth or Reject an existing <SOPInstanceUID>.dcm.", DefaultValueFactory = _ => DuplicateFilePolicy.Overwrite };
+            var acceptAll = new Option<bool>("--accept-all-storage-classes") { Description = "Accept every storage SOP class, not only the radiotherapy trial's list." };
+            var certificate = NetworkOptions.CertificatePath("Our certificate for DICOM TLS (PFX, or PEM with --key-path); TLS is used when given.");
+            var key = NetworkOptions.KeyPath();
+            var trusted = NetworkOptions.TrustedCertificatePath("Client certificates (or their CAs) to trust.");
+            var requireClient = new Option<bool>("--require-client-certificate") { Description = "Close TLS connections without a trusted client certificate." };
+            var config = new Option<string>("--config-path") { Description = "The site configuration file (default: $HAMLET_CONFIG, else config.yaml here)." };
+            var whatIf = new Option<bool>("--what-if") { Description = "Show where the receiver would listen and write; receive nothing." };
+            var json = new Option<bool>("--json") { Description = "One JSON object per received file." };
+            var command = new Command("receive", "Run a DICOM receiver writing every received file into the incoming folder (Receive-Dicom).")
+            {
+                path, port, aeTitle, allowed, maxAssociations, idle, count, duplicate, acceptAll, certificate, key, trusted, requireClient, config, whatIf, json,
+            };
+            command.SetAction(parse =>
+            {
+                DicomReceiverOptions options;
+                try
+                {
+                    options = ResolveOptions(parse.GetValue(path), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(config), Directory.GetCurrentDirectory());
+                    options.IdleTimeout = NetworkOptions.ParseDuration(parse.GetValue(idle));
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    CliOutput.Console.Failure("InvalidConfiguration", ex.Message);
+                    return 2;
+                }
+                options.AllowedCallingAETitles = parse.GetValue(allowed) ?? Array.Empty<string>();
+                options.MaxAssociations = parse.GetValue(maxAssociations);
+                options.Count = parse.GetValue(count);
+                options.DuplicatePolicy = parse.GetValue(duplicate);
+                options.AcceptAllStorageClasses = parse.GetValue(acceptAll);
+                options.Tls = new DicomTlsSettings
+                {
+                    CertificatePath = parse.GetValue(certificate),
+                    KeyPath = parse.GetValue(key),
+                    TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
+                    RequireClientCertificate = parse.GetValue(requireClient),
+                };
+                if (parse.GetValue(whatIf))
+                {
+                    CliOutput.Console.Line("What if: receive DICOM files as " + options.AETitle + " on port " + options.Port + " into " + options.Folder);
+                    return 0;
+                }
+                using var signal = new ShutdownSignal();
+                return Run(options, parse.GetValue(json), CliOutput.Console, signal.Token);
+            });
+            return command;
+        }
+
+        /// <summary>The receiver's folder, port and AE title: the given values, else the site configuration's, else the built-in defaults.</summary>
+        public static DicomReceiverOptions ResolveOptions(string path, int? port, string aeTitle, string configPath, string currentDirectory)
+        {
+            DicomNodeDefaults defaults = null;
+            if (string.IsNullOrEmpty(path) || port == null || aeTitle == null || !string.IsNullOrEmpty(configPath))
+                defaults = DicomNodeDefaults.Load(configPath, currentDirectory);
+            string folder = !string.IsNullOrEmpty(path) ? Path.GetFullPath(Path.Combine(currentDirectory, path)) : defaults?.IncomingFolder;
+            if (string.IsNullOrEmpty(folder))
+                throw new ArgumentException("No incoming folder: give --path, or a site configuration with DATAPATH.INCOMING (--config-path, $HAMLET_CONFIG or config.yaml here).");
+            return new DicomReceiverOptions
+            {
+                Folder = folder,
+                Port = port ?? defaults.Port,
+                AETitle = aeTitle ?? defaults.AETitle,
+            };
+        }
+
+        /// <summary>Runs the receiver until <paramref name="cancellationToken"/> is cancelled, the idle timeout passes or the count is reached.</summary>
+        public static int Run(DicomReceiverOptions options, bool json, CliOutput output, CancellationToken cancellationToken)
+        {
+            var gate = new object();
+            DicomReceiver receiver;
+            try
+            {
+                receiver = new DicomReceiver(options);
+            }
+            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            {
+                output.Failure("InvalidDicomNetworkSetting", ex.Message);
+                return 2;
+            }
+            using (receiver)
+            {
+                try
+                {
+                    receiver.Start();
+                }
+                catch (SocketException ex)
+                {
+                    output.Failure("PortUnavailable", "Cannot listen on port " + receiver.Port + ": " + ex.Message);
+                    return 2;
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    output.Failure("IncomingFolderUnavailable", receiver.Folder + ": " + ex.Message);
+                    return 2;
+                }
+                if (!json)
+                {
+                    output.Line("Hamlet.rt trial DICOM receiver (hamlet " + Core.ProductInfo.Version + ")");
+                    foreach (string address in receiver.ListeningAddresses) output.Line(receiver.ConnectMessage(address));
+                    output.Line("Data will be written to: " + receiver.Folder);
+                    output.Line("Press <CTRL-C> to stop the receiver");
+                }
+                receiver.Refused = new Reporter<RefusedDicomFile>(r => { lock (gate) output.Warning(r.ToString()); });
+                var received = new Reporter<ReceivedDicomFile>(file =>
+                {
+                    lock (gate)
+                    {
+                        if (json) output.Json(file);
+                        else output.Line("RCV: " + Path.GetFileName(file.Path));
+                    }
+                });
+                receiver.RunAsync(received, cancellationToken).GetAwaiter().GetResult();
+                if (!json) output.Line("Receiver stopped: " + receiver.StoredFiles + " files received.");
+            }
+            return 0;
+        }
+
+        private sealed class Reporter<T> : IProgress<T>
+        {
+            private readonly Action<T> _action;
+
+            public Reporter(Action<T> action) => _action = action;
+
+            public void Report(T value) => _action(value);
+        }
+    }
+}

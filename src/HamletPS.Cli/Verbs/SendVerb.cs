@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using HamletPS.Core.Inspection;
+using HamletPS.Core.Network;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>`hamlet send`: Send-Dicom for the command line. One line (or JSON object) per file; exit code 1 when any file was not stored.</summary>
+    public static class SendVerb
+    {
+        public const string CmdletName = "Send-Dicom";
+
+        public static Command Create()
+        {
+            var path = new Argument<string[]>("path") { Description = "Files or folders to send.", Arity = ArgumentArity.OneOrMore };
+            var recurse = new Option<bool>("--recurse", "-r") { Description = "Send the files of sub-folders too." };
+            var computerName = new Option<string>("--computer-name") { Description = "Host name or IP address of the remote AE.", Required = true };
+            var port = NetworkOptions.Port(DicomPeer.DefaultPort, "TCP port of the remote AE.");
+            var called = NetworkOptions.CalledAETitle();
+            var calling = NetworkOptions.CallingAETitle();
+            var timeout = NetworkOptions.TimeoutSeconds();
+            var useTls = NetworkOptions.UseTls();
+            var certificate = NetworkOptions.CertificatePath("Client certificate (PFX, or PEM with --key-path); implies TLS.");
+            var key = NetworkOptions.KeyPath();
+            var trusted = NetworkOptions.TrustedCertificatePath("Certificates (or their CAs) to trust for the receiver.");
+            var whatIf = new Option<bool>("--what-if") { Description = "List the files that would be sent; send nothing." };
+            var json = new Option<bool>("--json") { Description = "One JSON object per file." };
+            var command = new Command("send", "Send DICOM files to another DICOM node (Send-Dicom).")
+            {
+                path, recurse, computerName, port, called, calling, timeout, useTls, certificate, key, trusted, whatIf, json,
+            };
+            command.SetAction(parse =>
+            {
+                var peer = new DicomPeer
+                {
+                    ComputerName = parse.GetValue(computerName),
+                    Port = parse.GetValue(port),
+                    CalledAETitle = parse.GetValue(called),
+                    CallingAETitle = parse.GetValue(calling),
+                    TimeoutSeconds = parse.GetValue(timeout),
+                    Tls = new DicomTlsSettings
+                    {
+                        Enabled = parse.GetValue(useTls),
+                        CertificatePath = parse.GetValue(certificate),
+                        KeyPath = parse.GetValue(key),
+                        TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
+                    },
+                };
+                using var signal = new ShutdownSignal();
+                return Run(parse.GetValue(path), parse.GetValue(recurse), peer, parse.GetValue(whatIf), parse.GetValue(json), CliOutput.Console, signal.Token);
+            });
+            return command;
+        }
+
+        public static int Run(string[] paths, bool recurse, DicomPeer peer, bool whatIf, bool json, CliOutput output, CancellationToken cancellationToken)
+        {
+            List<string> files;
+            try
+            {
+                files = DicomFileEnumerator.Enumerate(paths, recurse).ToList();
+            }
+            catch (System.IO.FileNotFoundException ex)
+            {
+                output.Failure("PathNotFound", ex.Message);
+                return output.ExitCode;
+            }
+            if (whatIf)
+            {
+                foreach (string file in files) output.Line("What if: send " + file + " to " + peer);
+                return output.ExitCode;
+            }
+            if (files.Count == 0) return output.ExitCode;
+            string lastNetworkError = null;
+            int suppressed = 0;
+            DicomSendProgress last = null;
+            var progress = new Reporter(p =>
+            {
+                last = p;
+                SentDicomFile f = p.File;
+                if (f == null) return;
+                if (f.Status != null)
+                {
+                    if (json) output.Json(f);
+                    else output.Line(f.Status + "  " + f.StatusText + "  " + f.Path);
+                }
+                if (f.Success) return;
+                if (f.FailureReason == "DicomSendFailed")
+                {
+                    if (f.StatusText == lastNetworkError) { suppressed++; return; }
+                    lastNetworkError = f.StatusText;
+                    output.Failure("DicomSendFailed", "Sending " + f.Path + " to " + f.Peer + " failed: " + f.StatusText);
+                }
+                else if (f.FailureReason == "InvalidDicomFile") output.Failure("InvalidDicomFile", f.Path + ": " + f.StatusText);
+                else output.Failure("DicomStoreRefused", f.Peer + " refused " + f.Path + ": status " + f.Status + " " + f.StatusText);
+            });
+            try
+            {
+                DicomSender.SendAsync(peer, files, progress, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                output.Failure("Cancelled", "stopped before every file was sent");
+                return output.ExitCode;
+            }
+            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            {
+                output.Failure("InvalidDicomNetworkSetting", ex.Message);
+                return 2;
+            }
+            if (suppressed > 0) output.Warning(suppressed + " more files were not sent for the same reason: " + lastNetworkError);
+            if (last != null && !json)
+            {
+                output.Line(string.Format(CultureInfo.InvariantCulture, "Sent {0} files in {1:0.0} s ({2:0.0} files/s, {3:0.0} MB/s)",
+                    last.FilesDone, last.Elapsed.TotalSeconds, last.FilesPerSecond, last.MegabytesPerSecond));
+            }
+            return output.ExitCode;
+        }
+
+        private sealed class Reporter : IProgress<DicomSendProgress>
+        {
+            private readonly Action<DicomSendProgress> _action;
+
+            public Reporter(Action<DicomSendProgress> action) => _action = action;
+
+            public void Report(DicomSendProgress value) => _action(value);
+        }
+    }
+}

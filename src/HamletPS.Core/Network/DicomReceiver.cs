@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HamletPS.Dicom.Network;
+
+namespace HamletPS.Core.Network
+{
+    /// <summary>
+    /// The DICOM receiver of Receive-Dicom and <c>hamlet receive</c>: a storage SCP (with verification) writing every received
+    /// data set to <c>&lt;SOPInstanceUID&gt;.dcm</c> in the incoming folder. Construct, <see cref="Start"/> (binds the port, so the
+    /// banner can be shown), then <see cref="RunAsync"/> until cancelled, idle or the count is reached; files being received
+    /// when it stops are finished first. Never writes to the console.
+    /// </summary>
+    public sealed class DicomReceiver : IDisposable
+    {
+        private readonly DicomReceiverOptions _options;
+        private readonly StorageScp _scp;
+
+        public DicomReceiver(DicomReceiverOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.Folder)) throw new ArgumentException("The incoming folder is required.", nameof(options));
+            if (options.Port < 0 || options.Port > 65535) throw new ArgumentOutOfRangeException(nameof(options), "Port must be 0..65535.");
+            if (options.Count.HasValue && options.Count.Value < 1) throw new ArgumentOutOfRangeException(nameof(options), "Count must be at least 1.");
+            if (options.IdleTimeout.HasValue && options.IdleTimeout.Value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "IdleTimeout must be positive.");
+            string ae = (options.AETitle ?? string.Empty).Trim();
+            if (ae.Length == 0 || ae.Length > 16) throw new ArgumentException("The AE title must have 1 to 16 characters.", nameof(options));
+            Folder = System.IO.Path.GetFullPath(options.Folder);
+            AETitle = ae;
+            var scp = new StorageScpOptions
+            {
+                Folder = Folder,
+                AeTitle = ae,
+                Port = options.Port,
+                AllowedCallingAeTitles = (options.AllowedCallingAETitles ?? new List<string>()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
+                MaxAssociations = options.MaxAssociations,
+                AcceptAllStorageClasses = options.AcceptAllStorageClasses,
+                DuplicatePolicy = Map(options.DuplicatePolicy),
+                // -Count is counted here, not by the SCP: reaching it lets the association in progress release first (see RunAsync).
+                StopWhenIdleFor = options.IdleTimeout,
+            };
+            if (options.Tls != null && options.Tls.IsServerEnabled) scp.Tls = options.Tls.ToOptions(null);
+            UsesTls = scp.Tls != null;
+            _scp = new StorageScp(scp);
+        }
+
+        /// <summary>Full path of the incoming folder.</summary>
+        public string Folder { get; }
+
+        public string AETitle { get; }
+
+        /// <summary>The port bound (after <see cref="Start"/>; the requested one before).</summary>
+        public int Port => _scp.Port != 0 ? _scp.Port : _options.Port;
+
+        public bool UsesTls { get; }
+
+        /// <summary>Files stored since start.</summary>
+        public int StoredFiles => _scp.StoredFiles;
+
+        /// <summary>Association events (peer, AE titles, reasons; never a data value), for verbose output.</summary>
+        public IProgress<string> Log { get; set; }
+
+        /// <summary>C-STORE requests answered with a failure status.</summary>
+        public IProgress<RefusedDicomFile> Refused { get; set; }
+
+        /// <summary>Addresses peers can connect to (IPv4, loopback last).</summary>
+        public IReadOnlyList<string> ListeningAddresses => LocalAddresses.IPv4();
+
+        /// <summary>The old receiver's banner line for one address.</summary>
+        public string ConnectMessage(string address) =>
+            "Connect to this DICOM receiver using IP Address: " + address + " and Port: " + Port.ToString(CultureInfo.InvariantCulture) +
+            " (AE title " + AETitle + (UsesTls ? ", DICOM TLS" : string.Empty) + ")";
+
+        /// <summary>Creates the folder, removes temporary files an earlier run left, binds the port.</summary>
+        public void Start() => _scp.Start();
+
+        /// <summary>
+        /// Serves until <paramref name="cancellationToken"/> is cancelled, the idle timeout passes or the count is reached;
+        /// reports each stored file as it lands (on the association's thread).
+        /// </summary>
+        public async Task RunAsync(IProgress<ReceivedDicomFile> received, CancellationToken cancellationToken)
+        {
+            _scp.Log = Log;
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                int stored = 0;
+                var progress = new CallbackProgress<ReceivedFile>(file =>
+                {
+                    OnReceived(file, received);
+                    if (file.Stored && _options.Count.HasValue && Interlocked.Increment(ref stored) == _options.Count.Value)
+                        _ = StopWhenReleasedAsync(stop);
+                });
+                await _scp.RunAsync(progress, stop.Token).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Time the sender gets, once the count is reached, to release its association before it is aborted.</summary>
+        internal static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// The count is reached: stop, but first give the peer a moment to release its association (a sender such as dcmtk's
+        /// storescu reports an abort after its last file as a failure). Files that still come in meanwhile are stored.
+        /// </summary>
+        private async Task StopWhenReleasedAsync(CancellationTokenSource stop)
+        {
+            DateTime deadline = DateTime.UtcNow + ReleaseGrace;
+            try
+            {
+                while (_scp.ActiveAssociations > 0 && DateTime.UtcNow < deadline && !stop.IsCancellationRequested)
+                    await Task.Delay(20).ConfigureAwait(false);
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        private void OnReceived(ReceivedFile file, IProgress<ReceivedDicomFile> received)
+        {
+            if (file.Stored)
+            {
+                received?.Report(new ReceivedDicomFile
+                {
+                    CallingAE = file.CallingAeTitle,
+                    SOPClassUID = file.SopClassUid,
+                    SOPClassName = SopClassName(file.SopClassUid),
+                    SOPInstanceUID = file.SopInstanceUid,
+                    Length = file.Length,
+                    Path = file.Path,
+                    ReceivedAt = file.ReceivedAt,
+                });
+            }
+            else
+            {
+                Refused?.Report(new RefusedDicomFile
+                {
+                    CallingAE = file.CallingAeTitle,
+                    SOPClassUID = file.SopClassUid,
+                    SOPInstanceUID = file.SopInstanceUid,
+                    Status = file.Status.ToString("X4", CultureInfo.InvariantCulture),
+                    StatusText = DimseStatus.Describe(file.Status) + (string.IsNullOrEmpty(file.ErrorComment) ? string.Empty : " (" + file.ErrorComment + ")"),
+                });
+            }
+        }
+
+        internal static string SopClassName(string uid) =>
+            uid == null ? null : Dicom.Dictionary.DicomUids.GetName(uid) ?? uid;
+
+        private static DuplicatePolicy Map(DuplicateFilePolicy policy)
+        {
+            switch (policy)
+            {
+                case DuplicateFilePolicy.KeepBoth: return DuplicatePolicy.KeepBoth;
+                case DuplicateFilePolicy.Reject: return DuplicatePolicy.Reject;
+                default: return DuplicatePolicy.Overwrite;
+            }
+        }
+
+        public void Dispose() => _scp.Dispose();
+    }
+}

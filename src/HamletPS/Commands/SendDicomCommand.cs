@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using HamletPS.Core;
+using HamletPS.Core.Inspection;
+using HamletPS.Core.Network;
+using HamletPS.Internal;
+
+namespace HamletPS.Commands
+{
+    /// <summary>
+    /// Sends DICOM files (files, folders, pipeline input) to a remote AE over one association, with per-file results and
+    /// Write-Progress in files/s and MB/s. Every file the peer answered gives a SentDicomFile with its DIMSE status; every file
+    /// not stored also gives a non-terminating error.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "Dicom", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SentDicomFile))]
+    public sealed class SendDicomCommand : HamletCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private readonly List<string> _files = new List<string>();
+        private DicomPeer _peer;
+
+        /// <summary>Files or folders; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>Files or folders taken literally.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>Send the files of sub-folders too.</summary>
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        /// <summary>Host name or IP address of the remote AE.</summary>
+        [Parameter(Mandatory = true)]
+        [Alias("CN", "HostName")]
+        [ValidateNotNullOrEmpty]
+        public string ComputerName { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; } = DicomPeer.DefaultPort;
+
+        /// <summary>The remote AE title.</summary>
+        [Parameter]
+        [Alias("CalledAE")]
+        [ValidateLength(1, 16)]
+        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
+
+        /// <summary>Our AE title.</summary>
+        [Parameter]
+        [ValidateLength(1, 16)]
+        public string CallingAETitle { get; set; } = Core.Configuration.DicomNodeSettings.DefaultAeTitle;
+
+        /// <summary>Seconds to wait for the connection and the association.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSeconds { get; set; } = 30;
+
+        /// <summary>Use DICOM TLS.</summary>
+        [Parameter]
+        public SwitchParameter UseTls { get; set; }
+
+        /// <summary>Client certificate (PFX, or PEM with -KeyPath); implies TLS.</summary>
+        [Parameter]
+        public string CertificatePath { get; set; }
+
+        /// <summary>PEM private key of -CertificatePath.</summary>
+        [Parameter]
+        public string KeyPath { get; set; }
+
+        /// <summary>Certificates (or their CAs) to trust for the receiver, besides the system store.</summary>
+        [Parameter]
+        public string[] TrustedCertificatePath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _peer = NetworkParameters.Peer(this, ComputerName, Port, CalledAETitle, CallingAETitle, TimeoutSeconds, UseTls, CertificatePath, KeyPath, TrustedCertificatePath);
+        }
+
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            var roots = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
+            foreach (string file in DicomFileEnumerator.Enumerate(roots, Recurse, null))
+            {
+                Stopping.ThrowIfCancellationRequested();
+                if (ShouldProcess(file, "Send to " + _peer)) _files.Add(file);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_files.Count == 0) return;
+            var progress = new ProgressThrottle(EmitProgress, 2, "Sending DICOM to " + _peer);
+            var failures = new FailureCollapser();
+            try
+            {
+                RunOffPipelineThread(async ct =>
+                {
+                    await DicomSender.SendAsync(_peer, _files, new Reporter(p => OnProgress(p, progress, failures)), ct).ConfigureAwait(false);
+                });
+            }
+            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            {
+                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, _peer.ToString());
+            }
+            progress.Complete();
+            if (failures.Suppressed > 0)
+            {
+                WriteWarning(failures.Suppressed.ToString(CultureInfo.InvariantCulture) + " more files were not sent for the same reason: " + failures.LastMessage);
+            }
+        }
+
+        private void OnProgress(DicomSendProgress p, ProgressThrottle progress, FailureCollapser failures)
+        {
+            SentDicomFile file = p.File;
+            if (file != null)
+            {
+                if (file.Status != null) Emit(file);
+                if (!file.Success) ReportFailure(file, failures);
+            }
+            string status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} files, {2:0.0} files/s, {3:0.0} MB/s",
+                p.FilesDone, p.FilesTotal, p.FilesPerSecond, p.MegabytesPerSecond);
+            progress.Report(status, p.PercentComplete, currentOperation: file?.Path, force: p.FilesDone == p.FilesTotal);
+        }
+
+        private void ReportFailure(SentDicomFile file, FailureCollapser failures)
+        {
+            switch (file.FailureReason)
+            {
+                case "InvalidDicomFile":
+                    EmitError(NewError(new InvalidDataException(file.Path + ": " + file.StatusText), "InvalidDicomFile", ErrorCategory.InvalidData, file.Path));
+                    break;
+                case "DicomStoreRefused":
+                    EmitError(NewError(new IOException(file.Peer + " refused " + file.Path + ": status " + file.Status + " " + file.StatusText), "DicomStoreRefused", ErrorCategory.WriteError, file.Path));
+                    break;
+                default:
+                    // A peer that cannot be reached fails every remaining file with the same reason: one error, then a count.
+                    if (failures.IsRepeat(file.StatusText)) return;
+                    EmitError(NewError(new IOException("Sending " + file.Path + " to " + file.Peer + " failed: " + file.StatusText), "DicomSendFailed", ErrorCategory.ConnectionError, file.Peer));
+                    break;
+            }
+        }
+
+        private sealed class FailureCollapser
+        {
+            public int Suppressed { get; private set; }
+
+            public string LastMessage { get; private set; }
+
+            public bool IsRepeat(string message)
+            {
+                if (message == LastMessage)
+                {
+                    Suppressed++;
+                    return true;
+                }
+                LastMessage = message;
+                return false;
+            }
+        }
+
+        private sealed class Reporter : IProgress<DicomSendProgress>
+        {
+            private readonly Action<DicomSendProgress> _action;
+
+            public Reporter(Action<DicomSendProgress> action) => _action = action;
+
+            public void Report(DicomSendProgress value) => _action(value);
+        }
+    }
+}

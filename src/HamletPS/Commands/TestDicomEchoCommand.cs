@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Security.Cryptography;
+using HamletPS.Core.Network;
+using HamletPS.Internal;
+
+namespace HamletPS.Commands
+{
+    /// <summary>
+    /// Sends a DICOM C-ECHO to a remote AE and returns the result with the round-trip time. A failed echo also writes a
+    /// non-terminating error (DicomEchoFailed, target the peer); with -Quiet only $true or $false is returned.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "DicomEcho")]
+    [OutputType(typeof(DicomEchoResult))]
+    [OutputType(typeof(bool))]
+    public sealed class TestDicomEchoCommand : HamletCmdlet
+    {
+        /// <summary>Host name or IP address of the remote AE.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CN", "HostName")]
+        [ValidateNotNullOrEmpty]
+        public string ComputerName { get; set; }
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; } = DicomPeer.DefaultPort;
+
+        /// <summary>The remote AE title.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CalledAE")]
+        [ValidateLength(1, 16)]
+        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
+
+        /// <summary>Our AE title.</summary>
+        [Parameter]
+        [ValidateLength(1, 16)]
+        public string CallingAETitle { get; set; } = Core.Configuration.DicomNodeSettings.DefaultAeTitle;
+
+        /// <summary>Seconds to wait for the connection, the association and the answer.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSeconds { get; set; } = 30;
+
+        /// <summary>Use DICOM TLS.</summary>
+        [Parameter]
+        public SwitchParameter UseTls { get; set; }
+
+        /// <summary>Client certificate (PFX, or PEM with -KeyPath), for receivers that demand one; implies TLS.</summary>
+        [Parameter]
+        public string CertificatePath { get; set; }
+
+        /// <summary>PEM private key of -CertificatePath.</summary>
+        [Parameter]
+        public string KeyPath { get; set; }
+
+        /// <summary>Certificates (or their CAs) to trust for the receiver, besides the system store.</summary>
+        [Parameter]
+        public string[] TrustedCertificatePath { get; set; }
+
+        /// <summary>Return only $true or $false, and write no error.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            DicomPeer peer = NetworkParameters.Peer(this, ComputerName, Port, CalledAETitle, CallingAETitle, TimeoutSeconds,
+                UseTls, CertificatePath, KeyPath, TrustedCertificatePath);
+            DicomEchoResult result;
+            try
+            {
+                result = DicomEchoTester.EchoAsync(peer, Stopping).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            {
+                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, peer.ToString());
+                return;
+            }
+            if (Quiet)
+            {
+                WriteObject(result.Success);
+                return;
+            }
+            WriteObject(result);
+            if (!result.Success)
+            {
+                WriteError(NewError(new IOException("C-ECHO to " + result.Peer + " failed: " + result.Error), "DicomEchoFailed", ErrorCategory.ConnectionError, result.Peer));
+            }
+        }
+    }
+}

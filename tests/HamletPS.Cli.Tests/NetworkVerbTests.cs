@@ -1,0 +1,248 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using HamletPS.Cli.Verbs;
+using HamletPS.Core.Network;
+using HamletPS.Synthetic;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    /// <summary>`hamlet receive`, `send` and `echo` against dcmtk's storescu, storescp and echoscu.</summary>
+    public sealed class NetworkVerbTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-netverb-" + Guid.NewGuid().ToString("N"));
+
+        public NetworkVerbTests() => Directory.CreateDirectory(_root);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, true);
+        }
+
+        [Fact]
+        public void Receive_PrintsWhereToConnect_AndAnRcvLinePerFile_AndStopsOnCancel()
+        {
+            RtStudy study = WriteStudy(Path.Combine(_root, "sent"));
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            var stdout = new SyncWriter();
+            var stderr = new SyncWriter();
+            using var cts = new CancellationTokenSource();
+            var options = new DicomReceiverOptions { Folder = rx, Port = port, AETitle = "HAMLETPS" };
+            Task<int> run = Task.Run(() => ReceiveVerb.Run(options, false, new CliOutput(stdout, stderr), cts.Token));
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = RunPeer("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")));
+                Assert.True(code == 0, log);
+                Assert.True(WaitUntil(() => stdout.Text.Split('\n').Count(l => l.StartsWith("RCV: ", StringComparison.Ordinal)) == study.Files.Count), stdout.Text);
+            }
+            finally
+            {
+                cts.Cancel();
+            }
+            Assert.True(run.Wait(30000), "receive did not stop on cancel");
+            Assert.Equal(0, run.Result);
+            string text = stdout.Text;
+            Assert.Contains("Connect to this DICOM receiver using IP Address: 127.0.0.1 and Port: " + port, text);
+            Assert.Contains("Data will be written to: " + rx, text);
+            foreach (RtStudyFile f in study.Files) Assert.Contains("RCV: " + f.SopInstanceUid + ".dcm", text);
+            Assert.Empty(Directory.GetFiles(rx, "*.partial"));
+            Assert.Equal("", stderr.Text);
+        }
+
+        [Fact]
+        public void Receive_Count_StopsByItself_AndJsonHasTheCmdletsProperties()
+        {
+            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            var stdout = new SyncWriter();
+            var options = new DicomReceiverOptions { Folder = rx, Port = port, Count = study.Files.Count };
+            Task<int> run = Task.Run(() => ReceiveVerb.Run(options, true, new CliOutput(stdout, new SyncWriter()), CancellationToken.None));
+            WaitForPort(port);
+            var (code, log) = RunPeer("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")));
+            Assert.True(code == 0, log);
+            Assert.True(run.Wait(30000), "receive did not stop after --count files");
+            Assert.Equal(0, run.Result);
+            var lines = stdout.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(study.Files.Count, lines.Length);
+            var names = typeof(ReceivedDicomFile).GetProperties().Select(p => p.Name).OrderBy(n => n);
+            using var doc = System.Text.Json.JsonDocument.Parse(lines[0]);
+            Assert.Equal(names, doc.RootElement.EnumerateObject().Select(p => p.Name).OrderBy(n => n));
+        }
+
+        [Fact]
+        public void ResolveOptions_TakesFolderAeTitleAndPortFromTheConfig_UnlessGiven()
+        {
+            string config = Path.Combine(_root, "config.yaml");
+            Directory.CreateDirectory(Path.Combine(_root, "in"));
+            Directory.CreateDirectory(Path.Combine(_root, "sorted"));
+            Directory.CreateDirectory(Path.Combine(_root, "out"));
+            File.WriteAllText(config, "APP:\n  SITE: TESTSITE\nDATAPATH:\n  INCOMING: in/\n  SORTED: sorted/\n  OUTGOING: out/\nDICOMNODE:\n  AET: CONFIGAE\n  PORT: 4242\n");
+
+            DicomReceiverOptions fromConfig = ReceiveVerb.ResolveOptions(null, null, null, config, _root);
+            DicomReceiverOptions given = ReceiveVerb.ResolveOptions("elsewhere", 5000, "GIVEN", config, _root);
+
+            Assert.Equal(Path.Combine(_root, "in"), fromConfig.Folder.TrimEnd('/'));
+            Assert.Equal("CONFIGAE", fromConfig.AETitle);
+            Assert.Equal(4242, fromConfig.Port);
+            Assert.Equal(Path.Combine(_root, "elsewhere"), given.Folder);
+            Assert.Equal("GIVEN", given.AETitle);
+            Assert.Equal(5000, given.Port);
+            Assert.Throws<FileNotFoundException>(() => ReceiveVerb.ResolveOptions(null, null, null, Path.Combine(_root, "missing.yaml"), _root));
+        }
+
+        [Fact]
+        public void Send_ToStorescp_PrintsStatus0000PerFile_ExitsZero_AndEchoSucceeds()
+        {
+            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
+            string rx = Path.Combine(_root, "storescp");
+            Directory.CreateDirectory(rx);
+            int port = FreePort();
+            using Process storescp = StartPeer("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
+            try
+            {
+                WaitForPort(port);
+                var stdout = new SyncWriter();
+                var stderr = new SyncWriter();
+                var peer = new DicomPeer { ComputerName = "127.0.0.1", Port = port, CalledAETitle = "PEER" };
+
+                int exit = SendVerb.Run(new[] { study.Folder }, true, peer, false, false, new CliOutput(stdout, stderr), CancellationToken.None);
+
+                Assert.True(exit == 0, stderr.Text);
+                var statusLines = stdout.Text.Split('\n').Where(l => l.StartsWith("0000  Success  ", StringComparison.Ordinal)).ToList();
+                Assert.Equal(study.Files.Count, statusLines.Count);
+                Assert.Contains("files/s", stdout.Text);
+                Assert.True(WaitUntil(() => Directory.GetFiles(rx).Length == study.Files.Count, 10000));
+
+                var echoOut = new SyncWriter();
+                Assert.Equal(0, EchoVerb.Run(peer, false, false, new CliOutput(echoOut, new SyncWriter()), CancellationToken.None));
+                Assert.StartsWith("C-ECHO PEER@127.0.0.1:" + port + ": success", echoOut.Text);
+            }
+            finally
+            {
+                try { storescp.Kill(true); } catch (Exception) { }
+            }
+        }
+
+        [Fact]
+        public void Send_WhatIf_SendsNothing_AndUnreachablePeer_ExitsOne()
+        {
+            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
+            int port = FreePort(); // nothing listens there
+            var peer = new DicomPeer { ComputerName = "127.0.0.1", Port = port, TimeoutSeconds = 5 };
+
+            var whatIf = new SyncWriter();
+            Assert.Equal(0, SendVerb.Run(new[] { study.Folder }, true, peer, true, false, new CliOutput(whatIf, new SyncWriter()), CancellationToken.None));
+            Assert.Equal(study.Files.Count, whatIf.Text.Split('\n').Count(l => l.StartsWith("What if: send ", StringComparison.Ordinal)));
+
+            var stderr = new SyncWriter();
+            int exit = SendVerb.Run(new[] { study.Folder }, true, peer, false, false, new CliOutput(new SyncWriter(), stderr), CancellationToken.None);
+            Assert.Equal(1, exit);
+            Assert.Single(stderr.Text.Split('\n').Where(l => l.StartsWith("error: DicomSendFailed: ", StringComparison.Ordinal)));
+            Assert.Contains("more files were not sent", stderr.Text);
+
+            var echoErr = new SyncWriter();
+            Assert.Equal(1, EchoVerb.Run(peer, false, false, new CliOutput(new SyncWriter(), echoErr), CancellationToken.None));
+            Assert.StartsWith("error: DicomEchoFailed: C-ECHO to ANY-SCP@127.0.0.1:" + port + " failed", echoErr.Text);
+            Assert.Equal(1, EchoVerb.Run(peer, true, false, new CliOutput(new SyncWriter(), echoErr), CancellationToken.None));
+        }
+
+        [Fact]
+        public void Echoscu_AgainstHamletReceive_Succeeds()
+        {
+            int port = FreePort();
+            using var cts = new CancellationTokenSource();
+            var options = new DicomReceiverOptions { Folder = Path.Combine(_root, "incoming"), Port = port, AETitle = "HAMLETPS" };
+            Task<int> run = Task.Run(() => ReceiveVerb.Run(options, false, new CliOutput(new SyncWriter(), new SyncWriter()), cts.Token));
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = RunPeer("echoscu", "-aec HAMLETPS 127.0.0.1 " + port);
+                Assert.True(code == 0, log);
+            }
+            finally
+            {
+                cts.Cancel();
+            }
+            Assert.True(run.Wait(30000));
+        }
+
+        private static RtStudy WriteStudy(string folder, int slices = 4) =>
+            new RtStudyBuilder(new SyntheticPatientGenerator(11).Create(1), new RtStudyOptions { Seed = 11, Slices = slices }).Write(folder);
+
+        private static int FreePort()
+        {
+            var l = new TcpListener(IPAddress.Loopback, 0);
+            l.Start();
+            int port = ((IPEndPoint)l.LocalEndpoint).Port;
+            l.Stop();
+            return port;
+        }
+
+        private static void WaitForPort(int port)
+        {
+            Assert.True(WaitUntil(() =>
+            {
+                try { using var c = new TcpClient(); c.Connect(IPAddress.Loopback, port); return true; }
+                catch (SocketException) { return false; }
+            }, 15000), "nothing listens on port " + port);
+        }
+
+        private static bool WaitUntil(Func<bool> condition, int timeoutMs = 30000)
+        {
+            var sw = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (sw.ElapsedMilliseconds > timeoutMs) return false;
+                Thread.Sleep(25);
+            }
+            return true;
+        }
+
+        private static Process StartPeer(string exe, string args)
+        {
+            var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            return p;
+        }
+
+        private static (int, string) RunPeer(string exe, string args)
+        {
+            using var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            var output = new StringBuilder();
+            p.OutputDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+            p.ErrorDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            if (!p.WaitForExit(60000))
+            {
+                p.Kill(true);
+                throw new TimeoutException(exe + " did not finish");
+            }
+            p.WaitForExit();
+            lock (output) return (p.ExitCode, output.ToString());
+        }
+
+        /// <summary>A StringWriter safe to write from the receiver's threads and read from the test.</summary>
+        private sealed class SyncWriter : StringWriter
+        {
+            public string Text { get { lock (this) return ToString(); } }
+
+            public override void Write(char value) { lock (this) base.Write(value); }
+
+            public override void Write(string value) { lock (this) base.Write(value); }
+
+            public override void WriteLine(string value) { lock (this) base.WriteLine(value); }
+        }
+    }
+}

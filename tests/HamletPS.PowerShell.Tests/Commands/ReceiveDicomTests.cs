@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using HamletPS.Synthetic;
+using Xunit;
+using static HamletPS.PowerShell.Tests.Commands.NetworkPeers;
+
+namespace HamletPS.PowerShell.Tests.Commands
+{
+    public sealed class ReceiveDicomTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-receive-" + Guid.NewGuid().ToString("N"));
+
+        public ReceiveDicomTests() => Directory.CreateDirectory(_root);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        }
+
+        [Fact]
+        public void Storescu_ToReceiveDicomCount_EveryDatasetArrives_ObjectsStream_ValuesIdentical()
+        {
+            RtStudy study = WriteStudy(NewFolder(_root, "sent"));
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var session = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            using var ps = session.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -AETitle HAMLETPS -Count $args[2] -Confirm:$false", output, rx, port, study.Files.Count);
+            try
+            {
+                WaitForPort(port);
+                // First one file: its object must come out while the receiver still runs (streaming, not at the end).
+                RtStudyFile first = study.Files[0];
+                var (c1, o1) = Run("storescu", "-aec HAMLETPS -aet TPS_SCU 127.0.0.1 " + port + " \"" + first.Path + "\"", 60000);
+                Assert.True(c1 == 0, o1);
+                Assert.True(WaitUntil(() => output.Count == 1), "no object for the first file");
+                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
+
+                string rest = string.Join(" ", study.Files.Skip(1).Select(f => "\"" + f.Path + "\""));
+                var (c2, o2) = Run("storescu", "-aec HAMLETPS -aet TPS_SCU 127.0.0.1 " + port + " " + rest, 60000);
+                Assert.True(c2 == 0, o2);
+                Assert.True(WaitForEnd(ps), "Receive-Dicom did not stop after -Count files");
+                Assert.Equal(PSInvocationState.Completed, ps.InvocationStateInfo.State);
+
+                Assert.Equal(study.Files.Count, output.Count);
+                var bySop = output.ToDictionary(o => (string)o.Properties["SOPInstanceUID"].Value);
+                foreach (RtStudyFile sent in study.Files)
+                {
+                    PSObject received = bySop[sent.SopInstanceUid];
+                    Assert.Equal("HamletPS.Core.Network.ReceivedDicomFile", received.BaseObject.GetType().FullName);
+                    Assert.Equal("TPS_SCU", received.Properties["CallingAE"].Value);
+                    Assert.Equal(sent.SopClassUid, received.Properties["SOPClassUID"].Value);
+                    Assert.Equal(Path.Combine(rx, sent.SopInstanceUid + ".dcm"), received.Properties["Path"].Value);
+                    Assert.Equal(new FileInfo(Path.Combine(rx, sent.SopInstanceUid + ".dcm")).Length, (long)received.Properties["Length"].Value);
+                }
+                Assert.Contains(output, o => (string)o.Properties["SOPClassName"].Value == "RT Plan Storage");
+                Assert.Empty(Directory.GetFiles(rx, "*.partial", SearchOption.AllDirectories));
+                Assert.Contains(ps.Streams.Information, i => i.MessageData.ToString() == "Connect to this DICOM receiver using IP Address: 127.0.0.1 and Port: " + port + " (AE title HAMLETPS)");
+
+                string pairs = Path.Combine(_root, "pairs.txt");
+                File.WriteAllLines(pairs, study.Files.Select(f => f.Path + "|" + Path.Combine(rx, f.SopInstanceUid + ".dcm")));
+                var (pc, po) = CompareWithPydicom(pairs);
+                Assert.True(pc == 0, po);
+            }
+            finally
+            {
+                StopPipeline(ps);
+            }
+        }
+
+        [Fact]
+        public void ReceiveDicom_PipedIntoGetDicomFile_ReadsEachFileAsItLands()
+        {
+            RtStudy study = WriteStudy(NewFolder(_root, "sent"), slices: 2);
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var session = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            using var ps = session.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -Count $args[2] | Get-DicomFile", output, rx, port, study.Files.Count);
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = Run("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")), 60000);
+                Assert.True(code == 0, log);
+                Assert.True(WaitForEnd(ps));
+
+                Assert.Equal(study.Files.Count, output.Count);
+                Assert.All(output, o => Assert.Equal("HamletPS.Core.Inspection.DicomFileSummary", o.BaseObject.GetType().FullName));
+                Assert.Equal(study.Files.Select(f => f.SopInstanceUid).OrderBy(u => u), output.Select(o => (string)o.Properties["SOPInstanceUID"].Value).OrderBy(u => u));
+                Assert.Contains(output, o => (string)o.Properties["Modality"].Value == "RTDOSE");
+                Assert.Empty(ps.Streams.Error);
+            }
+            finally
+            {
+                StopPipeline(ps);
+            }
+        }
+
+        [Fact]
+        public void ReceiveDicom_Stop_EndsTheReceiveCleanly_FilesKept_NoPartialLeft()
+        {
+            RtStudy study = WriteStudy(NewFolder(_root, "sent"), slices: 2);
+            string rx = Path.Combine(_root, "incoming");
+            Directory.CreateDirectory(rx);
+            File.WriteAllText(Path.Combine(rx, ".stale-from-a-crash.partial"), "x"); // cleaned at start
+            int port = FreePort();
+            using var session = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            var ps = session.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1]", output, rx, port);
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = Run("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")), 60000);
+                Assert.True(code == 0, log);
+                Assert.True(WaitUntil(() => output.Count == study.Files.Count));
+                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
+
+                Assert.True(StopPipeline(ps), "Receive-Dicom did not stop"); // what Ctrl-C does
+
+                Assert.True(WaitForEnd(ps, 30000));
+                Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+                Assert.Equal(study.Files.Count, Directory.GetFiles(rx, "*.dcm").Length);
+                Assert.Empty(Directory.GetFiles(rx, "*.partial", SearchOption.AllDirectories));
+                // The port is free again: the listener is closed.
+                Assert.Throws<System.Net.Sockets.SocketException>(() => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", port); });
+            }
+            finally
+            {
+                StopPipeline(ps);
+                ps.Dispose();
+            }
+        }
+
+        [Fact]
+        public void Echoscu_AndTestDicomEcho_AgainstReceiveDicom_Succeed()
+        {
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var receiverSession = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            using var ps = receiverSession.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -AETitle HAMLETPS", output, rx, port);
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = Run("echoscu", "-aec HAMLETPS 127.0.0.1 " + port, 30000);
+                Assert.True(code == 0, log);
+
+                using var other = new PowerShellSession();
+                var echo = other.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -CalledAETitle HAMLETPS", port).Single();
+                Assert.True((bool)echo.Properties["Success"].Value, (string)echo.Properties["Error"].Value);
+
+                // An association calling another AE title is rejected.
+                var wrong = other.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -CalledAETitle SOMEONE", port).Single();
+                Assert.False((bool)wrong.Properties["Success"].Value);
+                Assert.Contains("called", ((string)wrong.Properties["Error"].Value).ToLowerInvariant());
+                Assert.Equal(0, output.Count); // (enumerating an open PSDataCollection would block)
+            }
+            finally
+            {
+                StopPipeline(ps);
+            }
+        }
+
+        [Fact]
+        public void ReceiveDicom_WhatIf_DoesNotListen()
+        {
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke("Receive-Dicom -Path $args[0] -Port $args[1] -WhatIf", rx, port);
+
+            Assert.Empty(output);
+            Assert.False(Directory.Exists(rx));
+            Assert.Throws<System.Net.Sockets.SocketException>(() => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", port); });
+        }
+
+        [Fact]
+        public void ReceiveDicom_MissingConfigFile_IsATerminatingConfigNotFoundError()
+        {
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke("Receive-Dicom -ConfigPath $args[0]", Path.Combine(_root, "nope.yaml"));
+
+            ErrorRecord error = Assert.Single(session.Errors);
+            Assert.Equal("ConfigNotFound,HamletPS.Commands.ReceiveDicomCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Empty(output);
+        }
+
+        [Fact]
+        public void ReceiveDicom_PortInUse_IsATerminatingPortUnavailableError()
+        {
+            var blocker = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+            blocker.Start();
+            try
+            {
+                int port = ((System.Net.IPEndPoint)blocker.LocalEndpoint).Port;
+                using var session = new PowerShellSession();
+
+                var output = session.Invoke("Receive-Dicom -Path $args[0] -Port $args[1]", Path.Combine(_root, "in"), port);
+
+                Assert.Empty(output);
+                ErrorRecord error = Assert.Single(session.Errors);
+                Assert.Equal("PortUnavailable,HamletPS.Commands.ReceiveDicomCommand", error.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+                Assert.Equal(port, error.TargetObject);
+            }
+            finally
+            {
+                blocker.Stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+using static HamletPS.PowerShell.Tests.Commands.NetworkPeers;
+
+namespace HamletPS.PowerShell.Tests.Commands
+{
+    public sealed class TestDicomEchoTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-echo-" + Guid.NewGuid().ToString("N"));
+
+        public TestDicomEchoTests() => Directory.CreateDirectory(_root);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        }
+
+        [Fact]
+        public void TestDicomEcho_AgainstStorescp_ReturnsSuccessWithRoundTrip()
+        {
+            int port = FreePort();
+            var storescp = Start("storescp", "-aet PEER --output-directory \"" + _root + "\" " + port);
+            try
+            {
+                WaitForPort(port);
+                using var session = new PowerShellSession();
+
+                var result = session.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -CalledAETitle PEER -CallingAETitle PSTEST", port).Single();
+
+                Assert.True((bool)result.Properties["Success"].Value, (string)result.Properties["Error"].Value);
+                Assert.Equal("HamletPS.Core.Network.DicomEchoResult", result.BaseObject.GetType().FullName);
+                Assert.Equal("PEER", result.Properties["CalledAE"].Value);
+                Assert.True((double)result.Properties["RoundTripMilliseconds"].Value > 0);
+                Assert.Empty(session.Errors);
+                Assert.Equal(true, session.Invoke("Test-DicomEcho 127.0.0.1 $args[0] -CalledAETitle PEER -Quiet", port).Single().BaseObject);
+            }
+            finally
+            {
+                Kill(storescp);
+            }
+        }
+
+        [Fact]
+        public void TestDicomEcho_UnreachablePort_ReturnsFailure_AndAnErrorRecordNamingThePeer()
+        {
+            int port = FreePort(); // nothing listens there
+            using var session = new PowerShellSession();
+
+            var result = session.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -TimeoutSeconds 5", port).Single();
+
+            Assert.False((bool)result.Properties["Success"].Value);
+            Assert.False(string.IsNullOrEmpty((string)result.Properties["Error"].Value));
+            ErrorRecord error = Assert.Single(session.Errors);
+            Assert.Equal("DicomEchoFailed,HamletPS.Commands.TestDicomEchoCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+            Assert.Equal("ANY-SCP@127.0.0.1:" + port, error.TargetObject);
+
+            var quiet = session.Invoke("Test-DicomEcho 127.0.0.1 $args[0] -TimeoutSeconds 5 -Quiet", port);
+            Assert.Equal(false, quiet.Single().BaseObject);
+            Assert.Empty(session.Errors);
+        }
+
+        [Fact]
+        public void TestDicomEcho_ComputerNamesFromThePipeline_GiveOneResultEach()
+        {
+            int port = FreePort();
+            var storescp = Start("storescp", "-aet PEER --output-directory \"" + _root + "\" " + port);
+            try
+            {
+                WaitForPort(port);
+                using var session = new PowerShellSession();
+
+                var results = session.Invoke("@([pscustomobject]@{ ComputerName = '127.0.0.1'; Port = $args[0]; CalledAE = 'PEER' }, [pscustomobject]@{ ComputerName = 'localhost'; Port = $args[0]; CalledAE = 'PEER' }) | Test-DicomEcho", port);
+
+                Assert.Equal(2, results.Count);
+                Assert.All(results, r => Assert.True((bool)r.Properties["Success"].Value));
+            }
+            finally
+            {
+                Kill(storescp);
+            }
+        }
+    }
+}
