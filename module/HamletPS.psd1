@@ -18,6 +18,7 @@
         'Unprotect-DicomPatient'
         'Invoke-DicomSort'
         'Invoke-HamletPipeline'
+        'New-HamletArchive'
         'Send-AzureShare'
         'Get-AzureShareItem'
         'Test-HamletShareConnection'

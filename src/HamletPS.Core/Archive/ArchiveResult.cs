@@ -8,6 +8,9 @@ namespace HamletPS.Core.Archive
     {
         public string ArchivePath { get; set; }
 
+        /// <summary>The same as <see cref="ArchivePath"/>: binds to -Path of the next cmdlet (Send-AzureShare) by property name.</summary>
+        public string Path => ArchivePath;
+
         /// <summary>Files of the protected tree in the archive (the two manifest entries are not counted).</summary>
         public int EntryCount { get; set; }
 

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using HamletPS.Core;
+using HamletPS.Core.Archive;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Pipeline;
+using HamletPS.Internal;
+
+namespace HamletPS.Commands
+{
+    /// <summary>
+    /// Zips protected trees (or protected files from the pipeline) into OUTGOING with a manifest, one archive for all or one per
+    /// Study ID. Emits the <see cref="ArchiveResult"/> of each archive (its Path binds to Send-AzureShare).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "HamletArchive", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ArchiveResult))]
+    public sealed class NewHamletArchiveCommand : HamletCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private readonly List<string> _inputs = new List<string>();
+
+        /// <summary>Protected tree folders or protected files; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>Protected tree folders or files taken literally.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName", "DestinationPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>The folder the archives go to. Default: OUTGOING.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Destination { get; set; }
+
+        /// <summary>Archive name template. Default: HAMLET.ARCHIVENAME, else {SITE}_{USER}-{UUID}.zip ({STUDYID}.zip with -PerPatient).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string NameTemplate { get; set; }
+
+        /// <summary>One archive per Study ID.</summary>
+        [Parameter]
+        public SwitchParameter PerPatient { get; set; }
+
+        /// <summary>Deflate level 0-9.</summary>
+        [Parameter]
+        [ValidateRange(0, 9)]
+        public int CompressionLevel { get; set; } = 6;
+
+        /// <summary>Re-read every entry (CRC, manifest hashes) before the archive is renamed into place.</summary>
+        [Parameter]
+        public SwitchParameter Verify { get; set; }
+
+        /// <summary>{SITE} of the name. Default: APP.SITE.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Site { get; set; }
+
+        /// <summary>{USER} of the name. Default: APP.USER.</summary>
+        [Parameter]
+        public string User { get; set; }
+
+        /// <summary>The configuration file. Default: $env:HAMLET_CONFIG, then config.yaml in the current folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ConfigPath { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            _inputs.AddRange(PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_inputs.Count == 0) return;
+            HamletConfig config = LoadSiteConfig(ConfigPath, required: false);
+            HamletArchiveOptions options;
+            try
+            {
+                options = new HamletArchiveOptions
+                {
+                    OutputDirectory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(
+                        WorkflowConfiguration.Require(Destination, config?.DataPath.Outgoing, "Destination", "DATAPATH.OUTGOING")),
+                    Site = WorkflowConfiguration.Require(Site, config?.App.Site, "Site", "APP.SITE"),
+                    User = User ?? config?.App.User ?? string.Empty,
+                    NameTemplate = NameTemplate ?? (PerPatient ? null : config?.Hamlet.ArchiveName),
+                    PerPatient = PerPatient,
+                    CompressionLevel = CompressionLevel,
+                    Profile = config?.Hamlet.Profile,
+                    Verify = Verify,
+                };
+            }
+            catch (Exception ex)
+            {
+                string reason = WorkflowConfiguration.ClassifyFailure(ex);
+                if (reason == null) throw;
+                Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
+                return;
+            }
+            List<ProtectedTreeSelection.Job> jobs;
+            try
+            {
+                jobs = ProtectedTreeSelection.Plan(_inputs);
+            }
+            catch (Exception ex)
+            {
+                FileFailure failure = FileFailure.Classify(null, ex);
+                if (failure == null) throw;
+                Terminate(ex, failure.Reason, ErrorCategory.InvalidData, null);
+                return;
+            }
+            var builder = new HamletArchiveBuilder(options);
+            RunOffPipelineThread(ct =>
+            {
+                var progress = new ProgressThrottle(EmitProgress, 1, "Creating archive in " + options.OutputDirectory);
+                foreach (ProtectedTreeSelection.Job job in jobs)
+                {
+                    if (!AskShouldProcess(job.Root, "Archive " + (job.Files == null ? "the protected tree" : job.Files.Count + " protected files") + " into " + options.OutputDirectory)) continue;
+                    try
+                    {
+                        var reporter = new ArchiveProgressReporter(progress);
+                        foreach (ArchiveResult result in builder.Build(job.Root, job.Describe, reporter, ct)) Emit(result);
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException))
+                    {
+                        FileFailure failure = FileFailure.Classify(job.Root, ex);
+                        EmitError(failure != null ? NewError(failure) : NewError(ex, "ArchiveFailed", ErrorCategory.WriteError, job.Root));
+                    }
+                }
+                progress.Complete();
+                return System.Threading.Tasks.Task.CompletedTask;
+            });
+        }
+
+        private sealed class ArchiveProgressReporter : IProgress<ArchiveProgress>
+        {
+            private readonly ProgressThrottle _throttle;
+            public ArchiveProgressReporter(ProgressThrottle throttle) { _throttle = throttle; }
+            public void Report(ArchiveProgress value) =>
+                _throttle.Report(value.EntriesWritten + " of " + value.EntriesTotal + " files", value.EntriesTotal > 0 ? 100.0 * value.EntriesWritten / value.EntriesTotal : -1,
+                    currentOperation: value.ArchivePath);
+        }
+    }
+}
