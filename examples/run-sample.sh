@@ -9,9 +9,8 @@ mkdir -p "$work"
 cp -r "$here/config.yaml" "$here/mapping.csv" "$here/data" "$work/"
 mkdir -p "$work/data/sorted" "$work/data/outgoing"
 hamlet="$repo/src/HamletPS.Cli/bin/Release/net10.0/hamlet"
-if [ ! -x "$hamlet" ]; then
-  dotnet build "$repo/src/HamletPS.Cli" -c Release -v q -nologo >/dev/null
-fi
+# Always build (incremental: seconds when nothing changed), so a stale hamlet from an older checkout is never run.
+dotnet build "$repo/src/HamletPS.Cli" -c Release -v q -nologo >/dev/null
 cd "$work"
 # The sample files were just copied: do not wait for them to "settle".
 "$hamlet" process --config-path config.yaml --settle-seconds 0
