@@ -21,7 +21,7 @@ namespace HamletPS.PowerShell.Tests
         internal static Assembly LoadOlderIntoDefaultContext(string package, string version, string file)
         {
             string folder = Path.Combine(PackageRoot, package, version, "lib");
-            string path = new[] { "net6.0", "net8.0", "netstandard2.0" }.Select(tfm => Path.Combine(folder, tfm, file)).First(File.Exists);
+            string path = new[] { "net6.0", "net8.0", "netstandard2.1", "netstandard2.0" }.Select(tfm => Path.Combine(folder, tfm, file)).First(File.Exists);
             return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
         }
 
@@ -47,6 +47,30 @@ $azureCore.GetName().Version.ToString()
             Assert.True(new Version(versions[0].ToString()) > older.GetName().Version, "the engine must use its own, newer Azure.Core");
             Assert.Equal("HamletPS", versions[1].ToString());
             Assert.Contains(AssemblyLoadContext.Default.Assemblies, a => a == older);
+        }
+
+        [Fact]
+        public void OlderYamlDotNetInTheDefaultContext_DoesNotStopGetHamletConfig()
+        {
+            Assembly older = LoadOlderIntoDefaultContext("yamldotnet", "11.2.1", "YamlDotNet.dll");
+            string folder = Path.Combine(Path.GetTempPath(), "hamlet-isolation-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using var session = new PowerShellSession();
+                var config = session.Invoke("New-HamletConfig -ConfigPath $args[0] -Site isolation | ForEach-Object { $_.App.Site }; " +
+                                            "[System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object { $_.Name -eq 'HamletPS' } | " +
+                                            "ForEach-Object { $_.Assemblies } | Where-Object { $_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { $_.GetName().Version.ToString() }",
+                    Path.Combine(folder, "config.yaml"));
+
+                Assert.Empty(session.Errors);
+                Assert.Equal("isolation", config[0].ToString());
+                Assert.True(new Version(config[1].ToString()) > older.GetName().Version, "the engine must read YAML with its own YamlDotNet");
+                Assert.Contains(AssemblyLoadContext.Default.Assemblies, a => a == older);
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, true);
+            }
         }
     }
 }
