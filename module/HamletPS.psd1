@@ -19,6 +19,7 @@
         'Invoke-DicomSort'
         'Invoke-HamletPipeline'
         'New-HamletArchive'
+        'Clear-HamletFolder'
         'Send-AzureShare'
         'Get-AzureShareItem'
         'Test-HamletShareConnection'

@@ -19,6 +19,7 @@ namespace HamletPS.Cli.Verbs
             yield return (null, SortVerb.Create(), SortVerb.CmdletName);
             yield return (null, ProcessVerb.Create(), ProcessVerb.CmdletName);
             yield return (null, ArchiveVerb.Create(), ArchiveVerb.CmdletName);
+            yield return (null, ClearVerb.Create(), ClearVerb.CmdletName);
             yield return (null, SendAzureVerb.Create(), SendAzureVerb.CmdletName);
             yield return (null, ListAzureVerb.Create(), ListAzureVerb.CmdletName);
             yield return (null, TestShareVerb.Create(), TestShareVerb.CmdletName);

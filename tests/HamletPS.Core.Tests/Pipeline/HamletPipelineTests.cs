@@ -167,6 +167,34 @@ namespace HamletPS.Core.Tests.Pipeline
             Assert.Equal(0, Run(config).Protected);
         }
 
+        [Fact]
+        public void Cleaner_DeletesOnlyArchivedFiles_KeepsTheRestUnlessForced_AndNeverTouchesOutgoing()
+        {
+            var (config, _, _) = Site();
+            string note = Path.Combine(config.DataPath.Incoming, "readme.txt");
+            File.WriteAllText(note, "not DICOM, never archived");
+            PipelineSummary summary = Run(config);
+            string unarchived = Path.Combine(config.DataPath.Sorted, "stray", "x.dcm");
+            Directory.CreateDirectory(Path.GetDirectoryName(unarchived));
+            File.WriteAllBytes(unarchived, new byte[] { 1, 2, 3 });
+            var cleaner = new HamletPS.Core.Cleanup.HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
+
+            var sorted = cleaner.Clear(config.DataPath.Sorted, "Sorted", force: false).ToList();
+            var incoming = cleaner.Clear(config.DataPath.Incoming, "Incoming", force: false).ToList();
+
+            Assert.Equal(summary.Protected, sorted.Count(r => r.Status == HamletPS.Core.Cleanup.ClearStatus.Deleted));
+            Assert.Equal(unarchived, Assert.Single(sorted, r => r.Status == HamletPS.Core.Cleanup.ClearStatus.Kept).Path);
+            Assert.Equal(note, Assert.Single(incoming).Path);
+            Assert.True(File.Exists(note));
+            Assert.Equal(new[] { unarchived }, Directory.GetFiles(config.DataPath.Sorted, "*", SearchOption.AllDirectories));
+            Assert.Throws<ArgumentException>(() => cleaner.Clear(config.DataPath.Outgoing, "Outgoing", force: true).ToList());
+            Assert.Throws<ArgumentException>(() => cleaner.Clear(Path.GetDirectoryName(config.DataPath.Outgoing), "Data", force: true).ToList());
+
+            Assert.All(cleaner.Clear(config.DataPath.Incoming, "Incoming", force: true), r => Assert.Equal(HamletPS.Core.Cleanup.ClearStatus.Deleted, r.Status));
+            Assert.False(File.Exists(note));
+            Assert.Single(Directory.GetFiles(config.DataPath.Outgoing, "*.zip"));
+        }
+
         private static string Sha256(string file)
         {
             using var sha = System.Security.Cryptography.SHA256.Create();

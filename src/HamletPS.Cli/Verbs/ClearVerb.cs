@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using HamletPS.Core.Cleanup;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Pipeline;
+
+namespace HamletPS.Cli.Verbs
+{
+    /// <summary>`hamlet clear`: Clear-HamletFolder for the command line.</summary>
+    public static class ClearVerb
+    {
+        public const string CmdletName = "Clear-HamletFolder";
+
+        public static Command Create()
+        {
+            var config = new Option<string>("--config-path", "--config") { Description = "config.yaml (default: $HAMLET_CONFIG, then ./config.yaml)." };
+            var folder = new Option<string[]>("--folder") { Description = "Incoming, Sorted (default both).", AllowMultipleArgumentsPerToken = true };
+            var force = new Option<bool>("--force") { Description = "Delete files not recorded in any archive manifest or journal too." };
+            var whatIf = new Option<bool>("--what-if") { Description = "List what would be deleted; delete nothing." };
+            var json = new Option<bool>("--json") { Description = "One JSON object per file." };
+            var command = new Command("clear", "Empty INCOMING and SORTED once their data is archived (Clear-HamletFolder).") { config, folder, force, whatIf, json };
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(folder), parse.GetValue(force), parse.GetValue(whatIf), parse.GetValue(json), CliOutput.Console));
+            return command;
+        }
+
+        public static int Run(string configPath, string[] folders, bool force, bool whatIf, bool json, CliOutput output)
+        {
+            HamletConfig config;
+            try
+            {
+                config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory())
+                    ?? throw new FileNotFoundException("No configuration file found: pass --config-path, set $HAMLET_CONFIG, or run in the folder of config.yaml.");
+            }
+            catch (Exception ex)
+            {
+                string reason = WorkflowConfiguration.ClassifyFailure(ex);
+                if (reason == null) throw;
+                output.Failure(reason, ex.Message);
+                return 2;
+            }
+            var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
+            foreach (string name in folders == null || folders.Length == 0 ? new[] { "Incoming", "Sorted" } : folders)
+            {
+                string folder = string.Equals(name, "Incoming", StringComparison.OrdinalIgnoreCase) ? config.DataPath.Incoming
+                    : string.Equals(name, "Sorted", StringComparison.OrdinalIgnoreCase) ? config.DataPath.Sorted : null;
+                if (folder == null)
+                {
+                    output.Failure("InvalidFolder", "--folder takes Incoming or Sorted, not '" + name + "'");
+                    return 2;
+                }
+                int deleted = 0;
+                foreach (ClearedFile r in cleaner.Clear(folder, name, force, file => { if (whatIf) output.Line("What if: delete " + file); return !whatIf; }))
+                {
+                    if (r.Status == ClearStatus.Deleted) deleted++;
+                    else if (r.Status == ClearStatus.Failed) output.Failure("ClearFailed", r.Path + ": " + r.Reason);
+                    else if (r.Reason != "declined") output.Warning("kept " + r.Path + ": " + r.Reason);
+                    if (json) output.Json(r);
+                }
+                if (!json && !whatIf) output.Line(name + ": " + deleted + " files deleted");
+            }
+            return output.ExitCode;
+        }
+    }
+}

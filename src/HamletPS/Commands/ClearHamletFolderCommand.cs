@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using HamletPS.Core.Cleanup;
+using HamletPS.Core.Configuration;
+using HamletPS.Internal;
+
+namespace HamletPS.Commands
+{
+    /// <summary>
+    /// The old tool's "Empty folders": deletes the files of INCOMING and SORTED (never OUTGOING) that are recorded in an archive
+    /// manifest or a completed run's journal; the others are kept with a warning unless -Force. -PassThru writes one
+    /// <see cref="ClearedFile"/> per file.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Clear, "HamletFolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ClearedFile))]
+    public sealed class ClearHamletFolderCommand : HamletCmdlet
+    {
+        /// <summary>The configuration file (binds Get-HamletConfig's SourcePath by property name).</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SourcePath")]
+        [ValidateNotNullOrEmpty]
+        public string ConfigPath { get; set; }
+
+        /// <summary>Which folders: Incoming, Sorted (default both).</summary>
+        [Parameter]
+        [ValidateSet("Incoming", "Sorted")]
+        public string[] Folder { get; set; } = { "Incoming", "Sorted" };
+
+        /// <summary>Delete files not recorded in any archive manifest or journal too.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write one result per file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            HamletConfig config = LoadSiteConfig(ConfigPath, required: true);
+            var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
+            foreach (string name in Folder)
+            {
+                string folder = name == "Incoming" ? config.DataPath.Incoming : config.DataPath.Sorted;
+                try
+                {
+                    foreach (ClearedFile result in cleaner.Clear(folder, name, Force, file => ShouldProcess(file, "Delete"), Stopping))
+                    {
+                        if (result.Status == ClearStatus.Kept && result.Reason != "declined") WriteWarning("Kept " + result.Path + ": " + result.Reason);
+                        if (result.Status == ClearStatus.Failed)
+                            WriteError(NewError(new System.IO.IOException(result.Path + ": " + result.Reason), "ClearFailed", ErrorCategory.WriteError, result));
+                        if (PassThru) WriteObject(result);
+                    }
+                }
+                catch (ArgumentException ex)
+                {
+                    Terminate(ex, "OutgoingNeverCleared", ErrorCategory.InvalidArgument, folder);
+                }
+            }
+        }
+    }
+}
