@@ -57,6 +57,12 @@ namespace HamletPS.Dicom.Network
         /// <summary>Bytes received on the transport so far.</summary>
         public long BytesReceived => _reader.Position;
 
+        /// <summary>
+        /// Called when the peer's A-RELEASE-RQ has been accepted, just before the A-RELEASE-RP is written: the peer may
+        /// open its next association as soon as it reads the RP, so a provider frees its association slot here.
+        /// </summary>
+        public Action ReleaseRequested { get; set; }
+
         // ----------------------------------------------------------------------------------------------- requestor side
 
         /// <summary>Evt1/AE-1 connect, Evt2/AE-2 send the request, then Evt3/AE-3 (accepted) or Evt4/AE-4 (rejected).</summary>
@@ -334,6 +340,7 @@ namespace HamletPS.Dicom.Network
                             throw new AssociationAbortedException(Peer, AbortReason);
                         }
                         StateMachine.Fire(UpperLayerEvent.Evt14);                 // AR-4
+                        ReleaseRequested?.Invoke();
                         await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
                         await AwaitCloseAsync().ConfigureAwait(false);
                         return null;

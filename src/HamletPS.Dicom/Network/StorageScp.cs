@@ -189,6 +189,9 @@ namespace HamletPS.Dicom.Network
                     await a.RejectAsync(limit, hardStop).ConfigureAwait(false);
                     return;
                 }
+                int slotHeld = 1;
+                void FreeSlot() { if (Interlocked.Exchange(ref slotHeld, 0) == 1) Interlocked.Decrement(ref _active); }
+                a.ReleaseRequested = FreeSlot;   // a released peer may reconnect before this handler has finished closing
                 try
                 {
                     await a.AcceptAsync((AssociateAcceptPdu)answer, hardStop).ConfigureAwait(false);
@@ -197,7 +200,7 @@ namespace HamletPS.Dicom.Network
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _active);
+                    FreeSlot();
                     Touch();
                 }
             }
