@@ -13,23 +13,9 @@ namespace HamletPS.Commands
     [Cmdlet(VerbsCommon.Get, "DicomFile", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(DicomFileSummary))]
     [OutputType(typeof(DicomElementRow))]
-    public sealed class GetDicomFileCommand : HamletCmdlet
+    public sealed class GetDicomFileCommand : HamletPathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private int _read;
-
-        /// <summary>Files or folders; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
-
-        /// <summary>Files or folders taken literally (no wildcards).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
 
         /// <summary>Read folders recursively.</summary>
         [Parameter]
@@ -46,10 +32,8 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            bool literal = ParameterSetName == LiteralPathSet;
-            var roots = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
             var progress = new ProgressThrottle(WriteProgress, 1, "Reading DICOM headers");
-            foreach (string file in DicomFileEnumerator.Enumerate(roots, Recurse, Filter))
+            foreach (string file in EnumerateInputFiles(Recurse, Filter))
             {
                 Stopping.ThrowIfCancellationRequested();
                 progress.Report(_read + " files read", -1, currentOperation: file);

@@ -16,25 +16,19 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "DicomSort", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SortedDicomFile))]
-    public sealed class InvokeDicomSortCommand : HamletCmdlet
+    public sealed class InvokeDicomSortCommand : HamletPathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private DicomSorter _sorter;
         private HamletConfig _config;
         private int _sorted;
 
-        /// <summary>Files or folders to sort; wildcards allowed. Default: INCOMING of the configuration.</summary>
+        /// <summary>Files or folders to sort; wildcards allowed. Optional here: the default is INCOMING of the configuration.</summary>
         [Parameter(Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
+        public override string[] Path { get; set; }
 
-        /// <summary>Files or folders taken literally.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
+        // -LiteralPath: HamletPathCmdlet.
 
         /// <summary>The sorted tree. Default: SORTED of the configuration.</summary>
         [Parameter]
@@ -91,8 +85,7 @@ namespace HamletPS.Commands
         protected override void ProcessRecord()
         {
             List<string> roots;
-            if (ParameterSetName == LiteralPathSet) roots = PathResolver.Resolve(this, LiteralPath, true, WriteError);
-            else if (Path != null) roots = PathResolver.Resolve(this, Path, false, WriteError);
+            if (HasInputPaths) roots = ResolveInputPaths();
             else
             {
                 string incoming = _config?.DataPath.Incoming;

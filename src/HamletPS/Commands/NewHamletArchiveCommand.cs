@@ -15,23 +15,17 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "HamletArchive", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ArchiveResult))]
-    public sealed class NewHamletArchiveCommand : HamletCmdlet
+    public sealed class NewHamletArchiveCommand : HamletPathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private readonly List<string> _inputs = new List<string>();
 
-        /// <summary>Protected tree folders or protected files; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
+        // -Path (protected tree folders or protected files; wildcards allowed): HamletPathCmdlet.
 
-        /// <summary>Protected tree folders or files taken literally.</summary>
+        /// <summary>Protected tree folders or files taken literally; also binds DestinationPath (Protect-DicomPatient's results).</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP", "FullName", "DestinationPath")]
         [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
+        public override string[] LiteralPath { get; set; }
 
         /// <summary>The folder the archives go to. Default: OUTGOING.</summary>
         [Parameter]
@@ -72,8 +66,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            bool literal = ParameterSetName == LiteralPathSet;
-            _inputs.AddRange(PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError));
+            _inputs.AddRange(ResolveInputPaths());
         }
 
         protected override void EndProcessing()

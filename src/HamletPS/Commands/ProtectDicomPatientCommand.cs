@@ -21,23 +21,11 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsSecurity.Protect, "DicomPatient", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ProtectionResult))]
-    public sealed class ProtectDicomPatientCommand : HamletCmdlet
+    public sealed class ProtectDicomPatientCommand : HamletPathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private readonly List<string> _files = new List<string>();
 
-        /// <summary>Files or folders (searched recursively); wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
-
-        /// <summary>Files or folders taken literally.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
+        // -Path and -LiteralPath (files or folders, searched recursively): HamletPathCmdlet.
 
         /// <summary>The protected tree (default: "protected" beside the SORTED folder of the configuration).</summary>
         [Parameter(Position = 1)]
@@ -84,16 +72,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            bool literal = ParameterSetName == LiteralPathSet;
-            var roots = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
-            try
-            {
-                _files.AddRange(DicomFileEnumerator.Enumerate(roots, true, null));
-            }
-            catch (System.IO.FileNotFoundException ex)
-            {
-                WriteError(NewError(ex, "PathNotFound", ErrorCategory.ObjectNotFound, ex.FileName));
-            }
+            _files.AddRange(EnumerateInputFiles(recurse: true, filter: null));
         }
 
         protected override void EndProcessing()

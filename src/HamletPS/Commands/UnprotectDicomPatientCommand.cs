@@ -18,23 +18,11 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsSecurity.Unprotect, "DicomPatient", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(UnprotectionResult))]
-    public sealed class UnprotectDicomPatientCommand : HamletCmdlet
+    public sealed class UnprotectDicomPatientCommand : HamletPathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private readonly List<string> _files = new List<string>();
 
-        /// <summary>Protected files or folders (searched recursively); wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
-
-        /// <summary>Protected files or folders taken literally.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
+        // -Path and -LiteralPath (protected files or folders, searched recursively): HamletPathCmdlet.
 
         /// <summary>Where the restored files are written.</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -64,9 +52,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            bool literal = ParameterSetName == LiteralPathSet;
-            var roots = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
-            _files.AddRange(DicomFileEnumerator.Enumerate(roots, true, null));
+            _files.AddRange(EnumerateInputFiles(recurse: true, filter: null));
         }
 
         protected override void EndProcessing()
