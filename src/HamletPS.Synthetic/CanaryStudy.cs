@@ -14,6 +14,9 @@ namespace HamletPS.Synthetic
     /// labels, ROI names, private data, a value three sequences deep and the folder names of the input tree. After
     /// de-identification none of the <see cref="Canaries"/>' <see cref="Canary.Patterns"/> may appear in any output byte or
     /// path; <see cref="Scan"/> checks a tree. Written in UTF-8 (ISO_IR 192), since the name has a non-ASCII component.
+    /// Values a profile may legitimately retain (station name and device serial under Retain Device Identity, labels and
+    /// descriptions under Clean Descriptors) carry the patient's own MRN or name, as when a technologist types them there:
+    /// the canary is that identity, not the device or label itself.
     /// </summary>
     public sealed class CanaryStudy
     {
@@ -63,8 +66,8 @@ namespace HamletPS.Synthetic
                 ReviewerName = "CANARYREVIEWER^DOC",
                 RoiInterpreter = "CANARYINTERPRETER^DOSI",
                 RegistrationContentCreatorName = "CANARYCREATOR^IGRT",
-                StationName = "CANARYSTATION",
-                DeviceSerialNumber = "CANARYSERIAL9",
+                StationName = "CT-" + PatientId,              // the MRN typed into the station name
+                DeviceSerialNumber = "SN9 " + FamilyName,     // the surname typed into a serial field
                 StudyId = "CANARYSTUDYID",
                 StudyDescription = "CANARYFAMILY-STUDYDESC",
                 CtSeriesDescription = "CANARYFAMILY-CTSERIES",
@@ -73,10 +76,10 @@ namespace HamletPS.Synthetic
                 PlanSeriesDescription = "CANARYFAMILY-PLANSERIES",
                 DoseSeriesDescription = "CANARYFAMILY-DOSESERIES",
                 RegistrationSeriesDescription = "CANARYFAMILY-REGSERIES",
-                StructureSetLabel = "CANARY-SSLABEL",
+                StructureSetLabel = GivenName + " SS",
                 StructureSetName = "CANARYFAMILY-SSNAME",
                 StructureSetDescription = "CANARYFAMILY-SSDESC",
-                RtPlanLabel = "CANARY-PLANLBL",
+                RtPlanLabel = "PLN " + FamilyName,
                 RtPlanName = "CANARYFAMILY-PLANNAME",
                 RtPlanDescription = "CANARYFAMILY-PLANDESC",
                 PatientComments = "CANARYCOMMENT about " + PatientId,

@@ -117,6 +117,7 @@ namespace HamletPS.Core.Deidentification
             if (creator != null && Profile.SafePrivate.Any(s => s.Matches(tag.Group, creator, (byte)(tag.Element & 0xFF))))
             {
                 if (e is DicomSequence seq) ProcessItems(seq, path, ctx);
+                else if (IsRetainedText(e.VR)) CleanText(ds, e, path, ctx);
                 return true;
             }
             Remove(ds, e, path, ctx);
@@ -137,6 +138,7 @@ namespace HamletPS.Core.Deidentification
             {
                 case AttributeAction.Keep:
                     if (seq != null) ProcessItems(seq, path, ctx);
+                    else if (IsRetainedText(vr)) CleanText(ds, e, path, ctx); // a kept text value still loses the patient's own identity
                     return;
                 case AttributeAction.Remove:
                     Remove(ds, e, path, ctx);
@@ -168,7 +170,7 @@ namespace HamletPS.Core.Deidentification
                     if (vr == DicomVR.UI) { RemapUids(ds, e, path, ctx); return; }
                     // Long free text (comments, histories: LT, ST, UT) cannot be proven clean by removing tokens: removed.
                     if (vr == DicomVR.LT || vr == DicomVR.ST || vr == DicomVR.UT) { Remove(ds, e, path, ctx); return; }
-                    if (IsFreeText(vr)) CleanText(ds, e, path, ctx);
+                    if (IsRetainedText(vr)) CleanText(ds, e, path, ctx);
                     return;
                 case AttributeAction.RemapUid:
                     if (seq != null) { ProcessItems(seq, path, ctx); return; }
@@ -195,9 +197,14 @@ namespace HamletPS.Core.Deidentification
             }
         }
 
-        private static bool IsFreeText(DicomVR vr) =>
+        /// <summary>
+        /// VRs whose retained values are cleaned of the patient's own identity tokens, whatever the action that kept them (table
+        /// K or C, a keep override, a safe-private element): a technologist typing the MRN or the name into a station name, a
+        /// label or a private note is the realistic leak. Numbers (DS, IS), dates, times, ages and UIDs are not text.
+        /// </summary>
+        internal static bool IsRetainedText(DicomVR vr) =>
             vr == DicomVR.LO || vr == DicomVR.SH || vr == DicomVR.ST || vr == DicomVR.LT || vr == DicomVR.UT || vr == DicomVR.UC ||
-            vr == DicomVR.PN || vr == DicomVR.AE;
+            vr == DicomVR.PN || vr == DicomVR.AE || vr == DicomVR.CS || vr == DicomVR.UR;
 
         private static void Record(Context ctx, string path, DicomElement original) =>
             ctx.Record.Changes.Add(new ElementChange(path, false, ElementChangeKind.Original, original.Tag, original));

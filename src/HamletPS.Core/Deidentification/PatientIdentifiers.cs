@@ -37,7 +37,11 @@ namespace HamletPS.Core.Deidentification
         /// <summary>Every value to search for, with what it is.</summary>
         public IReadOnlyList<IdentifierValue> Values => _values;
 
-        /// <summary>Collects the identifiers from the top level of a dataset (and the Other Patient IDs Sequence).</summary>
+        /// <summary>
+        /// Collects the identifiers from the top level of a dataset (and the Other Patient IDs and Request Attributes
+        /// sequences). The birth date is searched as YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY and
+        /// MM/DD/YYYY.
+        /// </summary>
         public static PatientIdentifiers FromDataset(DicomDataset ds)
         {
             if (ds == null) throw new ArgumentNullException(nameof(ds));
@@ -52,6 +56,8 @@ namespace HamletPS.Core.Deidentification
             foreach (var id in Strings(ds, DicomTags.OtherPatientIDs)) p.AddId(id, IdentifierKind.OtherPatientId);
             if (ds.GetElement(DicomTags.OtherPatientIDsSequence) is DicomSequence other)
                 foreach (var item in other.Items) p.AddId(item.GetString(DicomTags.PatientID), IdentifierKind.OtherPatientId);
+            if (ds.GetElement(DicomTags.RequestAttributesSequence) is DicomSequence requests)
+                foreach (var item in requests.Items) p.AddId(item.GetString(DicomTags.AccessionNumber), IdentifierKind.AccessionNumber);
             p.AddName(ds, DicomTags.PatientName, IdentifierKind.PatientName);
             p.AddName(ds, DicomTags.OtherPatientNames, IdentifierKind.OtherPatientName);
             p.AddName(ds, DicomTags.PatientBirthName, IdentifierKind.OtherPatientName);
@@ -63,6 +69,9 @@ namespace HamletPS.Core.Deidentification
                 p.Add(birth.Substring(0, 4) + "-" + birth.Substring(4, 2) + "-" + birth.Substring(6, 2), IdentifierKind.BirthDate, false);
                 p.Add(birth.Substring(6, 2) + "/" + birth.Substring(4, 2) + "/" + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
                 p.Add(birth.Substring(6, 2) + "." + birth.Substring(4, 2) + "." + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(6, 2) + "-" + birth.Substring(4, 2) + "-" + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(4, 2) + "/" + birth.Substring(6, 2) + "/" + birth.Substring(0, 4), IdentifierKind.BirthDate, false);
+                p.Add(birth.Substring(0, 4) + "/" + birth.Substring(4, 2) + "/" + birth.Substring(6, 2), IdentifierKind.BirthDate, false);
             }
             string address = (ds.GetString(DicomTags.PatientAddress) ?? string.Empty).Trim();
             if (address.Length >= MinimumIdLength)

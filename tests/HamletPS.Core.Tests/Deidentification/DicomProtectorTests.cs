@@ -23,17 +23,40 @@ namespace HamletPS.Core.Tests.Deidentification
             return (root, canary, written);
         }
 
+        /// <summary>The places the issue names, each of which must carry at least one canary.</summary>
+        private static readonly string[] RequiredCanaryPlaces =
+        {
+            "PatientName", "PatientID", "OtherPatientIDsSequence/", "OtherPatientNames", "PatientBirthDate", "PatientAddress",
+            "PatientTelephoneNumbers", "PatientComments", "InstitutionName", "InstitutionAddress", "ReferringPhysicianName",
+            "OperatorsName", "StationName", "DeviceSerialNumber", "StudyDescription", "SeriesDescription", "StructureSetLabel",
+            "RTPlanLabel", "ReviewerName", "private element", "RequestAttributesSequence/", "folder name",
+        };
+
         [Fact]
-        public void Protect_CanaryStudy_LeavesNoCanaryBytesInOutputTreeExceptRetainedDeviceIdentity()
+        public void CanaryStudy_CoversAtLeastThirtyPlacesIncludingEveryPlaceTheIssueNames()
+        {
+            var canary = new CanaryStudy();
+            Assert.True(canary.Canaries.Count >= 30, canary.Canaries.Count + " places");
+            Assert.Equal(canary.Canaries.Count, canary.Canaries.Select(c => c.Location).Distinct().Count());
+            foreach (string place in RequiredCanaryPlaces)
+                Assert.True(canary.Canaries.Any(c => c.Location.StartsWith(place, StringComparison.Ordinal)), "no canary in " + place);
+            Assert.Contains(canary.Canaries, c => c.Category == CanaryCategory.NestedSequence);
+            Assert.True(canary.Canaries.Count(c => c.Category == CanaryCategory.Path) >= 2);
+        }
+
+        [Fact]
+        public void Protect_DefaultProfile_LeavesNoCanaryByteStringInAnyFileOrPath()
         {
             var scratch = DeidTestSupport.NewScratch("canary");
             var (root, canary, _) = WriteCanary(scratch);
             Assert.True(canary.Canaries.Count >= 30);
-            Assert.NotEmpty(canary.Scan(root)); // the input really carries them
+            var planted = canary.Scan(root);
+            Assert.All(canary.Canaries, c => Assert.Contains(planted, h => h.Canary == c)); // the input really carries every one
             using var keys = DeidTestSupport.Keys();
             var outRoot = Path.Combine(scratch, "out");
             using (var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, Path.Combine(scratch, "site", "vault.hpsv"))))
             {
+                Assert.Equal(DeidentificationProfile.DefaultName, p.Profile.Name);
                 var results = p.Protect(new[] { root });
                 Assert.All(results, r => Assert.True(r.Status == ProtectionStatus.Protected, r.Message));
                 Assert.All(results, r => Assert.DoesNotContain(CanaryStudy.PatientId, r.Message));
@@ -41,21 +64,39 @@ namespace HamletPS.Core.Tests.Deidentification
                 Assert.Equal(IdentitySource.Pseudonymised, patient.Source);
                 Assert.Contains("pseudonymised", patient.Message);
             }
-            var hits = canary.Scan(outRoot);
-            // hamlet-rt retains device identity (station name, serial number): nothing else may survive.
-            // Clean Descriptors keeps labels once the patient's identity is taken out of them: a descriptor canary may survive
-            // only when its value holds no name part or ID of the patient.
-            string[] identity = { CanaryStudy.FamilyName, CanaryStudy.GivenName, CanaryStudy.PatientId, CanaryStudy.MiddleName };
-            var leaks = hits.Where(h => h.Canary.Category != CanaryCategory.Device &&
-                                        !(h.Canary.Category == CanaryCategory.Descriptor && !identity.Any(i => h.Pattern.Contains(i, StringComparison.OrdinalIgnoreCase))))
-                .Select(h => h.ToString()).Distinct().ToList();
+            // No tolerance: every canary byte string of every place, in every file's raw bytes and every path.
+            var leaks = canary.Scan(outRoot).Select(h => h.ToString()).Distinct().ToList();
             Assert.True(leaks.Count == 0, string.Join("\n", leaks));
 
+            // Retained attributes are cleaned, not dropped: device identity and labels keep what is not the patient's.
+            var files = Directory.EnumerateFiles(outRoot, "*.dcm", SearchOption.AllDirectories).Select(f => DicomFile.Open(f)).ToList();
+            var ct = files.First(f => f.Dataset.GetString(DicomTags.Modality) == "CT");
+            Assert.Equal("CT", ct.Dataset.GetString(DicomTags.StationName));
+            Assert.Equal("SN9", ct.Dataset.GetString(DicomTags.DeviceSerialNumber));
+            var plan = files.Single(f => f.Dataset.GetString(DicomTags.Modality) == "RTPLAN");
+            Assert.Equal("PLN", plan.Dataset.GetString(DicomTags.RTPlanLabel));
+            var structures = files.Single(f => f.Dataset.GetString(DicomTags.Modality) == "RTSTRUCT");
+            Assert.Equal("SS", structures.Dataset.GetString(DicomTags.StructureSetLabel));
+        }
+
+        [Fact]
+        public void Protect_BasicProfile_LeavesNoCanaryAndDropsDeviceIdentityAndLabels()
+        {
+            var scratch = DeidTestSupport.NewScratch("canary-basic");
+            var (root, canary, _) = WriteCanary(scratch);
+            using var keys = DeidTestSupport.Keys();
             var basicOut = Path.Combine(scratch, "out-basic");
             using (var p = new DicomProtector(DeidTestSupport.Options(keys, basicOut, null, profile: DeidentificationProfile.BuiltIn("basic"))))
                 Assert.All(p.Protect(new[] { root }), r => Assert.True(r.Status == ProtectionStatus.Protected, r.Message));
             var basicLeaks = canary.Scan(basicOut).Select(h => h.ToString()).Distinct().ToList();
             Assert.True(basicLeaks.Count == 0, string.Join("\n", basicLeaks));
+            foreach (var f in Directory.EnumerateFiles(basicOut, "*.dcm", SearchOption.AllDirectories).Select(f => DicomFile.Open(f)))
+            {
+                Assert.Null(f.Dataset.GetElement(DicomTags.StationName));
+                Assert.Null(f.Dataset.GetElement(DicomTags.DeviceSerialNumber));
+                Assert.Null(f.Dataset.GetElement(DicomTags.StudyDescription));
+                Assert.Null(f.Dataset.GetElement(DicomTags.SeriesDescription));
+            }
         }
 
         [Fact]
@@ -172,23 +213,55 @@ namespace HamletPS.Core.Tests.Deidentification
         }
 
         [Fact]
-        public void Protect_ResidualIdentifierInKeptAttribute_FailsTheFileWithoutWritingOrNamingTheValue()
+        public void Protect_RetainedTextAttributes_AreCleanedOfThePatientsIdentityAtEveryDepth()
+        {
+            var scratch = DeidTestSupport.NewScratch("clean-kept");
+            var (_, _, written) = WriteCanary(scratch);
+            using var keys = DeidTestSupport.Keys();
+            var input = Path.Combine(scratch, "one.dcm");
+            var f = DicomFile.Open(written.Files[0].Path);
+            f.Dataset.AddOrUpdate(DicomTags.InstitutionName, "CLINIC OF " + CanaryStudy.FamilyName);
+            f.Dataset.AddOrUpdate(DicomTags.StationName, "CT " + CanaryStudy.BirthDate.Substring(6, 2) + "." + CanaryStudy.BirthDate.Substring(4, 2) + "." + CanaryStudy.BirthDate.Substring(0, 4));
+            var item = new DicomDataset();
+            item.AddOrUpdate(DicomTags.CodeValue, "X1");
+            item.AddOrUpdate(DicomTags.CodingSchemeDesignator, "99LOCAL");
+            item.AddOrUpdate(DicomTags.CodeMeaning, "Operator " + CanaryStudy.GivenName);
+            f.Dataset.AddOrUpdateSequence(DicomTags.AnatomicRegionSequence, item);
+            var note = f.Dataset.GetOrReservePrivateTag(0x0029, "ACME NOTES", 0x01);
+            f.Dataset.AddOrUpdate(note, DicomVR.LO, "planned for " + CanaryStudy.PatientId);
+            f.Save(input);
+            var profile = DeidentificationProfile.Parse(
+                "name: keeps\noptions: [RetainInstitutionIdentity, RetainDeviceIdentity]\nsafePrivate:\n  - { creator: ACME NOTES, group: \"0029\" }\n");
+            var outRoot = Path.Combine(scratch, "out");
+            using var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, null, profile: profile));
+            var r = Assert.Single(p.Protect(new[] { input }));
+            Assert.True(r.Status == ProtectionStatus.Protected, r.Message);
+            var ds = DicomFile.Open(r.DestinationPath).Dataset;
+            Assert.Equal("CLINIC OF", ds.GetString(DicomTags.InstitutionName));
+            Assert.Equal("CT", ds.GetString(DicomTags.StationName));
+            Assert.Equal("Operator", ds.GetItems(DicomTags.AnatomicRegionSequence)[0].GetString(DicomTags.CodeMeaning));
+            Assert.Equal("planned for", ds.GetString(ds.GetOrReservePrivateTag(0x0029, "ACME NOTES", 0x01)));
+        }
+
+        [Fact]
+        public void Protect_ResidualIdentifierInKeptBinaryValue_FailsTheFileWithoutWritingOrNamingTheValue()
         {
             var scratch = DeidTestSupport.NewScratch("residual");
             var (_, _, written) = WriteCanary(scratch);
             using var keys = DeidTestSupport.Keys();
-            // A profile that keeps Institution Name, which we fill with the patient's family name.
+            // A safe-private binary blob (not text, so not cleanable) that holds the patient's family name.
             var input = Path.Combine(scratch, "one.dcm");
             var f = DicomFile.Open(written.Files[0].Path);
-            f.Dataset.AddOrUpdate(DicomTags.InstitutionName, "CLINIC OF " + CanaryStudy.FamilyName);
+            var blob = f.Dataset.GetOrReservePrivateTag(0x0029, "ACME BLOB", 0x01);
+            f.Dataset.AddOrUpdate(new DicomElement(blob, DicomVR.OB, System.Text.Encoding.ASCII.GetBytes("..CLINIC OF " + CanaryStudy.FamilyName + "..")));
             f.Save(input);
-            var profile = DeidentificationProfile.Parse("name: leaky\noptions: [RetainInstitutionIdentity, RetainDeviceIdentity]\n");
+            var profile = DeidentificationProfile.Parse("name: leaky\noptions: [RetainDeviceIdentity]\nsafePrivate:\n  - { creator: ACME BLOB, group: \"0029\" }\n");
             var outRoot = Path.Combine(scratch, "out");
             using var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, Path.Combine(scratch, "vault.hpsv"), profile: profile));
             var r = Assert.Single(p.Protect(new[] { input }));
             Assert.Equal(ProtectionStatus.Failed, r.Status);
             Assert.Equal(FileFailureKind.SecurityError, r.Failure.Kind);
-            Assert.Contains("(0008,0080)", r.Message);
+            Assert.Contains("(0029,1001)", r.Message);
             Assert.Contains("name", r.Message);
             Assert.DoesNotContain(CanaryStudy.FamilyName, r.Message);
             Assert.False(Directory.Exists(outRoot) && Directory.EnumerateFiles(outRoot, "*", SearchOption.AllDirectories).Any());

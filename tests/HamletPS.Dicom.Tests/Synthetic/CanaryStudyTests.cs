@@ -73,7 +73,7 @@ print(d.RTPlanLabel, d.ReviewerName)
                 Assert.Equal("CANARYDEEPNEST " + CanaryStudy.PatientId, lines[1]);
                 Assert.Equal(CanaryStudy.PrivateCreator, lines[2]);
                 Assert.Equal("CANARYACC-REQ CANARYREQPROC", lines[3]);
-                Assert.Equal("CANARY-PLANLBL CANARYREVIEWER^DOC", lines[4]);
+                Assert.Equal("PLN " + CanaryStudy.FamilyName + " CANARYREVIEWER^DOC", lines[4]);
             }
             finally { Directory.Delete(scratch, true); }
         }

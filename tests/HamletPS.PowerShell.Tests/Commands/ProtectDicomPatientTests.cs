@@ -25,7 +25,7 @@ namespace HamletPS.PowerShell.Tests.Commands
             string vault = Path.Combine(_root, "vault");
             using var session = new PowerShellSession();
 
-            var results = session.Invoke(KeyScript + "Protect-DicomPatient -Path $args[0] -Destination $args[1] -VaultPath $args[2] -Key $k -Profile basic",
+            var results = session.Invoke(KeyScript + "Protect-DicomPatient -Path $args[0] -Destination $args[1] -VaultPath $args[2] -Key $k",
                 input, output, vault);
 
             Assert.Empty(session.Errors);
