@@ -51,7 +51,7 @@ namespace HamletPS.Cli.Verbs
         {
             var path = new Argument<string[]>("path") { Description = "Protected files or folders.", Arity = ArgumentArity.OneOrMore };
             var destination = new Option<string>("--destination") { Description = "Where the restored files go.", Required = true };
-            var vault = new Option<string>("--vault-path") { Description = "The re-identification record (.hpv)." };
+            var vault = new Option<string>("--vault-path") { Description = "The re-identification record: the folder Protect wrote into (every .hpv in it) or one .hpv file." };
             var mappingFile = new Option<string>("--mapping-file") { Description = "The lookup table for the reverse lookup." };
             var pseudonym = new Option<PseudonymMethod?>("--pseudonym") { Description = "Ff1 (default) or Vigenere." };
             var key = new Option<string>("--key") { Description = "Name of an environment variable holding the site secret." };

@@ -16,13 +16,15 @@ namespace HamletPS.Core.Deidentification
     /// Unprotect-DicomPatient's engine (site only). With the vault, restores every element protection removed or replaced
     /// (element for element, at every nesting level and in the file meta group) and removes what it added. Without a vault
     /// record it restores only the patient identity: Patient ID from the reverse lookup of the Study ID in mapping.csv, or
-    /// by reversing the FF1/Vigenère pseudonym (Patient's Name cannot be recovered then), and says so. Opening the vault with a
-    /// wrong key throws <see cref="VaultKeyMismatchException"/> from the constructor: nothing is written.
+    /// by reversing the FF1/Vigenère pseudonym (Patient's Name cannot be recovered then), and says so. The vault is one record
+    /// file or the record folder Protect writes into (every <c>*.hpv</c> in it; each instance's record is found by its SOP
+    /// Instance UID, see <see cref="ReidentificationVaultSet"/>). A wrong key (for any record file) throws
+    /// <see cref="VaultKeyMismatchException"/> from the constructor: nothing is written.
     /// </summary>
     public sealed class DicomUnprotector : IDisposable
     {
         private readonly UnprotectorOptions _options;
-        private readonly ReidentificationVault _vault;
+        private readonly ReidentificationVaultSet _vault;
         private readonly string _destination;
 
         public DicomUnprotector(UnprotectorOptions options)
@@ -36,7 +38,7 @@ namespace HamletPS.Core.Deidentification
             if (options.VaultPath != null)
             {
                 if (options.VaultKey == null) throw new ArgumentException("A vault key is required with a vault path.");
-                _vault = ReidentificationVault.Open(options.VaultPath, options.VaultKey);
+                _vault = ReidentificationVaultSet.Open(options.VaultPath, options.VaultKey);
             }
         }
 

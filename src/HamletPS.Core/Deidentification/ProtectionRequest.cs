@@ -33,7 +33,7 @@ namespace HamletPS.Core.Deidentification
         /// <summary>Output tree (protect) or restored tree (unprotect).</summary>
         public string Destination { get; set; }
 
-        /// <summary>Protect: the folder for the re-identification record; overrides HAMLET.VAULT. Unprotect: the record file.</summary>
+        /// <summary>Protect: the folder for the re-identification record; overrides HAMLET.VAULT. Unprotect: the record file or that folder.</summary>
         public string VaultPath { get; set; }
 
         public bool ExcludeTestPatients { get; set; }

@@ -5,7 +5,10 @@ namespace HamletPS.Core.Deidentification
     /// <summary>Settings of a <see cref="DicomUnprotector"/> (site only).</summary>
     public sealed class UnprotectorOptions
     {
-        /// <summary>The re-identification vault written by Protect; null restores the patient identity only.</summary>
+        /// <summary>
+        /// The re-identification record written by Protect: one record file (.hpv) or the record folder (every .hpv below it);
+        /// null restores the patient identity only.
+        /// </summary>
         public string VaultPath { get; set; }
 
         /// <summary>The vault key (SiteKeys.VaultKey); a wrong key is refused before anything is written.</summary>

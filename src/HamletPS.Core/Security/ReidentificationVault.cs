@@ -55,6 +55,9 @@ namespace HamletPS.Core.Security
         /// <summary>Distinct record ids in the vault.</summary>
         public int Count { get { lock (_gate) return _index.Count; } }
 
+        /// <summary>True when opened with <see cref="OpenReadOnly"/>.</summary>
+        public bool IsReadOnly { get; private set; }
+
         /// <summary>True when records are additionally DPAPI-protected (Windows only).</summary>
         public bool UsesWindowsDataProtection => _dpapi;
 
@@ -98,7 +101,15 @@ namespace HamletPS.Core.Security
         }
 
         /// <summary>Opens an existing vault; throws <see cref="VaultKeyMismatchException"/> when the key does not open it.</summary>
-        public static ReidentificationVault Open(string path, byte[] vaultKey)
+        public static ReidentificationVault Open(string path, byte[] vaultKey) => Open(path, vaultKey, false);
+
+        /// <summary>
+        /// Opens an existing vault for reading only (Unprotect): records can be read, <see cref="Add"/> throws, and the file
+        /// may be open for writing elsewhere (a Protect run still adding records). Wrong key: <see cref="VaultKeyMismatchException"/>.
+        /// </summary>
+        public static ReidentificationVault OpenReadOnly(string path, byte[] vaultKey) => Open(path, vaultKey, true);
+
+        private static ReidentificationVault Open(string path, byte[] vaultKey, bool readOnly)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentNullException(nameof(path));
             CheckKey(vaultKey);
@@ -124,8 +135,10 @@ namespace HamletPS.Core.Security
             if ((flags & 1) != 0 && !WindowsDataProtection.IsAvailable)
                 throw new PlatformNotSupportedException("This vault is additionally DPAPI-protected and opens on Windows only.");
             var recordKey = Derive(vaultKey, salt, "hamletps/vault/v1/records", 32);
-            var stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-            var vault = new ReidentificationVault(full, stream, recordKey, flags);
+            var stream = readOnly
+                ? new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)
+                : new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+            var vault = new ReidentificationVault(full, stream, recordKey, flags) { IsReadOnly = readOnly };
             try { vault.Scan(); }
             catch { vault.Dispose(); throw; }
             return vault;
@@ -140,6 +153,7 @@ namespace HamletPS.Core.Security
         {
             if (string.IsNullOrEmpty(recordId)) throw new ArgumentNullException(nameof(recordId));
             if (payload == null) throw new ArgumentNullException(nameof(payload));
+            if (IsReadOnly) throw new InvalidOperationException("The vault " + Path + " was opened read-only.");
             var id = Encoding.UTF8.GetBytes(recordId);
             if (id.Length > MaxIdBytes) throw new ArgumentException("A vault record id is limited to " + MaxIdBytes + " bytes.", nameof(recordId));
             var plain = _dpapi ? WindowsDataProtection.Protect(payload, _dpapiMachine) : payload;

@@ -29,7 +29,10 @@ namespace HamletPS.Commands
         [ValidateNotNullOrEmpty]
         public string Destination { get; set; }
 
-        /// <summary>The re-identification record (.hpv) Protect-DicomPatient wrote; without it only the identity is restored.</summary>
+        /// <summary>
+        /// The re-identification record: the folder Protect-DicomPatient wrote into (every .hpv in it, the right record found
+        /// for each SOP instance) or one .hpv file; without it only the identity is restored.
+        /// </summary>
         [Parameter]
         public string VaultPath { get; set; }
 

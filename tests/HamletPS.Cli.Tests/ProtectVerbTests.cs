@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using HamletPS.Cli.Verbs;
+using HamletPS.Core.Deidentification;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+using HamletPS.Synthetic;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    /// <summary>`hamlet protect` and `hamlet unprotect`, in process, on the canary RT study.</summary>
+    public sealed class ProtectVerbTests : IDisposable
+    {
+        private const string SiteKey = "Synthetic0Test1Site2Key3ABCDEFGH";
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-protect-cli-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root)) Directory.Delete(_root, true);
+        }
+
+        private string Output => Path.Combine(_root, "out");
+
+        private string VaultFolder => Path.Combine(_root, "vault");
+
+        /// <summary>Protects the CT in one run and the RT objects in a second: two record files in the vault folder.</summary>
+        private RtStudy ProtectInTwoRuns()
+        {
+            var study = new CanaryStudy(new RtStudyOptions { Slices = 2, ImageSize = 16 }).Write(Path.Combine(_root, "in"));
+            string[] ct = study.Files.Where(f => f.Kind == RtObjectKind.CtImage).Select(f => f.Path).ToArray();
+            string[] rest = study.Files.Select(f => f.Path).Except(ct).ToArray();
+            foreach (string[] run in new[] { ct, rest })
+            {
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                int code = ProtectVerbs.RunProtect(run, null, new ProtectionRequest { Destination = Output, VaultPath = VaultFolder, Key = SiteKey.ToCharArray() },
+                    json: false, new CliOutput(stdout, stderr));
+                Assert.True(code == 0, stderr.ToString());
+                Assert.DoesNotContain(CanaryStudy.PatientId, stdout.ToString() + stderr.ToString());
+            }
+            Assert.Equal(2, Directory.GetFiles(VaultFolder, "*.hpv").Length);
+            return study;
+        }
+
+        [Fact]
+        public void Unprotect_WithTheRecordFolder_RestoresEveryFileFromWhicheverRunRecordedIt()
+        {
+            RtStudy study = ProtectInTwoRuns();
+            string restored = Path.Combine(_root, "restored");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
+                new ProtectionRequest { Destination = restored, VaultPath = VaultFolder, Key = SiteKey.ToCharArray() }, json: true, new CliOutput(stdout, stderr));
+
+            Assert.True(code == 0, stderr.ToString());
+            var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(study.Files.Count, rows.Count);
+            Assert.All(rows, r => Assert.Equal("Restored", r.GetProperty("Status").GetString()));
+            var restoredSops = rows.Select(r => DicomFile.Open(r.GetProperty("DestinationPath").GetString())).ToList();
+            Assert.Equal(study.Files.Select(f => f.SopInstanceUid).OrderBy(s => s), restoredSops.Select(f => f.SopInstanceUid).OrderBy(s => s));
+            Assert.All(restoredSops, f => Assert.Equal(CanaryStudy.PatientId, f.Dataset.GetString(DicomTags.PatientID)));
+            Assert.All(restoredSops, f => Assert.Equal("CT-" + CanaryStudy.PatientId, f.Dataset.GetString(DicomTags.StationName))); // cleaned by protect, restored
+        }
+
+        [Fact]
+        public void Unprotect_WithOneRecordFile_StillWorks()
+        {
+            RtStudy study = ProtectInTwoRuns();
+            string first = Directory.GetFiles(VaultFolder, "*.hpv").Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).First().FullName;
+            var stdout = new StringWriter();
+            int code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
+                new ProtectionRequest { Destination = Path.Combine(_root, "restored"), VaultPath = first, Key = SiteKey.ToCharArray() }, json: true,
+                new CliOutput(stdout, new StringWriter()));
+
+            Assert.Equal(0, code);
+            var statuses = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("Status").GetString()).ToList();
+            Assert.Equal(study.Files.Count(f => f.Kind == RtObjectKind.CtImage), statuses.Count(s => s == "Restored"));
+            Assert.Equal(study.Files.Count(f => f.Kind != RtObjectKind.CtImage), statuses.Count(s => s == "IdentityOnly"));
+        }
+
+        [Fact]
+        public void Unprotect_WrongKey_ExitsTwoWithAClearErrorAndWritesNothing()
+        {
+            ProtectInTwoRuns();
+            string restored = Path.Combine(_root, "restored");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
+                new ProtectionRequest { Destination = restored, VaultPath = VaultFolder, Key = "WrongWrongWrongWrongWrongWrong".ToCharArray() }, json: false,
+                new CliOutput(stdout, stderr));
+
+            Assert.Equal(2, code);
+            Assert.Contains("VaultKeyMismatch", stderr.ToString());
+            Assert.Contains("different site key", stderr.ToString());
+            Assert.Equal(string.Empty, stdout.ToString());
+            Assert.False(Directory.Exists(restored));
+        }
+
+        [Fact]
+        public void ProtectAndUnprotect_OptionsParseOnTheRootCommand()
+        {
+            var protect = Program.BuildRootCommand().Parse(new[] { "protect", "in", "--destination", "out", "--mapping-file", "m.csv", "--study-id-pattern", "^x$",
+                "--lookup-key", "AccessionNumber", "--pseudonym", "Vigenere", "--key", "VAR", "--profile", "basic", "--vault-path", "vault",
+                "--exclude-test-patients", "--what-if", "--json" });
+            Assert.Empty(protect.Errors);
+            var unprotect = Program.BuildRootCommand().Parse(new[] { "unprotect", "out", "--destination", "r", "--vault-path", "vault", "--mapping-file", "m.csv",
+                "--pseudonym", "Ff1", "--key", "VAR", "--what-if", "--json" });
+            Assert.Empty(unprotect.Errors);
+        }
+    }
+}
