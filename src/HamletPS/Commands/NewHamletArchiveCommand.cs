@@ -19,7 +19,14 @@ namespace HamletPS.Commands
     {
         private readonly List<string> _inputs = new List<string>();
 
-        // -Path (protected tree folders or protected files; wildcards allowed): HamletPathCmdlet.
+        /// <summary>Protected tree folders or protected files; wildcards allowed. A piped object without a Path (a
+        /// Protect-DicomPatient result that is Planned under -WhatIf, Failed or excluded: already reported upstream) is skipped.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public override string[] Path { get; set; }
 
         /// <summary>Protected tree folders or files taken literally; also binds DestinationPath (Protect-DicomPatient's results).</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
@@ -66,6 +73,11 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
+            if (!IsLiteralPath && (Path == null || Array.TrueForAll(Path, string.IsNullOrEmpty)))
+            {
+                if (MyInvocation.ExpectingInput) return; // an upstream result with no file: nothing to archive
+                Terminate(new PSArgumentException("Give the protected tree or files with -Path or -LiteralPath."), "PathRequired", ErrorCategory.InvalidArgument, null);
+            }
             _inputs.AddRange(ResolveInputPaths());
         }
 
