@@ -1,66 +1,120 @@
 #!/usr/bin/env bash
-# DICOM codec benchmark: a generated 2000-file CT series (512x512, 16 bit, CtPhantom), then in the same run
-#   ours header parse | dcmdump | pydicom dcmread(stop_before_pixels) | pydicom dcmread (full)
-#   ours read+write round trip | cp -r of the same data
-#   2 GB streaming proof: a file whose pixel data is a referenced value, read and rewritten with bounded memory.
-# Prints files/s, MB/s, ratios and peak memory (/usr/bin/time -v "Maximum resident set size").
-# Usage: bench/dicom-codec.sh [file-count] [big-file-MB]     (defaults 2000 and 2048)
+# DICOM codec benchmark on a generated CT series (default 2000 slices, 512x512, 16 bit, CtPhantom), every figure wall-clock
+# of whole processes (start-up included) unless marked in-process, all in the same run on the same files:
+#   header parse:  hamlet inspect (published ReadyToRun, as a site installs it) | hamlet inspect --json | hamlet inspect from
+#                  the plain build output (JIT) | dcmdump -q -M (xargs) | pydicom dcmread(stop_before_pixels)
+#                  + in-process passes of DicomFile.Open(HeaderOnly) (HamletPS.Bench headers)
+#   round trip:    ours read+write (HamletPS.Bench roundtrip: DicomFile.Open + Save per file; no hamlet verb rewrites a file
+#                  without de-identifying it) | cp -r | pydicom dcmread + save_as
+#                  + in-process: ours read+write against File.Copy, alternating (HamletPS.Bench versus-copy)
+#   optional 2 GB streaming proof (third argument; tests/HamletPS.Dicom.Tests LargeFileTests asserts the same).
+# Each step runs REPEATS times and the median is reported; `sync` runs before every round-trip step so no step pays for
+# the writeback of the one before. The machine is shared: the load average is printed; compare ratios within a run.
+# Usage: bench/dicom-codec.sh [file-count=2000] [repeats=3] [big-file-MB=0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$(pwd)
 count=${1:-2000}
-bigmb=${2:-2048}
-work=$(mktemp -d /tmp/hamletps-dicom-bench.XXXXXX)
+repeats=${2:-3}
+bigmb=${3:-0}
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (apt-get install time)"; exit 1; }
+command -v dcmdump >/dev/null || { echo "dcmdump is not installed (apt-get install dcmtk)"; exit 1; }
+/usr/bin/python3 -c 'import pydicom' 2>/dev/null || { echo "pydicom is not installed (apt-get install python3-pydicom)"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/hamletps-dicom-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-proj=bench/HamletPS.Bench
-dotnet build "$proj" -c Release -nologo -v q >/dev/null
-# the built apphost, not `dotnet run`: run re-evaluates the project (seconds of MSBuild on a loaded machine) inside the timing
-RUN=("$proj/bin/Release/net10.0/HamletPS.Bench")
+results="$work/results.txt"
+: > "$results"
 
-timed() { # name, command...  -> prints the command's output, wall seconds and peak RSS
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet build src/HamletPS.Cli -c Release -nologo -v q >/dev/null
+dotnet publish src/HamletPS.Cli -c Release -nologo -v q -o "$work/hamlet" >/dev/null            # ReadyToRun (HamletPS.Cli.csproj)
+dotnet publish bench/HamletPS.Bench -c Release -nologo -v q -p:PublishReadyToRun=true -o "$work/bench" >/dev/null
+BENCH="$work/bench/HamletPS.Bench"
+HAMLET="$work/hamlet/hamlet"
+HAMLET_BUILT="$repo/src/HamletPS.Cli/bin/Release/net10.0/hamlet"
+src="$work/src"
+
+timed() { # name command... : one run; appends "name wall cpu rss_kb" to the results, output to /dev/null
   local name=$1; shift
-  local log="$work/time.log"
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$log" "$@"
+  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" > /dev/null
   end=$(date +%s.%N)
-  local rss
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  local secs
-  secs=$(echo "$end - $start" | bc -l)
-  printf '%-34s wall %7.2f s  peak RSS %6d MB\n' "$name" "$secs" $((rss / 1024))
-  eval "T_${name//[^a-zA-Z0-9]/_}=$secs"
+  read -r user sys rss < "$work/time.txt"
+  echo "$name $(echo "$end - $start" | bc -l) $(echo "$user + $sys" | bc -l) $rss" >> "$results"
 }
 
-echo "== generating $count CT slices in $work/src"
-"${RUN[@]}" generate "$work/src" "$count"
-size_mb=$(du -sm "$work/src" | cut -f1)
-echo "   $size_mb MB"
-cat "$work"/src/* > /dev/null   # warm the page cache so every reader sees the same cache state
+median() { # name column(2 wall, 3 cpu, 4 rss) : median over the repetitions (max for rss)
+  awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$results" | sort -g | awk -v c="$2" '
+    {v[NR] = $1} END { if (NR == 0) {print 0; exit} if (c == 4) {print v[NR]; exit}
+      if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
-echo "== header parse"
-timed ours_headers "${RUN[@]}" headers "$work/src" 3   # pass 1 includes JIT; later passes are the steady state
-timed dcmdump_headers bash -c "find '$work/src' -name '*.dcm' -print0 | xargs -0 dcmdump -q -M > /dev/null"
-timed pydicom_headers /usr/bin/python3 -c "
-import sys, glob, time, pydicom
-fs = sorted(glob.glob(sys.argv[1] + '/*.dcm')); t = time.perf_counter()
-for f in fs: pydicom.dcmread(f, stop_before_pixels=True).Modality
-d = time.perf_counter() - t; print('pydicom stop_before_pixels: %d files, %.2f s, %.0f files/s' % (len(fs), d, len(fs) / d))" "$work/src"
-timed pydicom_full /usr/bin/python3 -c "
-import sys, glob, time, pydicom
-fs = sorted(glob.glob(sys.argv[1] + '/*.dcm')); t = time.perf_counter()
-for f in fs: len(pydicom.dcmread(f).PixelData)
-d = time.perf_counter() - t; print('pydicom full read: %d files, %.2f s, %.0f files/s' % (len(fs), d, len(fs) / d))" "$work/src"
+row() { # name label
+  local wall cpu rss
+  wall=$(median "$1" 2); cpu=$(median "$1" 3); rss=$(median "$1" 4)
+  printf '   %-44s %7.3f s  %7.0f files/s  %6.0f MB/s  CPU %6.2f s  peak RSS %5d MB\n' "$2" "$wall" \
+    "$(echo "$count / $wall" | bc -l)" "$(echo "$size_mb / $wall" | bc -l)" "$cpu" $((rss / 1024))
+}
 
-echo "== round trip vs copy"
-timed cp_r cp -r "$work/src" "$work/copy"
-rm -rf "$work/copy"
-timed ours_roundtrip "${RUN[@]}" roundtrip "$work/src" "$work/dst"
-"${RUN[@]}" floor "$work/src" "$work/floor" 2   # in-process floors in the same conditions: open+read 16 KiB, File.Copy
-echo "   round trip / cp -r (wall, incl. process start): $(echo "scale=2; $T_ours_roundtrip / $T_cp_r" | bc -l)x   (target <= 1.5x)"
-echo "   header parse files/s (wall, incl. process start): $(echo "scale=0; $count / $T_ours_headers" | bc -l)   (target >= 10000)"
-echo "   dcmdump / ours header wall: $(echo "scale=2; $T_dcmdump_headers / $T_ours_headers" | bc -l)x;  pydicom / ours: $(echo "scale=2; $T_pydicom_headers / $T_ours_headers" | bc -l)x"
+ratio() { echo "scale=2; $(median "$1" 2) / $(median "$2" 2)" | bc -l; }
+
+echo "== generating $count CT slices"
+"$BENCH" generate "$src" "$count" > /dev/null
+size_mb=$(du -sm "$src" | cut -f1)
+echo "   $size_mb MB in $src"
+cat "$src"/* > /dev/null   # page cache warm: every reader sees the same cache state
+
+echo "== header parse, $repeats runs each (median)"
+for ((r = 0; r < repeats; r++)); do
+  timed ours_inspect "$HAMLET" inspect "$src"
+  timed ours_inspect_json "$HAMLET" inspect --json "$src"
+  timed ours_inspect_built "$HAMLET_BUILT" inspect "$src"
+  timed dcmdump bash -c "find '$src' -name '*.dcm' -print0 | xargs -0 dcmdump -q -M"
+  timed pydicom_headers /usr/bin/python3 -c "
+import sys, glob, pydicom
+for f in sorted(glob.glob(sys.argv[1] + '/*.dcm')): pydicom.dcmread(f, stop_before_pixels=True).Modality" "$src"
+done
+row ours_inspect "hamlet inspect (ReadyToRun)"
+row ours_inspect_json "hamlet inspect --json (ReadyToRun)"
+row ours_inspect_built "hamlet inspect (build output, JIT)"
+row dcmdump "dcmdump -q -M"
+row pydicom_headers "pydicom dcmread(stop_before_pixels=True)"
+echo "   in-process (HamletPS.Bench headers; pass 1 includes JIT):"
+"$BENCH" headers "$src" 3 | sed 's/^/     /'
+
+echo "== read + write round trip, $repeats runs each (median; sync before each)"
+for ((r = 0; r < repeats; r++)); do
+  steps=(cp ours pydicom)
+  [ $((r % 2)) = 1 ] && steps=(ours cp pydicom)
+  for step in "${steps[@]}"; do
+    rm -rf "$work/dst"; sync
+    case $step in
+      cp) timed cp_r cp -r "$src" "$work/dst" ;;
+      ours) timed ours_roundtrip "$BENCH" roundtrip "$src" "$work/dst" ;;
+      pydicom) mkdir -p "$work/dst"; timed pydicom_roundtrip /usr/bin/python3 -c "
+import sys, os, glob, pydicom
+for f in sorted(glob.glob(sys.argv[1] + '/*.dcm')): pydicom.dcmread(f).save_as(os.path.join(sys.argv[2], os.path.basename(f)))" "$src" "$work/dst" ;;
+    esac
+  done
+done
 rm -rf "$work/dst"
+row cp_r "cp -r"
+row ours_roundtrip "ours DicomFile.Open + Save (process)"
+row pydicom_roundtrip "pydicom dcmread + save_as"
+echo "   in-process, same process, alternating with sync (HamletPS.Bench versus-copy):"
+"$BENCH" versus-copy "$src" "$work/dst" "$repeats" | sed 's/^/     /'
 
-echo "== streaming proof: ${bigmb} MB file read and rewritten"
-timed ours_bigfile "${RUN[@]}" bigfile "$work/big" "$bigmb"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  (other jobs on this machine skew every figure above)"
+echo "== summary (wall-clock of whole processes, medians)"
+inspect_rate=$(echo "scale=0; $count / $(median ours_inspect 2)" | bc -l)
+echo "   header parse: hamlet inspect $inspect_rate files/s (target >= 10000);" \
+  "dcmdump / ours $(ratio dcmdump ours_inspect)x, pydicom / ours $(ratio pydicom_headers ours_inspect)x," \
+  "build output (JIT) / ReadyToRun $(ratio ours_inspect_built ours_inspect)x"
+echo "   round trip: ours / cp -r $(ratio ours_roundtrip cp_r)x (target <= 1.5x); pydicom / ours $(ratio pydicom_roundtrip ours_roundtrip)x"
+
+if [ "$bigmb" -gt 0 ]; then
+  echo "== streaming proof: ${bigmb} MB file read and rewritten"
+  "$BENCH" bigfile "$work/big" "$bigmb"
+fi
+echo "   load average at end: $(cut -d' ' -f1-3 /proc/loadavg)  (other jobs on this machine skew every wall figure; ratios within a run count)"

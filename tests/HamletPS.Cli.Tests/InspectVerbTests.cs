@@ -94,5 +94,48 @@ namespace HamletPS.Cli.Tests
             Assert.Equal("(0010,1002)[0].(0010,0020)", nested.GetProperty("Location").GetString());
             Assert.Equal("SYN104-OTHER", nested.GetProperty("Value").GetString());
         }
+
+        [Fact]
+        public void Inspect_ReadsFilesInParallel_AndPrintsInInputOrder_WithFailuresInPlace()
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                string name = "f" + i.ToString("000") + ".dcm";
+                if (i % 37 == 5) File.WriteAllBytes(Path.Combine(_root, name), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+                else WriteFile(name, "SYN2" + i.ToString("000"), i % 2 == 0 ? "CT" : "MR");
+            }
+            // one writer for both streams: the order of results and error lines is visible
+            var serial = new StringWriter();
+            int serialExit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(serial, serial), 1);
+            var parallel = new StringWriter();
+            int parallelExit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(parallel, parallel), 4);
+
+            Assert.Equal(1, serialExit);
+            Assert.Equal(1, parallelExit);
+            string[] lines = parallel.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(300, lines.Length);
+            Assert.Equal(serial.ToString(), parallel.ToString());
+            for (int i = 0; i < 300; i++)
+            {
+                string name = "f" + i.ToString("000") + ".dcm";
+                Assert.Contains(name, lines[i]);
+                Assert.Equal(i % 37 == 5, lines[i].StartsWith("error: InvalidDicomFile", StringComparison.Ordinal));
+            }
+        }
+
+        [Fact]
+        public void Inspect_MissingPathAfterGoodOnes_PrintsTheirResultsFirstThenPathNotFound()
+        {
+            string good = WriteFile("g.dcm", "SYN105", "CT");
+            var both = new StringWriter();
+
+            int exit = InspectVerb.Run(new[] { good, Path.Combine(_root, "missing"), good }, false, null, false, false, new CliOutput(both, both), 4);
+
+            Assert.Equal(1, exit);
+            string[] lines = both.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("CT  CT Image Storage  2023-04-05", lines[0]);
+            Assert.StartsWith("error: PathNotFound", lines[1]);
+        }
     }
 }

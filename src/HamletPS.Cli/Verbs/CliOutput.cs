@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HamletPS.Core;
 
 namespace HamletPS.Cli.Verbs
@@ -9,12 +11,12 @@ namespace HamletPS.Cli.Verbs
     /// <summary>How verbs write: results to standard output (text or one JSON object per line), failures to standard error.</summary>
     public sealed class CliOutput
     {
-        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
+        private static readonly Lazy<JsonSerializerOptions> JsonOptions = new Lazy<JsonSerializerOptions>(() => new JsonSerializerOptions
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = false,
             Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-        };
+        });
 
         private readonly TextWriter _out;
         private readonly TextWriter _error;
@@ -27,24 +29,49 @@ namespace HamletPS.Cli.Verbs
 
         public static CliOutput Console { get; } = new CliOutput(System.Console.Out, System.Console.Error);
 
+        /// <summary>
+        /// Standard output through a 64 KiB buffer (System.Console.Out writes every line through to the descriptor). For verbs
+        /// that print many short lines and end soon (inspect); the buffer is flushed before every error line, so standard output
+        /// and standard error keep their order, and by <see cref="Flush"/>, which the verb must call when it ends.
+        /// </summary>
+        public static CliOutput CreateBufferedConsole()
+        {
+            Encoding encoding = System.Console.OutputEncoding;
+            if (encoding.CodePage == 65001) encoding = new UTF8Encoding(false); // no byte order mark at the start of a redirected file
+            var stdout = new StreamWriter(System.Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
+            return new CliOutput(stdout, System.Console.Error);
+        }
+
+        /// <summary>Writes out what a buffered writer holds.</summary>
+        public void Flush() => _out.Flush();
+
         /// <summary>Failures written so far (the exit code is 1 when there were any).</summary>
         public int Failures { get; private set; }
 
         public void Line(string text) => _out.WriteLine(text);
 
-        public void Json(object value) => _out.WriteLine(JsonSerializer.Serialize(value, value.GetType(), JsonOptions));
+        public void Json(object value) => _out.WriteLine(JsonSerializer.Serialize(value, value.GetType(), JsonOptions.Value));
 
-        public void Warning(string text) => _error.WriteLine("warning: " + text);
+        /// <summary>One JSON line through source-generated metadata (no reflection at run time).</summary>
+        public void Json<T>(T value, JsonTypeInfo<T> typeInfo) => _out.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+
+        public void Warning(string text)
+        {
+            _out.Flush();
+            _error.WriteLine("warning: " + text);
+        }
 
         public void Failure(FileFailure failure)
         {
             Failures++;
+            _out.Flush();
             _error.WriteLine("error: " + failure.Reason + ": " + failure.Message);
         }
 
         public void Failure(string reason, string message)
         {
             Failures++;
+            _out.Flush();
             _error.WriteLine("error: " + reason + ": " + message);
         }
 
