@@ -4,9 +4,11 @@
 #   send:    our StorageScu -> storescp                                         vs   storescu -> storescp
 # Also one large object. Prints wall times, ratio (ours/dcmtk) and peak RSS (/usr/bin/time -v).
 # Usage: bench/dicom-network.sh [FILES=2000] [BYTES_PER_FILE=524288] [BIG_MB=1024]
+# ROUNDS=n (env, default 1): run each pair n times, interleaved, and print the best wall time of each side (a busy machine
+# adds noise of tens of percent to a single run). BENCH_DURABILITY (env): the receiver's DurabilityMethod (default Automatic).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FILES=${1:-2000}; SIZE=${2:-524288}; BIG_MB=${3:-1024}; PDU=65536
+FILES=${1:-2000}; SIZE=${2:-524288}; BIG_MB=${3:-1024}; PDU=65536; ROUNDS=${ROUNDS:-1}
 work=bench/work/network; rm -rf "$work"; mkdir -p "$work"
 dotnet build bench/HamletPS.Bench.Network -c Release -nologo -v q >/dev/null
 B=bench/HamletPS.Bench.Network/bin/Release/net10.0/HamletPS.Bench.Network
@@ -27,42 +29,50 @@ du -sh "$work/series" "$work/big" | sed 's/^/  /'
 
 # $1 label, $2 source folder, $3 count
 # $4: "sync" (default: fsync each file before answering success) or "nosync" (like storescp)
+min() { echo "if ($1 == 0 || $2 < $1) $2 else $1" | bc; }
+maxi() { [ "${1:-0}" -gt "${2:-0}" ] && echo "${1:-0}" || echo "${2:-0}"; }
 receive_pair() {
-  local label=$1 src=$2 count=$3 mode=${4:-sync}
-  # ours
-  rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
-  /usr/bin/time -v -o "$work/ours.time" $B receive "$work/rx" "$p" HAMLET $PDU "$count" "$mode" >/dev/null & rpid=$!
-  waitport "$p"
-  s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src" ; e=$(date +%s.%N)
-  wait $rpid; ours=$(echo "$e - $s" | bc); ours_rss=$(rss "$work/ours.time")
-  [ "$(ls "$work/rx" | wc -l)" = "$count" ] || { echo "ours received $(ls "$work/rx" | wc -l)/$count"; exit 1; }
-  # dcmtk
-  rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
-  /usr/bin/time -v -o "$work/dcmtk.time" storescp -pdu $PDU -aet HAMLET --output-directory "$work/rx" "$p" & spid=$!
-  waitport "$p"
-  s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src"; e=$(date +%s.%N)
-  theirs_rss=$(peer_rss $spid); stop_peer $spid
-  theirs=$(echo "$e - $s" | bc)
+  local label=$1 src=$2 count=$3 mode=${4:-sync} ours=0 theirs=0 ours_rss=0 theirs_rss=0
+  for _ in $(seq "$ROUNDS"); do
+    # ours
+    rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
+    /usr/bin/time -v -o "$work/ours.time" $B receive "$work/rx" "$p" HAMLET $PDU "$count" "$mode" >/dev/null & rpid=$!
+    waitport "$p"
+    s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src" ; e=$(date +%s.%N)
+    wait $rpid; ours=$(min "$ours" "$(echo "$e - $s" | bc)"); ours_rss=$(maxi "$ours_rss" "$(rss "$work/ours.time")")
+    [ "$(ls "$work/rx" | wc -l)" = "$count" ] || { echo "ours received $(ls "$work/rx" | wc -l)/$count"; exit 1; }
+    # dcmtk
+    rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
+    /usr/bin/time -v -o "$work/dcmtk.time" storescp -pdu $PDU -aet HAMLET --output-directory "$work/rx" "$p" & spid=$!
+    waitport "$p"
+    s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src"; e=$(date +%s.%N)
+    theirs_rss=$(maxi "$theirs_rss" "$(peer_rss $spid)"); stop_peer $spid
+    theirs=$(min "$theirs" "$(echo "$e - $s" | bc)")
+  done
   printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
 }
 
 send_pair() {
-  local label=$1 src=$2
+  local label=$1 src=$2 ours=0 theirs=0 ours_rss=0 theirs_rss=0
   rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
   storescp -pdu $PDU -aet PEER --output-directory "$work/rx" "$p" & spid=$!
   waitport "$p"
-  /usr/bin/time -v -o "$work/ours.time" $B send 127.0.0.1 "$p" PEER "$src" $PDU >/dev/null
-  ours=$(wall "$work/ours.time"); ours_rss=$(rss "$work/ours.time")
-  rm -rf "$work/rx"/*
-  /usr/bin/time -v -o "$work/dcmtk.time" storescu -pdu $PDU +sd -aec PEER 127.0.0.1 "$p" "$src"
-  theirs=$(wall "$work/dcmtk.time"); theirs_rss=$(rss "$work/dcmtk.time")
+  for _ in $(seq "$ROUNDS"); do
+    /usr/bin/time -v -o "$work/ours.time" $B send 127.0.0.1 "$p" PEER "$src" $PDU >/dev/null
+    ours=$(min "$ours" "$(wall "$work/ours.time")"); ours_rss=$(maxi "$ours_rss" "$(rss "$work/ours.time")")
+    rm -rf "$work/rx"/*
+    /usr/bin/time -v -o "$work/dcmtk.time" storescu -pdu $PDU +sd -aec PEER 127.0.0.1 "$p" "$src"
+    theirs=$(min "$theirs" "$(wall "$work/dcmtk.time")"); theirs_rss=$(maxi "$theirs_rss" "$(rss "$work/dcmtk.time")")
+    rm -rf "$work/rx"/*
+  done
   stop_peer $spid
   printf "%-28s ours %7.2f s (%4s MB RSS)   storescu %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
 }
 
 echo "== receive (storescu -> receiver), max PDU $PDU"
-receive_pair "series $FILES files (fsync)" "$work/series" "$FILES" sync
-receive_pair "series $FILES files (no fsync)" "$work/series" "$FILES" nosync
+echo "   (ours durable: each file and its name synced before the success status; storescp syncs nothing)"
+receive_pair "series $FILES files (durable)" "$work/series" "$FILES" sync
+receive_pair "series $FILES files (no sync)" "$work/series" "$FILES" nosync
 receive_pair "one ${BIG_MB} MB object" "$work/big" 1 sync
 echo "== send (sender -> storescp)"
 send_pair "series $FILES files" "$work/series"

@@ -23,6 +23,13 @@ namespace HamletPS.Bench.Network
                         Folder = args[1], Port = int.Parse(args[2]), AeTitle = args[3], AcceptAllStorageClasses = true,
                         StopAfterFiles = int.Parse(args[5]),
                         DurableWrites = args.Length <= 6 || args[6] != "nosync",
+                        FileSystem = new LocalStorageFileSystem
+                        {
+                            // knobs for measuring the durability variants (defaults are the product's)
+                            WritebackChunk = long.Parse(Environment.GetEnvironmentVariable("BENCH_WRITEBACK") ?? "1048576"),
+                            Durability = (DurabilityMethod)Enum.Parse(typeof(DurabilityMethod), Environment.GetEnvironmentVariable("BENCH_DURABILITY") ?? "Automatic"),
+                            BufferSize = int.Parse(Environment.GetEnvironmentVariable("BENCH_BUFFER") ?? "0"),
+                        },
                     };
                     options.Association.MaxPduLength = int.Parse(args[4]);
                     using (var scp = new StorageScp(options))

@@ -12,8 +12,20 @@ namespace HamletPS.Dicom.Network
         /// <summary>Creates a new file that must not exist yet, open for writing.</summary>
         Stream CreateNew(string path);
 
-        /// <summary>Flushes a stream from <see cref="CreateNew"/> through to the storage device.</summary>
+        /// <summary>
+        /// First step of making a finished file durable, before its rename: its data goes to the storage device (synced, or only
+        /// written out when <see cref="SyncRename"/> syncs data, size and name together).
+        /// </summary>
         void FlushToDisk(Stream stream);
+
+        /// <summary>
+        /// Second step, after the rename into <paramref name="folder"/>: data, size and the new name are durable when it returns.
+        /// <paramref name="stream"/> is the still open file, or null when <see cref="RenamesOpenFiles"/> is false.
+        /// </summary>
+        void SyncRename(Stream stream, string folder);
+
+        /// <summary>True when a file may be renamed while it is open (POSIX; not Windows).</summary>
+        bool RenamesOpenFiles { get; }
 
         /// <summary>Renames <paramref name="source"/> to <paramref name="destination"/> unless it exists; false when it does.</summary>
         bool TryMoveNoReplace(string source, string destination);

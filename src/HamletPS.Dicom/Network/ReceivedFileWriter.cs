@@ -86,8 +86,11 @@ namespace HamletPS.Dicom.Network
             {
                 if (_durable) _fs.FlushToDisk(_stream);
                 else _stream.Flush();
-                _stream.Dispose();
-                _stream = null;
+                if (!_durable || !_fs.RenamesOpenFiles)
+                {
+                    _stream.Dispose();
+                    _stream = null;
+                }
                 string final = Path.Combine(_folder, SopInstanceUid + ".dcm");
                 switch (_duplicates)
                 {
@@ -107,6 +110,9 @@ namespace HamletPS.Dicom.Network
                 }
                 _tempPath = null;
                 FinalPath = final;
+                if (_durable) _fs.SyncRename(_stream, _folder);     // data, size and the new name survive a crash
+                _stream?.Dispose();
+                _stream = null;
                 return Status;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException)

@@ -229,6 +229,8 @@ namespace HamletPS.Dicom.Tests.Network
             public int DelayPerWriteMs { get; set; }
             public Stream CreateNew(string path) => new Budgeted(_inner.CreateNew(path), FailAfterBytes) { Delay = DelayPerWriteMs };
             public void FlushToDisk(Stream stream) => _inner.FlushToDisk(((Budgeted)stream).Inner);
+            public void SyncRename(Stream stream, string folder) => _inner.SyncRename((stream as Budgeted)?.Inner, folder);
+            public bool RenamesOpenFiles => _inner.RenamesOpenFiles;
             public bool TryMoveNoReplace(string s, string d) => _inner.TryMoveNoReplace(s, d);
             public void MoveReplace(string s, string d) => _inner.MoveReplace(s, d);
             public bool Exists(string p) => _inner.Exists(p);
