@@ -22,6 +22,7 @@ namespace HamletPS.Dicom.Network
         private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
         private readonly Dictionary<byte, PresentationContext> _contexts = new Dictionary<byte, PresentationContext>();
         private byte[] _sendBuffer;
+        private readonly byte[] _lookAhead = new byte[1];
         private int _closed;
         private int _inMessage;
 
@@ -245,7 +246,8 @@ namespace HamletPS.Dicom.Network
 
         /// <summary>
         /// Evt9/DT-1: sends a command and, when <paramref name="dataSet"/> is given, exactly <paramref name="dataSetLength"/>
-        /// bytes read from it, fragmented to the peer's maximum PDU length. The data set is streamed, never held whole.
+        /// bytes read from it (-1: everything up to its end), fragmented to the peer's maximum PDU length. The data set is
+        /// streamed, never held whole.
         /// </summary>
         public async Task SendMessageAsync(byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken)
         {
@@ -258,7 +260,7 @@ namespace HamletPS.Dicom.Network
                 await SendFragmentsAsync(contextId, true, new MemoryStream(cmd, false), cmd.Length, null, cancellationToken).ConfigureAwait(false);
                 if (dataSet != null) await SendFragmentsAsync(contextId, false, dataSet, dataSetLength, bytesSent, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e) when (Volatile.Read(ref _closed) == 1 || !(e is EndOfStreamException))
+            catch (IOException e)
             {
                 throw Translate(e, "while sending");
             }
@@ -268,26 +270,52 @@ namespace HamletPS.Dicom.Network
             }
         }
 
+        /// <param name="length">Bytes to send, or -1: until the source ends (a one-byte look-ahead finds the last fragment, so
+        /// a source that throws at its end — a failed transcoder — never gets its last fragment sent).</param>
         private async Task SendFragmentsAsync(byte contextId, bool isCommand, Stream source, long length, IProgress<long> bytesSent, CancellationToken cancellationToken)
         {
             long peerMax = PeerMaxPduLength == 0 ? Options.MaxSendPduLength : Math.Min(PeerMaxPduLength, (uint)Options.MaxSendPduLength);
             int maxData = (int)Math.Max(peerMax - 6, 1);      // PDV item header: 4 length + 1 context ID + 1 control header
             if (_sendBuffer == null || _sendBuffer.Length < maxData + 12) _sendBuffer = new byte[maxData + 12];
             byte[] b = _sendBuffer;
+            bool untilEnd = length < 0;
             long remaining = length;
             long sent = 0;
+            int carried = -1;                                 // look-ahead byte of an until-end source
+            bool last;
             do
             {
-                int n = (int)Math.Min(maxData, remaining);
+                int n = untilEnd ? maxData : (int)Math.Min(maxData, remaining);
                 int filled = 0;
+                if (carried >= 0) { b[12] = (byte)carried; filled = 1; carried = -1; }
+                bool ended = false;
                 while (filled < n)
                 {
-                    int r = await source.ReadAsync(b, 12 + filled, n - filled, cancellationToken).ConfigureAwait(false);
-                    if (r <= 0) throw new EndOfStreamException("data set source ended " + (remaining - filled) + " bytes early");
+                    int r = await ReadSourceAsync(source, b, 12 + filled, n - filled, cancellationToken).ConfigureAwait(false);
+                    if (r <= 0)
+                    {
+                        if (!untilEnd) throw new DataSetSourceException("the data set ended " + (remaining - filled) + " bytes early (the file changed?)", null);
+                        ended = true;
+                        break;
+                    }
                     filled += r;
                 }
-                remaining -= n;
-                bool last = remaining == 0;
+                if (untilEnd)
+                {
+                    if (!ended)
+                    {
+                        int r = await ReadSourceAsync(source, _lookAhead, 0, 1, cancellationToken).ConfigureAwait(false);
+                        if (r <= 0) ended = true;
+                        else carried = _lookAhead[0];
+                    }
+                    last = ended;
+                }
+                else
+                {
+                    remaining -= filled;
+                    last = remaining == 0;
+                }
+                n = filled;
                 uint pduLength = (uint)(n + 6);
                 uint pdvLength = (uint)(n + 2);
                 b[0] = (byte)PduType.PDataTransfer; b[1] = 0;
@@ -299,7 +327,19 @@ namespace HamletPS.Dicom.Network
                 sent += n;
                 bytesSent?.Report(sent);
             }
-            while (remaining > 0);
+            while (!last);
+        }
+
+        private static async Task<int> ReadSourceAsync(Stream source, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await source.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DicomFormatException)
+            {
+                throw new DataSetSourceException(e.Message, e);
+            }
         }
 
         /// <summary>

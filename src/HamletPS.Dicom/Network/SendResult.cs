@@ -9,9 +9,16 @@ namespace HamletPS.Dicom.Network
 
         public string SopInstanceUid { get; set; }
 
+        /// <summary>The file's transfer syntax.</summary>
         public string TransferSyntaxUid { get; set; }
 
-        /// <summary>Bytes of the data set sent.</summary>
+        /// <summary>
+        /// The transfer syntax the data set went over the network in: the file's own, or an uncompressed one the peer accepted
+        /// instead (transcoded on the fly). Null when nothing was sent.
+        /// </summary>
+        public string SentTransferSyntaxUid { get; set; }
+
+        /// <summary>Bytes of the data set in the file.</summary>
         public long Length { get; set; }
 
         /// <summary>DIMSE status of the C-STORE-RSP; null when the file was not sent or no response arrived.</summary>

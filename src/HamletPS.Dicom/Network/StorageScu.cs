@@ -64,16 +64,22 @@ namespace HamletPS.Dicom.Network
         {
             var batch = new List<(SendResult, FileMetaInformationProbe)>();
             var pairs = new HashSet<(string, string)>();
+            var fallbacks = new HashSet<string>();
             foreach (var item in probes)
             {
                 var pair = (item.Probe.SopClassUid, item.Probe.TransferSyntaxUid);
-                if (!pairs.Contains(pair) && pairs.Count == MaxContexts)
+                bool fallback = CanTranscode(pair.TransferSyntaxUid) && !fallbacks.Contains(pair.SopClassUid);
+                int added = (pairs.Contains(pair) ? 0 : 1) + (fallback ? 1 : 0);
+                if (added > 0 && pairs.Count + fallbacks.Count + added > MaxContexts)
                 {
                     yield return batch;
                     batch = new List<(SendResult, FileMetaInformationProbe)>();
                     pairs.Clear();
+                    fallbacks.Clear();
+                    fallback = CanTranscode(pair.TransferSyntaxUid);
                 }
                 pairs.Add(pair);
+                if (fallback) fallbacks.Add(pair.SopClassUid);
                 batch.Add(item);
             }
             if (batch.Count > 0) yield return batch;
@@ -82,15 +88,66 @@ namespace HamletPS.Dicom.Network
         private static AssociateRequestPdu BuildRequest(ScuOptions options, List<(SendResult Result, FileMetaInformationProbe Probe)> batch)
         {
             var rq = new AssociateRequestPdu { CalledAeTitle = options.CalledAeTitle, CallingAeTitle = options.CallingAeTitle };
-            byte id = 1;
-            foreach (var pair in batch.Select(b => (b.Probe.SopClassUid, b.Probe.TransferSyntaxUid)).Distinct())
-            {
-                // Exactly the transfer syntax the file is in: the bytes are sent as stored, so no other one can be used.
-                rq.PresentationContexts.Add(new PresentationContextRequestItem(id, pair.SopClassUid, new[] { pair.TransferSyntaxUid }));
-                id += 2;
-            }
+            rq.PresentationContexts.AddRange(ProposeContexts(batch.Select(b => (b.Probe.SopClassUid, b.Probe.TransferSyntaxUid))));
             return rq;
         }
+
+        /// <summary>
+        /// One context per (SOP class, transfer syntax) the files are in, proposing exactly that syntax (sent as stored), and
+        /// per SOP class with uncompressed files one fallback context proposing Explicit VR LE and Implicit VR LE (the one
+        /// every SCP must accept), into which a file is re-encoded on the fly when the peer refuses its own syntax. Compressed
+        /// (encapsulated) data is never transcoded, so compressed-only SOP classes get no fallback.
+        /// </summary>
+        internal static List<PresentationContextRequestItem> ProposeContexts(IEnumerable<(string SopClassUid, string TransferSyntaxUid)> files)
+        {
+            var list = new List<PresentationContextRequestItem>();
+            var pairs = files.Distinct().ToList();
+            byte id = 1;
+            foreach (var pair in pairs)
+            {
+                list.Add(new PresentationContextRequestItem(id, pair.SopClassUid, new[] { pair.TransferSyntaxUid }));
+                id += 2;
+            }
+            foreach (string sopClass in pairs.Where(p => CanTranscode(p.TransferSyntaxUid)).Select(p => p.SopClassUid).Distinct())
+            {
+                list.Add(new PresentationContextRequestItem(id, sopClass, new[] { DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian }));
+                id += 2;
+            }
+            return list;
+        }
+
+        /// <summary>Native (not encapsulated) data sets: Implicit/Explicit VR LE, Explicit VR BE, Deflated.</summary>
+        private static bool CanTranscode(string transferSyntax) => !IO.DicomTransferSyntax.Lookup(transferSyntax).IsEncapsulated;
+
+        /// <summary>What the codec writes on the fly (deflated input is inflated, but output is never deflated).</summary>
+        private static bool IsTranscodeTarget(string transferSyntax) =>
+            transferSyntax == DicomUids.ExplicitVRLittleEndian || transferSyntax == DicomUids.ImplicitVRLittleEndian || transferSyntax == DicomUids.ExplicitVRBigEndian;
+
+        /// <summary>The accepted context to send a file on: its own syntax if accepted, else an uncompressed one to transcode to.</summary>
+        private static PresentationContext ChooseContext(Association a, FileMetaInformationProbe probe, out string refusal)
+        {
+            refusal = null;
+            var accepted = a.Contexts.Values.Where(c => c.IsAccepted && c.AbstractSyntax == probe.SopClassUid).ToList();
+            PresentationContext exact = accepted.FirstOrDefault(c => c.TransferSyntax == probe.TransferSyntaxUid);
+            if (exact != null) return exact;
+            if (CanTranscode(probe.TransferSyntaxUid))
+            {
+                PresentationContext fallback = accepted.Where(c => IsTranscodeTarget(c.TransferSyntax))
+                    .OrderBy(c => c.TransferSyntax == DicomUids.ExplicitVRLittleEndian ? 0 : c.TransferSyntax == DicomUids.ImplicitVRLittleEndian ? 1 : 2)
+                    .FirstOrDefault();
+                if (fallback != null) return fallback;
+                refusal = "peer accepted neither " + TransferSyntaxName(probe.TransferSyntaxUid) + " nor an uncompressed fallback for " + SopClassName(probe.SopClassUid);
+            }
+            else if (accepted.Count > 0)
+                refusal = "peer refused " + TransferSyntaxName(probe.TransferSyntaxUid) + " for " + SopClassName(probe.SopClassUid) + "; compressed data is not transcoded";
+            else
+                refusal = "peer accepted no presentation context for " + SopClassName(probe.SopClassUid);
+            return null;
+        }
+
+        private static string TransferSyntaxName(string uid) => Dictionary.DicomUids.GetName(uid) ?? uid;
+
+        private static string SopClassName(string uid) => Dictionary.DicomUids.GetName(uid) ?? uid;
 
         private static async Task SendBatchAsync(ScuOptions options, List<(SendResult Result, FileMetaInformationProbe Probe)> batch, SendProgress state, Stopwatch clock, IProgress<SendProgress> progress, CancellationToken cancellationToken)
         {
@@ -122,21 +179,32 @@ namespace HamletPS.Dicom.Network
                             return;
                         }
                     }
-                    PresentationContext pc = a.Contexts.Values.FirstOrDefault(c => c.IsAccepted && c.AbstractSyntax == probe.SopClassUid && c.TransferSyntax == probe.TransferSyntaxUid);
+                    PresentationContext pc = ChooseContext(a, probe, out string refusal);
                     if (pc == null)
                     {
-                        result.Error = "peer accepted no presentation context for this SOP class and transfer syntax";
+                        result.Error = refusal;
+                        Finish(state, result, clock, progress);
+                        continue;
+                    }
+                    Stream source;
+                    long length;
+                    try
+                    {
+                        (source, length) = OpenDataSet(probe, pc.TransferSyntax);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DicomFormatException || e is NotSupportedException)
+                    {
+                        result.Error = (pc.TransferSyntax == probe.TransferSyntaxUid ? "cannot read file: " : "cannot transcode to " + TransferSyntaxName(pc.TransferSyntax) + ": ") + e.Message;
                         Finish(state, result, clock, progress);
                         continue;
                     }
                     try
                     {
                         messageId = (ushort)(messageId == ushort.MaxValue ? 1 : messageId + 1);
-                        using (var fs = new FileStream(probe.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                        using (source)
                         {
-                            fs.Position = probe.DataSetOffset;
-                            long length = fs.Length - probe.DataSetOffset;
-                            await a.SendMessageAsync(pc.Id, DimseCommand.StoreRequest(messageId, probe.SopClassUid, probe.SopInstanceUid), fs, length, null, cancellationToken).ConfigureAwait(false);
+                            result.SentTransferSyntaxUid = pc.TransferSyntax;
+                            await a.SendMessageAsync(pc.Id, DimseCommand.StoreRequest(messageId, probe.SopClassUid, probe.SopInstanceUid), source, length, null, cancellationToken).ConfigureAwait(false);
                         }
                         DimseMessage rsp = await a.ReceiveMessageAsync((c, x) => null, options.Association.DimseTimeout, cancellationToken).ConfigureAwait(false);
                         if (rsp == null) throw new AssociationAbortedException(a.Peer, "peer released the association before answering");
@@ -157,13 +225,14 @@ namespace HamletPS.Dicom.Network
                         consecutiveFailures = 0;
                         Finish(state, result, clock, progress);
                     }
-                    catch (IOException e)
+                    catch (DataSetSourceException e)
                     {
-                        // The file itself could not be read: the association is unusable mid-message.
-                        await a.AbortAsync("source file unreadable").ConfigureAwait(false);
+                        // The file (or its transcoding) failed half way: the association is unusable mid-message, and
+                        // aborting it is what makes the peer discard the partial data set.
+                        await a.AbortAsync("source data set unreadable").ConfigureAwait(false);
                         a.Dispose();
                         a = null;
-                        result.Error = "cannot read file: " + e.Message;
+                        result.Error = (pc.TransferSyntax == probe.TransferSyntaxUid ? "cannot read file: " : "cannot transcode to " + TransferSyntaxName(pc.TransferSyntax) + ": ") + e.Message;
                         Finish(state, result, clock, progress);
                     }
                 }
@@ -178,6 +247,26 @@ namespace HamletPS.Dicom.Network
             {
                 a?.Dispose();
             }
+        }
+
+        /// <summary>The data set as stored (length known), or re-encoded in <paramref name="transferSyntax"/> (length -1: until its end).</summary>
+        private static (Stream Source, long Length) OpenDataSet(FileMetaInformationProbe probe, string transferSyntax)
+        {
+            if (transferSyntax == probe.TransferSyntaxUid)
+            {
+                var fs = new FileStream(probe.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                try
+                {
+                    fs.Position = probe.DataSetOffset;
+                    return (fs, fs.Length - probe.DataSetOffset);
+                }
+                catch
+                {
+                    fs.Dispose();
+                    throw;
+                }
+            }
+            return (TranscodedDataSet.Open(probe.Path, IO.DicomTransferSyntax.Lookup(transferSyntax)), -1);
         }
 
         private static AssociateRequestPdu CloneRequest(AssociateRequestPdu rq)
