@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Upload a 1 GB archive to the local Azure Files endpoint with HamletPS's ShareUploader and with azure-cli
-# (`az storage file upload`) in the same run; print MB/s of each, the ratio, and peak memory (/usr/bin/time -v).
-# Target: ShareUploader >= 2x azure-cli's throughput, peak memory < 150 MB.
-# Usage: bench/azure-upload.sh [MiB, default 1024]
+# Upload a 1 GB archive to the local Azure Files endpoint with HamletPS's ShareUploader (Send-AzureShare's engine) and
+# with azure-cli (`az storage file upload`) in the same run; print MB/s of each, the ratio, and peak memory
+# (/usr/bin/time -v). Target: ShareUploader >= 2x azure-cli's throughput, peak memory < 150 MB.
+#
+# Fairness: the endpoint runs in its own process, stores every range the same way (positional write into a sparse
+# file on disk) and hashes every range body with MD5 whether or not the client sent a Content-MD5
+# (--hash-every-range; the service itself always answers Put Range with a Content-MD5), so it does the same work for
+# every client. Its CPU time during each upload is measured from /proc and printed beside the client's.
+# The clients run ROUNDS times in alternating order (load on a shared machine drifts); the median of each counts,
+# and the ratio of each round is printed too.
+#
+# Usage: bench/azure-upload.sh [MiB, default 1024]   (ROUNDS=3 by default; PARALLEL=8 ranges in flight)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
+rounds=${ROUNDS:-3}
+parallel=${PARALLEL:-8}
 work=$(mktemp -d /tmp/hamlet-bench-upload.XXXXXX)
 server_pid=""
 cleanup() {
@@ -19,10 +29,11 @@ bench=bench/HamletPS.Bench.Upload/bin/Release/net10.0/HamletPS.Bench.Upload.dll
 file="$work/archive.zip"
 dotnet "$bench" generate "$file" "$size_mib"
 bytes=$(stat -c %s "$file")
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # The endpoint runs in its own process (its memory is not counted for either client); stdin held open by a fifo.
 mkfifo "$work/hold"
-dotnet "$bench" serve "$work/store" "$work/cs" < "$work/hold" &
+dotnet "$bench" serve "$work/store" "$work/cs" --hash-every-range < "$work/hold" &
 server_pid=$!
 exec 9>"$work/hold"
 for _ in $(seq 1 100); do [ -s "$work/cs" ] && break; sleep 0.1; done
@@ -33,26 +44,48 @@ az storage share create --name bench --only-show-errors -o none
 cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
 peak() { sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' "$1"; }
 wall() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): \(.*\)/\1/p' "$1" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+# CPU seconds (user + system) the endpoint process has used so far.
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
 
-sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
-/usr/bin/time -v -o "$work/ours.time" dotnet "$bench" upload "$cs" bench/ours "$file" > "$work/ours.out"
-ours_s=$(wall "$work/ours.time"); ours_rss=$(peak "$work/ours.time"); ours_cpu=$(cpu "$work/ours.time")
+# run <label> <round> <command...>: one upload under /usr/bin/time -v; appends "label wall rss_kb client_cpu endpoint_cpu" to results
+run() {
+  local label=$1 round=$2; shift 2
+  sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+  local before after
+  before=$(server_cpu)
+  /usr/bin/time -v -o "$work/$label.$round.time" "$@" > "$work/$label.$round.out" 2>/dev/null
+  after=$(server_cpu)
+  echo "$label $round $(wall "$work/$label.$round.time") $(peak "$work/$label.$round.time") $(cpu "$work/$label.$round.time") $(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", a - b }') $(cut -d' ' -f1 /proc/loadavg)" >> "$work/results"
+}
 
-/usr/bin/time -v -o "$work/az.time" az storage file upload --share-name bench --source "$file" --path az-archive.zip --only-show-errors -o none 2>/dev/null
-az_s=$(wall "$work/az.time"); az_rss=$(peak "$work/az.time"); az_cpu=$(cpu "$work/az.time")
+for round in $(seq 1 "$rounds"); do
+  ours=(run ours "$round" dotnet "$bench" upload "$cs" "bench/ours$round" "$file" "$parallel")
+  az=(run az "$round" az storage file upload --share-name bench --source "$file" --path "az-$round.zip" --only-show-errors -o none)
+  # Like for like: azure-cli also sending a transactional MD5 per range (--validate-content), as ShareUploader always does.
+  azv=(run azv "$round" az storage file upload --share-name bench --source "$file" --path "azv-$round.zip" --validate-content --only-show-errors -o none)
+  if [ $((round % 2)) -eq 1 ]; then "${ours[@]}"; "${az[@]}"; "${azv[@]}"; else "${azv[@]}"; "${az[@]}"; "${ours[@]}"; fi
+done
 
-# Like for like: azure-cli also sending a transactional MD5 per range (--validate-content), as ShareUploader always does.
-/usr/bin/time -v -o "$work/azv.time" az storage file upload --share-name bench --source "$file" --path az-validated.zip --validate-content --only-show-errors -o none 2>/dev/null
-azv_s=$(wall "$work/azv.time"); azv_rss=$(peak "$work/azv.time"); azv_cpu=$(cpu "$work/azv.time")
-
-awk -v b="$bytes" -v os="$ours_s" -v as="$az_s" -v orss="$ours_rss" -v arss="$az_rss" -v ocpu="$ours_cpu" -v acpu="$az_cpu" -v vs="$azv_s" -v vrss="$azv_rss" -v vcpu="$azv_cpu" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v inner="$(cat "$work/ours.out")" 'BEGIN {
-  om = b / os / 1e6; am = b / as / 1e6;
-  printf "file: %.0f MB (%d bytes)\n", b / 1e6, b;
-  printf "HamletPS ShareUploader : %6.1f MB/s  (%.2f s wall incl. process start; in-process: %s)  peak RSS %.0f MB, client CPU %s s\n", om, os, inner, orss / 1024, ocpu;
-  printf "azure-cli file upload  : %6.1f MB/s  (%.2f s wall incl. process start)  peak RSS %.0f MB, client CPU %s s\n", am, as, arss / 1024, acpu;
-  vm = b / vs / 1e6;
-  printf "azure-cli --validate-content: %6.1f MB/s  (%.2f s wall)  peak RSS %.0f MB, client CPU %s s\n", vm, vs, vrss / 1024, vcpu;
-  printf "machine load average at the end: %s (on %d cores)\n", load, '"$(nproc)"';
-  printf "ratio (ours / az)      : %.2fx   target >= 2x; memory target < 150 MB\n", om / am;
-  printf "ratio (ours / az --validate-content): %.2fx\n", om / vm;
-}'
+awk -v b="$bytes" -v rounds="$rounds" -v par="$parallel" '
+  function median(arr, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (arr[j] < arr[i]) { t = arr[i]; arr[i] = arr[j]; arr[j] = t }
+    return n % 2 ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
+  { k = $1; n[k]++; w[k, n[k]] = $3; mbs[k, n[k]] = b / $3 / 1e6; rss[k] = ($4 > rss[k] ? $4 : rss[k]); ccpu[k, n[k]] = $5; ecpu[k, n[k]] = $6; load[k, n[k]] = $7
+    wall[k, $2] = $3 }
+  END {
+    printf "file: %.0f MB (%d bytes), %d rounds, ShareUploader with %d ranges in flight\n", b / 1e6, b, rounds, par;
+    split("ours az azv", keys, " "); names["ours"] = "HamletPS ShareUploader"; names["az"] = "azure-cli file upload"; names["azv"] = "azure-cli --validate-content";
+    for (q = 1; q <= 3; q++) { k = keys[q];
+      for (i = 1; i <= n[k]; i++) { m[i] = mbs[k, i]; c[i] = ccpu[k, i]; e[i] = ecpu[k, i] }
+      med[k] = median(m, n[k]); mc = median(c, n[k]); me = median(e, n[k]);
+      printf "%-30s: median %6.1f MB/s  (runs:", names[k], med[k];
+      for (i = 1; i <= n[k]; i++) printf " %.1f", mbs[k, i];
+      printf ")  peak RSS %.0f MB, client CPU %.1f s, endpoint CPU %.1f s (medians)\n", rss[k] / 1024, mc, me }
+    printf "ratio per round (ours / az):";
+    for (r = 1; r <= rounds; r++) printf " %.2fx", wall["az", r] / wall["ours", r];
+    printf "\nratio per round (ours / az --validate-content):";
+    for (r = 1; r <= rounds; r++) printf " %.2fx", wall["azv", r] / wall["ours", r];
+    printf "\nratio of medians (ours / az): %.2fx   target >= 2x; memory target < 150 MB\n", med["ours"] / med["az"];
+    printf "ratio of medians (ours / az --validate-content): %.2fx\n", med["ours"] / med["azv"];
+  }' "$work/results"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "(MB/s include process start; wall time on a loaded machine follows the CPU time of client + endpoint)"

@@ -9,7 +9,9 @@ namespace HamletPS.Bench.Upload;
 
 /// <summary>
 /// bench/azure-upload.sh driver.
-///   serve &lt;root-folder&gt; &lt;connection-string-file&gt;   start the endpoint, write its connection string, run until stdin closes
+///   serve &lt;root-folder&gt; &lt;connection-string-file&gt; [--hash-every-range]   start the endpoint, write its connection
+///       string, run until stdin closes; --hash-every-range: MD5 of every range body whether or not the client sent one
+///       (as the service does: Put Range always answers a Content-MD5), so the endpoint works the same for every client
 ///   generate &lt;file&gt; &lt;megabytes&gt;                     write incompressible synthetic bytes
 ///   upload &lt;connection-string&gt; &lt;share/dir&gt; &lt;file&gt; [parallel]   upload with ShareUploader, print "seconds MB/s status"
 /// </summary>
@@ -22,6 +24,7 @@ public static class Program
             case "serve":
                 using (var endpoint = HamletPS.AzureFilesEndpoint.AzureFilesEndpoint.Start(rootFolder: args[1]))
                 {
+                    endpoint.HashEveryRange = Array.IndexOf(args, "--hash-every-range") > 0;
                     File.WriteAllText(args[2] + ".tmp", endpoint.ConnectionString);
                     File.Move(args[2] + ".tmp", args[2], true);
                     await Console.In.ReadToEndAsync();

@@ -51,12 +51,30 @@ public sealed class AzureFilesEndpoint : IDisposable
     public string AccountKey { get; }
     public string RootFolder { get; }
     public int Port { get; private set; }
-    /// <summary>http://127.0.0.1:PORT/account/</summary>
-    public Uri ServiceUri => new Uri("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + "/" + AccountName + "/");
+    /// <summary>http://127.0.0.1:PORT/account/ (https:// when started with TLS)</summary>
+    public Uri ServiceUri => new Uri((Certificate == null ? "http" : "https") + "://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + "/" + AccountName + "/");
     public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=" + AccountName + ";AccountKey=" + AccountKey + ";FileEndpoint=" + ServiceUri.ToString().TrimEnd('/');
+        "DefaultEndpointsProtocol=" + (Certificate == null ? "http" : "https") + ";AccountName=" + AccountName + ";AccountKey=" + AccountKey + ";FileEndpoint=" + ServiceUri.ToString().TrimEnd('/');
+    /// <summary>
+    /// The endpoint's self-signed server certificate (CN=127.0.0.1, IP SAN 127.0.0.1) when it was started with TLS
+    /// (<see cref="StartTls"/>), else null. Clients trust it explicitly, e.g. by comparing its thumbprint. The SDK sends
+    /// bearer tokens only over HTTPS, so the access-token route is tested over TLS.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate { get; private set; }
     /// <summary>Called with every request head before it is handled (tests use it to inspect headers; keep it quick).</summary>
     public Action<EndpointRequest> RequestObserver { get; set; }
+    /// <summary>
+    /// Hash every range body with MD5 even when the client sent no Content-MD5 (the hash is returned as the response's
+    /// Content-MD5). Off by default; benchmarks turn it on so the endpoint does the same work for every client.
+    /// </summary>
+    public bool HashEveryRange { get; set; }
+    /// <summary>
+    /// A Microsoft Entra ID access token the endpoint accepts as <c>Authorization: Bearer &lt;token&gt;</c> (null: none).
+    /// As the Files OAuth API does, a bearer request must also carry <c>x-ms-file-request-intent: backup</c>
+    /// (400 MissingRequiredHeader otherwise); another token answers 401 InvalidAuthenticationInfo. No token checks beyond
+    /// equality: this stands in for Entra ID and RBAC, which are not emulated.
+    /// </summary>
+    public string AcceptedBearerToken { get; set; }
     /// <summary>Clock used for SAS expiry and request-date checks.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -65,6 +83,26 @@ public sealed class AzureFilesEndpoint : IDisposable
         var e = new AzureFilesEndpoint(accountName, accountKey, rootFolder);
         e.Start();
         return e;
+    }
+
+    /// <summary>Starts an endpoint that speaks HTTPS with a fresh self-signed certificate (see <see cref="Certificate"/>).</summary>
+    public static AzureFilesEndpoint StartTls(string accountName = "devacct", string accountKey = DefaultAccountKey, string rootFolder = null)
+    {
+        var e = new AzureFilesEndpoint(accountName, accountKey, rootFolder);
+        e.Certificate = SelfSignedCertificate();
+        e.Start();
+        return e;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     public void Start()
@@ -115,7 +153,11 @@ public sealed class AzureFilesEndpoint : IDisposable
     /// <summary>Creates a share directly (test set-up that does not go through HTTP).</summary>
     public void CreateShare(string name)
     {
-        using var client = new System.Net.Http.HttpClient();
+        string thumbprint = Certificate?.Thumbprint;
+        using var client = new System.Net.Http.HttpClient(new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || (cert != null && cert.Thumbprint == thumbprint),
+        });
         var req = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Put, new Uri(ServiceUri, name + "?restype=share"));
         SignForTests(req);
         var resp = client.Send(req);
@@ -155,7 +197,19 @@ public sealed class AzureFilesEndpoint : IDisposable
 
     private async Task ServeConnectionAsync(Socket socket)
     {
-        using var connection = new HttpConnection(socket);
+        System.Net.Security.SslStream tls = null;
+        if (Certificate != null)
+        {
+            tls = new System.Net.Security.SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
+            try { await tls.AuthenticateAsServerAsync(Certificate).ConfigureAwait(false); }
+            catch (Exception)
+            {
+                tls.Dispose();
+                socket.Dispose();
+                return;
+            }
+        }
+        using var connection = new HttpConnection(socket, tls);
         _connections[connection] = 0;
         var ct = _stop.Token;
         try
@@ -276,6 +330,16 @@ public sealed class AzureFilesEndpoint : IDisposable
         if (auth != null && auth.StartsWith("SharedKey ", StringComparison.Ordinal))
         {
             SharedKeyVerifier.Verify(req, auth, AccountName, _key, now);
+            return;
+        }
+        if (auth != null && auth.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            string accepted = AcceptedBearerToken;
+            byte[] presented = Encoding.UTF8.GetBytes(auth.Substring(7).Trim());
+            if (accepted == null || !CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(accepted)))
+                throw new EndpointException(401, "InvalidAuthenticationInfo", "Server failed to authenticate the request. Please refer to the information in the www-authenticate header.");
+            if (!string.Equals(req.Header("x-ms-file-request-intent"), "backup", StringComparison.OrdinalIgnoreCase))
+                throw new EndpointException(400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified: x-ms-file-request-intent (OAuth requests to the File service need the backup intent).");
             return;
         }
         if (auth != null) throw new EndpointException(403, "AuthenticationFailed", "Server failed to authenticate the request: unsupported Authorization scheme.");

@@ -401,6 +401,11 @@ internal sealed class FileServiceHandler
                 if (actual != md5) throw new EndpointException(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
                 response.Set("Content-MD5", actual);
             }
+            else if (_endpoint.HashEveryRange)
+            {
+                // Same work per range whether or not the client sent a Content-MD5 (benchmarks compare clients fairly).
+                response.Set("Content-MD5", Convert.ToBase64String(MD5.HashData(body.AsSpan(0, bodyLength))));
+            }
             string crc = req.Header("x-ms-content-crc64");
             if (crc != null)
             {

@@ -12,16 +12,16 @@ namespace HamletPS.AzureFilesEndpoint;
 internal sealed class HttpConnection : IDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
 
-    public HttpConnection(Socket socket)
+    public HttpConnection(Socket socket, Stream stream = null)
     {
         _socket = socket;
         _socket.NoDelay = true;
-        _stream = new NetworkStream(socket, ownsSocket: false);
+        _stream = stream ?? new NetworkStream(socket, ownsSocket: false);
     }
 
     public Stream Stream => _stream;
