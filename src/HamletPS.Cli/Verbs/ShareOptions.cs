@@ -18,11 +18,13 @@ namespace HamletPS.Cli.Verbs
         public Option<string> AccountName { get; } = new Option<string>("--account-name") { Description = "Storage account name." };
         public Option<string> AccountKey { get; } = new Option<string>("--account-key") { Description = "Storage account key (visible to other users in the process list: prefer $HAMLET_STORAGE_KEY or --credential)." };
         public Option<string> Credential { get; } = new Option<string>("--credential") { Description = "A credentials file (username=<account>, password=<key> lines, as mount.cifs reads)." };
+        public Option<string> AccessToken { get; } = new Option<string>("--access-token") { Description = "Microsoft Entra ID access token for Azure Storage, with --account-name or --endpoint (visible in the process list: prefer --access-token-file or $HAMLET_AZURE_ACCESS_TOKEN)." };
+        public Option<string> AccessTokenFile { get; } = new Option<string>("--access-token-file") { Description = "A file holding a Microsoft Entra ID access token (e.g. az account get-access-token --resource https://storage.azure.com/ --query accessToken -o tsv)." };
         public Option<string> ConfigPath { get; } = new Option<string>("--config-path") { Description = "Site configuration (default $HAMLET_CONFIG, else ./config.yaml)." };
 
         public void AddTo(Command command)
         {
-            foreach (Option option in new Option[] { ConnectionString, SasUrl, SasToken, Endpoint, AccountName, AccountKey, Credential, ConfigPath })
+            foreach (Option option in new Option[] { ConnectionString, SasUrl, SasToken, Endpoint, AccountName, AccountKey, Credential, AccessToken, AccessTokenFile, ConfigPath })
                 command.Options.Add(option);
         }
 
@@ -37,6 +39,7 @@ namespace HamletPS.Cli.Verbs
                 Endpoint = parse.GetValue(Endpoint),
                 AccountName = parse.GetValue(AccountName),
                 AccountKeyText = parse.GetValue(AccountKey),
+                AccessTokenText = parse.GetValue(AccessToken),
                 ConfigPath = parse.GetValue(ConfigPath),
                 Share = share,
                 Directory = directory,
@@ -44,7 +47,20 @@ namespace HamletPS.Cli.Verbs
             };
             string credential = parse.GetValue(Credential);
             if (!string.IsNullOrEmpty(credential)) ApplyCredentialFile(request, credential);
+            string tokenFile = parse.GetValue(AccessTokenFile);
+            if (!string.IsNullOrEmpty(tokenFile)) ApplyAccessTokenFile(request, tokenFile);
             return request;
+        }
+
+        /// <summary>Reads an access token file (the token, surrounding white space ignored) into the request; never shows its content.</summary>
+        public static void ApplyAccessTokenFile(ShareConnectionRequest request, string path)
+        {
+            if (!File.Exists(path)) throw new ShareConfigurationException("InvalidShareConnection", "The access token file '" + path + "' does not exist.");
+            if (!string.IsNullOrEmpty(request.AccessTokenText))
+                throw new ShareConfigurationException("AmbiguousCredentials", "Give either --access-token or --access-token-file, not both.");
+            string token = File.ReadAllText(path).Trim();
+            if (token.Length == 0) throw new ShareConfigurationException("InvalidShareConnection", "The access token file '" + path + "' is empty.");
+            request.AccessTokenText = token;
         }
 
         /// <summary>Reads `username=` and `password=` lines (mount.cifs credentials file format) into the request.</summary>

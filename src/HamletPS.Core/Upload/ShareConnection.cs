@@ -5,14 +5,17 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage;
 using Azure.Storage.Files.Shares;
+using Azure.Storage.Files.Shares.Models;
 
 namespace HamletPS.Core.Upload
 {
     /// <summary>
-    /// Credentials and endpoint for one storage account's File service: a connection string, a SAS URL or token, or an
-    /// account name + key. Builds the SDK clients (path-style for IP endpoints such as the local test endpoint
+    /// Credentials and endpoint for one storage account's File service: a connection string, a SAS URL or token, an
+    /// account name + key, or a Microsoft Entra ID access token. Builds the SDK clients (path-style for IP endpoints such as the local test endpoint
     /// <c>http://127.0.0.1:PORT/account</c>) and knows its own secrets so every message can be redacted.
     /// <see cref="ToString"/> and <see cref="ServiceUri"/> never contain a secret.
     /// </summary>
@@ -21,6 +24,7 @@ namespace HamletPS.Core.Upload
         private readonly string _connectionString;
         private readonly string _sasToken;
         private readonly StorageSharedKeyCredential _sharedKey;
+        private TokenCredential _token;
         private readonly List<string> _secrets = new List<string>();
 
         private ShareConnection(ShareConnectionKind kind, Uri serviceUri, string accountName, string connectionString, string sasToken,
@@ -121,14 +125,64 @@ namespace HamletPS.Core.Upload
             finally { Marshal.ZeroFreeGlobalAllocUnicode(p); }
         }
 
+        /// <summary>
+        /// From a Microsoft Entra ID access token for Azure Storage (audience https://storage.azure.com/), e.g. from
+        /// <c>az account get-access-token --resource https://storage.azure.com/</c>. The endpoint defaults to
+        /// https://&lt;account&gt;.file.core.windows.net/. The token is used as given (never refreshed): a long upload needs a
+        /// token that outlives it. The identity needs an RBAC role such as Storage File Data Privileged Contributor.
+        /// </summary>
+        public static ShareConnection FromAccessToken(string accountName, string accessToken, string endpoint = null)
+        {
+            if (string.IsNullOrWhiteSpace(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
+            string token = accessToken.Trim();
+            if (token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = token.Substring(7).Trim();
+            if (token.Length == 0 || token.Any(char.IsWhiteSpace))
+                throw new ArgumentException("The access token is malformed (it contains white space; the token itself is not shown).", nameof(accessToken));
+            Uri uri;
+            if (endpoint != null)
+            {
+                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri)) throw new ArgumentException("The endpoint must be an absolute URI.", nameof(endpoint));
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(accountName)) throw new ArgumentException("An access token needs the storage account name or the File service URL.", nameof(accountName));
+                uri = new Uri("https://" + accountName + ".file.core.windows.net/");
+            }
+            string account = !string.IsNullOrWhiteSpace(accountName) ? accountName : AccountFromUri(uri);
+            var c = new ShareConnection(ShareConnectionKind.AccessToken, uri, account, null, null, null, null);
+            c._token = new StaticAccessTokenCredential(token);
+            c.AddSecret(token);
+            return c;
+        }
+
+        /// <summary>From an access token held in a SecureString (PowerShell's -AccessToken).</summary>
+        public static ShareConnection FromAccessToken(string accountName, SecureString accessToken, string endpoint = null)
+        {
+            if (accessToken == null) throw new ArgumentNullException(nameof(accessToken));
+            IntPtr p = Marshal.SecureStringToGlobalAllocUnicode(accessToken);
+            try { return FromAccessToken(accountName, Marshal.PtrToStringUni(p), endpoint); }
+            finally { Marshal.ZeroFreeGlobalAllocUnicode(p); }
+        }
+
+        /// <summary>
+        /// The HTTP transport of every client this connection creates, when not the SDK's default (e.g. a site's proxy,
+        /// or a test endpoint whose self-signed certificate is trusted explicitly). Null: the SDK's default.
+        /// </summary>
+        public HttpPipelineTransport Transport { get; set; }
+
         /// <summary>The SDK service client. Options let callers set retries and timeouts.</summary>
         public ShareServiceClient CreateServiceClient(ShareClientOptions options = null)
         {
             options = options ?? new ShareClientOptions();
+            if (Transport != null) options.Transport = Transport;
             switch (Kind)
             {
                 case ShareConnectionKind.ConnectionString: return new ShareServiceClient(_connectionString, options);
                 case ShareConnectionKind.SasToken: return new ShareServiceClient(ServiceUri, new AzureSasCredential(_sasToken), options);
+                case ShareConnectionKind.AccessToken:
+                    // The Files OAuth data API answers only requests that declare the backup intent (x-ms-file-request-intent: backup).
+                    if (options.ShareTokenIntent == null) options.ShareTokenIntent = ShareTokenIntent.Backup;
+                    return new ShareServiceClient(ServiceUri, _token, options);
                 default: return new ShareServiceClient(ServiceUri, _sharedKey, options);
             }
         }

@@ -6,5 +6,7 @@ namespace HamletPS.Core.Upload
         ConnectionString,
         SasToken,
         AccountKey,
+        /// <summary>A Microsoft Entra ID access token (bearer) given by the user; requests carry the backup intent the Files OAuth API requires.</summary>
+        AccessToken,
     }
 }

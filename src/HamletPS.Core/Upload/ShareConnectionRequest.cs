@@ -5,7 +5,7 @@ namespace HamletPS.Core.Upload
 {
     /// <summary>
     /// What a cmdlet or verb was given to reach a share: at most one way to authenticate (connection string, SAS URL, SAS
-    /// token, account key) and the share/directory. Whatever is missing comes from the site configuration and the
+    /// token, account key, access token) and the share/directory. Whatever is missing comes from the site configuration and the
     /// environment (see <see cref="ShareConnectionResolver"/>).
     /// </summary>
     public sealed class ShareConnectionRequest
@@ -20,6 +20,10 @@ namespace HamletPS.Core.Upload
         public SecureString AccountKey { get; set; }
         /// <summary>The account key as text (CLI).</summary>
         public string AccountKeyText { get; set; }
+        /// <summary>A Microsoft Entra ID access token as a SecureString (cmdlets: -AccessToken).</summary>
+        public SecureString AccessToken { get; set; }
+        /// <summary>A Microsoft Entra ID access token as text (CLI: --access-token or the content of --access-token-file).</summary>
+        public string AccessTokenText { get; set; }
 
         /// <summary>"share" or "share/dir/sub"; an alternative to <see cref="Share"/> and <see cref="Directory"/>.</summary>
         public string Target { get; set; }

@@ -8,12 +8,16 @@ namespace HamletPS.Core.Upload
 {
     /// <summary>
     /// Turns what a cmdlet or verb was given into a <see cref="ResolvedShare"/>. Explicit values win; whatever is missing comes
-    /// from the environment ($HAMLET_STORAGE_CONNECTION_STRING, $HAMLET_STORAGE_SAS, $HAMLET_STORAGE_KEY) and the AZURE section
+    /// from the environment ($HAMLET_AZURE_ACCESS_TOKEN first, then $HAMLET_STORAGE_CONNECTION_STRING, $HAMLET_STORAGE_SAS,
+    /// $HAMLET_STORAGE_KEY) and the AZURE section
     /// of the site configuration (-ConfigPath, else $HAMLET_CONFIG, else config.yaml in the current folder), in the order of
     /// <see cref="HamletSecrets"/>. Every failure is a <see cref="ShareConfigurationException"/> without any secret in it.
     /// </summary>
     public static class ShareConnectionResolver
     {
+        /// <summary>Environment variable holding a Microsoft Entra ID access token for Azure Storage (used before any other implicit credential).</summary>
+        public const string AccessTokenVariable = "HAMLET_AZURE_ACCESS_TOKEN";
+
         /// <summary>Resolves the connection and the target (share/directory).</summary>
         public static ResolvedShare Resolve(ShareConnectionRequest request)
         {
@@ -88,6 +92,7 @@ namespace HamletPS.Core.Upload
             if (!string.IsNullOrEmpty(r.SasUrl)) given.Add("a SAS URL");
             if (!string.IsNullOrEmpty(r.SasToken)) given.Add("a SAS token");
             if (r.AccountKey != null || !string.IsNullOrEmpty(r.AccountKeyText)) given.Add("an account key");
+            if (r.AccessToken != null || !string.IsNullOrEmpty(r.AccessTokenText)) given.Add("an access token");
             if (given.Count > 1)
                 throw new ShareConfigurationException("AmbiguousCredentials", "Give one way to authenticate, not " + string.Join(" and ", given) + ".");
 
@@ -96,8 +101,13 @@ namespace HamletPS.Core.Upload
             if (!string.IsNullOrEmpty(r.SasToken)) return ShareConnection.FromSasToken(EndpointFor(r.Endpoint, r.AccountName, config), r.SasToken);
             if (r.AccountKey != null) return ShareConnection.FromAccountKey(RequireAccount(r.AccountName, config), r.AccountKey, EndpointOrNull(r.Endpoint, config));
             if (!string.IsNullOrEmpty(r.AccountKeyText)) return ShareConnection.FromAccountKey(RequireAccount(r.AccountName, config), r.AccountKeyText, EndpointOrNull(r.Endpoint, config));
+            if (r.AccessToken != null) return FromAccessToken(r, config, (account, endpoint) => ShareConnection.FromAccessToken(account, r.AccessToken, endpoint));
+            if (!string.IsNullOrEmpty(r.AccessTokenText)) return FromAccessToken(r, config, (account, endpoint) => ShareConnection.FromAccessToken(account, r.AccessTokenText, endpoint));
 
-            // Nothing explicit: environment, then the AZURE section, in HamletSecrets' order.
+            // Nothing explicit: an access token in the environment (set on purpose for this session), then the other
+            // variables and the AZURE section, in HamletSecrets' order.
+            string token = env(AccessTokenVariable);
+            if (!string.IsNullOrWhiteSpace(token)) return FromAccessToken(r, config, (account, endpoint) => ShareConnection.FromAccessToken(account, token, endpoint));
             if (!string.IsNullOrEmpty(r.AccountName))
                 return FromStorageKey(r.AccountName, r.Endpoint, env, config);
             SecretValue cs = HamletSecrets.ResolveStorageConnectionString(SafeConfig(config, env, HamletSecrets.StorageConnectionStringVariable), env);
@@ -112,9 +122,19 @@ namespace HamletPS.Core.Upload
             string account = config()?.Azure.AccountName;
             if (account != null) return FromStorageKey(account, r.Endpoint, env, config);
             throw new ShareConfigurationException("NoStorageCredentials",
-                "No storage credentials: pass -ConnectionString, -SasUrl, -SasToken, or -AccountName with -AccountKey or -Credential; set " +
+                "No storage credentials: pass -ConnectionString, -SasUrl, -SasToken, -AccessToken, or -AccountName with -AccountKey or -Credential; set " +
+                AccessTokenVariable + ", " +
                 HamletSecrets.StorageConnectionStringVariable + ", " + HamletSecrets.StorageSasVariable + " or " + HamletSecrets.StorageKeyVariable +
                 "; or fill in the AZURE section of the site configuration (" + (config() == null ? "none found" : config().SourcePath) + ").");
+        }
+
+        private static ShareConnection FromAccessToken(ShareConnectionRequest r, Func<HamletConfig> config, Func<string, string, ShareConnection> create)
+        {
+            string endpoint = EndpointOrNull(r.Endpoint, config);
+            string account = !string.IsNullOrEmpty(r.AccountName) ? r.AccountName : config()?.Azure.AccountName;
+            if (endpoint == null && string.IsNullOrEmpty(account))
+                throw new ShareConfigurationException("NoStorageCredentials", "An access token needs the storage account name (-AccountName, or AZURE ACCOUNTNAME in the site configuration) or the File service URL (-Endpoint).");
+            return create(account, endpoint);
         }
 
         /// <summary>The configuration only when the environment variable does not already answer (so a broken config file does not
@@ -192,6 +212,6 @@ namespace HamletPS.Core.Upload
         }
 
         private static IEnumerable<string> SecretsOf(ShareConnectionRequest r) =>
-            new[] { r.ConnectionString, r.SasUrl, r.SasToken, r.AccountKeyText }.Where(s => !string.IsNullOrEmpty(s));
+            new[] { r.ConnectionString, r.SasUrl, r.SasToken, r.AccountKeyText, r.AccessTokenText }.Where(s => !string.IsNullOrEmpty(s));
     }
 }

@@ -40,33 +40,18 @@ namespace HamletPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; }
 
-        /// <summary>The share, e.g. cambridge-incoming; default AZURE SHARENAME of the site configuration or the SAS URL's share.</summary>
-        [Parameter(ParameterSetName = ConfigurationSet)]
-        [Parameter(ParameterSetName = ConnectionStringSet)]
-        [Parameter(ParameterSetName = SasUrlSet)]
-        [Parameter(ParameterSetName = SasTokenSet)]
-        [Parameter(ParameterSetName = AccountKeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
+        /// <summary>The share, e.g. cambridge-incoming; default AZURE SHARENAME of the site configuration or the SAS URL's share. HTTPS route only (like -Directory, -Target, -MaxParallelRanges and -LedgerPath): refused with -Destination.</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string Share { get; set; }
 
         /// <summary>The directory inside the share (created when missing); default the share's root.</summary>
-        [Parameter(ParameterSetName = ConfigurationSet)]
-        [Parameter(ParameterSetName = ConnectionStringSet)]
-        [Parameter(ParameterSetName = SasUrlSet)]
-        [Parameter(ParameterSetName = SasTokenSet)]
-        [Parameter(ParameterSetName = AccountKeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string Directory { get; set; }
 
         /// <summary>"share/directory" in one value, instead of -Share and -Directory.</summary>
-        [Parameter(ParameterSetName = ConfigurationSet)]
-        [Parameter(ParameterSetName = ConnectionStringSet)]
-        [Parameter(ParameterSetName = SasUrlSet)]
-        [Parameter(ParameterSetName = SasTokenSet)]
-        [Parameter(ParameterSetName = AccountKeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string Target { get; set; }
 
@@ -80,22 +65,12 @@ namespace HamletPS.Commands
         public SwitchParameter Force { get; set; }
 
         /// <summary>4 MiB ranges in flight at once (1–64); default UPLOAD PARALLELISM of the site configuration, else 8.</summary>
-        [Parameter(ParameterSetName = ConfigurationSet)]
-        [Parameter(ParameterSetName = ConnectionStringSet)]
-        [Parameter(ParameterSetName = SasUrlSet)]
-        [Parameter(ParameterSetName = SasTokenSet)]
-        [Parameter(ParameterSetName = AccountKeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter]
         [ValidateRange(1, 64)]
         public int MaxParallelRanges { get; set; }
 
         /// <summary>Folder of the resume ledgers; default state/upload-ledgers beside the configuration file, else under LOCALAPPDATA or XDG_STATE_HOME.</summary>
-        [Parameter(ParameterSetName = ConfigurationSet)]
-        [Parameter(ParameterSetName = ConnectionStringSet)]
-        [Parameter(ParameterSetName = SasUrlSet)]
-        [Parameter(ParameterSetName = SasTokenSet)]
-        [Parameter(ParameterSetName = AccountKeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string LedgerPath { get; set; }
 
@@ -111,6 +86,7 @@ namespace HamletPS.Commands
         {
             if (SmbRoute)
             {
+                RefuseHttpsOnlyParameters();
                 _destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
                 if (!System.IO.Directory.Exists(_destination))
                 {
@@ -197,6 +173,23 @@ namespace HamletPS.Commands
                 }
             });
         }
+
+        /// <summary>
+        /// The HTTPS route's parameters are declared once for every parameter set (so a new way of authenticating needs no
+        /// change here); the SMB route (-Destination) refuses them instead of ignoring them.
+        /// </summary>
+        private void RefuseHttpsOnlyParameters()
+        {
+            var given = new List<string>();
+            foreach (string name in HttpsOnlyParameters)
+                if (MyInvocation.BoundParameters.ContainsKey(name)) given.Add("-" + name);
+            if (given.Count == 0) return;
+            Terminate(new PSArgumentException(string.Join(", ", given) + (given.Count == 1 ? " applies" : " apply") +
+                    " to the HTTPS upload only; with -Destination (the SMB route) the file is copied into that folder as it is."),
+                "ParameterNotValidWithDestination", ErrorCategory.InvalidArgument, string.Join(",", given));
+        }
+
+        internal static readonly string[] HttpsOnlyParameters = { nameof(Share), nameof(Directory), nameof(Target), nameof(MaxParallelRanges), nameof(LedgerPath) };
 
         private ErrorRecord NotOverwritten(string file, string remote) =>
             new ErrorRecord(new IOException("'" + remote + "' already exists with different content; it was not replaced. Use -Force to replace it (or -Confirm to be asked)."),

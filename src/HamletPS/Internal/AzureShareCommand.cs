@@ -8,7 +8,8 @@ namespace HamletPS.Internal
 {
     /// <summary>
     /// What Send-AzureShare and Get-AzureShareItem share: one parameter set per way of authenticating (connection string,
-    /// SAS URL, SAS token, account key, PSCredential, or nothing = the environment and the site configuration), resolved by
+    /// SAS URL, SAS token, account key, PSCredential, Microsoft Entra ID access token, or nothing = the environment and the
+    /// site configuration), resolved by
     /// Core's <see cref="ShareConnectionResolver"/>, and share failures turned into error records with stable ErrorIds.
     /// </summary>
     public abstract class AzureShareCommand : HamletCmdlet
@@ -19,6 +20,7 @@ namespace HamletPS.Internal
         internal const string SasTokenSet = "SasToken";
         internal const string AccountKeySet = "AccountKey";
         internal const string CredentialSet = "Credential";
+        internal const string AccessTokenSet = "AccessToken";
 
         /// <summary>An Azure Storage connection string (AccountName/AccountKey or SharedAccessSignature, with FileEndpoint or EndpointSuffix).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet)]
@@ -39,6 +41,7 @@ namespace HamletPS.Internal
         [Parameter(ParameterSetName = SasTokenSet)]
         [Parameter(ParameterSetName = AccountKeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = AccessTokenSet)]
         [ValidateNotNullOrEmpty]
         public string Endpoint { get; set; }
 
@@ -47,6 +50,7 @@ namespace HamletPS.Internal
         [Parameter(ParameterSetName = SasTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = AccountKeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = AccessTokenSet)]
         [ValidateNotNullOrEmpty]
         public string AccountName { get; set; }
 
@@ -60,6 +64,14 @@ namespace HamletPS.Internal
         [ValidateNotNull]
         [Credential]
         public PSCredential Credential { get; set; }
+
+        /// <summary>
+        /// A Microsoft Entra ID access token for Azure Storage (e.g. from Get-AzAccessToken -ResourceUrl https://storage.azure.com/
+        /// -AsSecureString), used with -AccountName or -Endpoint; sent as a bearer token with the backup intent. Never shown.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString AccessToken { get; set; }
 
         /// <summary>The site configuration file; default $env:HAMLET_CONFIG, else config.yaml in the current folder.</summary>
         [Parameter]
@@ -82,6 +94,7 @@ namespace HamletPS.Internal
                 Endpoint = Endpoint,
                 AccountName = AccountName,
                 AccountKey = AccountKey,
+                AccessToken = AccessToken,
                 Share = ShareValue,
                 Directory = DirectoryValue,
                 Target = TargetValue,

@@ -223,6 +223,45 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
+        public void SmbRoute_RefusesTheHttpsOnlyParameters_AndCopiesNothing()
+        {
+            string file = _files.Write("m3.zip", 1000, 12);
+            string mount = Path.Combine(_files.Root, "mnt3");
+            Directory.CreateDirectory(mount);
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1] -Share incoming -MaxParallelRanges 2", file, mount);
+
+            Assert.Empty(output);
+            ErrorRecord record = Assert.Single(session.Errors);
+            Assert.Equal("ParameterNotValidWithDestination" + Fqid, record.FullyQualifiedErrorId);
+            Assert.Contains("-Share, -MaxParallelRanges", record.Exception.Message);
+            Assert.Empty(Directory.GetFiles(mount));
+        }
+
+        [Fact]
+        public void AccessToken_IsItsOwnParameterSet_AndNeverAppearsInAnError()
+        {
+            string file = _files.Write("t.zip", 100, 13);
+            const string token = "eyJ0eXAiOiJKV1QifQ.eyJleHAiOjQxMDI0NDQ4MDB9.c3ludGhldGljLXRva2VuLXNpZ25hdHVyZQ";
+            using var session = new PowerShellSession();
+            session.Invoke("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null", _files.Root);
+
+            var sets = session.Invoke("(Get-Command Send-AzureShare).ParameterSets | Where-Object Name -eq 'AccessToken' | ForEach-Object { ($_.Parameters | Where-Object IsMandatory).Name }")
+                .Select(o => o.ToString()).ToList();
+            Assert.Equal(new[] { "AccessToken" }, sets);
+
+            // Neither an account name nor an endpoint: a configuration error that names the missing piece, never the token.
+            var output = session.Invoke("$env:HAMLET_CONFIG = $null; Send-AzureShare $args[0] -Share incoming -AccessToken $args[1]", file, ShareTestFiles.Secure(token));
+            Assert.Empty(output);
+            ErrorRecord record = Assert.Single(session.Errors);
+            Assert.Equal("NoStorageCredentials" + Fqid, record.FullyQualifiedErrorId);
+            Assert.Contains("-AccountName", record.Exception.Message);
+            Assert.DoesNotContain(token, record.ToString());
+            Assert.DoesNotContain("c3ludGhldGlj", record.Exception.Message);
+        }
+
+        [Fact]
         public void SmbRoute_WhatIf_CopiesNothing()
         {
             string file = _files.Write("m2.zip", 1000, 10);
