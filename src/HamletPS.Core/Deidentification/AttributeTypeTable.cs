@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace HamletPS.Core.Deidentification
 {
@@ -44,7 +45,42 @@ namespace HamletPS.Core.Deidentification
             ["DeviceSerialNumber"] = 3,
             ["ProtocolName"] = 3,
             ["SourceSerialNumber"] = 3,
+            // X/Z/U* sequences at the top level of a dataset: General Image Module, Type 3.
+            ["ReferencedImageSequence"] = 3,
+            ["SourceImageSequence"] = 3,
         };
+
+        /// <summary>
+        /// Types that depend on the sequence an attribute is nested in ("Parent/Attribute"): the X/Z/U* sequences are Type 3 at
+        /// the top level (General Image) but Type 1C in a Spatial Registration's Registration Sequence and Type 1 in the
+        /// Derivation Image Sequence of the Enhanced IODs. Nested anywhere else their type is unknown (the stricter action).
+        /// </summary>
+        private static readonly Dictionary<string, int> NestedTypes = new Dictionary<string, int>(System.StringComparer.Ordinal)
+        {
+            ["RegistrationSequence/ReferencedImageSequence"] = 1,
+            ["DerivationImageSequence/SourceImageSequence"] = 1,
+        };
+
+        private static readonly HashSet<string> ContextSensitive = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "ReferencedImageSequence", "SourceImageSequence",
+        };
+
+        private static readonly HashSet<uint> ContextSensitiveTags = new HashSet<uint>(
+            ContextSensitive.Select(k => HamletPS.Dicom.Dictionary.DicomDictionary.LookupKeyword(k)).Where(e => e != null).Select(e => e.Tag.Value));
+
+        /// <summary>True when the attribute's type depends on the sequence it is nested in.</summary>
+        public static bool IsContextSensitive(uint tag) => ContextSensitiveTags.Contains(tag);
+
+        /// <summary>Nested types, for documentation ("Parent/Attribute" → type).</summary>
+        public static IReadOnlyDictionary<string, int> Nested => NestedTypes;
+
+        /// <summary>The type of an attribute nested in the given sequence (null: top level), or 0 when unknown.</summary>
+        public static int GetType(string keyword, string parentSequenceKeyword)
+        {
+            if (parentSequenceKeyword == null || keyword == null || !ContextSensitive.Contains(keyword)) return GetType(keyword);
+            return NestedTypes.TryGetValue(parentSequenceKeyword + "/" + keyword, out int t) ? t : 0;
+        }
 
         /// <summary>The type (1, 2, 3) of an attribute by keyword, or 0 when unknown.</summary>
         public static int GetType(string keyword) => keyword != null && Types.TryGetValue(keyword, out int t) ? t : 0;
@@ -53,13 +89,18 @@ namespace HamletPS.Core.Deidentification
         public static IReadOnlyDictionary<string, int> All => Types;
 
         /// <summary>
-        /// Resolves a table action to a single one. Combined codes: by type, else the stricter (X, then Z). X/Z/U* (Referenced
-        /// Image Sequence, Source Image Sequence) resolves to U: the sequence is kept and every instance UID inside it remapped,
-        /// so RT objects keep their links to the images (the content of the items is processed like any other dataset).
+        /// Resolves a table action to a single one, by the attribute's type where known (PS3.15 E.1-1a: the alternative that
+        /// keeps the IOD conformant), else the stricter alternative (X before Z before D/U):
+        /// Z/D → D for Type 1, else Z; X/Z → X for Type 3 or unknown, else Z; X/D → X for Type 3 or unknown, else D;
+        /// X/Z/D → D for Type 1, Z for Type 2, X for Type 3 or unknown; X/Z/U* → U (keep the sequence and remap every instance
+        /// UID inside) for Type 1, Z (empty sequence) for Type 2, X for Type 3 or unknown.
         /// </summary>
-        public static AttributeAction Resolve(ConfidentialityAction action, string keyword)
+        public static AttributeAction Resolve(ConfidentialityAction action, string keyword) => Resolve(action, keyword, null);
+
+        /// <summary>As <see cref="Resolve(ConfidentialityAction, string)"/>, for an attribute nested in a sequence (null: top level).</summary>
+        public static AttributeAction Resolve(ConfidentialityAction action, string keyword, string parentSequenceKeyword)
         {
-            int type = GetType(keyword);
+            int type = GetType(keyword, parentSequenceKeyword);
             switch (action)
             {
                 case ConfidentialityAction.Keep: return AttributeAction.Keep;
@@ -69,11 +110,12 @@ namespace HamletPS.Core.Deidentification
                 case ConfidentialityAction.Clean: return AttributeAction.Clean;
                 case ConfidentialityAction.Uid: return AttributeAction.RemapUid;
                 case ConfidentialityAction.ZeroOrDummy: return type == 1 ? AttributeAction.Dummy : AttributeAction.Empty;
-                case ConfidentialityAction.RemoveOrZero: return type == 2 ? AttributeAction.Empty : AttributeAction.Remove;
-                case ConfidentialityAction.RemoveOrDummy: return type == 1 ? AttributeAction.Dummy : AttributeAction.Remove;
+                case ConfidentialityAction.RemoveOrZero: return type == 1 || type == 2 ? AttributeAction.Empty : AttributeAction.Remove;
+                case ConfidentialityAction.RemoveOrDummy: return type == 1 || type == 2 ? AttributeAction.Dummy : AttributeAction.Remove;
                 case ConfidentialityAction.RemoveOrZeroOrDummy:
                     return type == 1 ? AttributeAction.Dummy : type == 2 ? AttributeAction.Empty : AttributeAction.Remove;
-                case ConfidentialityAction.RemoveOrZeroOrUid: return AttributeAction.RemapUid;
+                case ConfidentialityAction.RemoveOrZeroOrUid:
+                    return type == 1 ? AttributeAction.RemapUid : type == 2 ? AttributeAction.Empty : AttributeAction.Remove;
                 default: return AttributeAction.Remove;
             }
         }

@@ -69,7 +69,8 @@ namespace HamletPS.Core.Deidentification
             public InstanceChangeRecord Record { get; }
         }
 
-        private void ProcessDataset(DicomDataset ds, string path, Context ctx)
+        /// <param name="parentSequence">The sequence whose item <paramref name="ds"/> is; null at the top level.</param>
+        private void ProcessDataset(DicomDataset ds, string path, Context ctx, DicomTag? parentSequence = null)
         {
             var elements = ds.ToArray();
             HashSet<uint> keptBlocks = null;
@@ -92,7 +93,7 @@ namespace HamletPS.Core.Deidentification
                     Apply(ds, e, o.Action, o.Value, path, ctx);
                     continue;
                 }
-                var rule = Rules.For(tag, e.VR);
+                var rule = Rules.For(tag, e.VR, parentSequence);
                 Apply(ds, e, rule.Action, rule.Value, path, ctx);
             }
             if (creators != null)
@@ -127,7 +128,7 @@ namespace HamletPS.Core.Deidentification
         private void ProcessItems(DicomSequence seq, string path, Context ctx)
         {
             for (int i = 0; i < seq.Items.Count; i++)
-                ProcessDataset(seq.Items[i], (path.Length == 0 ? "" : path + "/") + seq.Tag + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ctx);
+                ProcessDataset(seq.Items[i], (path.Length == 0 ? "" : path + "/") + seq.Tag + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ctx, seq.Tag);
         }
 
         private void Apply(DicomDataset ds, DicomElement e, AttributeAction action, string value, string path, Context ctx)

@@ -14,6 +14,7 @@ namespace HamletPS.Core.Deidentification
     public sealed class ProfileRules
     {
         private readonly ConcurrentDictionary<ulong, AttributeRule> _cache = new ConcurrentDictionary<ulong, AttributeRule>();
+        private readonly ConcurrentDictionary<ulong, AttributeRule> _nestedCache = new ConcurrentDictionary<ulong, AttributeRule>();
         private static readonly DicomTag EncapsulatedDocument = new DicomTag(0x0042, 0x0011);
 
         public ProfileRules(DeidentificationProfile profile)
@@ -43,10 +44,21 @@ namespace HamletPS.Core.Deidentification
             return null;
         }
 
-        /// <summary>The rule for a standard (even-group) tag whose element has the given VR.</summary>
-        public AttributeRule For(DicomTag tag, DicomVR vr) => _cache.GetOrAdd(((ulong)tag.Value << 16) | (ulong)((vr.Code[0] << 8) | vr.Code[1]), _ => Compute(tag, vr));
+        /// <summary>The rule for a standard (even-group) tag whose element has the given VR, at the top level of a dataset.</summary>
+        public AttributeRule For(DicomTag tag, DicomVR vr) => _cache.GetOrAdd(((ulong)tag.Value << 16) | (ulong)((vr.Code[0] << 8) | vr.Code[1]), _ => Compute(tag, vr, null));
 
-        private AttributeRule Compute(DicomTag tag, DicomVR vr)
+        /// <summary>
+        /// The rule for a standard tag nested in an item of <paramref name="parentSequence"/> (null: top level). Differs from
+        /// <see cref="For(DicomTag, DicomVR)"/> only for attributes whose type depends on where they are (X/Z/U* sequences).
+        /// </summary>
+        public AttributeRule For(DicomTag tag, DicomVR vr, DicomTag? parentSequence)
+        {
+            if (parentSequence == null || !AttributeTypeTable.IsContextSensitive(tag.Value)) return For(tag, vr);
+            DicomTag parent = parentSequence.Value;
+            return _nestedCache.GetOrAdd(((ulong)parent.Value << 32) | tag.Value, _ => Compute(tag, vr, DicomDictionary.Lookup(parent)?.Keyword ?? parent.ToString()));
+        }
+
+        private AttributeRule Compute(DicomTag tag, DicomVR vr, string parentKeyword)
         {
             var o = FindOverride(tag);
             if (o != null) return new AttributeRule(o.Action, RuleSource.Override, o.Value);
@@ -65,7 +77,7 @@ namespace HamletPS.Core.Deidentification
                 }
                 if (cleanFromOption != ConfidentialityAction.None) action = cleanFromOption;
                 else if (keepFromOption != ConfidentialityAction.None) action = keepFromOption;
-                return new AttributeRule(AttributeTypeTable.Resolve(action, row.Keyword), RuleSource.ConfidentialityTable);
+                return new AttributeRule(AttributeTypeTable.Resolve(action, row.Keyword, parentKeyword), RuleSource.ConfidentialityTable);
             }
             return new AttributeRule(StandardRule(tag, vr), RuleSource.StandardAttribute);
         }

@@ -79,7 +79,6 @@ testPatients: [dummy]
             Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.InstitutionName, DicomVR.LO).Action);      // X/Z/D, Type 3
             Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.TreatmentMachineName, DicomVR.SH).Action);  // X/Z, Type 2
             Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.TreatmentSite, DicomVR.LO).Action);        // X/D, unknown: stricter
-            Assert.Equal(AttributeAction.RemapUid, rules.For(DicomTags.ReferencedImageSequence, DicomVR.SQ).Action); // X/Z/U*
             Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.StudyDescription, DicomVR.LO).Action);
             Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.StructureSetDate, DicomVR.DA).Action);
         }
