@@ -1,0 +1,116 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Chain/WholeChainTests.cs and Commands/ProtectDicomPatientTests.cs, for
+# sites and Windows CI (Windows PowerShell 5.1 and pwsh): Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient |
+# New-HamletArchive | Send-AzureShare in one pipeline.
+# Needs: dcmtk's storescu on PATH (the sender), the bundled sample (examples/data/incoming) and an Azure Files endpoint:
+#   $env:HAMLET_TEST_FILES_CONNECTION_STRING  a connection string (local test endpoint or a throw-away storage account)
+#   $env:HAMLET_TEST_FILES_SHARE              an existing share (default 'incoming').
+# Tests whose peer is missing are skipped (Pester reports them as skipped).
+# Run: Invoke-Pester -Path tests/Pester/Chain.Tests.ps1 -Output Detailed
+
+BeforeAll {
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    Import-Module (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1") -Force -ErrorAction Stop
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/incoming'
+    $script:share = if ($env:HAMLET_TEST_FILES_SHARE) { $env:HAMLET_TEST_FILES_SHARE } else { 'incoming' }
+    $script:key = ConvertTo-SecureString 'Synthetic0Test1Site2Key3ABCDEFGH' -AsPlainText -Force
+
+    function New-ChainSite {
+        $root = Join-Path ([System.IO.Path]::GetTempPath()) ('hamlet-pester-chain-' + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $root | Out-Null
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $config = Join-Path $root 'config.yaml'
+        Set-Content -LiteralPath $config -Encoding UTF8 -Value @"
+APP:
+  SITE: chainsite
+  USER: t1
+DATAPATH:
+  INCOMING: incoming/
+  SORTED: sorted/
+  OUTGOING: outgoing/
+DICOMNODE:
+  AET: HAMLETCHAIN
+  PORT: $port
+CIPHER:
+  FOLDERKEY: Chain0Test1Key2ForSynthetic3Data
+"@
+        [pscustomobject]@{ Root = $root; Config = $config; Port = $port; Directory = 'pester-' + [guid]::NewGuid().ToString('N') }
+    }
+
+    function Start-Chain([object] $Site, [int] $Count, [string] $WhatIfFrom = '') {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+            param($manifest, $site, $count, $cs, $share)
+            Import-Module $manifest
+            Receive-Dicom -ConfigPath $site.Config -Count $count |
+                Invoke-DicomSort -ConfigPath $site.Config -SettleSeconds 0 |
+                Protect-DicomPatient -ConfigPath $site.Config -VaultPath (Join-Path $site.Root 'vault') |
+                New-HamletArchive -ConfigPath $site.Config -Verify |
+                Send-AzureShare -ConnectionString $cs -Share $share -Directory $site.Directory -LedgerPath (Join-Path $site.Root 'ledgers') -Confirm:$false
+        }).AddArgument((Get-Module HamletPS).Path.Replace('.dll', '.psd1')).AddArgument($Site).AddArgument($Count).AddArgument($env:HAMLET_TEST_FILES_CONNECTION_STRING).AddArgument($script:share)
+        $handle = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Site.Port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 100 }
+        }
+        [pscustomobject]@{ PowerShell = $ps; Handle = $handle }
+    }
+
+    $script:haveStorescu = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
+    $script:haveShare = [bool]$env:HAMLET_TEST_FILES_CONNECTION_STRING
+}
+
+Describe 'Protect-DicomPatient' {
+    It 'protects the sample study and leaves no patient ID in any output file name' {
+        $out = Join-Path ([System.IO.Path]::GetTempPath()) ('hamlet-pester-protect-' + [guid]::NewGuid().ToString('N'))
+        try {
+            $before = Get-DicomFile -Path $script:sample -Recurse
+            $results = Protect-DicomPatient -Path $script:sample -Destination (Join-Path $out 'p') -VaultPath (Join-Path $out 'v') -Key $script:key -Profile basic
+            $results | ForEach-Object { $_.Status.ToString() } | Should -Not -Contain 'Failed'
+            $names = (Get-ChildItem (Join-Path $out 'p') -Recurse).FullName -join "`n"
+            foreach ($id in ($before.PatientID | Sort-Object -Unique)) { $names | Should -Not -Match ([regex]::Escape($id)) }
+        }
+        finally { Remove-Item -LiteralPath $out -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    It '-WhatIf writes nothing' {
+        $out = Join-Path ([System.IO.Path]::GetTempPath()) ('hamlet-pester-protect-' + [guid]::NewGuid().ToString('N'))
+        Protect-DicomPatient -Path $script:sample -Destination (Join-Path $out 'p') -VaultPath (Join-Path $out 'v') -Key $script:key -WhatIf | Out-Null
+        Test-Path -LiteralPath $out | Should -BeFalse
+    }
+}
+
+Describe 'Whole chain' {
+    It 'storescu -> Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient | New-HamletArchive | Send-AzureShare uploads one verified archive' -Skip:(-not ($script:haveStorescu -and $script:haveShare)) {
+        $site = New-ChainSite
+        try {
+            $files = Get-ChildItem -LiteralPath $script:sample -Recurse -File
+            $chain = Start-Chain -Site $site -Count $files.Count
+            & storescu -aec HAMLETCHAIN 127.0.0.1 $site.Port @($files.FullName)
+            $LASTEXITCODE | Should -Be 0
+            $output = $chain.PowerShell.EndInvoke($chain.Handle)
+            $chain.PowerShell.Streams.Error | Should -BeNullOrEmpty
+            $output.Count | Should -Be 1
+            $output[0].Status.ToString() | Should -Be 'Uploaded'
+            $archive = Get-ChildItem (Join-Path $site.Root 'outgoing') -Filter *.zip
+            $listed = Get-AzureShareItem -ConnectionString $env:HAMLET_TEST_FILES_CONNECTION_STRING -Share $script:share -Path $site.Directory
+            $listed.Name | Should -Contain $archive.Name
+            @(Get-ChildItem (Join-Path $site.Root 'incoming') -Recurse -File).Count | Should -Be 0
+        }
+        finally { Remove-Item -LiteralPath $site.Root -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    It 'Stop() during the receive ends the chain cleanly: no archive, the port is free' {
+        $site = New-ChainSite
+        try {
+            $chain = Start-Chain -Site $site -Count 1000
+            Start-Sleep -Milliseconds 500
+            $chain.PowerShell.Stop()
+            $chain.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Test-Path (Join-Path $site.Root 'outgoing/*.zip') | Should -BeFalse
+            { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $site.Port); $c.Dispose() } | Should -Throw
+        }
+        finally { Remove-Item -LiteralPath $site.Root -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+}

@@ -1,0 +1,71 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/{ModuleManifest,FormatView}Tests.cs, Help/ModuleHelpTests.cs and
+# Examples/ExampleScriptTests.cs (parse and verb checks), for sites and Windows CI (Windows PowerShell 5.1 and pwsh).
+# Run: Invoke-Pester -Path tests/Pester/Module.Tests.ps1 -Output Detailed
+
+BeforeAll {
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    $script:manifest = Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1"
+    Import-Module $script:manifest -Force -ErrorAction Stop
+    $script:approved = (Get-Verb).Verb
+}
+
+Describe 'Module manifest' {
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest -Path $script:manifest -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports exactly CmdletsToExport plus the script functions' {
+        $data = Import-PowerShellDataFile -Path $script:manifest
+        $expected = @($data.CmdletsToExport) + @($data.FunctionsToExport) | Sort-Object
+        (Get-Command -Module HamletPS).Name | Sort-Object | Should -Be $expected
+    }
+
+    It 'uses approved verbs only' {
+        Get-Command -Module HamletPS | Where-Object { $_.Verb -notin $script:approved } | Should -BeNullOrEmpty
+    }
+
+    It 'has a pipeline parameter in every parameter set of <_>' -ForEach @((Get-Command -Module HamletPS -CommandType Cmdlet).Name) {
+        foreach ($set in (Get-Command $_).ParameterSets) {
+            @($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName }).Count | Should -BeGreaterThan 0 -Because "$_ set $($set.Name)"
+        }
+    }
+}
+
+Describe 'Help' {
+    It 'Get-Help <_> -Full has a synopsis, a description, every parameter and two examples' -ForEach @((Get-Command -Module HamletPS).Name) {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        $documented = @($help.Parameters.Parameter.Name)
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) { $documented | Should -Contain $name }
+    }
+
+    It 'has the about_HamletPS topic' {
+        (Get-Help about_HamletPS | Out-String) | Should -Match 'HamletPS'
+    }
+}
+
+Describe 'Format views' {
+    It 'loads the format file with a table view for every output type' {
+        $types = Get-Command -Module HamletPS -CommandType Cmdlet | ForEach-Object { $_.OutputType.Name } | Where-Object { $_ -like 'HamletPS.*' } | Sort-Object -Unique
+        foreach ($type in $types) {
+            Get-FormatData -TypeName $type | Should -Not -BeNullOrEmpty -Because $type
+        }
+    }
+}
+
+Describe 'Example and Pester scripts' {
+    It '<_> parses without errors and its functions use approved verbs' -ForEach @(
+        Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 -Recurse
+        Get-ChildItem $PSScriptRoot -Filter *.ps1) {
+        $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($_.FullName, [ref]$null, [ref]$errors)
+        $errors | Should -BeNullOrEmpty
+        foreach ($f in $ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
+            $f.Name.Split('-')[0] | Should -BeIn $script:approved
+        }
+    }
+}
