@@ -8,6 +8,31 @@ namespace HamletPS.Core.Archive
     /// <summary>manifest.json: the complete manifest (metadata, series counts, files). See docs/archive.md for the schema.</summary>
     public static class ArchiveManifestJson
     {
+        /// <summary>The members of a "series" item, in the order written.</summary>
+        private static readonly ManifestJsonField<ArchiveManifestSeries>[] SeriesFields =
+        {
+            ManifestJsonField<ArchiveManifestSeries>.Text("studyId", s => s.StudyId),
+            ManifestJsonField<ArchiveManifestSeries>.Text("studyInstanceUid", s => s.StudyInstanceUid),
+            ManifestJsonField<ArchiveManifestSeries>.Text("seriesInstanceUid", s => s.SeriesInstanceUid),
+            ManifestJsonField<ArchiveManifestSeries>.Text("modality", s => s.Modality),
+            ManifestJsonField<ArchiveManifestSeries>.Number("fileCount", s => s.FileCount),
+        };
+
+        /// <summary>The members of a "files" item, in the order written; all are read back.</summary>
+        private static readonly ManifestJsonField<ArchiveManifestRow>[] FileFields =
+        {
+            ManifestJsonField<ArchiveManifestRow>.Text("studyId", r => r.StudyId, (r, v) => r.StudyId = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("studyInstanceUid", r => r.StudyInstanceUid, (r, v) => r.StudyInstanceUid = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("seriesInstanceUid", r => r.SeriesInstanceUid, (r, v) => r.SeriesInstanceUid = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("sopInstanceUid", r => r.SopInstanceUid, (r, v) => r.SopInstanceUid = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("modality", r => r.Modality, (r, v) => r.Modality = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("sopClassUid", r => r.SopClassUid, (r, v) => r.SopClassUid = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("sopClassName", r => r.SopClassName, (r, v) => r.SopClassName = v),
+            ManifestJsonField<ArchiveManifestRow>.Number("fileSize", r => r.FileSize, (r, v) => r.FileSize = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("sha256", r => r.Sha256, (r, v) => r.Sha256 = v),
+            ManifestJsonField<ArchiveManifestRow>.Text("entryPath", r => r.EntryPath, (r, v) => r.EntryPath = v),
+        };
+
         public static byte[] Write(ArchiveManifest m)
         {
             using (var buffer = new MemoryStream())
@@ -26,35 +51,8 @@ namespace HamletPS.Core.Archive
                     w.WriteStartArray("studyIds");
                     foreach (string id in m.StudyIds) w.WriteStringValue(id);
                     w.WriteEndArray();
-                    w.WriteStartArray("series");
-                    foreach (ArchiveManifestSeries s in m.Series)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("studyId", s.StudyId);
-                        w.WriteString("studyInstanceUid", s.StudyInstanceUid);
-                        w.WriteString("seriesInstanceUid", s.SeriesInstanceUid);
-                        w.WriteString("modality", s.Modality);
-                        w.WriteNumber("fileCount", s.FileCount);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteStartArray("files");
-                    foreach (ArchiveManifestRow r in m.Rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("studyId", r.StudyId);
-                        w.WriteString("studyInstanceUid", r.StudyInstanceUid);
-                        w.WriteString("seriesInstanceUid", r.SeriesInstanceUid);
-                        w.WriteString("sopInstanceUid", r.SopInstanceUid);
-                        w.WriteString("modality", r.Modality);
-                        w.WriteString("sopClassUid", r.SopClassUid);
-                        w.WriteString("sopClassName", r.SopClassName);
-                        w.WriteNumber("fileSize", r.FileSize);
-                        w.WriteString("sha256", r.Sha256);
-                        w.WriteString("entryPath", r.EntryPath);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
+                    ManifestJsonField<ArchiveManifestSeries>.WriteArray(w, "series", m.Series, SeriesFields);
+                    ManifestJsonField<ArchiveManifestRow>.WriteArray(w, "files", m.Rows, FileFields);
                     w.WriteEndObject();
                 }
                 return buffer.ToArray();
@@ -84,14 +82,10 @@ namespace HamletPS.Core.Archive
                     int index = 0;
                     foreach (JsonElement f in files.EnumerateArray())
                     {
-                        if (!f.TryGetProperty("fileSize", out JsonElement size) || !size.TryGetInt64(out long fileSize))
-                            throw new InvalidDataException($"manifest.json: files[{index}] has no numeric fileSize");
-                        m.Add(new ArchiveManifestRow
-                        {
-                            StudyId = Str(f, "studyId"), StudyInstanceUid = Str(f, "studyInstanceUid"), SeriesInstanceUid = Str(f, "seriesInstanceUid"),
-                            SopInstanceUid = Str(f, "sopInstanceUid"), Modality = Str(f, "modality"), SopClassUid = Str(f, "sopClassUid"),
-                            SopClassName = Str(f, "sopClassName"), FileSize = fileSize, Sha256 = Str(f, "sha256"), EntryPath = Str(f, "entryPath"),
-                        });
+                        var row = new ArchiveManifestRow();
+                        string unreadable = ManifestJsonField<ArchiveManifestRow>.ReadInto(f, row, FileFields);
+                        if (unreadable != null) throw new InvalidDataException($"manifest.json: files[{index}] has no numeric {unreadable}");
+                        m.Add(row);
                         index++;
                     }
                     return m;
