@@ -112,5 +112,36 @@ namespace HamletPS.Cli.Tests
                 "--pseudonym", "Ff1", "--key", "VAR", "--what-if", "--json" });
             Assert.Empty(unprotect.Errors);
         }
+
+        [Fact]
+        public void RunProtect_TakesDestinationKeyAndMappingFromTheSiteConfig()
+        {
+            SampleData.Write(_root);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(_root, "data", "incoming") }, Path.Combine(_root, "config.yaml"),
+                new ProtectionRequest(), json: false, new CliOutput(stdout, stderr));
+
+            Assert.True(code == 0, stderr.ToString());
+            string protectedRoot = Path.Combine(_root, "data", "protected");
+            Assert.True(Directory.Exists(Path.Combine(protectedRoot, SampleData.MappedStudyId)), stdout.ToString());
+            int inputs = Directory.GetFiles(Path.Combine(_root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
+            Assert.Equal(inputs, Directory.GetFiles(protectedRoot, "*.dcm", SearchOption.AllDirectories).Length);
+        }
+
+        [Fact]
+        public void RunProtect_NamedConfigThatDoesNotExist_IsAUsageErrorAndWritesNothing()
+        {
+            SampleData.Write(_root);
+            var stderr = new StringWriter();
+
+            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(_root, "data", "incoming") }, Path.Combine(_root, "missing.yaml"),
+                new ProtectionRequest { Destination = Path.Combine(_root, "out") }, json: false, new CliOutput(new StringWriter(), stderr));
+
+            Assert.Equal(2, code);
+            Assert.Contains("missing.yaml", stderr.ToString());
+            Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+        }
     }
 }

@@ -76,17 +76,11 @@ namespace HamletPS.Cli.Verbs
             string.IsNullOrEmpty(variable) ? null : Environment.GetEnvironmentVariable(variable)?.ToCharArray()
                 ?? throw new ArgumentException("The environment variable " + variable + " is not set.");
 
-        private static HamletConfig TryConfig(string configPath, CliOutput output)
-        {
-            string found = HamletConfigLocator.TryResolve(configPath, null, null, out _);
-            return found == null ? null : HamletConfigLoader.Load(found);
-        }
-
         public static int RunProtect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output)
         {
             try
             {
-                request.Config = TryConfig(configPath, output);
+                request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 if (request.Destination == null && request.Config != null)
                     request.Destination = HamletPipelineOptions.DefaultProtectedRoot(request.Config.DataPath.Sorted);
                 ProtectorOptions options = ProtectionSetup.CreateProtectorOptions(request);
@@ -114,7 +108,7 @@ namespace HamletPS.Cli.Verbs
         {
             try
             {
-                request.Config = TryConfig(configPath, output);
+                request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 using (var unprotector = new DicomUnprotector(ProtectionSetup.CreateUnprotectorOptions(request)))
                 {
                     foreach (UnprotectionResult r in unprotector.Unprotect(DicomFileEnumerator.Enumerate(paths, true).ToList()))
