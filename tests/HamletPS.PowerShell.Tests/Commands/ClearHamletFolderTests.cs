@@ -6,38 +6,31 @@ using Xunit;
 
 namespace HamletPS.PowerShell.Tests.Commands
 {
-    public sealed class ClearHamletFolderTests : IDisposable
+    public sealed class ClearHamletFolderTests : SampleSiteTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-clear-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
+        public ClearHamletFolderTests() : base("hamlet-clear") { }
 
         [Fact]
         public void ClearHamletFolder_AfterTheProcessRun_DeletesArchivedFilesAndKeepsTheRestWithAWarning()
         {
-            SampleData.Write(_root);
-            string config = Path.Combine(_root, "config.yaml");
-            string note = Path.Combine(_root, "data", "incoming", "notes.txt");
+            string note = Path.Combine(Incoming, "notes.txt");
             File.WriteAllText(note, "never archived");
             using var session = new PowerShellSession();
-            session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -SettleSeconds 0 | ForEach-Object { $null }", config);
+            session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -SettleSeconds 0 | ForEach-Object { $null }", ConfigPath);
             Assert.Empty(session.Errors);
 
-            Assert.Empty(session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -WhatIf", config));
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(_root, "data", "sorted"), "*", SearchOption.AllDirectories));
+            Assert.Empty(session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -WhatIf", ConfigPath));
+            Assert.NotEmpty(FilesBelow(Sorted));
 
-            var results = session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Confirm:$false -PassThru", config);
+            var results = session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Confirm:$false -PassThru", ConfigPath);
 
-            Assert.Empty(Directory.GetFiles(Path.Combine(_root, "data", "sorted"), "*", SearchOption.AllDirectories));
+            Assert.Empty(FilesBelow(Sorted));
             Assert.True(File.Exists(note));
             Assert.Single(session.Warnings, w => w.Message.Contains("notes.txt"));
             Assert.Equal("Kept", results.Single(r => (string)r.Properties["Path"].Value == note).Properties["Status"].Value.ToString());
-            Assert.Single(Directory.GetFiles(Path.Combine(_root, "data", "outgoing"), "*.zip"));
+            Assert.Single(Directory.GetFiles(Outgoing, "*.zip"));
 
-            session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Folder Incoming -Force -Confirm:$false", config);
+            session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Folder Incoming -Force -Confirm:$false", ConfigPath);
             Assert.False(File.Exists(note));
         }
     }

@@ -6,24 +6,18 @@ using Xunit;
 
 namespace HamletPS.PowerShell.Tests.Commands
 {
-    public sealed class InvokeHamletPipelineTests : IDisposable
+    public sealed class InvokeHamletPipelineTests : SampleSiteTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-pipeline-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
+        public InvokeHamletPipelineTests() : base("hamlet-pipeline") { }
 
         [Fact]
         public void InvokeHamletPipeline_OnTheSample_WritesTheStepsToTheInformationStreamAndReturnsTheArchive()
         {
-            SampleData.Write(_root);
             using var session = new PowerShellSession();
 
-            var output = session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -SettleSeconds 0", Path.Combine(_root, "config.yaml"));
+            var output = session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -SettleSeconds 0", ConfigPath);
 
-            Assert.True(session.Errors.Count == 0, string.Join("; ", session.Errors.Select(e => e.ToString())));
+            AssertNoErrors(session);
             var summary = Assert.Single(output);
             string archive = (string)summary.Properties["Path"].Value;
             Assert.True(File.Exists(archive));
@@ -38,14 +32,13 @@ namespace HamletPS.PowerShell.Tests.Commands
         [Fact]
         public void InvokeHamletPipeline_WhatIf_WritesNothing()
         {
-            SampleData.Write(_root);
-            int before = Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length;
+            int before = FilesBelow(Root).Length;
             using var session = new PowerShellSession();
 
-            var output = session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -WhatIf", Path.Combine(_root, "config.yaml"));
+            var output = session.Invoke("Invoke-HamletPipeline -ConfigPath $args[0] -WhatIf", ConfigPath);
 
             Assert.Empty(output);
-            Assert.Equal(before, Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length);
+            Assert.Equal(before, FilesBelow(Root).Length);
         }
     }
 }

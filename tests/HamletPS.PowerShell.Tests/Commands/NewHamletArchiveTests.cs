@@ -6,32 +6,25 @@ using Xunit;
 
 namespace HamletPS.PowerShell.Tests.Commands
 {
-    public sealed class NewHamletArchiveTests : IDisposable
+    public sealed class NewHamletArchiveTests : SampleSiteTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-newarchive-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
+        public NewHamletArchiveTests() : base("hamlet-newarchive") { }
 
         [Fact]
         public void SortProtectArchive_InOnePipeline_WritesOneArchiveHoldingEveryProtectedFile()
         {
-            SampleData.Write(_root);
-            string config = Path.Combine(_root, "config.yaml");
-            string protectedTree = Path.Combine(_root, "protected");
-            int inputs = Directory.GetFiles(Path.Combine(_root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
+            string protectedTree = Path.Combine(Root, "protected");
+            int inputs = FilesBelow(Incoming).Length;
             using var session = new PowerShellSession();
 
             var output = session.Invoke(
                 "Invoke-DicomSort -ConfigPath $args[0] -SettleSeconds 0 | Protect-DicomPatient -ConfigPath $args[0] -Destination $args[1] | New-HamletArchive -ConfigPath $args[0] -Verify",
-                config, protectedTree);
+                ConfigPath, protectedTree);
 
-            Assert.True(session.Errors.Count == 0, string.Join("; ", session.Errors.Select(e => e.ToString())));
+            AssertNoErrors(session);
             var archive = Assert.Single(output);
             string path = (string)archive.Properties["Path"].Value;
-            Assert.StartsWith(Path.Combine(_root, "data", "outgoing"), path);
+            Assert.StartsWith(Outgoing, path);
             Assert.Equal(inputs, (int)archive.Properties["EntryCount"].Value);
             Assert.True((bool)archive.Properties["Verified"].Value);
             string names = string.Join("\n", System.IO.Compression.ZipFile.OpenRead(path).Entries.Select(e => e.FullName));
@@ -42,13 +35,11 @@ namespace HamletPS.PowerShell.Tests.Commands
         [Fact]
         public void NewHamletArchive_WhatIf_WritesNothing_AndPerPatientNamesArchivesByStudyId()
         {
-            SampleData.Write(_root);
-            string config = Path.Combine(_root, "config.yaml");
-            string protectedTree = Path.Combine(_root, "protected");
-            string outgoing = Path.Combine(_root, "out");
+            string protectedTree = Path.Combine(Root, "protected");
+            string outgoing = Path.Combine(Root, "out");
             using var session = new PowerShellSession();
             session.Invoke("Protect-DicomPatient -Path $args[1] -ConfigPath $args[0] -Destination $args[2] | ForEach-Object { $null }",
-                config, Path.Combine(_root, "data", "incoming"), protectedTree);
+                ConfigPath, Incoming, protectedTree);
             Assert.Empty(session.Errors);
 
             Assert.Empty(session.Invoke("New-HamletArchive $args[0] -Destination $args[1] -Site s1 -WhatIf", protectedTree, outgoing));
