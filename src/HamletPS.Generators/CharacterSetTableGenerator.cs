@@ -33,23 +33,12 @@ namespace HamletPS.Generators
 
         public static int Run(string[] args)
         {
-            string charmaps = DefaultCharmapFolder, output = DefaultOutputFolder;
-            for (int i = 0; i < args.Length; i++)
-            {
-                if ((args[i] == "--charmaps" || args[i] == "--out") && i + 1 < args.Length)
-                {
-                    if (args[i] == "--charmaps") charmaps = args[++i]; else output = args[++i];
-                }
-                else
-                {
-                    Console.Error.WriteLine("usage: hamlet-gen charsets [--charmaps <glibc charmaps folder>] [--out <folder>]");
-                    return 2;
-                }
-            }
-            string root = RepositoryRoot.Find();
+            var options = GeneratorCommandLine.Parse(args, new Dictionary<string, string> { ["charmaps"] = DefaultCharmapFolder, ["out"] = DefaultOutputFolder },
+                "hamlet-gen charsets [--charmaps <glibc charmaps folder>] [--out <folder>]");
+            if (options == null) return 2;
             try
             {
-                Console.WriteLine("wrote " + GenerateFile(charmaps, Path.GetFullPath(Path.Combine(root, output))));
+                Console.WriteLine("wrote " + GenerateFile(options.FullPath("charmaps"), options.FullPath("out")));
                 return 0;
             }
             catch (Exception e) when (e is IOException || e is FormatException || e is UnauthorizedAccessException)
@@ -59,17 +48,8 @@ namespace HamletPS.Generators
             }
         }
 
-        public static string GenerateFile(string charmapFolder, string outputFolder)
-        {
-            string code = Generate(charmapFolder);
-            Directory.CreateDirectory(outputFolder);
-            string target = Path.Combine(outputFolder, OutputFileName);
-            string temp = target + ".partial";
-            File.WriteAllText(temp, code, new UTF8Encoding(false));
-            if (File.Exists(target)) File.Delete(target);
-            File.Move(temp, target);
-            return target;
-        }
+        public static string GenerateFile(string charmapFolder, string outputFolder) =>
+            GeneratedSourceFile.Write(outputFolder, OutputFileName, Generate(charmapFolder));
 
         public static string Generate(string charmapFolder)
         {

@@ -23,22 +23,14 @@ namespace HamletPS.Generators
         /// <summary>hamlet-gen dictionary [--standard DIR] [--out DIR]; paths relative to the repository root.</summary>
         public static int Run(string[] args)
         {
-            string standard = Path.Combine("..", "shared", "dicom-standard");
-            string output = Path.Combine("src", "HamletPS.Dicom", "Dictionary");
-            for (int i = 0; i < args.Length; i++)
+            var options = GeneratorCommandLine.Parse(args, new Dictionary<string, string>
             {
-                if (args[i] == "--standard" && i + 1 < args.Length) standard = args[++i];
-                else if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
-                else
-                {
-                    Console.Error.WriteLine("usage: hamlet-gen dictionary [--standard <dicom-standard folder>] [--out <folder>]");
-                    return 2;
-                }
-            }
-            string root = RepositoryRoot.Find();
+                ["standard"] = Path.Combine("..", "shared", "dicom-standard"), ["out"] = Path.Combine("src", "HamletPS.Dicom", "Dictionary"),
+            }, "hamlet-gen dictionary [--standard <dicom-standard folder>] [--out <folder>]");
+            if (options == null) return 2;
             try
             {
-                foreach (var path in Write(Path.GetFullPath(Path.Combine(root, standard)), Path.GetFullPath(Path.Combine(root, output))))
+                foreach (var path in Write(options.FullPath("standard"), options.FullPath("out")))
                     Console.WriteLine("wrote " + path);
                 return 0;
             }
@@ -71,14 +63,8 @@ namespace HamletPS.Generators
         /// <summary>Writes the generated files into the output folder; returns the paths written.</summary>
         public static IReadOnlyList<string> Write(string standardDirectory, string outputDirectory)
         {
-            Directory.CreateDirectory(outputDirectory);
             var written = new List<string>();
-            foreach (var pair in Generate(standardDirectory))
-            {
-                string path = Path.Combine(outputDirectory, pair.Key);
-                File.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(pair.Value));
-                written.Add(path);
-            }
+            foreach (var pair in Generate(standardDirectory)) written.Add(GeneratedSourceFile.Write(outputDirectory, pair.Key, pair.Value));
             return written;
         }
 

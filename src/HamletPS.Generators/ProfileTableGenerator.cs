@@ -37,25 +37,12 @@ namespace HamletPS.Generators
         /// <summary>Command line: profile [--standard DIR] [--out DIR]; relative paths are taken from the repository root.</summary>
         public static int Run(string[] args)
         {
-            string standard = DefaultStandardFolder, output = DefaultOutputFolder;
-            for (int i = 0; i < args.Length; i++)
-            {
-                if ((args[i] == "--standard" || args[i] == "--out") && i + 1 < args.Length)
-                {
-                    if (args[i] == "--standard") standard = args[++i]; else output = args[++i];
-                }
-                else
-                {
-                    Console.Error.WriteLine("usage: hamlet-gen profile [--standard <dicom-standard folder>] [--out <folder>]");
-                    return 2;
-                }
-            }
-            string root = RepositoryRoot.Find();
-            string input = Path.Combine(Path.GetFullPath(Path.Combine(root, standard)), InputFileName);
-            string outFolder = Path.GetFullPath(Path.Combine(root, output));
+            var options = GeneratorCommandLine.Parse(args, new Dictionary<string, string> { ["standard"] = DefaultStandardFolder, ["out"] = DefaultOutputFolder },
+                "hamlet-gen profile [--standard <dicom-standard folder>] [--out <folder>]");
+            if (options == null) return 2;
             try
             {
-                string written = GenerateFile(input, outFolder);
+                string written = GenerateFile(Path.Combine(options.FullPath("standard"), InputFileName), options.FullPath("out"));
                 Console.WriteLine("wrote " + written);
                 return 0;
             }
@@ -67,17 +54,8 @@ namespace HamletPS.Generators
         }
 
         /// <summary>Generates the C# file from the TSV into the folder (temporary name, then rename); returns the file path.</summary>
-        public static string GenerateFile(string tsvPath, string outputFolder)
-        {
-            string code = Generate(File.ReadAllText(tsvPath, Encoding.UTF8), tsvPath);
-            Directory.CreateDirectory(outputFolder);
-            string target = Path.Combine(outputFolder, OutputFileName);
-            string temp = target + ".partial";
-            File.WriteAllText(temp, code, new UTF8Encoding(false));
-            if (File.Exists(target)) File.Delete(target);
-            File.Move(temp, target);
-            return target;
-        }
+        public static string GenerateFile(string tsvPath, string outputFolder) =>
+            GeneratedSourceFile.Write(outputFolder, OutputFileName, Generate(File.ReadAllText(tsvPath, Encoding.UTF8), tsvPath));
 
         /// <summary>The generated C# source for the TSV text; <paramref name="sourceName"/> names the file in errors.</summary>
         public static string Generate(string tsv, string sourceName = InputFileName)

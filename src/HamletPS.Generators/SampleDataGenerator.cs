@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using HamletPS.Synthetic;
 
@@ -15,17 +16,10 @@ namespace HamletPS.Generators
         /// <summary>Command line: sample [--out DIR]; a relative DIR is taken from the repository root.</summary>
         public static int Run(string[] args)
         {
-            string output = DefaultOutputFolder;
-            for (int i = 0; i < args.Length; i++)
-            {
-                if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
-                else
-                {
-                    Console.Error.WriteLine("usage: hamlet-gen sample [--out <examples folder>]");
-                    return 2;
-                }
-            }
-            string folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), output));
+            var options = GeneratorCommandLine.Parse(args, new Dictionary<string, string> { ["out"] = DefaultOutputFolder },
+                "hamlet-gen sample [--out <examples folder>]");
+            if (options == null) return 2;
+            string folder = options.FullPath("out");
             string incoming = Path.Combine(folder, "data", "incoming");
             // Stale files from an older layout would survive a plain rewrite: the generated folder is replaced as a whole.
             if (Directory.Exists(incoming)) Directory.Delete(incoming, true);
