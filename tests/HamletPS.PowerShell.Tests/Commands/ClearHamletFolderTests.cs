@@ -1,7 +1,5 @@
-using System;
 using System.IO;
 using System.Linq;
-using HamletPS.Synthetic;
 using Xunit;
 
 namespace HamletPS.PowerShell.Tests.Commands
