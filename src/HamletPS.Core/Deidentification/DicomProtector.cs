@@ -31,6 +31,7 @@ namespace HamletPS.Core.Deidentification
         private readonly ConcurrentDictionary<string, Lazy<PatientReport>> _patients = new ConcurrentDictionary<string, Lazy<PatientReport>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly string _destination;
+        private readonly ConcurrentDictionary<string, bool> _createdFolders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Validates the options and opens (or creates) the vault; a wrong vault key throws before anything is written.</summary>
         public DicomProtector(ProtectorOptions options)
@@ -57,25 +58,57 @@ namespace HamletPS.Core.Deidentification
         public IReadOnlyList<PatientReport> Patients =>
             _patients.Values.Where(l => l.IsValueCreated && l.Value != null).Select(l => l.Value).OrderBy(p => p.NewId, StringComparer.Ordinal).ToArray();
 
-        /// <summary>Protects files (folders are expanded recursively) in parallel; one result per file, in input order.</summary>
+        /// <summary>Files written but not yet made visible before the vault is flushed (group commit; see <see cref="Protect"/>).</summary>
+        public const int CommitBatchSize = 128;
+
+        /// <summary>
+        /// Protects files (folders are expanded recursively) in parallel (at most <see cref="ProtectorOptions.MaxDegreeOfParallelism"/>
+        /// files in memory at a time); one result per file, in input order. Group commit: each file is written under a temporary
+        /// name and its vault record appended; every <see cref="CommitBatchSize"/> files (and at the end) the vault is flushed to
+        /// disk once, then that batch's files are renamed into place and reported. So a protected file is visible under its
+        /// final name only once its re-identification record is durable; a crash loses at most the uncommitted batch (its
+        /// temporary files, named <c>.&lt;name&gt;.&lt;random&gt;.tmp</c>, are left behind and its records are superseded when
+        /// the files are protected again). Output files themselves are not fsynced (as before: the page cache writes them).
+        /// Progress is reported as files are committed.
+        /// </summary>
         public IReadOnlyList<ProtectionResult> Protect(IEnumerable<string> files, IProgress<ProtectionProgress> progress = null, CancellationToken cancellationToken = default)
         {
             var list = InputFiles.Expand(files).ToList();
             var results = new ProtectionResult[list.Count];
-            int done = 0;
+            var batch = new CommitBatch(this, list.Count, progress);
             var po = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-            Parallel.For(0, list.Count, po, i =>
+            try
             {
-                results[i] = ProtectFile(list[i], cancellationToken);
-                int n = Interlocked.Increment(ref done);
-                progress?.Report(new ProtectionProgress(n, list.Count, results[i]));
-            });
+                Parallel.For(0, list.Count, po, i =>
+                {
+                    var written = ProtectCore(list[i], cancellationToken);
+                    results[i] = written.Result;
+                    batch.Add(written);
+                });
+                batch.Commit();
+            }
+            catch
+            {
+                batch.Abandon();
+                throw;
+            }
             return results;
         }
 
-        /// <summary>Protects one file (for callers that stream their own inputs).</summary>
+        /// <summary>Protects one file (for callers that stream their own inputs); durable on return (the vault is flushed for this file).</summary>
         public ProtectionResult ProtectFile(string sourcePath, CancellationToken cancellationToken = default)
         {
+            var written = ProtectCore(sourcePath, cancellationToken);
+            var batch = new CommitBatch(this, 1, null);
+            batch.Add(written);
+            batch.Commit();
+            return written.Result;
+        }
+
+        /// <summary>Everything but making the output visible: on success the result names the written temporary file.</summary>
+        private PendingFile ProtectCore(string sourcePath, CancellationToken cancellationToken)
+        {
+            string temp = null;
             cancellationToken.ThrowIfCancellationRequested();
             var result = new ProtectionResult(sourcePath);
             PatientIdentifiers ids = null;
@@ -89,13 +122,12 @@ namespace HamletPS.Core.Deidentification
                 {
                     result.Status = ProtectionStatus.ExcludedTestPatient;
                     result.Message = Describe(sourcePath, ids, null) + ": test/QA patient (name or ID matches a test pattern) - skipped";
-                    return result;
+                    return new PendingFile(result, null, null);
                 }
                 var report = ResolvePatient(ids);
                 result.StudyId = report.NewId;
                 result.IdentitySource = report.Source;
-                int offset = _options.Dates != null && ids.PatientId.Length > 0 ? _options.Dates.OffsetDaysFor(ids.PatientId) : 0;
-                var record = _deidentifier.Deidentify(file, new PatientProtection(report.NewId, report.Source, offset, ids));
+                var record = _deidentifier.Deidentify(file, new PatientProtection(report.NewId, report.Source, report.DateOffsetDays, ids));
                 result.ActionCount = record.Changes.Count;
                 result.SopInstanceUid = record.NewSopInstanceUid;
                 result.Modality = ds.GetString(DicomTags.Modality);
@@ -117,42 +149,172 @@ namespace HamletPS.Core.Deidentification
                 {
                     result.Status = ProtectionStatus.Planned;
                     result.Message = report.Message;
-                    return result;
+                    return new PendingFile(result, null, null);
                 }
                 if (destination != null && !_written.TryAdd(destination, sourcePath))
                     throw new ProtectionRefusedException("DuplicateSopInstance", "another input of this run has the same SOP Instance UID; only the first was written");
                 cancellationToken.ThrowIfCancellationRequested();
-                _vault?.Add(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
-                file.Save(destination);
-                lock (report) report.FileCount++;
-                result.Status = ProtectionStatus.Protected;
+                _vault?.Append(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
+                temp = WriteTemporary(file, destination);
                 result.Message = report.Message;
-                return result;
+                result.Status = ProtectionStatus.Protected; // made visible (renamed) by the commit
+                return new PendingFile(result, temp, report);
             }
             catch (OperationCanceledException) { throw; }
             catch (Exception ex)
             {
-                result.Status = ProtectionStatus.Failed;
-                result.DestinationPath = null;
-                string name = Describe(sourcePath, ids, result.RelativePath);
-                string reason = Reason(ex);
-                var wrapped = new ProtectionException(name + ": " + reason); // no inner exception: its message may name the source path
-                var kind = ex is ResidualIdentifierException ? FileFailureKind.SecurityError
-                    : ex is ProtectionRefusedException ? FileFailureKind.InvalidArgument
-                    : ex is PseudonymizationException || ex is ArgumentException ? FileFailureKind.InvalidArgument
-                    : FileFailure.Classify(sourcePath, ex)?.Kind ?? FileFailureKind.InvalidData;
-                string id = ex is ResidualIdentifierException ? "ResidualIdentifier" : ex is ProtectionRefusedException pr ? pr.ReasonId : ex is PseudonymizationException ? "IdentityNotResolved"
-                    : FileFailure.Classify(sourcePath, ex)?.Reason ?? "ProtectionFailed";
-                result.Failure = FileFailure.Create(sourcePath, kind, id, wrapped);
-                result.Message = wrapped.Message;
-                return result;
+                if (temp != null) TryDelete(temp);
+                temp = null;
+                Fail(result, sourcePath, ids, ex);
+                return new PendingFile(result, null, null);
+            }
+        }
+
+        private void Fail(ProtectionResult result, string sourcePath, PatientIdentifiers ids, Exception ex)
+        {
+            result.Status = ProtectionStatus.Failed;
+            result.DestinationPath = null;
+            string name = Describe(sourcePath, ids, result.RelativePath);
+            string reason = Reason(ex);
+            var wrapped = new ProtectionException(name + ": " + reason); // no inner exception: its message may name the source path
+            var kind = ex is ResidualIdentifierException ? FileFailureKind.SecurityError
+                : ex is ProtectionRefusedException ? FileFailureKind.InvalidArgument
+                : ex is PseudonymizationException || ex is ArgumentException ? FileFailureKind.InvalidArgument
+                : FileFailure.Classify(sourcePath, ex)?.Kind ?? FileFailureKind.InvalidData;
+            string id = ex is ResidualIdentifierException ? "ResidualIdentifier" : ex is ProtectionRefusedException pr ? pr.ReasonId : ex is PseudonymizationException ? "IdentityNotResolved"
+                : FileFailure.Classify(sourcePath, ex)?.Reason ?? "ProtectionFailed";
+            result.Failure = FileFailure.Create(sourcePath, kind, id, wrapped);
+            result.Message = wrapped.Message;
+        }
+
+        /// <summary>Writes the protected file next to its destination under a temporary name (renamed by the commit).</summary>
+        private string WriteTemporary(DicomFile file, string destination)
+        {
+            string dir = Path.GetDirectoryName(destination);
+            if (!string.IsNullOrEmpty(dir) && !_createdFolders.ContainsKey(dir))
+            {
+                Directory.CreateDirectory(dir); // recorded only once it exists: another worker may be writing into it already
+                _createdFolders.TryAdd(dir, true);
+            }
+            string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+                    file.Save(fs);
+                return temp;
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+
+        /// <summary>One processed input: its result, and when it was written, the temporary file and the patient it counts for.</summary>
+        private sealed class PendingFile
+        {
+            public PendingFile(ProtectionResult result, string temp, PatientReport patient) { Result = result; Temp = temp; Patient = patient; }
+            public ProtectionResult Result { get; }
+            public string Temp { get; }
+            public PatientReport Patient { get; }
+        }
+
+        /// <summary>
+        /// Files written under temporary names, waiting for one vault flush before they are renamed into place (group commit).
+        /// Thread-safe; a worker that fills the batch commits it while the others keep protecting.
+        /// </summary>
+        private sealed class CommitBatch
+        {
+            private readonly DicomProtector _owner;
+            private readonly int _total;
+            private readonly IProgress<ProtectionProgress> _progress;
+            private readonly object _gate = new object();
+            private readonly object _commitGate = new object();
+            private List<PendingFile> _pending = new List<PendingFile>();
+            private int _reported;
+
+            public CommitBatch(DicomProtector owner, int total, IProgress<ProtectionProgress> progress)
+            {
+                _owner = owner;
+                _total = total;
+                _progress = progress;
+            }
+
+            public void Add(PendingFile file)
+            {
+                bool full;
+                lock (_gate)
+                {
+                    _pending.Add(file);
+                    full = _pending.Count >= CommitBatchSize;
+                }
+                if (full) Commit();
+            }
+
+            /// <summary>Flushes the vault once, then renames every pending file into place and reports it.</summary>
+            public void Commit()
+            {
+                lock (_commitGate)
+                {
+                    List<PendingFile> batch;
+                    lock (_gate)
+                    {
+                        batch = _pending;
+                        _pending = new List<PendingFile>();
+                    }
+                    if (batch.Count == 0) return;
+                    Exception flushError = null;
+                    try { _owner._vault?.Flush(); }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException) { flushError = ex; }
+                    foreach (var item in batch)
+                    {
+                        var result = item.Result;
+                        if (item.Temp != null)
+                        {
+                            try
+                            {
+                                if (flushError != null) throw new IOException("the re-identification vault could not be flushed to disk (" + flushError.GetType().Name + ")");
+                                string destination = result.DestinationPath;
+                                if (File.Exists(destination)) File.Replace(item.Temp, destination, null);
+                                else File.Move(item.Temp, destination);
+                                lock (item.Patient) item.Patient.FileCount++;
+                            }
+                            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                            {
+                                TryDelete(item.Temp);
+                                _owner.Fail(result, result.SourcePath, null, ex);
+                            }
+                        }
+                        int n = Interlocked.Increment(ref _reported);
+                        _progress?.Report(new ProtectionProgress(n, _total, result));
+                    }
+                }
+            }
+
+            /// <summary>After cancellation or an unexpected error: deletes the files that were never made visible.</summary>
+            public void Abandon()
+            {
+                lock (_gate)
+                {
+                    foreach (var item in _pending) if (item.Temp != null) TryDelete(item.Temp);
+                    _pending.Clear();
+                }
             }
         }
 
         private PatientReport ResolvePatient(PatientIdentifiers ids)
         {
             string key = ids.PatientId + "\u0001" + (_options.Identity.Lookup?.KeyKind == LookupKeyKind.AccessionNumber ? ids.AccessionNumber : "");
-            var lazy = _patients.GetOrAdd(key, _ => new Lazy<PatientReport>(() => new PatientReport(_options.Identity.Resolve(ids.PatientId, ids.AccessionNumber)), LazyThreadSafetyMode.ExecutionAndPublication));
+            var lazy = _patients.GetOrAdd(key, _ => new Lazy<PatientReport>(() => new PatientReport(_options.Identity.Resolve(ids.PatientId, ids.AccessionNumber))
+            {
+                // One keyed offset per patient (the key above includes the Patient ID it derives from).
+                DateOffsetDays = _options.Dates != null && ids.PatientId.Length > 0 ? _options.Dates.OffsetDaysFor(ids.PatientId) : 0,
+            }, LazyThreadSafetyMode.ExecutionAndPublication));
             try { return lazy.Value; }
             catch
             {

@@ -18,6 +18,9 @@ namespace HamletPS.Core.Deidentification
 
         public int FileCount { get; internal set; }
 
+        /// <summary>The patient's date shift in days (keyed from the original Patient ID; computed once per run).</summary>
+        internal int DateOffsetDays { get; set; }
+
         public override string ToString() => Message;
     }
 }

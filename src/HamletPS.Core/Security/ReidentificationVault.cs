@@ -17,7 +17,8 @@ namespace HamletPS.Core.Security
     /// Each record is sealed with AES-256-GCM, a random nonce, and "HPSR" | idLength | id as associated data, so a record cannot be
     /// moved to another id. Opening with the wrong key fails on the check value before anything is read or written. A record
     /// torn by a crash at the end of the file is ignored on open and overwritten by the next Add. When an id is added twice
-    /// the later record wins. Thread-safe.
+    /// the later record wins. <see cref="Add"/> is durable on return (one fsync per record); <see cref="Append"/> + <see cref="Flush"/>
+    /// give group commit (one fsync per batch) for callers that make nothing visible before the flush. Thread-safe.
     /// </summary>
     public sealed class ReidentificationVault : IDisposable
     {
@@ -38,7 +39,10 @@ namespace HamletPS.Core.Security
         private readonly bool _dpapi, _dpapiMachine;
         private readonly Dictionary<string, long> _index = new Dictionary<string, long>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
+        private readonly RandomNumberGenerator _rng = RandomNumberGenerator.Create();
+        private readonly Stack<AesGcmCipher> _ciphers = new Stack<AesGcmCipher>();
         private long _end;
+        private bool _unflushed;
         private bool _disposed;
 
         private ReidentificationVault(string path, FileStream stream, byte[] recordKey, ushort flags)
@@ -151,6 +155,18 @@ namespace HamletPS.Core.Security
         /// <summary>Seals <paramref name="payload"/> under <paramref name="recordId"/> and appends it (flushed to disk before returning).</summary>
         public void Add(string recordId, byte[] payload)
         {
+            Append(recordId, payload);
+            Flush();
+        }
+
+        /// <summary>
+        /// Seals <paramref name="payload"/> under <paramref name="recordId"/> and appends it to the file without waiting for the disk:
+        /// the record is durable only after the next <see cref="Flush"/> (or <see cref="Add"/>, or Dispose). Callers that batch
+        /// (group commit) make nothing depend on a record before they flush: a crash before the flush loses only records whose
+        /// files were never made visible. Readers of this instance see the record at once. Sealing runs outside the lock.
+        /// </summary>
+        public void Append(string recordId, byte[] payload)
+        {
             if (string.IsNullOrEmpty(recordId)) throw new ArgumentNullException(nameof(recordId));
             if (payload == null) throw new ArgumentNullException(nameof(payload));
             if (IsReadOnly) throw new InvalidOperationException("The vault " + Path + " was opened read-only.");
@@ -165,12 +181,14 @@ namespace HamletPS.Core.Security
             WriteUInt16(record, 8, (ushort)id.Length);
             Buffer.BlockCopy(id, 0, record, 10, id.Length);
             var nonce = new byte[NonceSize];
-            using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(nonce);
+            lock (_rng) _rng.GetBytes(nonce);
             int nonceAt = 10 + id.Length, ctAt = nonceAt + NonceSize;
             Buffer.BlockCopy(nonce, 0, record, nonceAt, NonceSize);
             var ciphertext = new byte[plain.Length];
             var tag = new byte[TagSize];
-            using (var gcm = new AesGcmCipher(_recordKey)) gcm.Encrypt(nonce, plain, ciphertext, tag, AssociatedData(id));
+            var gcm = RentCipher();
+            try { gcm.Encrypt(nonce, plain, ciphertext, tag, AssociatedData(id)); }
+            finally { ReturnCipher(gcm); }
             Buffer.BlockCopy(ciphertext, 0, record, ctAt, ciphertext.Length);
             Buffer.BlockCopy(tag, 0, record, ctAt + ciphertext.Length, TagSize);
             lock (_gate)
@@ -179,11 +197,39 @@ namespace HamletPS.Core.Security
                 if (_stream.Length != _end) _stream.SetLength(_end); // drop a torn tail from an earlier crash
                 _stream.Position = _end;
                 _stream.Write(record, 0, record.Length);
-                _stream.Flush(true);
+                _unflushed = true;
                 if (!_index.ContainsKey(recordId)) _order.Add(recordId);
                 _index[recordId] = _end;
                 _end += record.Length;
             }
+        }
+
+        /// <summary>Makes every appended record durable (one fsync for all records appended since the last flush).</summary>
+        public void Flush()
+        {
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                if (!_unflushed) return;
+                _stream.Flush(true);
+                _unflushed = false;
+            }
+        }
+
+        private AesGcmCipher RentCipher()
+        {
+            lock (_ciphers)
+                if (_ciphers.Count > 0) return _ciphers.Pop();
+            return new AesGcmCipher(_recordKey);
+        }
+
+        private void ReturnCipher(AesGcmCipher cipher)
+        {
+            lock (_ciphers)
+            {
+                if (!_disposed && _ciphers.Count < 16) { _ciphers.Push(cipher); return; }
+            }
+            cipher.Dispose();
         }
 
         public bool Contains(string recordId)
@@ -233,7 +279,13 @@ namespace HamletPS.Core.Security
             {
                 if (_disposed) return;
                 _disposed = true;
-                _stream.Dispose();
+                try { if (_unflushed) _stream.Flush(true); } // appended records become durable on close
+                finally
+                {
+                    _stream.Dispose();
+                    _rng.Dispose();
+                    lock (_ciphers) while (_ciphers.Count > 0) _ciphers.Pop().Dispose();
+                }
                 Array.Clear(_recordKey, 0, _recordKey.Length);
             }
         }

@@ -158,6 +158,38 @@ namespace HamletPS.Core.Tests.Deidentification
         }
 
         [Fact]
+        public void Protect_MoreFilesThanOneCommitBatch_LeavesNoTemporaryFilesAndEveryOutputHasAVaultRecord()
+        {
+            var scratch = DeidTestSupport.NewScratch("batches");
+            var root = Path.Combine(scratch, "in");
+            var written = new RtStudyBuilder(new SyntheticPatientGenerator(5).Create(1),
+                new RtStudyOptions { Seed = 5, Slices = DicomProtector.CommitBatchSize * 2 + 5, ImageSize = 16 }).Write(root);
+            using var keys = DeidTestSupport.Keys();
+            var outRoot = Path.Combine(scratch, "out");
+            var vault = Path.Combine(scratch, "site", "vault.hpsv");
+            int reported = 0;
+            var progress = new SynchronousProgress<ProtectionProgress>(p => { Assert.Equal(ProtectionStatus.Protected, ((ProtectionResult)p.Latest).Status); reported++; });
+            IReadOnlyList<ProtectionResult> results;
+            using (var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, vault)))
+                results = p.Protect(new[] { root }, progress);
+            Assert.Equal(written.Files.Count, results.Count);
+            Assert.Equal(results.Count, reported);
+            Assert.All(results, r => Assert.True(r.Status == ProtectionStatus.Protected && File.Exists(r.DestinationPath), r.Message));
+            var outputs = Directory.EnumerateFiles(outRoot, "*", SearchOption.AllDirectories).ToList();
+            Assert.Equal(results.Count, outputs.Count); // no temporary file left
+            using var v = ReidentificationVault.Open(vault, keys.VaultKey);
+            foreach (var f in outputs)
+                Assert.True(v.Contains(DicomFile.Open(f, Dicom.IO.DicomReadOptions.HeaderOnly).SopInstanceUid), "no vault record for an output file");
+        }
+
+        private sealed class SynchronousProgress<T> : IProgress<T>
+        {
+            private readonly Action<T> _report;
+            public SynchronousProgress(Action<T> report) { _report = report; }
+            public void Report(T value) { lock (this) _report(value); }
+        }
+
+        [Fact]
         public void ProtectThenUnprotect_RestoresEveryElementAsPydicomReadsIt_AndWrongKeyIsRefused()
         {
             var scratch = DeidTestSupport.NewScratch("roundtrip");

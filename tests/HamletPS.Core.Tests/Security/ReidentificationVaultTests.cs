@@ -38,6 +38,27 @@ namespace HamletPS.Core.Tests.Security
         }
 
         [Fact]
+        public void Vault_AppendedRecordsAreReadableAtOnceAndSurviveFlushAndClose()
+        {
+            using var tmp = new TempFolder();
+            var key = NewKey();
+            var path = tmp.File("site/vault.hpv");
+            using (var vault = ReidentificationVault.Create(path, key))
+            {
+                vault.Append("2.25.1", Encoding.UTF8.GetBytes("one"));
+                Assert.Equal("one", Encoding.UTF8.GetString(vault.Read("2.25.1")));
+                vault.Flush();
+                vault.Append("2.25.2", Encoding.UTF8.GetBytes("two")); // not flushed: Dispose makes it durable
+            }
+            using (var vault = ReidentificationVault.Open(path, key))
+            {
+                Assert.Equal(new[] { "2.25.1", "2.25.2" }, vault.RecordIds.ToArray());
+                Assert.Equal("two", Encoding.UTF8.GetString(vault.Read("2.25.2")));
+                vault.Flush(); // nothing appended: no-op
+            }
+        }
+
+        [Fact]
         public void Vault_PayloadIsNotStoredInClear()
         {
             using var tmp = new TempFolder();
