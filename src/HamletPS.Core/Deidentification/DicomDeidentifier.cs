@@ -7,6 +7,7 @@ using System.Text;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.Text;
 
 namespace HamletPS.Core.Deidentification
 {
@@ -225,12 +226,23 @@ namespace HamletPS.Core.Deidentification
         private static void SetText(DicomDataset ds, DicomElement e, string text, string path, Context ctx)
         {
             if (e is DicomSequence || e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
-            var holder = new DicomDataset();
-            CopyCharacterSet(ds, holder);
-            holder.AddOrUpdate(e.Tag, e.VR, text);
-            var replacement = holder.GetElement(e.Tag);
-            if (!e.IsReference && BytesEqual(e.GetBytes(), replacement.GetBytes())) return;
-            Replace(ds, e, new DicomElement(e.Tag, e.VR, replacement.GetBytes()), path, ctx);
+            byte[] bytes;
+            if (e.VR.IsString)
+            {
+                // Encoded with the character set in force where the element lives (the dataset's own, else inherited through
+                // items; cached per dataset), as DicomDataset.AddOrUpdate(tag, vr, text) would.
+                var encoding = e.Tag == DicomTags.SpecificCharacterSet ? DicomTextEncoding.Default : ds.TextEncoding;
+                bytes = encoding.Encode(text, e.VR.TextKind);
+            }
+            else
+            {
+                var holder = new DicomDataset();
+                CopyCharacterSet(ds, holder);
+                holder.AddOrUpdate(e.Tag, e.VR, text);
+                bytes = holder.GetElement(e.Tag).GetBytes();
+            }
+            if (!e.IsReference && BytesEqual(e.GetBytes(), bytes)) return;
+            Replace(ds, e, new DicomElement(e.Tag, e.VR, bytes), path, ctx);
         }
 
         private static void CopyCharacterSet(DicomDataset from, DicomDataset to)

@@ -31,9 +31,7 @@ namespace HamletPS.Core.Deidentification
             string result = text;
             bool changed = false;
             // Longest values first so a whole name goes before its parts.
-            var values = new System.Collections.Generic.List<IdentifierValue>(ids.Values);
-            values.Sort((a, b) => b.Value.Length.CompareTo(a.Value.Length));
-            foreach (var v in values)
+            foreach (var v in ids.ValuesLongestFirst)
             {
                 int hit;
                 while ((hit = IndexOf(result, v, 0)) >= 0)

@@ -125,9 +125,14 @@ namespace HamletPS.Core.Deidentification
                 if (s.VR == DicomVR.UN) return ReVR(copy, s);
                 return copy;
             }
-            var holder = new DicomDataset();
-            holder.AddOrUpdate(e);
-            return holder.Clone().GetElement(e.Tag);
+            if (e is DicomFragmentSequence)
+            {
+                var holder = new DicomDataset();
+                holder.AddOrUpdate(e);
+                return holder.Clone().GetElement(e.Tag);
+            }
+            // A plain element: same tag, VR and bytes (or the same reference to its source), without touching the original's owner.
+            return e.IsReference ? new DicomElement(e.Tag, e.VR, e.Reference) : new DicomElement(e.Tag, e.VR, e.GetBytes());
         }
 
         private static DicomElement ReVR(DicomSequence copy, DicomSequence original)

@@ -37,6 +37,21 @@ namespace HamletPS.Core.Deidentification
         /// <summary>Every value to search for, with what it is.</summary>
         public IReadOnlyList<IdentifierValue> Values => _values;
 
+        private IReadOnlyList<IdentifierValue> _longestFirst;
+
+        /// <summary>The values, longest first (the same order each time), computed once: cleaning removes a whole name before its parts.</summary>
+        internal IReadOnlyList<IdentifierValue> ValuesLongestFirst
+        {
+            get
+            {
+                var sorted = _longestFirst;
+                if (sorted != null) return sorted;
+                var list = new List<IdentifierValue>(_values);
+                list.Sort((a, b) => b.Value.Length.CompareTo(a.Value.Length));
+                return _longestFirst = list;
+            }
+        }
+
         /// <summary>
         /// Collects the identifiers from the top level of a dataset (and the Other Patient IDs and Request Attributes
         /// sequences). The birth date is searched as YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY and

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,7 +10,9 @@ namespace HamletPS.Core.Security
     /// Maps an original UID to a new one: HMAC-SHA256(uidKey, UID) truncated to 128 bits, written as a decimal under
     /// "2.25." (ISO/IEC 9834-8 UUID arc) or under a configured root (suffix cut to keep the UID within 64 characters).
     /// Deterministic for a given key, so files protected in separate runs keep their references. Registry UIDs (SOP classes,
-    /// transfer syntaxes, …) are returned unchanged; the DICOM layer supplies that predicate. Thread-safe.
+    /// transfer syntaxes, …) are returned unchanged; the DICOM layer supplies that predicate. Thread-safe: one HMAC per thread is
+    /// reused, and the mappings of this instance are cached (study, series and frame-of-reference UIDs repeat in every file of a
+    /// series; the cache stops growing at <see cref="CacheCapacity"/> entries, so memory stays bounded for any study size).
     /// </summary>
     public sealed class UidRemapper
     {
@@ -20,6 +23,12 @@ namespace HamletPS.Core.Security
         private readonly byte[] _key;
         private readonly Func<string, bool> _isRegistryUid;
         private readonly BigInteger _suffixModulus;
+        private readonly ConcurrentDictionary<string, string> _cache = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        [ThreadStatic] private static HMACSHA256 _threadHmac;
+        [ThreadStatic] private static byte[] _threadHmacKey;
+
+        /// <summary>Most mappings kept in memory per instance (about 350 bytes each: a 7 MB bound).</summary>
+        public const int CacheCapacity = 20000;
 
         public UidRemapper(byte[] uidKey, string root = UuidRoot, Func<string, bool> isRegistryUid = null)
         {
@@ -44,9 +53,24 @@ namespace HamletPS.Core.Security
             if (uid == null) return null;
             var trimmed = uid.Trim('\0', ' ');
             if (trimmed.Length == 0) return uid;
+            if (_cache.TryGetValue(trimmed, out var cached)) return cached;
             if (_isRegistryUid(trimmed)) return trimmed;
-            byte[] mac;
-            using (var hmac = new HMACSHA256(_key)) mac = hmac.ComputeHash(Encoding.ASCII.GetBytes(trimmed));
+            string mapped = Compute(trimmed);
+            if (_cache.Count < CacheCapacity) _cache.TryAdd(trimmed, mapped);
+            return mapped;
+        }
+
+        private string Compute(string trimmed)
+        {
+            // One HMAC object per thread (creating one per UID cost more than hashing); rebuilt when another key is in use.
+            var hmac = _threadHmac;
+            if (hmac == null || !ReferenceEquals(_threadHmacKey, _key))
+            {
+                hmac?.Dispose();
+                hmac = _threadHmac = new HMACSHA256(_key);
+                _threadHmacKey = _key;
+            }
+            byte[] mac = hmac.ComputeHash(Encoding.ASCII.GetBytes(trimmed));
             var little = new byte[17];
             for (int i = 0; i < 16; i++) little[i] = mac[15 - i];
             var value = new BigInteger(little);
