@@ -63,11 +63,12 @@ namespace HamletPS.Core.Deidentification
             DicomTextEncoding encoding;
             try { encoding = ds.TextEncoding; }
             catch (Exception) { encoding = DicomTextEncoding.Default; }
+            byte[][] utf8 = null, utf16 = null; // the values as bytes, built on the first binary element of this dataset
             foreach (var e in ds)
             {
-                string where = path + e.Tag;
                 if (e is DicomSequence seq)
                 {
+                    string where = path + e.Tag;
                     for (int i = 0; i < seq.Items.Count; i++) ScanDataset(seq.Items[i], where + "[" + i + "]/", ids, hits);
                     continue;
                 }
@@ -76,24 +77,39 @@ namespace HamletPS.Core.Deidentification
                 if (vr == DicomVR.UI && !ScanUids) continue;
                 if (SafeStandardAttributes.IsNonTextVR(vr) && vr != DicomVR.CS && vr != DicomVR.OB && vr != DicomVR.OW) continue;
                 if (e.IsReference && !vr.IsString && vr != DicomVR.UN) continue;
-                byte[] bytes;
-                try { bytes = e.GetBytes(); }
-                catch (IOException) { hits.Add(new ResidualIdentifierHit(where, null)); continue; }
+                // The location string is built only for a hit (most elements are clean).
                 if (vr.IsString)
                 {
                     string text;
                     try { text = e.GetValueText(encoding); }
-                    catch (Exception) { text = Encoding.UTF8.GetString(bytes); }
+                    catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                    catch (Exception)
+                    {
+                        try { text = Encoding.UTF8.GetString(e.GetBytes()); }
+                        catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                    }
                     foreach (var v in ids.Values)
-                        if (IdentityTextMatcher.Contains(text, v)) { hits.Add(new ResidualIdentifierHit(where, v.Kind)); break; }
+                        if (IdentityTextMatcher.Contains(text, v)) { hits.Add(new ResidualIdentifierHit(path + e.Tag, v.Kind)); break; }
                 }
                 else
                 {
-                    foreach (var v in ids.Values)
+                    byte[] bytes;
+                    try { bytes = e.GetBytes(); }
+                    catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                    if (utf8 == null)
                     {
-                        if (IdentityTextMatcher.ContainsBytes(bytes, Encoding.UTF8.GetBytes(v.Value)) ||
-                            IdentityTextMatcher.ContainsBytes(bytes, Encoding.Unicode.GetBytes(v.Value)))
-                        { hits.Add(new ResidualIdentifierHit(where, v.Kind)); break; }
+                        utf8 = new byte[ids.Values.Count][];
+                        utf16 = new byte[ids.Values.Count][];
+                        for (int i = 0; i < utf8.Length; i++)
+                        {
+                            utf8[i] = Encoding.UTF8.GetBytes(ids.Values[i].Value);
+                            utf16[i] = Encoding.Unicode.GetBytes(ids.Values[i].Value);
+                        }
+                    }
+                    for (int i = 0; i < utf8.Length; i++)
+                    {
+                        if (IdentityTextMatcher.ContainsBytes(bytes, utf8[i]) || IdentityTextMatcher.ContainsBytes(bytes, utf16[i]))
+                        { hits.Add(new ResidualIdentifierHit(path + e.Tag, ids.Values[i].Kind)); break; }
                     }
                 }
             }
