@@ -15,7 +15,7 @@ namespace HamletPS.Dicom.Network
         private long _writebackStart;
 
         public DurableFileStream(string path, int bufferSize, long writebackChunk)
-            : base(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None)
+            : base(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize, FileOptions.None)
         {
             _chunk = NativeFileSync.IsAvailable ? writebackChunk : 0;
         }

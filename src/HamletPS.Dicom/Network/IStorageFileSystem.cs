@@ -12,6 +12,9 @@ namespace HamletPS.Dicom.Network
         /// <summary>Creates a new file that must not exist yet, open for writing.</summary>
         Stream CreateNew(string path);
 
+        /// <summary>Opens a file (a temporary one still being written included) for reading.</summary>
+        Stream OpenRead(string path);
+
         /// <summary>
         /// First step of making a finished file durable, before its rename: its data goes to the storage device (synced, or only
         /// written out when <see cref="SyncRename"/> syncs data, size and name together).

@@ -27,6 +27,8 @@ namespace HamletPS.Dicom.Network
 
         public Stream CreateNew(string path) => new DurableFileStream(path, BufferSize <= 0 ? 0 : BufferSize, WritebackChunk);
 
+        public Stream OpenRead(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.None);
+
         public void FlushToDisk(Stream stream)
         {
             if (stream is DurableFileStream d && SingleCommit(Path.GetDirectoryName(d.Name))) d.WriteOut();

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
@@ -17,15 +18,17 @@ namespace HamletPS.Dicom.Network
         private readonly string _folder;
         private readonly DuplicatePolicy _duplicates;
         private readonly bool _durable;
+        private readonly bool _check;
         private Stream _stream;
         private string _tempPath;
 
-        public ReceivedFileWriter(IStorageFileSystem fs, string folder, DuplicatePolicy duplicates, bool durable, DimseCommand command, PresentationContext context, string callingAeTitle)
+        public ReceivedFileWriter(IStorageFileSystem fs, string folder, DuplicatePolicy duplicates, bool durable, bool check, DimseCommand command, PresentationContext context, string callingAeTitle)
         {
             _fs = fs;
             _folder = folder;
             _duplicates = duplicates;
             _durable = durable;
+            _check = check;
             SopClassUid = command.AffectedSopClassUid;
             SopInstanceUid = command.AffectedSopInstanceUid;
             TransferSyntaxUid = context.TransferSyntax;
@@ -84,6 +87,7 @@ namespace HamletPS.Dicom.Network
             if (Failed) return Status;
             try
             {
+                if (_check && !CheckDataSet()) return Status;
                 if (_durable) _fs.FlushToDisk(_stream);
                 else _stream.Flush();
                 if (!_durable || !_fs.RenamesOpenFiles)
@@ -120,6 +124,18 @@ namespace HamletPS.Dicom.Network
                 Fail(DimseStatus.OutOfResources, "flush or rename failed: out of resources");
                 return Status;
             }
+        }
+
+        /// <summary>Parses the temporary file (see <see cref="ReceivedDataSetCheck"/>); false after failing with its status.</summary>
+        private bool CheckDataSet()
+        {
+            _stream.Flush();
+            (ushort Status, string Comment)? problem;
+            using (Stream written = _fs.OpenRead(_tempPath))
+                problem = ReceivedDataSetCheck.Check(written, TransferSyntaxUid, SopClassUid, SopInstanceUid);
+            if (problem == null) return true;
+            Fail(problem.Value.Status, problem.Value.Comment);
+            return false;
         }
 
         private void Fail(ushort status, string comment)

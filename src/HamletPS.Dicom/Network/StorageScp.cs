@@ -223,7 +223,7 @@ namespace HamletPS.Dicom.Network
                         DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
                         {
                             if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
-                            writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, cmd, ctx, a.CallingAeTitle);
+                            writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, _options.CheckDataSets, cmd, ctx, a.CallingAeTitle);
                             return writer;
                         }, stop.IsCancellationRequested ? StopGrace : _options.Association.NetworkIdleTimeout, hardStop).ConfigureAwait(false);
                         Volatile.Write(ref waiting, 0);

@@ -28,7 +28,7 @@ namespace HamletPS.Dicom.Network
         /// <summary>Storage SOP classes accepted (default: <see cref="StorageSopClasses.RadiotherapyTrial"/>).</summary>
         public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.RadiotherapyTrial);
 
-        /// <summary>Accept every storage SOP class (the whole 1.2.840.10008.5.1.4.1.1 branch) instead of <see cref="SopClasses"/>.</summary>
+        /// <summary>Accept every storage SOP class of the UID registry (<see cref="StorageSopClasses.All"/>) instead of <see cref="SopClasses"/>.</summary>
         public bool AcceptAllStorageClasses { get; set; }
 
         /// <summary>Transfer syntaxes accepted, in our order of preference.</summary>
@@ -50,6 +50,13 @@ namespace HamletPS.Dicom.Network
         /// status means the file survives a power cut). false leaves the flush to the operating system, as storescp does.
         /// </summary>
         public bool DurableWrites { get; set; } = true;
+
+        /// <summary>
+        /// Parse every received data set before it is made durable (large values skipped, so it costs little while the file
+        /// is in the page cache): unparsable ones get C000, ones whose SOP class/instance differs from the command A900, and
+        /// are deleted. Default true.
+        /// </summary>
+        public bool CheckDataSets { get; set; } = true;
 
         /// <summary>Stop after this many files were stored (for scheduled scripts); null: no limit.</summary>
         public int? StopAfterFiles { get; set; }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using HamletPS.Dicom.Network;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Tests.Network
 {
@@ -231,6 +232,7 @@ namespace HamletPS.Dicom.Tests.Network
             public void FlushToDisk(Stream stream) => _inner.FlushToDisk(((Budgeted)stream).Inner);
             public void SyncRename(Stream stream, string folder) => _inner.SyncRename((stream as Budgeted)?.Inner, folder);
             public bool RenamesOpenFiles => _inner.RenamesOpenFiles;
+            public Stream OpenRead(string path) => _inner.OpenRead(path);
             public bool TryMoveNoReplace(string s, string d) => _inner.TryMoveNoReplace(s, d);
             public void MoveReplace(string s, string d) => _inner.MoveReplace(s, d);
             public bool Exists(string p) => _inner.Exists(p);
