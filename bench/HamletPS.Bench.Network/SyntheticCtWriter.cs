@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Bench.Network
 {

@@ -25,6 +25,15 @@ namespace HamletPS.Dicom.Dictionary
 
         public bool IsSopClass => Type == "SOP Class" || Type == "Meta SOP Class";
 
+        /// <summary>
+        /// A storage SOP class (PS3.4 Annex B, C-STORE), retired ones included: a SOP class named "… Storage", "… Storage - …"
+        /// or "… Storage SOP Class", except Storage Commitment and Media Storage Directory (DICOMDIR, media only).
+        /// </summary>
+        public bool IsStorageSopClass =>
+            Type == "SOP Class" && Name.IndexOf("Storage", System.StringComparison.Ordinal) >= 0
+            && !Name.StartsWith("Storage Commitment", System.StringComparison.Ordinal)
+            && Uid != DicomUids.MediaStorageDirectoryStorage;
+
         public override string ToString() => Uid + " " + Name;
     }
 }

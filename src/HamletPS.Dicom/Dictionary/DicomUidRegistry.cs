@@ -25,6 +25,28 @@ namespace HamletPS.Dicom.Dictionary
         /// <summary>The registry name of a UID ("CT Image Storage"), or null.</summary>
         public static string GetName(string uid) => Lookup(uid)?.Name;
 
+        /// <summary>
+        /// True for a syntactically valid UID (PS3.5 9.1): 1..64 characters, digits and dots, no empty component, no leading
+        /// zero in a multi-digit component. Safe to use as a file name.
+        /// </summary>
+        public static bool IsValidUid(string uid)
+        {
+            if (string.IsNullOrEmpty(uid) || uid.Length > 64) return false;
+            int componentStart = 0;
+            for (int i = 0; i <= uid.Length; i++)
+            {
+                if (i == uid.Length || uid[i] == '.')
+                {
+                    int len = i - componentStart;
+                    if (len == 0) return false;
+                    if (len > 1 && uid[componentStart] == '0') return false;
+                    componentStart = i + 1;
+                }
+                else if (uid[i] < '0' || uid[i] > '9') return false;
+            }
+            return true;
+        }
+
         private static Dictionary<string, DicomUidInfo> Build()
         {
             var d = new Dictionary<string, DicomUidInfo>(StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
@@ -72,7 +73,7 @@ namespace HamletPS.Dicom.Network
             options.Validate();
             request.UserInformation.MaximumLength = (uint)options.MaxPduLength;
             if (request.UserInformation.ImplementationClassUid == null) request.UserInformation.ImplementationClassUid = DicomUids.ImplementationClassUid;
-            if (request.UserInformation.ImplementationVersionName == null) request.UserInformation.ImplementationVersionName = DicomUids.ImplementationVersionName;
+            if (request.UserInformation.ImplementationVersionName == null) request.UserInformation.ImplementationVersionName = IO.DicomWriter.ImplementationVersionName;
 
             var (_, stream) = await DicomTransport.ConnectAsync(host, port, options, tls, cancellationToken).ConfigureAwait(false);
             var a = new Association(stream, host + ":" + port + " (" + request.CalledAeTitle + ")", options, true);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
@@ -49,7 +50,7 @@ namespace HamletPS.Dicom.Network
                 UserInformation = new UserInformationItem
                 {
                     ImplementationClassUid = DicomUids.ImplementationClassUid,
-                    ImplementationVersionName = DicomUids.ImplementationVersionName,
+                    ImplementationVersionName = IO.DicomWriter.ImplementationVersionName,
                 },
             };
             if (request.UserInformation?.MaxOperationsInvoked != null)

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
@@ -18,7 +19,7 @@ namespace HamletPS.Dicom.Network
             Element(group, 0x0003, "UI", Uid(sopInstanceUid));
             Element(group, 0x0010, "UI", Uid(transferSyntaxUid));
             Element(group, 0x0012, "UI", Uid(DicomUids.ImplementationClassUid));
-            Element(group, 0x0013, "SH", Text(DicomUids.ImplementationVersionName));
+            Element(group, 0x0013, "SH", Text(IO.DicomWriter.ImplementationVersionName));
             if (!string.IsNullOrEmpty(sourceAeTitle)) Element(group, 0x0016, "AE", Text(sourceAeTitle));
 
             var all = new MemoryStream(144 + (int)group.Length + 12);

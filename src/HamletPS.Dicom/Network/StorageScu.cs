@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
@@ -130,7 +131,9 @@ namespace HamletPS.Dicom.Network
             var accepted = a.Contexts.Values.Where(c => c.IsAccepted && c.AbstractSyntax == probe.SopClassUid).ToList();
             PresentationContext exact = accepted.FirstOrDefault(c => c.TransferSyntax == probe.TransferSyntaxUid);
             if (exact != null) return exact;
-            if (CanTranscode(probe.TransferSyntaxUid))
+            if (accepted.Count == 0)
+                refusal = "peer accepted no presentation context for " + SopClassName(probe.SopClassUid);
+            else if (CanTranscode(probe.TransferSyntaxUid))
             {
                 PresentationContext fallback = accepted.Where(c => IsTranscodeTarget(c.TransferSyntax))
                     .OrderBy(c => c.TransferSyntax == DicomUids.ExplicitVRLittleEndian ? 0 : c.TransferSyntax == DicomUids.ImplicitVRLittleEndian ? 1 : 2)
@@ -138,16 +141,14 @@ namespace HamletPS.Dicom.Network
                 if (fallback != null) return fallback;
                 refusal = "peer accepted neither " + TransferSyntaxName(probe.TransferSyntaxUid) + " nor an uncompressed fallback for " + SopClassName(probe.SopClassUid);
             }
-            else if (accepted.Count > 0)
-                refusal = "peer refused " + TransferSyntaxName(probe.TransferSyntaxUid) + " for " + SopClassName(probe.SopClassUid) + "; compressed data is not transcoded";
             else
-                refusal = "peer accepted no presentation context for " + SopClassName(probe.SopClassUid);
+                refusal = "peer refused " + TransferSyntaxName(probe.TransferSyntaxUid) + " for " + SopClassName(probe.SopClassUid) + "; compressed data is not transcoded";
             return null;
         }
 
-        private static string TransferSyntaxName(string uid) => Dictionary.DicomUids.GetName(uid) ?? uid;
+        private static string TransferSyntaxName(string uid) => DicomUids.GetName(uid) ?? uid;
 
-        private static string SopClassName(string uid) => Dictionary.DicomUids.GetName(uid) ?? uid;
+        private static string SopClassName(string uid) => DicomUids.GetName(uid) ?? uid;
 
         private static async Task SendBatchAsync(ScuOptions options, List<(SendResult Result, FileMetaInformationProbe Probe)> batch, SendProgress state, Stopwatch clock, IProgress<SendProgress> progress, CancellationToken cancellationToken)
         {

@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {
-    /// <summary>Storage SOP class lists for the receiver (UIDs from PS3.6 Table A-1 / PS3.4 Annex B.5).</summary>
+    /// <summary>Storage SOP class lists for the receiver, from the generated UID registry (PS3.6 Table A-1, PS3.4 Annex B.5).</summary>
     public static class StorageSopClasses
     {
         /// <summary>
@@ -13,39 +16,42 @@ namespace HamletPS.Dicom.Network
         /// </summary>
         public static IReadOnlyList<string> RadiotherapyTrial { get; } = new[]
         {
-            "1.2.840.10008.5.1.4.1.1.2",        // CT Image Storage (CT and CBCT)
-            "1.2.840.10008.5.1.4.1.1.2.1",      // Enhanced CT Image Storage
-            "1.2.840.10008.5.1.4.1.1.2.2",      // Legacy Converted Enhanced CT Image Storage
-            "1.2.840.10008.5.1.4.1.1.4",        // MR Image Storage
-            "1.2.840.10008.5.1.4.1.1.4.1",      // Enhanced MR Image Storage
-            "1.2.840.10008.5.1.4.1.1.4.4",      // Legacy Converted Enhanced MR Image Storage
-            "1.2.840.10008.5.1.4.1.1.128",      // Positron Emission Tomography Image Storage
-            "1.2.840.10008.5.1.4.1.1.130",      // Enhanced PET Image Storage
-            "1.2.840.10008.5.1.4.1.1.128.1",    // Legacy Converted Enhanced PET Image Storage
-            "1.2.840.10008.5.1.4.1.1.7",        // Secondary Capture Image Storage
-            "1.2.840.10008.5.1.4.1.1.7.1",      // Multi-frame Single Bit Secondary Capture Image Storage
-            "1.2.840.10008.5.1.4.1.1.7.2",      // Multi-frame Grayscale Byte Secondary Capture Image Storage
-            "1.2.840.10008.5.1.4.1.1.7.3",      // Multi-frame Grayscale Word Secondary Capture Image Storage
-            "1.2.840.10008.5.1.4.1.1.7.4",      // Multi-frame True Color Secondary Capture Image Storage
-            "1.2.840.10008.5.1.4.1.1.481.1",    // RT Image Storage
-            "1.2.840.10008.5.1.4.1.1.481.23",   // Enhanced RT Image Storage
-            "1.2.840.10008.5.1.4.1.1.481.24",   // Enhanced Continuous RT Image Storage
-            "1.2.840.10008.5.1.4.1.1.481.2",    // RT Dose Storage
-            "1.2.840.10008.5.1.4.1.1.481.3",    // RT Structure Set Storage
-            "1.2.840.10008.5.1.4.1.1.481.5",    // RT Plan Storage
-            "1.2.840.10008.5.1.4.1.1.481.8",    // RT Ion Plan Storage
-            "1.2.840.10008.5.1.4.1.1.481.4",    // RT Beams Treatment Record Storage
-            "1.2.840.10008.5.1.4.1.1.481.9",    // RT Ion Beams Treatment Record Storage
-            "1.2.840.10008.5.1.4.1.1.66.1",     // Spatial Registration Storage
-            "1.2.840.10008.5.1.4.1.1.66.3",     // Deformable Spatial Registration Storage
-            "1.2.840.10008.5.1.4.1.1.66.4",     // Segmentation Storage
-            "1.2.840.10008.5.1.4.1.1.104.1",    // Encapsulated PDF Storage
+            DicomUids.CTImageStorage,
+            DicomUids.EnhancedCTImageStorage,
+            DicomUids.LegacyConvertedEnhancedCTImageStorage,
+            DicomUids.MRImageStorage,
+            DicomUids.EnhancedMRImageStorage,
+            DicomUids.LegacyConvertedEnhancedMRImageStorage,
+            DicomUids.PositronEmissionTomographyImageStorage,
+            DicomUids.EnhancedPETImageStorage,
+            DicomUids.LegacyConvertedEnhancedPETImageStorage,
+            DicomUids.SecondaryCaptureImageStorage,
+            DicomUids.MultiFrameSingleBitSecondaryCaptureImageStorage,
+            DicomUids.MultiFrameGrayscaleByteSecondaryCaptureImageStorage,
+            DicomUids.MultiFrameGrayscaleWordSecondaryCaptureImageStorage,
+            DicomUids.MultiFrameTrueColorSecondaryCaptureImageStorage,
+            DicomUids.RTImageStorage,
+            DicomUids.EnhancedRTImageStorage,
+            DicomUids.EnhancedContinuousRTImageStorage,
+            DicomUids.RTDoseStorage,
+            DicomUids.RTStructureSetStorage,
+            DicomUids.RTPlanStorage,
+            DicomUids.RTIonPlanStorage,
+            DicomUids.RTBeamsTreatmentRecordStorage,
+            DicomUids.RTIonBeamsTreatmentRecordStorage,
+            DicomUids.SpatialRegistrationStorage,
+            DicomUids.DeformableSpatialRegistrationStorage,
+            DicomUids.SegmentationStorage,
+            DicomUids.EncapsulatedPDFStorage,
         };
 
-        /// <summary>
-        /// True for a UID in the storage SOP class branch (1.2.840.10008.5.1.4.1.1.*), the "accept every storage class" option.
-        /// </summary>
-        public static bool IsStorageClass(string uid) =>
-            uid != null && uid.StartsWith(DicomUids.StorageRoot, System.StringComparison.Ordinal) && DicomUids.IsValidUid(uid);
+        private static readonly Lazy<HashSet<string>> AllSet = new Lazy<HashSet<string>>(() =>
+            new HashSet<string>(DicomUids.All.Where(u => u.IsStorageSopClass).Select(u => u.Uid), StringComparer.Ordinal));
+
+        /// <summary>Every storage SOP class of the UID registry (retired ones included): the "accept every storage class" option.</summary>
+        public static IReadOnlyCollection<string> All => AllSet.Value;
+
+        /// <summary>True for a storage SOP class of the UID registry.</summary>
+        public static bool IsStorageClass(string uid) => uid != null && AllSet.Value.Contains(uid);
     }
 }

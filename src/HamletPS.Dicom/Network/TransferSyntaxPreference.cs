@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Network
 {

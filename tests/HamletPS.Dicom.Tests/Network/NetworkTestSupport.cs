@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Tests.Network
 {
@@ -157,14 +158,14 @@ namespace HamletPS.Dicom.Tests.Network
         public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
 
         /// <summary>A small synthetic CT file (no real person): file meta + Implicit VR LE data set with pixel data.</summary>
-        public static string WriteCt(string folder, string sopInstanceUid, int pixelBytes = 2048, string patientName = "Synthetic^Test")
+        public static string WriteCt(string folder, string sopInstanceUid, int pixelBytes = 2048, string patientName = "Synthetic^Test", string sopClassUid = CtImageStorage)
         {
             string path = Path.Combine(folder, "in-" + sopInstanceUid + ".dcm");
             using (var fs = new FileStream(path, FileMode.Create))
             {
-                byte[] meta = FileMetaInformationWriter.Build(CtImageStorage, sopInstanceUid, DicomUids.ImplicitVRLittleEndian, "TESTGEN");
+                byte[] meta = FileMetaInformationWriter.Build(sopClassUid, sopInstanceUid, DicomUids.ImplicitVRLittleEndian, "TESTGEN");
                 fs.Write(meta, 0, meta.Length);
-                Str(fs, 0x0008, 0x0016, CtImageStorage, true);
+                Str(fs, 0x0008, 0x0016, sopClassUid, true);
                 Str(fs, 0x0008, 0x0018, sopInstanceUid, true);
                 Str(fs, 0x0008, 0x0060, "CT", false);
                 Str(fs, 0x0010, 0x0010, patientName, false);

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Network;
 using Xunit;
+using HamletPS.Dicom.Dictionary;
 
 namespace HamletPS.Dicom.Tests.Network
 {
