@@ -39,7 +39,8 @@ namespace HamletPS.Core.Network
                 MaxAssociations = options.MaxAssociations,
                 AcceptAllStorageClasses = options.AcceptAllStorageClasses,
                 DuplicatePolicy = Map(options.DuplicatePolicy),
-                // -Count is counted here, not by the SCP: reaching it lets the association in progress release first (see RunAsync).
+                // -Count: the SCP stops accepting, lets the peer release (or requests the release itself): never an abort.
+                StopAfterFiles = options.Count,
                 StopWhenIdleFor = options.IdleTimeout,
             };
             if (options.Tls != null && options.Tls.IsServerEnabled) scp.Tls = options.Tls.ToOptions(null);
@@ -84,38 +85,7 @@ namespace HamletPS.Core.Network
         public async Task RunAsync(IProgress<ReceivedDicomFile> received, CancellationToken cancellationToken)
         {
             _scp.Log = Log;
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                int stored = 0;
-                var progress = new CallbackProgress<ReceivedFile>(file =>
-                {
-                    OnReceived(file, received);
-                    if (file.Stored && _options.Count.HasValue && Interlocked.Increment(ref stored) == _options.Count.Value)
-                        _ = StopWhenReleasedAsync(stop);
-                });
-                await _scp.RunAsync(progress, stop.Token).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Time the sender gets, once the count is reached, to release its association before it is aborted.</summary>
-        internal static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(10);
-
-        /// <summary>
-        /// The count is reached: stop, but first give the peer a moment to release its association (a sender such as dcmtk's
-        /// storescu reports an abort after its last file as a failure). Files that still come in meanwhile are stored.
-        /// </summary>
-        private async Task StopWhenReleasedAsync(CancellationTokenSource stop)
-        {
-            DateTime deadline = DateTime.UtcNow + ReleaseGrace;
-            try
-            {
-                while (_scp.ActiveAssociations > 0 && DateTime.UtcNow < deadline && !stop.IsCancellationRequested)
-                    await Task.Delay(20).ConfigureAwait(false);
-                stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            await _scp.RunAsync(new CallbackProgress<ReceivedFile>(file => OnReceived(file, received)), cancellationToken).ConfigureAwait(false);
         }
 
         private void OnReceived(ReceivedFile file, IProgress<ReceivedDicomFile> received)

@@ -373,6 +373,19 @@ namespace HamletPS.Dicom.Network
                         throw new AssociationAbortedException(Peer, "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
                     }
                     UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
+                    if (action == UpperLayerAction.AR3)                            // our A-RELEASE-RQ was confirmed
+                    {
+                        CloseTransport();
+                        return null;
+                    }
+                    if (action == UpperLayerAction.AR8) continue;                  // release collision: wait for the peer's RP (Sta10)
+                    if (action == UpperLayerAction.AR10)                           // collision resolved: answer with our RP (AR-4)
+                    {
+                        StateMachine.Fire(UpperLayerEvent.Evt14);
+                        await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                        CloseTransport();
+                        return null;
+                    }
                     if (action == UpperLayerAction.AR2)
                     {
                         if (started)
@@ -453,6 +466,36 @@ namespace HamletPS.Dicom.Network
         {
             if (!InMessage) _timer.Start(grace, "receiver stopping");
         }
+
+        /// <summary>
+        /// The provider is done (its file count is reached): when no message starts within <paramref name="grace"/>, it asks for
+        /// the release itself (Evt11/AR-1, A-RELEASE-RQ, ARTIM for the RP) instead of closing the connection, so the peer sees a
+        /// clean release. The pending <see cref="ReceiveMessageAsync"/> returns null once the A-RELEASE-RP arrives. A peer that
+        /// releases first, or starts another message, is served as usual.
+        /// </summary>
+        public void RequestReleaseWhenIdleFor(TimeSpan grace)
+        {
+            var timer = new Timer(_ => { _ = RequestReleaseNowAsync(); }, null, Timeout.Infinite, Timeout.Infinite);
+            Interlocked.Exchange(ref _releaseTimer, timer)?.Dispose();
+            timer.Change(grace, Timeout.InfiniteTimeSpan);
+        }
+
+        private async Task RequestReleaseNowAsync()
+        {
+            if (InMessage || Volatile.Read(ref _closed) == 1) return;
+            if (StateMachine.FireIn(UpperLayerState.Sta6, UpperLayerEvent.Evt11) != UpperLayerAction.AR1) return;
+            try
+            {
+                _timer.Start(Options.ArtimTimeout, "no A-RELEASE-RP within the ARTIM timeout");
+                await WritePduAsync(new ReleaseRequestPdu(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                CloseTransport();
+            }
+        }
+
+        private Timer _releaseTimer;
 
         /// <summary>True while a message is half received (a graceful stop waits for it to complete).</summary>
         public bool InMessage => Volatile.Read(ref _inMessage) == 1;
@@ -591,6 +634,7 @@ namespace HamletPS.Dicom.Network
         public void Dispose()
         {
             CloseTransport();
+            Interlocked.Exchange(ref _releaseTimer, null)?.Dispose();
             _timer.Dispose();
         }
     }

@@ -25,6 +25,12 @@ namespace HamletPS.Dicom.Network
         private readonly ConcurrentDictionary<int, Task> _connections = new ConcurrentDictionary<int, Task>();
         /// <summary>On a graceful stop, how long an idle association may take to release before it is closed.</summary>
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+        /// <summary>
+        /// Once <see cref="StorageScpOptions.StopAfterFiles"/> is reached, how long an idle association may take to release
+        /// itself before we request the release (A-RELEASE-RQ; never an abort).
+        /// </summary>
+        internal static TimeSpan CountReachedReleaseGrace = TimeSpan.FromSeconds(3);
+        private int _countReached;
         private TcpListener _listener;
         private int _active;
         private int _stored;
@@ -212,7 +218,7 @@ namespace HamletPS.Dicom.Network
             int waiting = 0;
             // A graceful stop aborts an association waiting between messages at once; one in the middle of a message
             // finishes that message first (checked after each message below).
-            using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1) a.LimitIdleWait(StopGrace); }))
+            using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1) StopWaiting(a); }))
             {
                 try
                 {
@@ -220,12 +226,16 @@ namespace HamletPS.Dicom.Network
                     {
                         writer = null;
                         Volatile.Write(ref waiting, 1);
+                        bool countReached = Volatile.Read(ref _countReached) == 1;
+                        if (countReached) a.RequestReleaseWhenIdleFor(CountReachedReleaseGrace);
+                        TimeSpan wait = countReached ? CountReachedReleaseGrace + _options.Association.ArtimTimeout + TimeSpan.FromSeconds(5)
+                            : stop.IsCancellationRequested ? StopGrace : _options.Association.NetworkIdleTimeout;
                         DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
                         {
                             if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
                             writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, _options.CheckDataSets, cmd, ctx, a.CallingAeTitle);
                             return writer;
-                        }, stop.IsCancellationRequested ? StopGrace : _options.Association.NetworkIdleTimeout, hardStop).ConfigureAwait(false);
+                        }, wait, hardStop).ConfigureAwait(false);
                         Volatile.Write(ref waiting, 0);
                         if (message == null)
                         {
@@ -252,6 +262,13 @@ namespace HamletPS.Dicom.Network
                     writer?.Discard();       // temporary file of a message that never completed
                 }
             }
+        }
+
+        /// <summary>A stop while waiting between messages: a reached count releases, a cancellation closes after a short grace.</summary>
+        private void StopWaiting(Association a)
+        {
+            if (Volatile.Read(ref _countReached) == 1) a.RequestReleaseWhenIdleFor(CountReachedReleaseGrace);
+            else a.LimitIdleWait(StopGrace);
         }
 
         private async Task RespondAsync(Association a, DimseMessage message, ReceivedFileWriter writer, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
@@ -283,7 +300,11 @@ namespace HamletPS.Dicom.Network
                     if (received.Stored)
                     {
                         int n = Interlocked.Increment(ref _stored);
-                        if (_options.StopAfterFiles.HasValue && n >= _options.StopAfterFiles.Value) { try { stop.Cancel(); } catch (ObjectDisposedException) { } }
+                        if (_options.StopAfterFiles.HasValue && n >= _options.StopAfterFiles.Value)
+                        {
+                            Volatile.Write(ref _countReached, 1);     // associations release (peer first, else we ask): no abort
+                            try { stop.Cancel(); } catch (ObjectDisposedException) { }
+                        }
                     }
                     progress?.Report(received);
                     return;

@@ -19,11 +19,22 @@ namespace HamletPS.Dicom.Network
         /// </summary>
         public UpperLayerAction Fire(UpperLayerEvent evt, bool acceptable = true)
         {
-            UpperLayerAction action = UpperLayerStateTable.ActionFor(State, evt);
-            bool condition = action == UpperLayerAction.AR8 ? IsRequestor : acceptable;
-            State = action == UpperLayerAction.Undefined ? UpperLayerState.Sta13 : UpperLayerStateTable.NextState(action, condition);
-            return action;
+            lock (_gate)         // a provider's own release request (a timer) may fire while the reader fires PDU events
+            {
+                UpperLayerAction action = UpperLayerStateTable.ActionFor(State, evt);
+                bool condition = action == UpperLayerAction.AR8 ? IsRequestor : acceptable;
+                State = action == UpperLayerAction.Undefined ? UpperLayerState.Sta13 : UpperLayerStateTable.NextState(action, condition);
+                return action;
+            }
         }
+
+        /// <summary>Fires <paramref name="evt"/> only when the machine is in <paramref name="state"/>; null otherwise.</summary>
+        public UpperLayerAction? FireIn(UpperLayerState state, UpperLayerEvent evt)
+        {
+            lock (_gate) return State == state ? Fire(evt) : (UpperLayerAction?)null;
+        }
+
+        private readonly object _gate = new object();
 
         /// <summary>True when the action ends in an abort (the association is gone).</summary>
         public static bool IsAbort(UpperLayerAction action) =>
