@@ -157,26 +157,28 @@ namespace HamletPS.Dicom.Tests.Network
         }
 
         [Fact]
-        public async Task EightConcurrentSenders_AllFilesArriveIntact()
+        public void EightConcurrentSendersOf500Files_AllArriveIntact_NothingPartial()
         {
             string rx = NewFolder("many-rx");
             var folders = Enumerable.Range(0, 8).Select(i => NewFolder("many-src" + i)).ToList();
-            var sent = folders.SelectMany(f => Enumerable.Range(0, 50).Select(_ => WriteCt(f, NewUid(), 3000))).ToList();
+            var sent = folders.AsParallel().SelectMany(f => Enumerable.Range(0, 500).Select(_ => WriteCt(f, NewUid(), 600))).ToList();
             using (var scp = new RunningScp(new StorageScpOptions { Folder = rx, AeTitle = "HAMLET", MaxAssociations = 8 }))
             {
                 var procs = folders.Select(f => Start("storescu", "+sd -aec HAMLET 127.0.0.1 " + scp.Port + " " + f)).ToList();
                 try
                 {
-                    foreach (var p in procs) Assert.True(p.WaitForExit(60000));
+                    foreach (var p in procs) Assert.True(p.WaitForExit(120000));
                     Assert.All(procs, p => Assert.Equal(0, p.ExitCode));
                 }
                 finally
                 {
                     procs.ForEach(Kill);
                 }
+                Assert.Equal(4000, sent.Count);
                 Assert.Equal(sent.Count, Directory.GetFiles(rx, "*.dcm").Length);
                 Assert.Empty(Directory.GetFiles(rx, ".*.partial"));
-                foreach (string f in sent.Take(400).Where((_, i) => i % 20 == 0))
+                lock (scp.Files) Assert.Equal(sent.Count, scp.Files.Count(f => f.Stored));
+                foreach (string f in sent)
                     Assert.Equal(DataSetBytes(f), DataSetBytes(Path.Combine(rx, FileMetaInformationProbe.Read(f).SopInstanceUid + ".dcm")));
             }
         }
