@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -15,7 +16,15 @@ namespace HamletPS.Cli.Verbs
         public static Command Create()
         {
             var config = new Option<string>("--config-path", "--config") { Description = "config.yaml (default: $HAMLET_CONFIG, then ./config.yaml)." };
-            var folder = new Option<string[]>("--folder") { Description = "Incoming, Sorted (default both).", AllowMultipleArgumentsPerToken = true };
+            var folder = new Option<string[]>("--folder") { Description = "Incoming, Sorted (default both); never OUTGOING.", AllowMultipleArgumentsPerToken = true };
+            folder.Validators.Add(result =>
+            {
+                foreach (string name in result.GetValueOrDefault<string[]>() ?? Array.Empty<string>())
+                {
+                    if (!ClearableFolder.IsName(name)) result.AddError("--folder: " + ClearableFolder.InvalidNameMessage(name));
+                }
+            });
+            folder.CompletionSources.Add(ClearableFolder.Names.ToArray());
             var force = new Option<bool>("--force") { Description = "Delete files not recorded in any archive manifest or journal too." };
             var whatIf = new Option<bool>("--what-if") { Description = "List what would be deleted; delete nothing." };
             var json = new Option<bool>("--json") { Description = "One JSON object per file." };
@@ -26,6 +35,13 @@ namespace HamletPS.Cli.Verbs
 
         public static int Run(string configPath, string[] folders, bool force, bool whatIf, bool json, CliOutput output)
         {
+            folders = folders == null || folders.Length == 0 ? ClearableFolder.Names.ToArray() : folders;
+            foreach (string name in folders)
+            {
+                if (ClearableFolder.IsName(name)) continue;
+                output.Failure("InvalidFolder", ClearableFolder.InvalidNameMessage(name));
+                return 2;
+            }
             HamletConfig config;
             try
             {
@@ -40,15 +56,9 @@ namespace HamletPS.Cli.Verbs
                 return 2;
             }
             var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
-            foreach (string name in folders == null || folders.Length == 0 ? new[] { "Incoming", "Sorted" } : folders)
+            foreach (string name in folders)
             {
-                string folder = string.Equals(name, "Incoming", StringComparison.OrdinalIgnoreCase) ? config.DataPath.Incoming
-                    : string.Equals(name, "Sorted", StringComparison.OrdinalIgnoreCase) ? config.DataPath.Sorted : null;
-                if (folder == null)
-                {
-                    output.Failure("InvalidFolder", "--folder takes Incoming or Sorted, not '" + name + "'");
-                    return 2;
-                }
+                string folder = ClearableFolder.PathOf(name, config);
                 int deleted = 0;
                 foreach (ClearedFile r in cleaner.Clear(folder, name, force, file => { if (whatIf) output.Line("What if: delete " + file); return !whatIf; }))
                 {

@@ -23,8 +23,8 @@ namespace HamletPS.Commands
 
         /// <summary>Which folders: Incoming, Sorted (default both).</summary>
         [Parameter]
-        [ValidateSet("Incoming", "Sorted")]
-        public string[] Folder { get; set; } = { "Incoming", "Sorted" };
+        [ValidateSet(ClearableFolder.Incoming, ClearableFolder.Sorted)]
+        public string[] Folder { get; set; } = { ClearableFolder.Incoming, ClearableFolder.Sorted };
 
         /// <summary>Delete files not recorded in any archive manifest or journal too.</summary>
         [Parameter]
@@ -40,7 +40,7 @@ namespace HamletPS.Commands
             var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
             foreach (string name in Folder)
             {
-                string folder = name == "Incoming" ? config.DataPath.Incoming : config.DataPath.Sorted;
+                string folder = ClearableFolder.PathOf(name, config);
                 try
                 {
                     foreach (ClearedFile result in cleaner.Clear(folder, name, Force, file => ShouldProcess(file, "Delete"), Stopping))

@@ -31,5 +31,20 @@ namespace HamletPS.PowerShell.Tests.Commands
             session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Folder Incoming -Force -Confirm:$false", ConfigPath);
             Assert.False(File.Exists(note));
         }
+
+        [Fact]
+        public void ClearHamletFolder_Outgoing_IsRefusedAtBinding_AndNothingIsDeleted()
+        {
+            Directory.CreateDirectory(Outgoing);
+            File.WriteAllText(Path.Combine(Outgoing, "waiting.zip"), "not yet sent");
+            int before = FilesBelow(Root).Length;
+            using var session = new PowerShellSession();
+
+            session.Invoke("Clear-HamletFolder -ConfigPath $args[0] -Folder Incoming, Outgoing -Force -Confirm:$false", ConfigPath);
+
+            var error = Assert.Single(session.Errors);
+            Assert.Equal("ParameterArgumentValidationError,HamletPS.Commands.ClearHamletFolderCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(before, FilesBelow(Root).Length);
+        }
     }
 }
