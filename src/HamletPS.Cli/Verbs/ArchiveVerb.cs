@@ -72,13 +72,24 @@ namespace HamletPS.Cli.Verbs
                     Profile = config?.Hamlet.Profile,
                     Verify = args.Verify,
                 };
+            }
+            catch (Exception ex)
+            {
+                string reason = WorkflowConfiguration.ClassifyFailure(ex);
+                if (reason == null) throw;
+                output.Failure(reason, ex.Message);
+                return 2;
+            }
+            try
+            {
                 jobs = ProtectedTreeSelection.Plan(args.Paths ?? Array.Empty<string>());
             }
             catch (Exception ex)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex) ?? FileFailure.Classify(null, ex)?.Reason;
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
+                // An input that does not exist or is no protected tree: a usage error, named as such (not as a configuration error).
+                FileFailure failure = FileFailure.Classify(null, ex);
+                if (failure == null) throw;
+                output.Failure(failure.Reason, ex.Message);
                 return 2;
             }
             var builder = new HamletArchiveBuilder(options);
