@@ -190,6 +190,25 @@ namespace HamletPS.Core.Tests.Deidentification
         }
 
         [Fact]
+        public void Protect_CouplingListByAccessionNumber_TakesTheStudyIdOfTheAccession()
+        {
+            var scratch = DeidTestSupport.NewScratch("accession");
+            var (_, _, written) = WriteCanary(scratch);
+            using var keys = DeidTestSupport.Keys();
+            var outRoot = Path.Combine(scratch, "out");
+            string coupling = "Accession_Number;Study_ID\r\nCANARYACC-77;180_2002\r\n";
+            using var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, null, coupling));
+            var plan = written.Files.Single(f => f.Kind == RtObjectKind.Plan).Path;
+            var r = Assert.Single(p.Protect(new[] { plan }));
+            Assert.True(r.Status == ProtectionStatus.Protected, r.Message);
+            Assert.Equal("180_2002", r.StudyId);
+            Assert.Equal(IdentitySource.Lookup, r.IdentitySource);
+            var ds = DicomFile.Open(r.DestinationPath).Dataset;
+            Assert.Equal("180_2002", ds.GetString(DicomTags.PatientID));
+            Assert.Equal(0, ds.GetElement(DicomTags.AccessionNumber)?.Length ?? 0);
+        }
+
+        [Fact]
         public void ProtectThenUnprotect_RestoresEveryElementAsPydicomReadsIt_AndWrongKeyIsRefused()
         {
             var scratch = DeidTestSupport.NewScratch("roundtrip");
@@ -294,6 +313,7 @@ namespace HamletPS.Core.Tests.Deidentification
             Assert.Equal(ProtectionStatus.Failed, r.Status);
             Assert.Equal(FileFailureKind.SecurityError, r.Failure.Kind);
             Assert.Contains("(0029,1001)", r.Message);
+            Assert.StartsWith("input for " + r.RelativePath, r.Message); // the file, by its protected name
             Assert.Contains("name", r.Message);
             Assert.DoesNotContain(CanaryStudy.FamilyName, r.Message);
             Assert.False(Directory.Exists(outRoot) && Directory.EnumerateFiles(outRoot, "*", SearchOption.AllDirectories).Any());

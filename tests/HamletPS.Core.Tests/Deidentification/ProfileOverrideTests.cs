@@ -270,6 +270,49 @@ namespace HamletPS.Core.Tests.Deidentification
             Assert.Equal("1.2.840.10008.5.1.4.1.1.2", kept.GetUid(DicomTags.ReferencedSOPClassUID));
         }
 
+        [Fact]
+        public void FailClosed_RemovesUnknownAndUnlistedFreeTextAttributes_KeepsNonTextOnes()
+        {
+            var f = Sample();
+            f.Dataset.AddOrUpdate(new DicomElement(new DicomTag(0x0008, 0x9998), DicomVR.LO, Encoding.ASCII.GetBytes("unknown tag")));
+            f.Dataset.AddOrUpdate(DicomTags.Rows, DicomVR.US, 512);
+            f.Dataset.AddOrUpdate(DicomTags.ImageType, "ORIGINAL", "PRIMARY", "AXIAL");
+            var ds = Deidentify("name: hamlet-like\noptions: [RetainDeviceIdentity, CleanDescriptors]\n", f);
+            Assert.Null(ds.GetElement(new DicomTag(0x0008, 0x9998)));
+            Assert.Equal(512, ds.GetLong(DicomTags.Rows));
+            Assert.Equal("ORIGINAL\\PRIMARY\\AXIAL", ds.GetString(DicomTags.ImageType));
+        }
+
+        [Fact]
+        public void FileMeta_MediaStorageSopInstanceUidFollowsTheRemappedSopInstanceUid_AndAeTitlesGo()
+        {
+            var f = Sample();
+            f.FileMetaInformation.AddOrUpdate(DicomTags.MediaStorageSOPClassUID, "1.2.840.10008.5.1.4.1.1.2");
+            f.FileMetaInformation.AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, "1.2.826.0.1.3680043.99.1.1.1");
+            f.FileMetaInformation.AddOrUpdate(DicomTags.SourceApplicationEntityTitle, "DOE_WS");
+            var ds = Deidentify("name: b\n", f);
+            string sop = ds.GetUid(DicomTags.SOPInstanceUID);
+            Assert.StartsWith("2.25.", sop);
+            Assert.Equal(sop, f.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID));
+            Assert.Equal("1.2.840.10008.5.1.4.1.1.2", f.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID));
+            Assert.Null(f.FileMetaInformation.GetElement(DicomTags.SourceApplicationEntityTitle));
+        }
+
+        [Fact]
+        public void UidRoot_FromTheProfile_PrefixesEveryRemappedInstanceUid_Deterministically()
+        {
+            const string yaml = "name: rooted\nuidRoot: 1.2.826.0.1.3680043.10.999\n";
+            var first = Deidentify(yaml);
+            var second = Deidentify(yaml);
+            foreach (var tag in new[] { DicomTags.SOPInstanceUID, DicomTags.StudyInstanceUID, DicomTags.SeriesInstanceUID })
+            {
+                Assert.StartsWith("1.2.826.0.1.3680043.10.999.", first.GetUid(tag));
+                Assert.True(first.GetUid(tag).Length <= 64);
+                Assert.Equal(first.GetUid(tag), second.GetUid(tag));
+            }
+            Assert.Equal("1.2.840.10008.5.1.4.1.1.2", first.GetUid(DicomTags.SOPClassUID)); // registry UID untouched
+        }
+
         private static string Code(ConfidentialityAction a) => a switch
         {
             ConfidentialityAction.ZeroOrDummy => "Z/D",

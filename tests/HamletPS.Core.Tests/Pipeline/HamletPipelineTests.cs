@@ -102,6 +102,12 @@ namespace HamletPS.Core.Tests.Pipeline
             var leaks = canary.Scan(extracted).Select(h => h.ToString()).ToList();
             Assert.True(leaks.Count == 0, string.Join("\n", leaks));
             Assert.Empty(canary.Scan(extracted).Where(h => h.InPath));
+            // The re-identification record stays at the site: written outside the protected tree, never into the archive.
+            string vault = Path.GetFullPath(config.Hamlet.Vault);
+            Assert.NotEmpty(Directory.GetFiles(vault, "*.hpv"));
+            Assert.Empty(Directory.GetFiles(extracted, "*.hpv", SearchOption.AllDirectories));
+            using (ZipArchive zip = ZipFile.OpenRead(archive.ArchivePath))
+                Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".hpv", StringComparison.OrdinalIgnoreCase) || e.FullName.Contains("vault", StringComparison.OrdinalIgnoreCase));
             string logs = config.Hamlet.Logs;
             Assert.Empty(canary.Scan(logs));
             string journal = File.ReadAllText(summary.JournalPath);
