@@ -54,6 +54,20 @@ namespace HamletPS.Core.Tests.Configuration
             Assert.Equal(10, c.LocationOf("DICOMNODE", "PORT").Line);
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData("/")]
+        [InlineData("\\")]
+        public void Parse_HtpFolders_AreTheSameWithOrWithoutATrailingSeparator(string separator)
+        {
+            var result = Parse("APP:\n  SITE: s\nDATAPATH:\n  INCOMING: /srv/htp/incoming" + separator + "\n  SORTED: data/sorted" + separator +
+                               "\n  OUTGOING: c:\\htp\\outgoing" + separator + "\n");
+            Assert.False(result.HasErrors, string.Join("\n", result.Findings));
+            Assert.Equal("/srv/htp/incoming", result.Config.DataPath.Incoming);
+            Assert.Equal(Path.Combine("/base", "data", "sorted"), result.Config.DataPath.Sorted);
+            Assert.Equal(@"c:\htp\outgoing", result.Config.DataPath.Outgoing);
+        }
+
         [Fact]
         public void Parse_AppliesDocumentedDefaultsForNewSections()
         {
