@@ -14,37 +14,26 @@ namespace HamletPS.Cli.Verbs
         public static Command Create()
         {
             var computerName = new Argument<string>("computer-name") { Description = "Host name or IP address of the remote AE." };
-            var port = NetworkOptions.Port(DicomPeer.DefaultPort, "TCP port of the remote AE.");
-            var called = NetworkOptions.CalledAETitle();
-            var calling = NetworkOptions.CallingAETitle();
-            var timeout = NetworkOptions.TimeoutSeconds();
-            var useTls = NetworkOptions.UseTls();
-            var certificate = NetworkOptions.CertificatePath("Client certificate (PFX, or PEM with --key-path); implies TLS.");
-            var key = NetworkOptions.KeyPath();
-            var trusted = NetworkOptions.TrustedCertificatePath("Certificates (or their CAs) to trust for the receiver.");
+            var peerOptions = new PeerOptionSet();
             var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; the exit code tells (0 answered, 1 not)." };
             var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
             var command = new Command("echo", "Check that a DICOM node answers a C-ECHO, with the round-trip time (Test-DicomEcho).")
             {
-                computerName, port, called, calling, timeout, useTls, certificate, key, trusted, quiet, json,
+                computerName, quiet, json,
             };
+            foreach (Option option in peerOptions.All) command.Options.Add(option);
             command.SetAction(parse =>
             {
-                var peer = new DicomPeer
+                DicomPeer peer;
+                try
                 {
-                    ComputerName = parse.GetValue(computerName),
-                    Port = parse.GetValue(port),
-                    CalledAETitle = parse.GetValue(called),
-                    CallingAETitle = parse.GetValue(calling),
-                    TimeoutSeconds = parse.GetValue(timeout),
-                    Tls = new DicomTlsSettings
-                    {
-                        Enabled = parse.GetValue(useTls),
-                        CertificatePath = parse.GetValue(certificate),
-                        KeyPath = parse.GetValue(key),
-                        TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
-                    },
-                };
+                    peer = peerOptions.Peer(parse, parse.GetValue(computerName));
+                }
+                catch (ArgumentException ex)
+                {
+                    CliOutput.Console.Failure("InvalidDicomNetworkSetting", ex.Message);
+                    return 2;
+                }
                 using var signal = new ShutdownSignal();
                 return Run(peer, parse.GetValue(quiet), parse.GetValue(json), CliOutput.Console, signal.Token);
             });

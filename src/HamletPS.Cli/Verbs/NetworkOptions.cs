@@ -22,13 +22,6 @@ namespace HamletPS.Cli.Verbs
 
         public static Option<bool> UseTls() => new Option<bool>("--use-tls") { Description = "Use DICOM TLS." };
 
-        public static Option<string> CertificatePath(string description) => new Option<string>("--certificate-path") { Description = description };
-
-        public static Option<string> KeyPath() => new Option<string>("--key-path") { Description = "PEM private key of --certificate-path." };
-
-        public static Option<string[]> TrustedCertificatePath(string description) =>
-            new Option<string[]>("--trusted-certificate-path") { Description = description, AllowMultipleArgumentsPerToken = true };
-
         /// <summary>A number of seconds, or a TimeSpan as "hh:mm:ss".</summary>
         public static TimeSpan? ParseDuration(string text)
         {

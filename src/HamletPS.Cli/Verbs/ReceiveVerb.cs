@@ -26,16 +26,14 @@ namespace HamletPS.Cli.Verbs
             var count = new Option<int?>("--count", "-n") { Description = "Stop after this many files were stored." };
             var duplicate = new Option<DuplicateFilePolicy>("--duplicate-policy") { Description = "Overwrite, KeepBoth or Reject an existing <SOPInstanceUID>.dcm.", DefaultValueFactory = _ => DuplicateFilePolicy.Overwrite };
             var acceptAll = new Option<bool>("--accept-all-storage-classes") { Description = "Accept every storage SOP class, not only the radiotherapy trial's list." };
-            var certificate = NetworkOptions.CertificatePath("Our certificate for DICOM TLS (PFX, or PEM with --key-path); TLS is used when given.");
-            var key = NetworkOptions.KeyPath();
-            var trusted = NetworkOptions.TrustedCertificatePath("Client certificates (or their CAs) to trust.");
+            var tls = new TlsOptionSet("Our certificate for DICOM TLS (PFX, or PEM with --key-path); TLS is used when given.", "Client certificates (or their CAs) to trust.");
             var requireClient = new Option<bool>("--require-client-certificate") { Description = "Close TLS connections without a trusted client certificate." };
             var config = new Option<string>("--config-path") { Description = "The site configuration file (default: $HAMLET_CONFIG, else config.yaml here)." };
             var whatIf = new Option<bool>("--what-if") { Description = "Show where the receiver would listen and write; receive nothing." };
             var json = new Option<bool>("--json") { Description = "One JSON object per received file." };
             var command = new Command("receive", "Run a DICOM receiver writing every received file into the incoming folder (Receive-Dicom).")
             {
-                path, port, aeTitle, allowed, maxAssociations, idle, count, duplicate, acceptAll, certificate, key, trusted, requireClient, config, whatIf, json,
+                path, port, aeTitle, allowed, maxAssociations, idle, count, duplicate, acceptAll, tls.Certificate, tls.Key, tls.Password, tls.Trusted, requireClient, config, whatIf, json,
             };
             command.SetAction(parse =>
             {
@@ -44,6 +42,7 @@ namespace HamletPS.Cli.Verbs
                 {
                     options = ResolveOptions(parse.GetValue(path), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(config), Directory.GetCurrentDirectory());
                     options.IdleTimeout = NetworkOptions.ParseDuration(parse.GetValue(idle));
+                    options.Tls = tls.Settings(parse, false, parse.GetValue(requireClient));
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
@@ -55,13 +54,6 @@ namespace HamletPS.Cli.Verbs
                 options.Count = parse.GetValue(count);
                 options.DuplicatePolicy = parse.GetValue(duplicate);
                 options.AcceptAllStorageClasses = parse.GetValue(acceptAll);
-                options.Tls = new DicomTlsSettings
-                {
-                    CertificatePath = parse.GetValue(certificate),
-                    KeyPath = parse.GetValue(key),
-                    TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
-                    RequireClientCertificate = parse.GetValue(requireClient),
-                };
                 if (parse.GetValue(whatIf))
                 {
                     CliOutput.Console.Line("What if: receive DICOM files as " + options.AETitle + " on port " + options.Port + " into " + options.Folder);

@@ -19,37 +19,26 @@ namespace HamletPS.Cli.Verbs
             var path = new Argument<string[]>("path") { Description = "Files or folders to send.", Arity = ArgumentArity.OneOrMore };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Send the files of sub-folders too." };
             var computerName = new Option<string>("--computer-name") { Description = "Host name or IP address of the remote AE.", Required = true };
-            var port = NetworkOptions.Port(DicomPeer.DefaultPort, "TCP port of the remote AE.");
-            var called = NetworkOptions.CalledAETitle();
-            var calling = NetworkOptions.CallingAETitle();
-            var timeout = NetworkOptions.TimeoutSeconds();
-            var useTls = NetworkOptions.UseTls();
-            var certificate = NetworkOptions.CertificatePath("Client certificate (PFX, or PEM with --key-path); implies TLS.");
-            var key = NetworkOptions.KeyPath();
-            var trusted = NetworkOptions.TrustedCertificatePath("Certificates (or their CAs) to trust for the receiver.");
+            var peerOptions = new PeerOptionSet();
             var whatIf = new Option<bool>("--what-if") { Description = "List the files that would be sent; send nothing." };
             var json = new Option<bool>("--json") { Description = "One JSON object per file." };
             var command = new Command("send", "Send DICOM files to another DICOM node (Send-Dicom).")
             {
-                path, recurse, computerName, port, called, calling, timeout, useTls, certificate, key, trusted, whatIf, json,
+                path, recurse, computerName, whatIf, json,
             };
+            foreach (Option option in peerOptions.All) command.Options.Add(option);
             command.SetAction(parse =>
             {
-                var peer = new DicomPeer
+                DicomPeer peer;
+                try
                 {
-                    ComputerName = parse.GetValue(computerName),
-                    Port = parse.GetValue(port),
-                    CalledAETitle = parse.GetValue(called),
-                    CallingAETitle = parse.GetValue(calling),
-                    TimeoutSeconds = parse.GetValue(timeout),
-                    Tls = new DicomTlsSettings
-                    {
-                        Enabled = parse.GetValue(useTls),
-                        CertificatePath = parse.GetValue(certificate),
-                        KeyPath = parse.GetValue(key),
-                        TrustedCertificatePaths = parse.GetValue(trusted) ?? Array.Empty<string>(),
-                    },
-                };
+                    peer = peerOptions.Peer(parse, parse.GetValue(computerName));
+                }
+                catch (ArgumentException ex)
+                {
+                    CliOutput.Console.Failure("InvalidDicomNetworkSetting", ex.Message);
+                    return 2;
+                }
                 using var signal = new ShutdownSignal();
                 return Run(parse.GetValue(path), parse.GetValue(recurse), peer, parse.GetValue(whatIf), parse.GetValue(json), CliOutput.Console, signal.Token);
             });

@@ -19,6 +19,10 @@ namespace HamletPS.Core.Network
         /// <summary>The PEM private key of <see cref="CertificatePath"/> (not needed for PFX files).</summary>
         public string KeyPath { get; set; }
 
+        /// <summary>Password of a PFX/P12 <see cref="CertificatePath"/> (null: none). Never printed, logged or serialised.</summary>
+        [System.Runtime.Serialization.IgnoreDataMember]
+        public string CertificatePassword { private get; set; }
+
         /// <summary>Certificates (PEM or DER) trusted besides the system store: the peer's own certificate or its CA.</summary>
         public IList<string> TrustedCertificatePaths { get; set; } = new List<string>();
 
@@ -38,7 +42,7 @@ namespace HamletPS.Core.Network
             {
                 RequireFile(CertificatePath, "certificate");
                 if (!string.IsNullOrEmpty(KeyPath)) RequireFile(KeyPath, "private key");
-                options.Certificate = DicomTlsOptions.LoadCertificate(CertificatePath, string.IsNullOrEmpty(KeyPath) ? null : KeyPath);
+                options.Certificate = DicomTlsOptions.LoadCertificate(CertificatePath, string.IsNullOrEmpty(KeyPath) ? null : KeyPath, CertificatePassword);
             }
             foreach (string path in TrustedCertificatePaths ?? new List<string>())
             {

@@ -16,7 +16,7 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "Dicom", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReceivedDicomFile))]
-    public sealed class ReceiveDicomCommand : HamletCmdlet
+    public sealed class ReceiveDicomCommand : DicomTlsCmdlet
     {
         /// <summary>The incoming folder; default DATAPATH.INCOMING of the site configuration.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -63,18 +63,6 @@ namespace HamletPS.Commands
         /// <summary>Accept every storage SOP class, not only the radiotherapy trial's list.</summary>
         [Parameter]
         public SwitchParameter AcceptAllStorageClasses { get; set; }
-
-        /// <summary>Our certificate for DICOM TLS (PFX, or PEM with -KeyPath); TLS is used when given.</summary>
-        [Parameter]
-        public string CertificatePath { get; set; }
-
-        /// <summary>PEM private key of -CertificatePath.</summary>
-        [Parameter]
-        public string KeyPath { get; set; }
-
-        /// <summary>Client certificates (or their CAs) to trust, besides the system store.</summary>
-        [Parameter]
-        public string[] TrustedCertificatePath { get; set; }
 
         /// <summary>Close TLS connections that offer no trusted client certificate.</summary>
         [Parameter]
@@ -185,7 +173,7 @@ namespace HamletPS.Commands
                 Count = IsBound(nameof(Count)) ? Count : (int?)null,
                 DuplicatePolicy = (DuplicateFilePolicy)Enum.Parse(typeof(DuplicateFilePolicy), DuplicatePolicy, ignoreCase: true),
                 AcceptAllStorageClasses = AcceptAllStorageClasses,
-                Tls = NetworkParameters.Tls(this, false, CertificatePath, KeyPath, TrustedCertificatePath, RequireClientCertificate),
+                Tls = TlsSettings(false, RequireClientCertificate),
             };
         }
 

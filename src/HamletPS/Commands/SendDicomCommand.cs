@@ -17,7 +17,7 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "Dicom", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SentDicomFile))]
-    public sealed class SendDicomCommand : HamletCmdlet
+    public sealed class SendDicomCommand : DicomSenderCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -57,35 +57,9 @@ namespace HamletPS.Commands
         [ValidateLength(1, 16)]
         public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
 
-        /// <summary>Our AE title.</summary>
-        [Parameter]
-        [ValidateLength(1, 16)]
-        public string CallingAETitle { get; set; } = Core.Configuration.DicomNodeSettings.DefaultAeTitle;
-
-        /// <summary>Seconds to wait for the connection and the association.</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSeconds { get; set; } = 30;
-
-        /// <summary>Use DICOM TLS.</summary>
-        [Parameter]
-        public SwitchParameter UseTls { get; set; }
-
-        /// <summary>Client certificate (PFX, or PEM with -KeyPath); implies TLS.</summary>
-        [Parameter]
-        public string CertificatePath { get; set; }
-
-        /// <summary>PEM private key of -CertificatePath.</summary>
-        [Parameter]
-        public string KeyPath { get; set; }
-
-        /// <summary>Certificates (or their CAs) to trust for the receiver, besides the system store.</summary>
-        [Parameter]
-        public string[] TrustedCertificatePath { get; set; }
-
         protected override void BeginProcessing()
         {
-            _peer = NetworkParameters.Peer(this, ComputerName, Port, CalledAETitle, CallingAETitle, TimeoutSeconds, UseTls, CertificatePath, KeyPath, TrustedCertificatePath);
+            _peer = Peer(ComputerName, Port, CalledAETitle);
         }
 
         protected override void ProcessRecord()

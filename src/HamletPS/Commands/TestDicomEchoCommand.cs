@@ -14,7 +14,7 @@ namespace HamletPS.Commands
     [Cmdlet(VerbsDiagnostic.Test, "DicomEcho")]
     [OutputType(typeof(DicomEchoResult))]
     [OutputType(typeof(bool))]
-    public sealed class TestDicomEchoCommand : HamletCmdlet
+    public sealed class TestDicomEchoCommand : DicomSenderCmdlet
     {
         /// <summary>Host name or IP address of the remote AE.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -32,40 +32,13 @@ namespace HamletPS.Commands
         [ValidateLength(1, 16)]
         public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
 
-        /// <summary>Our AE title.</summary>
-        [Parameter]
-        [ValidateLength(1, 16)]
-        public string CallingAETitle { get; set; } = Core.Configuration.DicomNodeSettings.DefaultAeTitle;
-
-        /// <summary>Seconds to wait for the connection, the association and the answer.</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSeconds { get; set; } = 30;
-
-        /// <summary>Use DICOM TLS.</summary>
-        [Parameter]
-        public SwitchParameter UseTls { get; set; }
-
-        /// <summary>Client certificate (PFX, or PEM with -KeyPath), for receivers that demand one; implies TLS.</summary>
-        [Parameter]
-        public string CertificatePath { get; set; }
-
-        /// <summary>PEM private key of -CertificatePath.</summary>
-        [Parameter]
-        public string KeyPath { get; set; }
-
-        /// <summary>Certificates (or their CAs) to trust for the receiver, besides the system store.</summary>
-        [Parameter]
-        public string[] TrustedCertificatePath { get; set; }
-
         /// <summary>Return only $true or $false, and write no error.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
         protected override void ProcessRecord()
         {
-            DicomPeer peer = NetworkParameters.Peer(this, ComputerName, Port, CalledAETitle, CallingAETitle, TimeoutSeconds,
-                UseTls, CertificatePath, KeyPath, TrustedCertificatePath);
+            DicomPeer peer = Peer(ComputerName, Port, CalledAETitle);
             DicomEchoResult result;
             try
             {

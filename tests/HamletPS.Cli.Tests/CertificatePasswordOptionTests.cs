@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using HamletPS.Cli.Verbs;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    /// <summary>--certificate-password names where the PFX password is (env:NAME, file:PATH); the password itself is refused.</summary>
+    public sealed class CertificatePasswordOptionTests : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-pfxpw-" + Guid.NewGuid().ToString("N"));
+
+        public CertificatePasswordOptionTests() => Directory.CreateDirectory(_root);
+
+        public void Dispose() => Directory.Delete(_root, true);
+
+        [Fact]
+        public void Password_FromEnvironmentOrFirstLineOfFile()
+        {
+            var env = new Dictionary<string, string> { ["PFX_PW"] = "from-env" };
+            Assert.Equal("from-env", TlsOptionSet.ReadPassword("env:PFX_PW", n => env.TryGetValue(n, out var v) ? v : null));
+            string file = Path.Combine(_root, "pw.txt");
+            File.WriteAllText(file, "from-file\nsecond line\n");
+            Assert.Equal("from-file", TlsOptionSet.ReadPassword("file:" + file, _ => null));
+            Assert.Null(TlsOptionSet.ReadPassword(null, _ => null));
+        }
+
+        [Fact]
+        public void LiteralPassword_MissingVariable_MissingFile_AreRefused_WithoutRepeatingTheValue()
+        {
+            var literal = Assert.Throws<ArgumentException>(() => TlsOptionSet.ReadPassword("hunter2secret", _ => null));
+            Assert.DoesNotContain("hunter2secret", literal.Message);
+            Assert.Contains("env:NAME or file:PATH", literal.Message);
+            Assert.Throws<ArgumentException>(() => TlsOptionSet.ReadPassword("env:NOT_SET_ANYWHERE", _ => null));
+            Assert.Throws<ArgumentException>(() => TlsOptionSet.ReadPassword("file:" + Path.Combine(_root, "missing"), _ => null));
+        }
+    }
+}
