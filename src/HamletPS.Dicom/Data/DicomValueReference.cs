@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Data
 {
@@ -33,11 +34,16 @@ namespace HamletPS.Dicom.Data
             bool swap = swapUnit > 1 && destinationIsBigEndian != SourceIsBigEndian;
             bool owned = false;
             var src = sources != null ? sources.Get(Source) : Source.Open(out owned);
-            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(1 << 20, Math.Max(Length, 8)));
+            byte[] buffer = null;
             try
             {
-                src.Seek(Offset, SeekOrigin.Begin);
                 long left = Length;
+                // file to file without byte swapping: in the kernel where it can (Linux), like cp; our own loop copies the rest
+                if (!swap && src is FileStream sourceFile && destination is FileStream destinationFile)
+                    left -= KernelFileCopy.Copy(sourceFile, Offset, destinationFile, Length);
+                if (left == 0) return;
+                buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(1 << 20, Math.Max(left, 8)));
+                src.Seek(Offset + Length - left, SeekOrigin.Begin);
                 while (left > 0)
                 {
                     int want = (int)Math.Min(left, buffer.Length - (buffer.Length % 8));
@@ -50,7 +56,7 @@ namespace HamletPS.Dicom.Data
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
                 if (owned) src.Dispose();
             }
         }
