@@ -58,7 +58,8 @@ row() { # name label
     "$(echo "$count / $wall" | bc -l)" "$(echo "$size_mb / $wall" | bc -l)" "$cpu" $((rss / 1024))
 }
 
-ratio() { echo "scale=2; $(median "$1" 2) / $(median "$2" 2)" | bc -l; }
+ratio() { echo "scale=2; $(median "$1" 2) / $(median "$2" 2)" | bc -l; }         # wall
+cpu_ratio() { echo "scale=2; $(median "$1" 3) / $(median "$2" 3)" | bc -l; }     # user+sys: less skewed by a loaded machine
 
 echo "== generating $count CT slices"
 "$BENCH" generate "$src" "$count" > /dev/null
@@ -112,6 +113,8 @@ echo "   header parse: hamlet inspect $inspect_rate files/s (target >= 10000);" 
   "dcmdump / ours $(ratio dcmdump ours_inspect)x, pydicom / ours $(ratio pydicom_headers ours_inspect)x," \
   "build output (JIT) / ReadyToRun $(ratio ours_inspect_built ours_inspect)x"
 echo "   round trip: ours / cp -r $(ratio ours_roundtrip cp_r)x (target <= 1.5x); pydicom / ours $(ratio pydicom_roundtrip ours_roundtrip)x"
+echo "   CPU (user+sys) ratios: header parse dcmdump / ours $(cpu_ratio dcmdump ours_inspect)x, pydicom / ours $(cpu_ratio pydicom_headers ours_inspect)x;" \
+  "round trip ours / cp -r $(cpu_ratio ours_roundtrip cp_r)x, pydicom / ours $(cpu_ratio pydicom_roundtrip ours_roundtrip)x"
 
 if [ "$bigmb" -gt 0 ]; then
   echo "== streaming proof: ${bigmb} MB file read and rewritten"
