@@ -49,6 +49,9 @@ function Mount-HamletShare {
         $hostName = if ($ComputerName) { $ComputerName } else { "$AccountName.file.core.windows.net" }
         # Only the engine's own commands and .NET are used outside the Windows branch, so the function also runs in hosted engines.
         $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+        # Test seam (not a parameter, so the command's metadata is unchanged): the module-scoped $HamletShareMountPlatform
+        # ('Windows' or 'Unix') picks the branch, so the Windows branch can be exercised elsewhere with cmdkey/Get-PSDrive/New-PSDrive shadowed.
+        if ($script:HamletShareMountPlatform) { $onWindows = $script:HamletShareMountPlatform -eq 'Windows' }
 
         if ($AccountKey -and $Credential) {
             $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
@@ -99,7 +102,8 @@ function Mount-HamletShare {
                 return
             }
             if ($PSCmdlet.ShouldProcess($cmdkeyShown, "Store the account key for $hostName with cmdkey?", 'Mount-HamletShare')) {
-                $null = cmd.exe /C "cmdkey /add:`"$hostName`" /user:`"localhost\$AccountName`" /pass:`"$plainKey`""
+                # cmdkey called directly (no cmd.exe quoting); the target is the account's host, the user localhost\<account>.
+                $null = & cmdkey "/add:$hostName" "/user:localhost\$AccountName" "/pass:$plainKey"
                 if ($LASTEXITCODE -ne 0) {
                     $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new(
                         [System.InvalidOperationException]::new("cmdkey could not store the credential for $hostName (exit code $LASTEXITCODE)."),

@@ -23,6 +23,7 @@ namespace HamletPS.Cli.Verbs
             yield return (null, SendAzureVerb.Create(), SendAzureVerb.CmdletName);
             yield return (null, ListAzureVerb.Create(), ListAzureVerb.CmdletName);
             yield return (null, TestShareVerb.Create(), TestShareVerb.CmdletName);
+            yield return (null, MountVerb.Create(), MountVerb.CmdletName);
             yield return (null, EchoVerb.Create(), EchoVerb.CmdletName);
             yield return (null, ReceiveVerb.Create(), ReceiveVerb.CmdletName);
             yield return (null, SendVerb.Create(), SendVerb.CmdletName);

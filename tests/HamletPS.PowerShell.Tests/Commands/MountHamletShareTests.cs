@@ -79,5 +79,110 @@ namespace HamletPS.PowerShell.Tests.Commands
             Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
             Assert.Contains("Send-AzureShare", error.Exception.Message);
         }
+    
+
+        /// <summary>
+        /// Runs the Windows branch in this engine: the module's $HamletShareMountPlatform seam picks it, and global functions
+        /// shadow cmdkey, Get-PSDrive and New-PSDrive (module code resolves commands through the global scope), recording their calls.
+        /// </summary>
+        private static PowerShellSession WindowsBranch(string existingRoot = null)
+        {
+            var session = new PowerShellSession();
+            session.Invoke("& (Get-Module HamletPS) { $script:HamletShareMountPlatform = 'Windows' }");
+            session.Invoke(
+                "$global:MountCalls = [System.Collections.Generic.List[string]]::new(); " +
+                "function global:cmdkey { $global:MountCalls.Add('cmdkey ' + ($args -join ' ')); $global:LASTEXITCODE = 0 }; " +
+                "function global:Get-PSDrive { [CmdletBinding()] param($Name, $PSProvider) $global:MountCalls.Add('Get-PSDrive ' + $Name); " +
+                "  if ($global:ExistingRoot) { [pscustomobject]@{ Name = $Name; DisplayRoot = $global:ExistingRoot; Root = $Name + ':\' } } }; " +
+                "function global:New-PSDrive { [CmdletBinding()] param($Name, $PSProvider, $Root, [switch]$Persist, $Scope) " +
+                "  $global:MountCalls.Add('New-PSDrive ' + $Name + ' ' + $PSProvider + ' ' + $Root + ' Persist=' + $Persist + ' Scope=' + $Scope) }; " +
+                "$global:ExistingRoot = $args[0]", existingRoot);
+            return session;
+        }
+
+        private static string[] Calls(PowerShellSession session) => session.Invoke("$global:MountCalls.ToArray()").Select(o => o.ToString()).ToArray();
+
+        [Fact]
+        public void WindowsBranch_StoresTheKeyWithCmdkeyForTheAccountHost_ThenMapsThePersistentDrive()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            string key = ShareTestFiles.WrongKey;
+            try
+            {
+                using var session = WindowsBranch();
+
+                var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -AccountKey $args[1] -DriveLetter y -Confirm:$false",
+                    port, ShareTestFiles.Secure(key)).Single();
+
+                Assert.Empty(session.Errors);
+                Assert.Contains(session.Warnings, w => w.Message.Contains("port 445 only"));
+                Assert.Equal("Mounted", result.Properties["Status"].Value);
+                Assert.Equal(@"\\127.0.0.1\incoming", result.Properties["Root"].Value);
+                Assert.Equal("Y:", result.Properties["MountedAt"].Value);
+                Assert.Equal(new[]
+                {
+                    "Get-PSDrive y",
+                    "cmdkey /add:127.0.0.1 /user:localhost\\hamletrttest /pass:" + key,
+                    @"New-PSDrive Y FileSystem \\127.0.0.1\incoming Persist=True Scope=Global",
+                }, Calls(session));
+                Assert.All((string[])result.Properties["Commands"].Value, c => Assert.DoesNotContain(key, c));
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        [Fact]
+        public void WindowsBranch_DriveAlreadyMappedToTheShare_IsIdempotent_AndStoresNothing()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            try
+            {
+                using var session = WindowsBranch(existingRoot: @"\\127.0.0.1\incoming\");
+
+                var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -AccountKey $args[1] -DriveLetter Z -Confirm:$false",
+                    port, ShareTestFiles.Secure(ShareTestFiles.WrongKey)).Single();
+
+                Assert.Empty(session.Errors);
+                Assert.Equal("AlreadyMounted", result.Properties["Status"].Value);
+                Assert.Equal(new[] { "Get-PSDrive Z" }, Calls(session));
+
+                // The same letter mapped elsewhere is an error, not a remap.
+                session.Invoke("$global:ExistingRoot = '\\\\otherhost\\share'; $global:MountCalls.Clear()");
+                var other = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -AccountKey $args[1] -DriveLetter Z -Confirm:$false",
+                    port, ShareTestFiles.Secure(ShareTestFiles.WrongKey));
+                Assert.Empty(other);
+                Assert.StartsWith("DriveLetterInUse", Assert.Single(session.Errors).FullyQualifiedErrorId);
+                Assert.Equal(new[] { "Get-PSDrive Z" }, Calls(session));
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        [Fact]
+        public void WindowsBranch_BlockedPort_SuggestsSendAzureShare_BeforeTouchingCmdkeyOrDrives()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int closed = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            using var session = WindowsBranch();
+
+            var output = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -AccountKey $args[1] -Confirm:$false",
+                closed, ShareTestFiles.Secure(ShareTestFiles.WrongKey));
+
+            Assert.Empty(output);
+            ErrorRecord error = Assert.Single(session.Errors);
+            Assert.StartsWith("Port445Blocked", error.FullyQualifiedErrorId);
+            Assert.Contains("Send-AzureShare", error.Exception.Message);
+            Assert.Empty(Calls(session));
+        }
     }
 }
