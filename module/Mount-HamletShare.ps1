@@ -7,6 +7,7 @@ function Mount-HamletShare {
     .EXTERNALHELP HamletPS.dll-Help.xml
     #>
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('HamletPS.ShareMount')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
         [ValidatePattern('^[a-z0-9]{3,24}$')]

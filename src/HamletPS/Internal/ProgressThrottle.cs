@@ -10,15 +10,25 @@ namespace HamletPS.Internal
     /// </summary>
     internal sealed class ProgressThrottle
     {
-        private static readonly long Interval = Stopwatch.Frequency / 4;
+        /// <summary>The shortest time between two records, in <see cref="Stopwatch"/> ticks: a quarter of a second.</summary>
+        internal static readonly long Interval = Stopwatch.Frequency / 4;
         private readonly Action<ProgressRecord> _write;
+        private readonly Func<long> _clock;
         private readonly int _activityId;
         private readonly string _activity;
-        private long _last = -Interval;
+        private long _last;
+        private bool _written;
 
         public ProgressThrottle(Action<ProgressRecord> write, int activityId, string activity)
+            : this(write, activityId, activity, Stopwatch.GetTimestamp)
+        {
+        }
+
+        /// <summary>With a clock in <see cref="Stopwatch"/> ticks (tests pass their own, so no test depends on time).</summary>
+        internal ProgressThrottle(Action<ProgressRecord> write, int activityId, string activity, Func<long> clock)
         {
             _write = write;
+            _clock = clock;
             _activityId = activityId;
             _activity = activity;
         }
@@ -26,9 +36,10 @@ namespace HamletPS.Internal
         /// <summary>Writes a record unless one was written less than a quarter of a second ago (or <paramref name="force"/>).</summary>
         public void Report(string status, double percent, int secondsRemaining = -1, string currentOperation = null, bool force = false)
         {
-            long now = Stopwatch.GetTimestamp();
-            if (!force && now - _last < Interval) return;
+            long now = _clock();
+            if (!force && _written && now - _last < Interval) return;
             _last = now;
+            _written = true;
             var record = new ProgressRecord(_activityId, _activity, string.IsNullOrEmpty(status) ? "…" : status)
             {
                 PercentComplete = Clamp(percent),
