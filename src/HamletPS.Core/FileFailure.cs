@@ -38,6 +38,8 @@ namespace HamletPS.Core
             {
                 case DicomFormatException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "InvalidDicomFile", exception);
+                case Archive.NotDeidentifiedException _:
+                    return new FileFailure(path, FileFailureKind.InvalidData, "FileNotDeidentified", exception);
                 case FileNotFoundException _:
                 case DirectoryNotFoundException _:
                     return new FileFailure(path, FileFailureKind.NotFound, "FileNotFound", exception);

@@ -10,7 +10,8 @@ namespace HamletPS.Core.Archive
     /// The DICOM-aware <c>describe</c> callback of <see cref="HamletArchiveBuilder.Build"/>: reads each protected file's header
     /// (everything before Pixel Data) for its manifest row. The Study ID is the protected file's Patient ID (the trial Study ID
     /// or pseudonym Protect-DicomPatient wrote there). Files already compressed (encapsulated transfer syntaxes: JPEG, JPEG-LS,
-    /// JPEG 2000, RLE…, and deflated datasets) are stored, the rest deflated. Temporary names (<see cref="IsTemporaryName"/>) are left out;
+    /// JPEG 2000, RLE…, and deflated datasets) are stored, the rest deflated. A file whose Patient Identity Removed is not YES
+    /// throws <see cref="NotDeidentifiedException"/> and fails the archive (fail closed: an unprotected file never goes out). Temporary names (<see cref="IsTemporaryName"/>) are left out;
     /// a file that is not readable DICOM throws (<see cref="HamletPS.Dicom.DicomFormatException"/>), failing the archive: the
     /// protected tree must hold nothing else.
     /// </summary>
@@ -21,6 +22,10 @@ namespace HamletPS.Core.Archive
             if (IsTemporaryName(System.IO.Path.GetFileName(path))) return null;
             DicomFile file = DicomFile.Open(path, DicomReadOptions.HeaderOnly);
             DicomDataset ds = file.Dataset;
+            if (!string.Equals(ds.GetString(DicomTags.PatientIdentityRemoved)?.Trim(), "YES", StringComparison.Ordinal))
+            {
+                throw new NotDeidentifiedException(path);
+            }
             string sopClass = file.SopClassUid;
             DicomTransferSyntax ts = file.TransferSyntax;
             return new ArchiveEntryInfo

@@ -1,6 +1,8 @@
 using System.IO;
 using System.Linq;
 using HamletPS.Core.Archive;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
 using Xunit;
 using static HamletPS.Core.Tests.Archive.ArchiveTestSupport;
 
@@ -27,7 +29,7 @@ namespace HamletPS.Core.Tests.Archive
             string tree = tmp.Combine("protected");
             string copy = Path.Combine(tree, "999-0001", corpusFile);
             Directory.CreateDirectory(Path.GetDirectoryName(copy));
-            File.Copy(source, copy);
+            MarkDeidentified(source, copy);
 
             var builder = new HamletArchiveBuilder(new HamletArchiveOptions
             {
@@ -39,8 +41,35 @@ namespace HamletPS.Core.Tests.Archive
             AssertUnzipTestPasses(result.ArchivePath);
             PythonEntry entry = InspectWithPython(result.ArchivePath).Single(e => e.Name.EndsWith(corpusFile));
             Assert.Equal(expectedZipMethod, entry.Method);
-            Assert.Equal(Sha256Hex(File.ReadAllBytes(source)), entry.Sha256);
+            Assert.Equal(Sha256Hex(File.ReadAllBytes(copy)), entry.Sha256);
             if (expectedZipMethod == 0) Assert.Equal(entry.Size, entry.CompressedSize);
+        }
+
+        [Fact]
+        public void Archive_RefusesAFileThatIsNotDeidentified_AndWritesNothing()
+        {
+            using var tmp = new TempFolder();
+            string tree = tmp.Combine("protected");
+            MarkDeidentified(Path.Combine(Corpus, "CT_small.dcm"), Path.Combine(tree, "999-0001", "a.dcm"));
+            string plain = Path.Combine(tree, "999-0001", "b.dcm");
+            File.Copy(Path.Combine(Corpus, "MR_small.dcm"), plain);   // never protected: Patient Identity Removed absent
+
+            var builder = new HamletArchiveBuilder(new HamletArchiveOptions { OutputDirectory = tmp.Combine("outgoing"), Site = "RMH", User = "qa" });
+            var e = Assert.Throws<NotDeidentifiedException>(() => builder.Build(tree, DicomArchiveEntryDescriber.Callback));
+            Assert.Equal(plain, e.Path);
+            Assert.DoesNotContain("b.dcm", e.Message);
+            Assert.Equal("FileNotDeidentified", FileFailure.Classify(tree, e).Reason);
+            Assert.Empty(Directory.Exists(tmp.Combine("outgoing")) ? Directory.GetFiles(tmp.Combine("outgoing")) : new string[0]);
+        }
+
+        // A corpus file as Protect-DicomPatient leaves it in the one respect the archive checks; everything else,
+        // compressed pixel data included, is written back byte for byte.
+        private static void MarkDeidentified(string source, string destination)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination));
+            DicomFile file = DicomFile.Open(source);
+            file.Dataset.AddOrUpdate(DicomTags.PatientIdentityRemoved, "YES");
+            file.Save(destination);
         }
     }
 }
