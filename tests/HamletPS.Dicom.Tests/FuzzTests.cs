@@ -182,20 +182,11 @@ namespace HamletPS.Dicom.Tests
         }
 
         /// <summary>A stream that hides its length and position (like a network or inflater stream).</summary>
-        internal sealed class NonSeekableStream : Stream
+        internal sealed class NonSeekableStream : ForwardReadStream
         {
             private readonly Stream _inner;
             public NonSeekableStream(Stream inner) { _inner = inner; }
             public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

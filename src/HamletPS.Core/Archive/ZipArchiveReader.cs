@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Archive
 {
@@ -193,7 +194,7 @@ namespace HamletPS.Core.Archive
 
         public void Dispose() => _file.Dispose();
 
-        private sealed class BoundedReadStream : Stream
+        private sealed class BoundedReadStream : ForwardReadStream
         {
             private readonly Stream _inner;
             private long _position;
@@ -216,16 +217,6 @@ namespace HamletPS.Core.Archive
                 _position += n;
                 return n;
             }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

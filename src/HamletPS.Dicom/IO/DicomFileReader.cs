@@ -99,7 +99,7 @@ namespace HamletPS.Dicom.IO
         }
 
         /// <summary>Bytes already buffered followed by the rest of a stream (feeds the inflater after the meta group).</summary>
-        private sealed class PrefixedStream : Stream
+        private sealed class PrefixedStream : ForwardReadStream
         {
             private readonly ArraySegment<byte> _prefix;
             private readonly Stream _rest;
@@ -118,16 +118,6 @@ namespace HamletPS.Dicom.IO
                 }
                 return _rest.Read(buffer, offset, count);
             }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -15,7 +15,7 @@ namespace HamletPS.Dicom.Network
     /// (the file changed or is malformed further on), the reader gets an <see cref="IOException"/> at the end of the data instead
     /// of a clean end, so the last fragment is never sent and the peer never stores a truncated data set.
     /// </summary>
-    internal sealed class TranscodedDataSet : Stream
+    internal sealed class TranscodedDataSet : ForwardReadStream
     {
         private readonly AnonymousPipeServerStream _pipeOut;
         private readonly AnonymousPipeClientStream _pipeIn;
@@ -93,15 +93,5 @@ namespace HamletPS.Dicom.Network
             }
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
