@@ -87,11 +87,9 @@ namespace HamletPS.PowerShell.Tests.Commands
             string src = NewFolder(_root, "sent");
             RtStudy study = WriteStudy(src, slices: 2);
             string rx = NewFolder(_root, "storescp");
-            int port = FreePort();
-            var storescp = Start("storescp", "+tls " + server.Key + " " + server.Cert + " -rc +cf " + client.Cert + " -aet PEER --output-directory \"" + rx + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("+tls " + server.Key + " " + server.Cert + " -rc +cf " + client.Cert + " -aet PEER --output-directory \"" + rx + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
                 const string tls = "-ComputerName localhost -Port $args[1] -CalledAETitle PEER -CertificatePath $args[2] -CertificatePassword $args[3] -TrustedCertificatePath $args[4]";
 
@@ -110,10 +108,6 @@ namespace HamletPS.PowerShell.Tests.Commands
                 ErrorRecord error = Assert.Single(session.Errors);
                 Assert.Equal("TlsCertificateUnreadable", error.FullyQualifiedErrorId.Split(',')[0]);
                 Assert.DoesNotContain(Password, error.ToString());
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
     }

@@ -25,11 +25,9 @@ namespace HamletPS.PowerShell.Tests.Commands
             string src = NewFolder(_root, "sent");
             RtStudy study = WriteStudy(src);
             string rx = NewFolder(_root, "storescp");
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + rx + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var results = session.Invoke("Send-Dicom -Path $args[0] -Recurse -ComputerName 127.0.0.1 -Port $args[1] -CalledAETitle PEER -Confirm:$false", src, port);
@@ -54,10 +52,6 @@ namespace HamletPS.PowerShell.Tests.Commands
                 var (pc, po) = CompareWithPydicom(pairs);
                 Assert.True(pc == 0, po);
             }
-            finally
-            {
-                Kill(storescp);
-            }
         }
 
         [Fact]
@@ -66,21 +60,15 @@ namespace HamletPS.PowerShell.Tests.Commands
             string src = NewFolder(_root, "sent");
             RtStudy study = WriteStudy(src, slices: 2);
             string rx = NewFolder(_root, "storescp");
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + rx + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var results = session.Invoke("Get-DicomFile -Path $args[0] -Recurse | Where-Object Modality -like 'RT*' | Send-Dicom -ComputerName 127.0.0.1 -Port $args[1] -CalledAETitle PEER", src, port);
 
                 Assert.Equal(study.Files.Count(f => f.Kind != RtObjectKind.CtImage), results.Count);
                 Assert.All(results, r => Assert.Equal("0000", r.Properties["Status"].Value));
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
 
@@ -90,11 +78,9 @@ namespace HamletPS.PowerShell.Tests.Commands
             string src = NewFolder(_root, "sent");
             WriteStudy(src, slices: 2);
             string rx = NewFolder(_root, "storescp");
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + rx + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var results = session.Invoke("Send-Dicom -Path $args[0] -Recurse -ComputerName 127.0.0.1 -Port $args[1] -CalledAETitle PEER -WhatIf", src, port);
@@ -103,10 +89,6 @@ namespace HamletPS.PowerShell.Tests.Commands
                 Assert.Empty(session.Errors);
                 System.Threading.Thread.Sleep(300);
                 Assert.Empty(Directory.GetFiles(rx));
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
 
@@ -136,11 +118,9 @@ namespace HamletPS.PowerShell.Tests.Commands
             string junk = Path.Combine(src, "notes.txt");
             File.WriteAllText(junk, "not DICOM");
             string rx = NewFolder(_root, "storescp");
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + rx + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var results = session.Invoke("Send-Dicom -Path $args[0] -Recurse -ComputerName 127.0.0.1 -Port $args[1] -CalledAETitle PEER", src, port);
@@ -149,10 +129,6 @@ namespace HamletPS.PowerShell.Tests.Commands
                 ErrorRecord error = Assert.Single(session.Errors);
                 Assert.Equal("InvalidDicomFile,HamletPS.Commands.SendDicomCommand", error.FullyQualifiedErrorId);
                 Assert.Equal(junk, error.TargetObject);
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
     }

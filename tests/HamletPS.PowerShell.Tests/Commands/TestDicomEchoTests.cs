@@ -21,11 +21,9 @@ namespace HamletPS.PowerShell.Tests.Commands
         [Fact]
         public void TestDicomEcho_AgainstStorescp_ReturnsSuccessWithRoundTrip()
         {
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + _root + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + _root + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var result = session.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -CalledAETitle PEER -CallingAETitle PSTEST", port).Single();
@@ -36,10 +34,6 @@ namespace HamletPS.PowerShell.Tests.Commands
                 Assert.True((double)result.Properties["RoundTripMilliseconds"].Value > 0);
                 Assert.Empty(session.Errors);
                 Assert.Equal(true, session.Invoke("Test-DicomEcho 127.0.0.1 $args[0] -CalledAETitle PEER -Quiet", port).Single().BaseObject);
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
 
@@ -66,21 +60,15 @@ namespace HamletPS.PowerShell.Tests.Commands
         [Fact]
         public void TestDicomEcho_ComputerNamesFromThePipeline_GiveOneResultEach()
         {
-            int port = FreePort();
-            var storescp = Start("storescp", "-aet PEER --output-directory \"" + _root + "\" " + port);
-            try
+            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + _root + "\" "))
             {
-                WaitForPort(port);
+                int port = storescp.Port;
                 using var session = new PowerShellSession();
 
                 var results = session.Invoke("@([pscustomobject]@{ ComputerName = '127.0.0.1'; Port = $args[0]; CalledAE = 'PEER' }, [pscustomobject]@{ ComputerName = 'localhost'; Port = $args[0]; CalledAE = 'PEER' }) | Test-DicomEcho", port);
 
                 Assert.Equal(2, results.Count);
                 Assert.All(results, r => Assert.True((bool)r.Properties["Success"].Value));
-            }
-            finally
-            {
-                Kill(storescp);
             }
         }
     }
