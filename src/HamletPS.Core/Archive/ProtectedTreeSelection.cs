@@ -16,12 +16,18 @@ namespace HamletPS.Core.Archive
         {
             public string Root { get; set; }
 
-            /// <summary>Null: every file under <see cref="Root"/>; else only these (full paths).</summary>
-            public HashSet<string> Files { get; set; }
+            /// <summary>
+            /// Null: every file under <see cref="Root"/>; else only these (full paths), with the description
+            /// <see cref="Plan"/> already read from each header.
+            /// </summary>
+            public Dictionary<string, ArchiveEntryInfo> Files { get; set; }
 
-            /// <summary>The describe callback for this job.</summary>
-            public ArchiveEntryInfo Describe(string path) =>
-                Files != null && !Files.Contains(Path.GetFullPath(path)) ? null : DicomArchiveEntryDescriber.Describe(path);
+            /// <summary>The describe callback for this job (a planned file's header is not read again).</summary>
+            public ArchiveEntryInfo Describe(string path)
+            {
+                if (Files == null) return DicomArchiveEntryDescriber.Describe(path);
+                return Files.TryGetValue(Path.GetFullPath(path), out ArchiveEntryInfo info) ? info : null;
+            }
         }
 
         public static List<Job> Plan(IEnumerable<string> paths)
@@ -41,11 +47,11 @@ namespace HamletPS.Core.Archive
                 string root = RootOf(full, info?.StudyId);
                 if (!byRoot.TryGetValue(root, out Job job))
                 {
-                    job = new Job { Root = root, Files = new HashSet<string>(StringComparer.Ordinal) };
+                    job = new Job { Root = root, Files = new Dictionary<string, ArchiveEntryInfo>(StringComparer.Ordinal) };
                     byRoot.Add(root, job);
                     jobs.Add(job);
                 }
-                job.Files.Add(full);
+                job.Files[full] = info;
             }
             return jobs;
         }
