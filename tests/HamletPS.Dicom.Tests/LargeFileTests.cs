@@ -35,36 +35,24 @@ namespace HamletPS.Dicom.Tests
         }
 
         [Fact]
-        public void TwoGiBPixelData_IsReferencedAndRewrittenAsImplicitVRLittleEndian_WithBoundedMemory()
-        {
-            string output = Path.Combine(_source.Folder, "implicit.dcm");
-            try
-            {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                RewriteWithBoundedMemory(output, DicomTransferSyntax.ImplicitVRLittleEndian);
-                _log.WriteLine("rewrite " + clock.ElapsedMilliseconds + " ms");
-                CheckWithDcmdump(output, DicomUids.ImplicitVRLittleEndian);
-                _log.WriteLine("dcmdump " + clock.ElapsedMilliseconds + " ms");
-                CheckMarkers(output, swapUnits: false);
-            }
-            finally
-            {
-                File.Delete(output);
-            }
-        }
+        public void TwoGiBPixelData_IsReferencedAndRewrittenAsImplicitVRLittleEndian_WithBoundedMemory() =>
+            RewriteAndCheck("implicit.dcm", DicomTransferSyntax.ImplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian, swapUnits: false);
 
         [Fact]
-        public void TwoGiBPixelData_IsReferencedAndRewrittenAsExplicitVRBigEndian_SwappingEveryWord_WithBoundedMemory()
+        public void TwoGiBPixelData_IsReferencedAndRewrittenAsExplicitVRBigEndian_SwappingEveryWord_WithBoundedMemory() =>
+            RewriteAndCheck("bigendian.dcm", DicomTransferSyntax.ExplicitVRBigEndian, DicomUids.ExplicitVRBigEndian, swapUnits: true);
+
+        private void RewriteAndCheck(string fileName, DicomTransferSyntax syntax, string syntaxUid, bool swapUnits)
         {
-            string output = Path.Combine(_source.Folder, "bigendian.dcm");
+            string output = Path.Combine(_source.Folder, fileName);
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                RewriteWithBoundedMemory(output, DicomTransferSyntax.ExplicitVRBigEndian);
+                RewriteWithBoundedMemory(output, syntax);
                 _log.WriteLine("rewrite " + clock.ElapsedMilliseconds + " ms");
-                CheckWithDcmdump(output, DicomUids.ExplicitVRBigEndian);
+                CheckWithDcmdump(output, syntaxUid);
                 _log.WriteLine("dcmdump " + clock.ElapsedMilliseconds + " ms");
-                CheckMarkers(output, swapUnits: true);
+                CheckMarkers(output, swapUnits);
             }
             finally
             {
