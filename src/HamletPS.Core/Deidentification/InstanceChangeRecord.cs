@@ -44,33 +44,93 @@ namespace HamletPS.Core.Deidentification
         /// <summary>Original UID to new UID for every UID this instance's protection remapped (the crosswalk).</summary>
         public Dictionary<string, string> UidCrosswalk { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        /// <summary>The record as bytes (for the vault).</summary>
+        /// <summary>
+        /// The record as bytes (for the vault): a Part 10 file in Explicit VR Little Endian, byte for byte what the DICOM
+        /// writer makes of the dataset described above, but written straight into one buffer: the constant start (preamble,
+        /// meta group, marker, creator) is made once by the writer and copied; plain original elements are written here; an
+        /// original that is a sequence or encapsulated data goes through the writer.
+        /// </summary>
         public byte[] Serialize()
+        {
+            var w = new RecordBuffer(Prefix.Length + 256 + Changes.Count * 96);
+            w.Write(Prefix);
+            int indexAt = w.BeginText(IndexTag);
+            foreach (var c in Changes)
+            {
+                w.WriteAscii(c.Kind == ElementChangeKind.Added ? "A|" : "O|");
+                w.WriteAscii(c.InFileMeta ? "M|" : "D|");
+                w.WriteAscii(c.ItemPath);
+                w.WriteByte((byte)'|');
+                w.WriteHex8(c.Tag.Value);
+                w.WriteByte((byte)'\n');
+            }
+            w.EndText(indexAt);
+            w.WriteHeader(OriginalsTag, DicomVR.SQ, Undefined);
+            foreach (var c in Changes)
+            {
+                var e = c.Original;
+                if (e == null || e.Tag.IsGroupLength) { w.WriteItemTag(0xE000, Undefined); w.WriteItemTag(0xE00D, 0); }
+                else if (e is DicomSequence || e is DicomFragmentSequence) w.Write(ItemThroughWriter(e));
+                else
+                {
+                    w.WriteItemTag(0xE000, Undefined);
+                    w.WritePlainElement(e);
+                    w.WriteItemTag(0xE00D, 0);
+                }
+            }
+            w.WriteItemTag(0xE0DD, 0);
+            int at = w.BeginText(NewIdTag);
+            w.WriteUtf8(NewId ?? "");
+            w.EndText(at);
+            at = w.BeginText(SourceTag);
+            w.WriteAscii(IdentitySource.ToString());
+            w.EndText(at);
+            at = w.BeginText(UidsTag);
+            foreach (var kv in UidCrosswalk)
+            {
+                w.WriteAscii(kv.Key);
+                w.WriteByte((byte)'=');
+                w.WriteAscii(kv.Value);
+                w.WriteByte((byte)'\n');
+            }
+            w.EndText(at);
+            return w.ToArray();
+        }
+
+        private const uint Undefined = 0xFFFFFFFFu;
+
+        /// <summary>Preamble, meta group, marker and creator: the same for every record (made once by the DICOM writer).</summary>
+        private static byte[] Prefix => _prefix ?? (_prefix = BuildPrefix());
+        private static byte[] _prefix;
+
+        private static byte[] BuildPrefix()
         {
             var ds = new DicomDataset();
             ds.AddOrUpdate(MarkerTag, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7");
             ds.AddOrUpdate(CreatorTag, DicomVR.LO, Creator);
-            var index = new StringBuilder();
-            var seq = new DicomSequence(OriginalsTag);
-            foreach (var c in Changes)
-            {
-                index.Append(c.Kind == ElementChangeKind.Added ? 'A' : 'O').Append('|').Append(c.InFileMeta ? 'M' : 'D').Append('|')
-                     .Append(c.ItemPath).Append('|').Append(c.Tag.Value.ToString("X8", CultureInfo.InvariantCulture)).Append('\n');
-                var item = new DicomDataset();
-                if (c.Original != null) item.AddOrUpdate(Detach(c.Original));
-                seq.Items.Add(item);
-            }
-            ds.AddOrUpdate(IndexTag, DicomVR.UT, Encoding.ASCII.GetBytes(Pad(index.ToString())));
-            ds.AddOrUpdate(seq);
-            ds.AddOrUpdate(NewIdTag, DicomVR.UT, Encoding.UTF8.GetBytes(Pad(NewId ?? "")));
-            ds.AddOrUpdate(SourceTag, DicomVR.UT, Encoding.ASCII.GetBytes(Pad(IdentitySource.ToString())));
-            var uids = new StringBuilder();
-            foreach (var kv in UidCrosswalk) uids.Append(kv.Key).Append('=').Append(kv.Value).Append('\n');
-            ds.AddOrUpdate(UidsTag, DicomVR.UT, Encoding.ASCII.GetBytes(Pad(uids.ToString())));
             using (var ms = new MemoryStream())
             {
                 new DicomFile(ds).Save(ms, new DicomWriteOptions { TransferSyntax = DicomTransferSyntax.ExplicitVRLittleEndian });
                 return ms.ToArray();
+            }
+        }
+
+        /// <summary>One item (item tag, the element, item delimiter) holding a sequence or encapsulated original, as the writer makes it.</summary>
+        private static byte[] ItemThroughWriter(DicomElement original)
+        {
+            var ds = new DicomDataset();
+            var item = new DicomDataset();
+            item.AddOrUpdate(Detach(original));
+            ds.AddOrUpdate(new DicomSequence(OriginalsTag, item));
+            using (var ms = new MemoryStream())
+            {
+                DicomWriter.WriteDataset(ms, ds, DicomTransferSyntax.ExplicitVRLittleEndian);
+                // SQ header (12 bytes) ... sequence delimiter (8 bytes): the item is what lies between.
+                var all = ms.GetBuffer();
+                int length = (int)ms.Length - 12 - 8;
+                var itemBytes = new byte[length];
+                Buffer.BlockCopy(all, 12, itemBytes, 0, length);
+                return itemBytes;
             }
         }
 
@@ -112,8 +172,6 @@ namespace HamletPS.Core.Deidentification
             var b = e.GetBytes();
             return Encoding.UTF8.GetString(b).TrimEnd(' ', '\0');
         }
-
-        private static string Pad(string s) => s;
 
         /// <summary>A copy of the element that can be added to another dataset (sequences keep their items).</summary>
         private static DicomElement Detach(DicomElement e)

@@ -7,7 +7,9 @@ namespace HamletPS.Core.Security
     /// AES-GCM (NIST SP 800-38D) for netstandard2.0, built on the AES block function with our own GHASH.
     /// Same shape as .NET's System.Security.Cryptography.AesGcm: caller-supplied nonce, tag of 12..16 bytes.
     /// Decrypt checks the tag before producing any plaintext and throws <see cref="AuthenticationFailedException"/> on mismatch.
-    /// Not thread-safe.
+    /// Where the runtime has the platform's AES-GCM (.NET Core 3+, hardware AES and PCLMUL through the OS crypto library),
+    /// 12-byte nonces with 16-byte tags go through it (same output: GCM is deterministic for key, nonce and data); other
+    /// shapes and older runtimes use the managed code below. Not thread-safe.
     /// </summary>
     public sealed class AesGcmCipher : IDisposable
     {
@@ -15,13 +17,18 @@ namespace HamletPS.Core.Security
         public const int TagSize = 16;
         private const int ChunkBlocks = 256;
         private readonly AesBlockCipher _aes;
+        private readonly PlatformAesGcm _platform;
         private readonly ulong _hHigh, _hLow;
         private readonly ulong[] _tableHigh = new ulong[16], _tableLow = new ulong[16];
         private static readonly ulong[] Reduction = BuildReductionTable();
 
-        public AesGcmCipher(byte[] key)
+        public AesGcmCipher(byte[] key) : this(key, true) { }
+
+        /// <param name="usePlatform">False forces the managed implementation (tests compare the two).</param>
+        internal AesGcmCipher(byte[] key, bool usePlatform)
         {
             _aes = new AesBlockCipher(key);
+            if (usePlatform) _platform = PlatformAesGcm.TryCreate(key);
             var h = new byte[16];
             _aes.EncryptBlock(new byte[16], h);
             _hHigh = ReadUInt64(h, 0);
@@ -32,6 +39,11 @@ namespace HamletPS.Core.Security
         public void Encrypt(byte[] nonce, byte[] plaintext, byte[] ciphertext, byte[] tag, byte[] associatedData = null)
         {
             Check(nonce, plaintext, ciphertext, tag);
+            if (_platform != null && nonce.Length == NonceSize && tag.Length == TagSize)
+            {
+                _platform.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
+                return;
+            }
             var j0 = ComputeJ0(nonce);
             Ctr(j0, plaintext, ciphertext);
             ComputeTag(j0, associatedData, ciphertext, tag);
@@ -40,6 +52,12 @@ namespace HamletPS.Core.Security
         public void Decrypt(byte[] nonce, byte[] ciphertext, byte[] tag, byte[] plaintext, byte[] associatedData = null)
         {
             Check(nonce, ciphertext, plaintext, tag);
+            if (_platform != null && nonce.Length == NonceSize && tag.Length == TagSize)
+            {
+                if (!_platform.TryDecrypt(nonce, ciphertext, tag, plaintext, associatedData))
+                    throw new AuthenticationFailedException("The authentication tag does not match: wrong key, or the data was altered. Nothing was decrypted.");
+                return;
+            }
             var j0 = ComputeJ0(nonce);
             var expected = new byte[tag.Length];
             ComputeTag(j0, associatedData, ciphertext, expected);
@@ -48,7 +66,14 @@ namespace HamletPS.Core.Security
             Ctr(j0, ciphertext, plaintext);
         }
 
-        public void Dispose() => _aes.Dispose();
+        /// <summary>True when this instance uses the platform's AES-GCM for 12-byte nonces and 16-byte tags.</summary>
+        internal bool UsesPlatform => _platform != null;
+
+        public void Dispose()
+        {
+            _platform?.Dispose();
+            _aes.Dispose();
+        }
 
         private static void Check(byte[] nonce, byte[] input, byte[] output, byte[] tag)
         {

@@ -42,6 +42,7 @@ namespace HamletPS.Core.Security
         private readonly RandomNumberGenerator _rng = RandomNumberGenerator.Create();
         private readonly Stack<AesGcmCipher> _ciphers = new Stack<AesGcmCipher>();
         private long _end;
+        private bool _tailChecked; // the file ends at _end (checked once, and again after a failed write)
         private bool _unflushed;
         private bool _disposed;
 
@@ -194,9 +195,15 @@ namespace HamletPS.Core.Security
             lock (_gate)
             {
                 ThrowIfDisposed();
-                if (_stream.Length != _end) _stream.SetLength(_end); // drop a torn tail from an earlier crash
-                _stream.Position = _end;
+                if (!_tailChecked)
+                {
+                    if (_stream.Length != _end) _stream.SetLength(_end); // drop a torn tail from an earlier crash
+                    _tailChecked = true;
+                }
+                if (_stream.Position != _end) _stream.Position = _end;
+                _tailChecked = false; // until this write has completed
                 _stream.Write(record, 0, record.Length);
+                _tailChecked = true;
                 _unflushed = true;
                 if (!_index.ContainsKey(recordId)) _order.Add(recordId);
                 _index[recordId] = _end;

@@ -64,6 +64,70 @@ namespace HamletPS.Core.Tests.Security
         }
 
         [Fact]
+        public void Gcm_UsesThePlatformAesGcmOnThisRuntime()
+        {
+            using var gcm = new AesGcmCipher(new byte[32]);
+            Assert.True(gcm.UsesPlatform);
+            using var managed = new AesGcmCipher(new byte[32], usePlatform: false);
+            Assert.False(managed.UsesPlatform);
+        }
+
+        [Theory]
+        [InlineData(16, 0, 0)]
+        [InlineData(24, 15, 3)]
+        [InlineData(32, 17, 17)]
+        [InlineData(32, 4097, 1)]
+        [InlineData(32, 70001, 300)]
+        public void Gcm_ManagedCodeAndPlatformPathGiveTheSameBytesAndReadEachOther(int keySize, int length, int aadLength)
+        {
+            var rng = new Random(keySize * 31 + length + aadLength);
+            var key = Random(rng, keySize);
+            var nonce = Random(rng, 12);
+            var pt = Random(rng, length);
+            var aad = Random(rng, aadLength);
+            using var platform = new AesGcmCipher(key);
+            using var managed = new AesGcmCipher(key, usePlatform: false);
+            var ct1 = new byte[length]; var tag1 = new byte[16];
+            var ct2 = new byte[length]; var tag2 = new byte[16];
+            platform.Encrypt(nonce, pt, ct1, tag1, aad);
+            managed.Encrypt(nonce, pt, ct2, tag2, aad);
+            Assert.Equal(ct2, ct1);
+            Assert.Equal(tag2, tag1);
+            var back = new byte[length];
+            managed.Decrypt(nonce, ct1, tag1, back, aad);
+            Assert.Equal(pt, back);
+            back = new byte[length];
+            platform.Decrypt(nonce, ct2, tag2, back, aad);
+            Assert.Equal(pt, back);
+            if (length > 0)
+            {
+                ct1[length / 2] ^= 0x40;
+                var output = new byte[length];
+                Assert.Throws<AuthenticationFailedException>(() => platform.Decrypt(nonce, ct1, tag1, output, aad));
+                Assert.All(output, b => Assert.Equal(0, b));
+                Assert.Throws<AuthenticationFailedException>(() => managed.Decrypt(nonce, ct1, tag1, output, aad));
+                Assert.All(output, b => Assert.Equal(0, b));
+            }
+        }
+
+        [Theory]
+        [InlineData("feffe9928665731c6d6a8f9467308308", "cafebabefacedbaddecaf888",
+            "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39",
+            "feedfacedeadbeeffeedfacedeadbeefabaddad2",
+            "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091",
+            "5bc94fbc3221a5db94fae95ae7121a47")]
+        public void Gcm_ManagedCodeMatchesPublishedTestVector(string key, string iv, string pt, string aad, string ct, string tag)
+        {
+            using var gcm = new AesGcmCipher(TestHex.Bytes(key), usePlatform: false);
+            var plaintext = TestHex.Bytes(pt);
+            var ciphertext = new byte[plaintext.Length];
+            var actualTag = new byte[16];
+            gcm.Encrypt(TestHex.Bytes(iv), plaintext, ciphertext, actualTag, TestHex.Bytes(aad));
+            Assert.Equal(ct, TestHex.Of(ciphertext));
+            Assert.Equal(tag, TestHex.Of(actualTag));
+        }
+
+        [Fact]
         public void Gcm_TamperedCiphertextThrowsAndReleasesNoPlaintext()
         {
             var rng = new Random(38);
