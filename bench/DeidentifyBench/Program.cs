@@ -11,6 +11,8 @@ using HamletPS.Dicom.Data;
 // --phases: single-threaded, times (thread CPU time) each step of the engine separately (read, identify, de-identify, scan, record, seal, write).
 bool phases = args.Length > 0 && args[0] == "--phases";
 if (phases) args = args.Skip(1).ToArray();
+AllocationSampler sampler = null; // --alloc (with --phases): prints the allocated types, sampled every ~100 KB
+if (phases && args.Length > 0 && args[0] == "--alloc") { sampler = new AllocationSampler(); args = args.Skip(1).ToArray(); }
 int repeat = 1; // --repeat N (with --phases): N passes over the input, only the last timed (steady state, for profilers)
 if (phases && args.Length > 1 && args[0] == "--repeat") { repeat = int.Parse(args[1]); args = args.Skip(2).ToArray(); }
 if (args.Length < 2) { Console.Error.WriteLine("usage: DeidentifyBench [--phases] <input> <destination> [vault]"); return 2; }
@@ -21,7 +23,24 @@ var options = ProtectorOptions.FromSiteKeys(keys, new IdentityResolver(StudyIdLo
 long tOptions = total.ElapsedMilliseconds;
 options.Destination = args[1];
 options.VaultPath = args.Length > 2 ? args[2] : null;
-if (phases) return Phases.Run(options, args[0], args[1], repeat);
+if (args.Length > 0 && args[0] == "--micro")
+{
+    // --micro <file>: ns and bytes per call of the per-element rule lookup, over the elements of one file
+    var f = DicomFile.Open(args[1]);
+    var rules = new ProfileRules(options.Profile);
+    var els = f.Dataset.ToArray();
+    foreach (var e in els) rules.For(e.Tag, e.VR, null);
+    long a0 = GC.GetAllocatedBytesForCurrentThread(); var sw = Stopwatch.StartNew(); int calls = 0;
+    for (int r = 0; r < 20000; r++) foreach (var e in els) { rules.For(e.Tag, e.VR, null); calls++; }
+    Console.WriteLine("ProfileRules.For: " + (sw.Elapsed.TotalMilliseconds * 1e6 / calls).ToString("F1") + " ns/call, " + (GC.GetAllocatedBytesForCurrentThread() - a0) / (double)calls + " B/call");
+    return 0;
+}
+if (phases)
+{
+    int rc = Phases.Run(options, args[0], args[1], repeat);
+    sampler?.Print();
+    return rc;
+}
 using (var protector = new DicomProtector(options))
 {
     long tProtector = total.ElapsedMilliseconds;
@@ -40,10 +59,11 @@ sealed class ThreadCpuClock
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
     private struct Timespec { public long Sec; public long Nsec; }
     [System.Runtime.InteropServices.DllImport("libc")] private static extern int clock_gettime(int clock, out Timespec ts);
-    private long _start, _total;
+    private long _start, _total, _allocStart, _alloc;
     private static long Now() { clock_gettime(3, out var ts); return ts.Sec * 1_000_000_000L + ts.Nsec; }
-    public void Start() => _start = Now();
-    public void Stop() => _total += Now() - _start;
+    public void Start() { _allocStart = GC.GetAllocatedBytesForCurrentThread(); _start = Now(); }
+    public void Stop() { _total += Now() - _start; _alloc += GC.GetAllocatedBytesForCurrentThread() - _allocStart; }
+    public long AllocatedBytes => _alloc;
     public double Milliseconds => _total / 1e6;
 }
 
@@ -82,7 +102,30 @@ static class Phases
         t[5].Start(); vault?.Flush(); t[5].Stop();
         vault?.Dispose();
         if (!print) return 0;
-        for (int i = 0; i < 7; i++) Console.WriteLine($"{names[i],-12}{t[i].Milliseconds,10:F0} ms cpu  {t[i].Milliseconds * 1000 / n,8:F0} us/file");
+        for (int i = 0; i < 7; i++) Console.WriteLine($"{names[i],-12}{t[i].Milliseconds,10:F0} ms cpu  {t[i].Milliseconds * 1000 / n,8:F0} us/file  {t[i].AllocatedBytes / n,8} B/file allocated");
         return 0;
+    }
+}
+
+/// <summary>GC AllocationTick events (one per ~100 KB allocated) counted by type name: where the allocations go.</summary>
+sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName == null || !e.EventName.StartsWith("GCAllocationTick")) return;
+        int i = e.PayloadNames.IndexOf("TypeName");
+        int a = e.PayloadNames.IndexOf("AllocationAmount");
+        if (i < 0 || a < 0) return;
+        _bytes.AddOrUpdate((string)e.Payload[i], Convert.ToInt64(e.Payload[a]), (_, v) => v + Convert.ToInt64(e.Payload[a]));
+    }
+    public void Print()
+    {
+        foreach (var kv in _bytes.OrderByDescending(k => k.Value).Take(25)) Console.WriteLine($"{kv.Value / 1024,10} KiB  {kv.Key}");
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -73,11 +74,29 @@ namespace HamletPS.Core.Deidentification
         /// <param name="parentSequence">The sequence whose item <paramref name="ds"/> is; null at the top level.</param>
         private void ProcessDataset(DicomDataset ds, string path, Context ctx, DicomTag? parentSequence = null)
         {
-            var elements = ds.ToArray();
+            // A snapshot of the elements (the loop removes and replaces them), in a pooled array.
+            int count = ds.Count;
+            var elements = ArrayPool<DicomElement>.Shared.Rent(Math.Max(count, 1));
+            try
+            {
+                int k = 0;
+                foreach (var e in ds) elements[k++] = e;
+                ProcessElements(ds, elements, count, path, ctx, parentSequence);
+            }
+            finally
+            {
+                Array.Clear(elements, 0, count);
+                ArrayPool<DicomElement>.Shared.Return(elements);
+            }
+        }
+
+        private void ProcessElements(DicomDataset ds, DicomElement[] elements, int count, string path, Context ctx, DicomTag? parentSequence)
+        {
             HashSet<uint> keptBlocks = null;
             List<DicomElement> creators = null;
-            foreach (var e in elements)
+            for (int i = 0; i < count; i++)
             {
+                var e = elements[i];
                 var tag = e.Tag;
                 if (tag.IsGroupLength) continue;                  // dropped by the writer (PS3.5 7.2: optional)
                 if (tag.Group == 0x0002 && path.Length == 0) continue; // meta elements in the dataset are not written
@@ -287,6 +306,7 @@ namespace HamletPS.Core.Deidentification
         {
             if (e.IsReference || ctx.Patient.Identifiers.Values.Count == 0) return;
             string text = ds.GetString(e.Tag);
+            if (!ctx.Patient.Identifiers.Search.ContainsAny(text)) return; // nothing to remove (the usual case)
             string cleaned = IdentityTextMatcher.RemoveAll(text, ctx.Patient.Identifiers);
             if (!ReferenceEquals(cleaned, text) && cleaned != text) SetText(ds, e, cleaned, path, ctx);
         }
@@ -363,20 +383,43 @@ namespace HamletPS.Core.Deidentification
 
         private void AddMethodAttributes(DicomDataset ds, Context ctx)
         {
-            Set(ds, ctx, new DicomElement(PatientIdentityRemoved, DicomVR.CS, Encoding.ASCII.GetBytes("YES ")));
-            var methods = new List<string> { "HamletPS " + Profile.Name, "Basic Profile" };
-            foreach (var o in Profile.Options) methods.Add(o.ToString());
-            var holder = new DicomDataset();
-            holder.AddOrUpdate(DeidentificationMethod, DicomVR.LO, methods.Select(m => m.Length > 64 ? m.Substring(0, 64) : m).ToArray());
-            Set(ds, ctx, holder.GetElement(DeidentificationMethod));
+            var m = _methodAttributes ?? (_methodAttributes = new MethodAttributes(this));
+            // Fresh elements per file over shared value bytes (values are never modified in place); items are copies.
+            Set(ds, ctx, new DicomElement(PatientIdentityRemoved, DicomVR.CS, m.IdentityRemoved));
+            Set(ds, ctx, new DicomElement(DeidentificationMethod, DicomVR.LO, m.Method));
             var seq = new DicomSequence(DeidentificationMethodCodeSequence);
-            seq.Items.Add(Code(DeidentificationMethodCodes.BasicProfile, DeidentificationMethodCodes.BasicProfileMeaning));
-            foreach (var o in Profile.Options)
-                if (DeidentificationMethodCodes.Options.TryGetValue(o, out var c)) seq.Items.Add(Code(c.Key, c.Value));
+            foreach (var item in m.CodeItems) seq.Items.Add(item.Clone());
             Set(ds, ctx, seq);
-            string longitudinal = Rules.ModifiedDates ? "MODIFIED" : Rules.FullDates ? "UNMODIFIED" : "REMOVED";
-            holder.AddOrUpdate(LongitudinalTemporalInformationModified, DicomVR.CS, longitudinal);
-            Set(ds, ctx, holder.GetElement(LongitudinalTemporalInformationModified));
+            Set(ds, ctx, new DicomElement(LongitudinalTemporalInformationModified, DicomVR.CS, m.Longitudinal));
+        }
+
+        private MethodAttributes _methodAttributes;
+
+        /// <summary>The values of the method attributes, the same for every file of this profile (built once).</summary>
+        private sealed class MethodAttributes
+        {
+            public MethodAttributes(DicomDeidentifier owner)
+            {
+                var profile = owner.Profile;
+                IdentityRemoved = Encoding.ASCII.GetBytes("YES ");
+                var methods = new List<string> { "HamletPS " + profile.Name, "Basic Profile" };
+                foreach (var o in profile.Options) methods.Add(o.ToString());
+                var holder = new DicomDataset();
+                holder.AddOrUpdate(DeidentificationMethod, DicomVR.LO, methods.Select(x => x.Length > 64 ? x.Substring(0, 64) : x).ToArray());
+                Method = holder.GetElement(DeidentificationMethod).GetBytes();
+                var items = new List<DicomDataset> { Code(DeidentificationMethodCodes.BasicProfile, DeidentificationMethodCodes.BasicProfileMeaning) };
+                foreach (var o in profile.Options)
+                    if (DeidentificationMethodCodes.Options.TryGetValue(o, out var c)) items.Add(Code(c.Key, c.Value));
+                CodeItems = items.ToArray();
+                string longitudinal = owner.Rules.ModifiedDates ? "MODIFIED" : owner.Rules.FullDates ? "UNMODIFIED" : "REMOVED";
+                holder.AddOrUpdate(LongitudinalTemporalInformationModified, DicomVR.CS, longitudinal);
+                Longitudinal = holder.GetElement(LongitudinalTemporalInformationModified).GetBytes();
+            }
+
+            public byte[] IdentityRemoved { get; }
+            public byte[] Method { get; }
+            public DicomDataset[] CodeItems { get; }
+            public byte[] Longitudinal { get; }
         }
 
         private static DicomDataset Code(string value, string meaning)

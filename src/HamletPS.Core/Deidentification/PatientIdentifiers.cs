@@ -38,6 +38,10 @@ namespace HamletPS.Core.Deidentification
         public IReadOnlyList<IdentifierValue> Values => _values;
 
         private IReadOnlyList<IdentifierValue> _longestFirst;
+        private IdentifierSearch _search;
+
+        /// <summary>Every value searched in one pass (built once; the values do not change after <see cref="FromDataset"/>).</summary>
+        internal IdentifierSearch Search => _search ?? (_search = new IdentifierSearch(_values));
 
         /// <summary>The values, longest first (the same order each time), computed once: cleaning removes a whole name before its parts.</summary>
         internal IReadOnlyList<IdentifierValue> ValuesLongestFirst
@@ -139,7 +143,8 @@ namespace HamletPS.Core.Deidentification
 
         private void Add(string value, IdentifierKind kind, bool wordBoundary)
         {
-            if (_values.Any(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))) return;
+            for (int i = 0; i < _values.Count; i++)
+                if (string.Equals(_values[i].Value, value, StringComparison.OrdinalIgnoreCase)) return;
             _values.Add(new IdentifierValue(value, kind, wordBoundary));
         }
 

@@ -45,7 +45,16 @@ namespace HamletPS.Core.Deidentification
         }
 
         /// <summary>The rule for a standard (even-group) tag whose element has the given VR, at the top level of a dataset.</summary>
-        public AttributeRule For(DicomTag tag, DicomVR vr) => _cache.GetOrAdd(((ulong)tag.Value << 16) | (ulong)((vr.Code[0] << 8) | vr.Code[1]), _ => Compute(tag, vr, null));
+        public AttributeRule For(DicomTag tag, DicomVR vr)
+        {
+            ulong key = ((ulong)tag.Value << 16) | (uint)((vr.Code[0] << 8) | vr.Code[1]);
+            if (_cache.TryGetValue(key, out var rule)) return rule; // the common case: no closure allocated
+            return AddRule(_cache, key, tag, vr, null);
+        }
+
+        /// <summary>Computes and caches a rule (a separate method: its closure is allocated only on a cache miss).</summary>
+        private AttributeRule AddRule(ConcurrentDictionary<ulong, AttributeRule> cache, ulong key, DicomTag tag, DicomVR vr, DicomTag? parent)
+            => cache.GetOrAdd(key, _ => Compute(tag, vr, parent == null ? null : DicomDictionary.Lookup(parent.Value)?.Keyword ?? parent.Value.ToString()));
 
         /// <summary>
         /// The rule for a standard tag nested in an item of <paramref name="parentSequence"/> (null: top level). Differs from
@@ -55,7 +64,9 @@ namespace HamletPS.Core.Deidentification
         {
             if (parentSequence == null || !AttributeTypeTable.IsContextSensitive(tag.Value)) return For(tag, vr);
             DicomTag parent = parentSequence.Value;
-            return _nestedCache.GetOrAdd(((ulong)parent.Value << 32) | tag.Value, _ => Compute(tag, vr, DicomDictionary.Lookup(parent)?.Keyword ?? parent.ToString()));
+            ulong key = ((ulong)parent.Value << 32) | tag.Value;
+            if (_nestedCache.TryGetValue(key, out var rule)) return rule;
+            return AddRule(_nestedCache, key, tag, vr, parent);
         }
 
         private AttributeRule Compute(DicomTag tag, DicomVR vr, string parentKeyword)

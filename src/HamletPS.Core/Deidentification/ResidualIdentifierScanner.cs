@@ -51,6 +51,7 @@ namespace HamletPS.Core.Deidentification
                 {
                     string t = token.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase) ? token.Substring(0, token.Length - 4) : token;
                     if (t.StartsWith(UidRoot + ".", StringComparison.Ordinal) && UidRemapper.IsValidUid(t)) continue;
+                    if (!ids.Search.ContainsAny(t)) continue;
                     foreach (var v in ids.Values)
                         if (IdentityTextMatcher.Contains(t, v)) hits.Add(new ResidualIdentifierHit("path", v.Kind));
                 }
@@ -63,7 +64,7 @@ namespace HamletPS.Core.Deidentification
             DicomTextEncoding encoding;
             try { encoding = ds.TextEncoding; }
             catch (Exception) { encoding = DicomTextEncoding.Default; }
-            byte[][] utf8 = null, utf16 = null; // the values as bytes, built on the first binary element of this dataset
+            var search = ids.Search;
             foreach (var e in ds)
             {
                 if (e is DicomSequence seq)
@@ -88,24 +89,16 @@ namespace HamletPS.Core.Deidentification
                         try { text = Encoding.UTF8.GetString(e.GetBytes()); }
                         catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
                     }
-                    foreach (var v in ids.Values)
-                        if (IdentityTextMatcher.Contains(text, v)) { hits.Add(new ResidualIdentifierHit(path + e.Tag, v.Kind)); break; }
+                    int first = search.FirstContained(text);
+                    if (first >= 0) hits.Add(new ResidualIdentifierHit(path + e.Tag, ids.Values[first].Kind));
                 }
                 else
                 {
                     byte[] bytes;
                     try { bytes = e.GetBytes(); }
                     catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
-                    if (utf8 == null)
-                    {
-                        utf8 = new byte[ids.Values.Count][];
-                        utf16 = new byte[ids.Values.Count][];
-                        for (int i = 0; i < utf8.Length; i++)
-                        {
-                            utf8[i] = Encoding.UTF8.GetBytes(ids.Values[i].Value);
-                            utf16[i] = Encoding.Unicode.GetBytes(ids.Values[i].Value);
-                        }
-                    }
+                    var utf8 = search.Utf8;
+                    var utf16 = search.Utf16;
                     for (int i = 0; i < utf8.Length; i++)
                     {
                         if (IdentityTextMatcher.ContainsBytes(bytes, utf8[i]) || IdentityTextMatcher.ContainsBytes(bytes, utf16[i]))

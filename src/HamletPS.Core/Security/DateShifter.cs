@@ -82,12 +82,43 @@ namespace HamletPS.Core.Security
 
         private static string ShiftSingleDate(string value, int days)
         {
+            // The usual YYYYMMDD without the culture machinery of ParseExact/ToString (same checks, same result).
+            if (value.Length == 8 && AllDigits(value))
+            {
+                int y = Digits(value, 0, 4), m = Digits(value, 4, 2), d = Digits(value, 6, 2);
+                if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+                    throw new DateShiftException("A DA value is not a valid date (YYYYMMDD).");
+                var s = AddDays(new DateTime(y, m, d), days, "DA");
+                var c = new char[8];
+                Put(c, 0, s.Year, 4);
+                Put(c, 4, s.Month, 2);
+                Put(c, 6, s.Day, 2);
+                return new string(c);
+            }
             bool acrNema = value.Length == 10 && value[4] == '.' && value[7] == '.';
             var digits = acrNema ? value.Remove(7, 1).Remove(4, 1) : value;
             if (!DateTime.TryParseExact(digits, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 throw new DateShiftException("A DA value is not a valid date (YYYYMMDD).");
             var shifted = AddDays(date, days, "DA");
             return shifted.ToString(acrNema ? "yyyy'.'MM'.'dd" : "yyyyMMdd", CultureInfo.InvariantCulture);
+        }
+
+        private static bool AllDigits(string s)
+        {
+            foreach (char c in s) if (c < '0' || c > '9') return false;
+            return true;
+        }
+
+        private static int Digits(string s, int at, int count)
+        {
+            int v = 0;
+            for (int i = 0; i < count; i++) v = v * 10 + (s[at + i] - '0');
+            return v;
+        }
+
+        private static void Put(char[] c, int at, int value, int count)
+        {
+            for (int i = count - 1; i >= 0; i--) { c[at + i] = (char)('0' + value % 10); value /= 10; }
         }
 
         private static string ShiftDateTimeOrRange(string value, int days)

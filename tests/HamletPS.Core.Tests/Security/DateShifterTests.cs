@@ -63,6 +63,8 @@ namespace HamletPS.Core.Tests.Security
         [Theory]
         [InlineData("20201301")]
         [InlineData("19750230")]
+        [InlineData("00000101")]
+        [InlineData("2020013a")]
         [InlineData("2020-01-01-2")]
         [InlineData("abc")]
         public void ShiftDate_RejectsInvalidWithoutEchoingTheValue(string input)
