@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.RegularExpressions;
 
 namespace HamletPS.Core.Inspection
 {
@@ -13,7 +12,7 @@ namespace HamletPS.Core.Inspection
     {
         public static IEnumerable<string> Enumerate(IEnumerable<string> paths, bool recurse, string filter = null)
         {
-            Regex pattern = WildcardToRegex(string.IsNullOrEmpty(filter) ? "*" : filter);
+            var pattern = new FileNameWildcard(filter);
             foreach (string path in paths)
             {
                 if (File.Exists(path))
@@ -35,9 +34,5 @@ namespace HamletPS.Core.Inspection
 
         /// <summary>Names our writers use while a file is incomplete (`*.partial`).</summary>
         public static bool IsTemporaryName(string fileName) => fileName.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
-
-        private static Regex WildcardToRegex(string wildcard) =>
-            new Regex("^" + Regex.Escape(wildcard).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }
