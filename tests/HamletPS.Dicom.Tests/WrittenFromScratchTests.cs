@@ -116,6 +116,25 @@ namespace HamletPS.Dicom.Tests
         }
 
         [Fact]
+        public void Save_CreatesMissingFolders_AndLeavesNoTemporaryFileWhenTheFolderCannotBeMade()
+        {
+            string scratch = TestPaths.NewScratch("save-folders");
+            try
+            {
+                string path = Path.Combine(scratch, "p", "s", "b.dcm");
+                new DicomFile(BuildCtSlice()).Save(path);
+                Assert.Equal(new[] { path }, Directory.GetFiles(scratch, "*", SearchOption.AllDirectories));
+                Assert.Equal("CT", DicomFile.Open(path).Dataset.GetString(DicomTags.Modality));
+
+                string blocker = Path.Combine(scratch, "file-not-folder");
+                File.WriteAllText(blocker, "x");
+                Assert.ThrowsAny<IOException>(() => new DicomFile(BuildCtSlice()).Save(Path.Combine(blocker, "c.dcm")));
+                Assert.Equal(2, Directory.GetFiles(scratch, "*", SearchOption.AllDirectories).Length);
+            }
+            finally { Directory.Delete(scratch, true); }
+        }
+
+        [Fact]
         public void HeaderOnlyRead_StopsBeforePixelDataAndCannotBeSaved()
         {
             var ms = new MemoryStream();

@@ -55,8 +55,7 @@ namespace HamletPS.Core.Upload
             string path = PathOf(ledger.Key);
             string temp = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             File.WriteAllText(temp, JsonSerializer.Serialize(ledger, Json));
-            if (File.Exists(path)) File.Replace(temp, path, null);
-            else File.Move(temp, path);
+            HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temp, path);
         }
 
         public void Delete(string key)

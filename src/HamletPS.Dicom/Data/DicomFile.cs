@@ -71,28 +71,42 @@ namespace HamletPS.Dicom.Data
             return DicomFileReader.Read(stream, sourceName ?? (stream as FileStream)?.Name, options, source);
         }
 
-        /// <summary>Writes to a temporary file next to <paramref name="path"/> and renames it into place.</summary>
+        /// <summary>
+        /// Writes to a temporary file next to <paramref name="path"/> and renames it into place (replacing a file already there).
+        /// The folder is created when it does not exist yet (looked for only then, so a folder of many files costs no extra calls).
+        /// </summary>
         public void Save(string path, DicomWriteOptions options = null)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
             string dir = Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
-                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+                using (FileStream fs = CreateTemporary(temp, dir))
                 {
                     DicomWriter.Write(fs, this, options);
                     fs.Flush();
                 }
-                if (File.Exists(full)) File.Replace(temp, full, null);
-                else File.Move(temp, full);
+                FileRename.ReplaceOrMove(temp, full);
             }
             catch
             {
                 try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
                 throw;
+            }
+        }
+
+        private static FileStream CreateTemporary(string temp, string dir)
+        {
+            try
+            {
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            }
+            catch (DirectoryNotFoundException) when (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
             }
         }
 

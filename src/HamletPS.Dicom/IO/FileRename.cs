@@ -1,0 +1,52 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace HamletPS.Dicom.IO
+{
+    /// <summary>
+    /// Puts a finished temporary file in place under its final name in one atomic step, replacing a file already there: the
+    /// last step of every "write to a temporary name, then rename" in HamletPS. On Linux that is one rename(2) call (atomic,
+    /// replaces); elsewhere, or when the call fails, .NET's File.Replace or File.Move, which also raise the error.
+    /// </summary>
+    public static class FileRename
+    {
+        private static readonly bool IsLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static volatile bool _nativeUnavailable;
+
+        /// <summary>Renames <paramref name="temporaryPath"/> to <paramref name="finalPath"/> (same folder or file system), replacing it if it exists.</summary>
+        public static void ReplaceOrMove(string temporaryPath, string finalPath)
+        {
+            if (temporaryPath == null) throw new ArgumentNullException(nameof(temporaryPath));
+            if (finalPath == null) throw new ArgumentNullException(nameof(finalPath));
+            if (IsLinux && !_nativeUnavailable && TryNativeRename(temporaryPath, finalPath)) return;
+            if (File.Exists(finalPath)) File.Replace(temporaryPath, finalPath, null);
+            else File.Move(temporaryPath, finalPath);
+        }
+
+        /// <summary>rename(2); false (nothing changed) when it fails, so the managed path runs and reports the failure in .NET's words.</summary>
+        private static bool TryNativeRename(string from, string to)
+        {
+            try
+            {
+                return rename(NativePath(from), NativePath(to)) == 0;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                _nativeUnavailable = true;
+                return false;
+            }
+        }
+
+        private static byte[] NativePath(string path)
+        {
+            var bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+            int n = System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
+            bytes[n] = 0;
+            return bytes;
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int rename(byte[] oldPath, byte[] newPath);
+    }
+}
