@@ -24,8 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build bench/HamletPS.Bench.Upload -c Release -nologo -v q >/dev/null
-bench=bench/HamletPS.Bench.Upload/bin/Release/net10.0/HamletPS.Bench.Upload.dll
+dotnet publish bench/HamletPS.Bench.Upload -c Release -nologo -v q -o "$work/bin" >/dev/null   # ReadyToRun, as hamlet ships
+bench="$work/bin/HamletPS.Bench.Upload.dll"
 file="$work/archive.zip"
 dotnet "$bench" generate "$file" "$size_mib"
 bytes=$(stat -c %s "$file")
