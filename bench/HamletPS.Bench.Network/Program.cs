@@ -23,12 +23,14 @@ namespace HamletPS.Bench.Network
                         Folder = args[1], Port = int.Parse(args[2]), AeTitle = args[3], AcceptAllStorageClasses = true,
                         StopAfterFiles = int.Parse(args[5]),
                         DurableWrites = args.Length <= 6 || args[6] != "nosync",
+                        CheckDataSets = Environment.GetEnvironmentVariable("BENCH_CHECK") != "0",
                         FileSystem = new LocalStorageFileSystem
                         {
                             // knobs for measuring the durability variants (defaults are the product's)
                             WritebackChunk = long.Parse(Environment.GetEnvironmentVariable("BENCH_WRITEBACK") ?? "1048576"),
                             Durability = (DurabilityMethod)Enum.Parse(typeof(DurabilityMethod), Environment.GetEnvironmentVariable("BENCH_DURABILITY") ?? "Automatic"),
                             BufferSize = int.Parse(Environment.GetEnvironmentVariable("BENCH_BUFFER") ?? "0"),
+                            WriteThrough = Environment.GetEnvironmentVariable("BENCH_WRITE_THROUGH") == "1",
                         },
                     };
                     options.Association.MaxPduLength = int.Parse(args[4]);
@@ -38,6 +40,9 @@ namespace HamletPS.Bench.Network
                         Console.WriteLine("listening " + scp.Port);
                         await scp.RunAsync(null, CancellationToken.None);
                         Console.WriteLine("stored " + scp.StoredFiles);
+                        // per-file cost figures for profiling (stderr keeps stdout quiet for the script)
+                        Console.Error.WriteLine("gc0 " + GC.CollectionCount(0) + " gc1 " + GC.CollectionCount(1) + " gc2 " + GC.CollectionCount(2)
+                            + " allocated " + GC.GetTotalAllocatedBytes() / 1024 + " KiB");
                     }
                     return 0;
                 }

@@ -609,7 +609,34 @@ namespace HamletPS.Dicom.Network
             return WriteRawAsync(bytes, bytes.Length, cancellationToken);
         }
 
-        private async Task WriteRawAsync(byte[] bytes, int count, CancellationToken cancellationToken)
+        /// <summary>
+        /// Serves this association on the calling thread from now on: reads and writes made on it block instead of awaiting
+        /// (see <see cref="PduReader.SynchronousThread"/>). For a receiver that gives each association its own thread.
+        /// </summary>
+        public void ServeOnThread(int managedThreadId)
+        {
+            _ownerThread = managedThreadId;
+            _reader.SynchronousThread = managedThreadId;
+        }
+
+        private int _ownerThread;
+
+        private Task WriteRawAsync(byte[] bytes, int count, CancellationToken cancellationToken)
+        {
+            if (_ownerThread == 0 || Environment.CurrentManagedThreadId != _ownerThread) return WriteRawAsyncCore(bytes, count, cancellationToken);
+            _writeLock.Wait(cancellationToken);
+            try
+            {
+                _stream.Write(bytes, 0, count);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+            return Task.CompletedTask;
+        }
+
+        private async Task WriteRawAsyncCore(byte[] bytes, int count, CancellationToken cancellationToken)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try

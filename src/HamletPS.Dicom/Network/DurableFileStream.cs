@@ -8,7 +8,7 @@ namespace HamletPS.Dicom.Network
     /// the rest still streams in and the final <see cref="Flush(bool)"/> (<c>fdatasync</c>) has little left to wait for.
     /// Elsewhere <see cref="Flush(bool)"/> is the platform's own (FlushFileBuffers, fsync).
     /// </summary>
-    internal sealed class DurableFileStream : FileStream
+    internal sealed class DurableFileStream : FileStream, IDurableFile
     {
         private readonly long _chunk;
         private long _written;
@@ -49,6 +49,8 @@ namespace HamletPS.Dicom.Network
             if (NativeFileSync.IsAvailable) NativeFileSync.FullSync(SafeFileHandle);
             else base.Flush(true);
         }
+
+        public void DataSync() => Flush(true);
 
         public override void Flush(bool flushToDisk)
         {

@@ -47,20 +47,35 @@ namespace HamletPS.Dicom.Network
         public static void WriteOutAndWait(SafeFileHandle handle) =>
             Call(handle, fd => sync_file_range(fd, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
 
+        /// <summary>fdatasync(2) of a descriptor.</summary>
+        public static void DataSync(int fd) => Call(fd, fdatasync, "fdatasync");
+
+        /// <summary>fsync(2) of a descriptor.</summary>
+        public static void FullSync(int fd) => Call(fd, fsync, "fsync");
+
+        /// <summary>sync_file_range(WAIT_BEFORE|WRITE|WAIT_AFTER) of a whole descriptor.</summary>
+        public static void WriteOutAndWait(int fd) =>
+            Call(fd, f => sync_file_range(f, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
+
         private static void Call(SafeFileHandle handle, Func<int, int> call, string name)
         {
             int fd = Descriptor(handle, out bool added);
             try
             {
-                while (call(fd) != 0)
-                {
-                    int errno = Marshal.GetLastWin32Error();
-                    if (errno != EINTR) throw new IOException(name + " failed (errno " + errno + ")");
-                }
+                Call(fd, call, name);
             }
             finally
             {
                 if (added) handle.DangerousRelease();
+            }
+        }
+
+        private static void Call(int fd, Func<int, int> call, string name)
+        {
+            while (call(fd) != 0)
+            {
+                int errno = Marshal.GetLastWin32Error();
+                if (errno != EINTR) throw new IOException(name + " failed (errno " + errno + ")");
             }
         }
 
@@ -74,6 +89,20 @@ namespace HamletPS.Dicom.Network
             int fd = Descriptor(handle, out bool added);
             try
             {
+                StartWriteback(fd, offset, count);
+            }
+            finally
+            {
+                if (added) handle.DangerousRelease();
+            }
+        }
+
+        /// <summary>The same hint for a descriptor.</summary>
+        public static void StartWriteback(int fd, long offset, long count)
+        {
+            if (_noSyncFileRange || count <= 0) return;
+            try
+            {
                 if (sync_file_range(fd, offset, count, SyncFileRangeWrite) != 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
@@ -84,11 +113,44 @@ namespace HamletPS.Dicom.Network
             {
                 _noSyncFileRange = true;
             }
-            finally
-            {
-                if (added) handle.DangerousRelease();
-            }
         }
+
+        /// <summary>
+        /// rename(2): replaces <paramref name="destination"/> atomically if it exists. Throws <see cref="IOException"/>.
+        /// </summary>
+        public static void Rename(string source, string destination)
+        {
+            if (rename(CPath(source), CPath(destination)) == 0) return;
+            throw new IOException("rename failed (errno " + Marshal.GetLastWin32Error() + ")");
+        }
+
+        /// <summary>
+        /// renameat2(RENAME_NOREPLACE): false when <paramref name="destination"/> exists; null when the file system or kernel
+        /// does not support the flag (the caller falls back). Throws <see cref="IOException"/> on other failures.
+        /// </summary>
+        public static bool? RenameNoReplace(string source, string destination)
+        {
+            if (_noRenameAt2) return null;
+            try
+            {
+                if (renameat2(AtFdCwd, CPath(source), AtFdCwd, CPath(destination), RenameNoReplaceFlag) == 0) return true;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                _noRenameAt2 = true;
+                return null;
+            }
+            int errno = Marshal.GetLastWin32Error();
+            if (errno == EEXIST) return false;
+            if (errno == EINVAL || errno == ENOSYS) { _noRenameAt2 = true; return null; }
+            throw new IOException("rename failed (errno " + errno + ")");
+        }
+
+        private const int AtFdCwd = -100, EEXIST = 17;
+        private const uint RenameNoReplaceFlag = 1;
+        private static bool _noRenameAt2;
+
+        private static byte[] CPath(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
         /// <summary>fsync(2) of a directory: makes the entries created or renamed in it durable. Throws <see cref="IOException"/>.</summary>
         public static void SyncDirectory(string folder)
@@ -149,6 +211,12 @@ namespace HamletPS.Dicom.Network
 
         [DllImport(Libc)]
         private static extern int getpid();
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int rename(byte[] source, byte[] destination);
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int renameat2(int sourceDirectory, byte[] source, int destinationDirectory, byte[] destination, uint flags);
 
         [DllImport(Libc, SetLastError = true)]
         private static extern int statfs(byte[] path, [Out] long[] buffer);

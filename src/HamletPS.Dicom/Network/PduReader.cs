@@ -43,19 +43,56 @@ namespace HamletPS.Dicom.Network
         /// PDU began. Throws <see cref="PduFormatException"/> for an undefined type or an out-of-range length, and
         /// <see cref="EndOfStreamException"/> when the connection ends inside a PDU.
         /// </summary>
-        public async Task<bool> ReadAsync(CancellationToken cancellationToken)
+        public Task<bool> ReadAsync(CancellationToken cancellationToken)
+        {
+            if (SynchronousThread == 0 || Environment.CurrentManagedThreadId != SynchronousThread) return ReadAsyncCore(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Read() ? True : False;
+        }
+
+        /// <summary>
+        /// The managed thread that owns this connection (0: none). Reads made on it block on the stream instead of awaiting:
+        /// a receiver serving one association per thread then wakes up once per arrival, without a hand-over from the
+        /// socket engine to a thread-pool thread (two context switches per wait, and spinning workers, on every file).
+        /// A read from any other thread stays asynchronous.
+        /// </summary>
+        public int SynchronousThread { get; set; }
+
+        private static readonly Task<bool> True = Task.FromResult(true), False = Task.FromResult(false);
+
+        private bool Read()
+        {
+            int got = ReadAtMost(_header, 0, 6);
+            if (got == 0) return false;
+            int length = SizeBody(got);
+            return Finish(ReadAtMost(_body, 0, length), length);
+        }
+
+        private async Task<bool> ReadAsyncCore(CancellationToken cancellationToken)
         {
             int got = await ReadAtMostAsync(_header, 0, 6, cancellationToken).ConfigureAwait(false);
             if (got == 0) return false;
+            int length = SizeBody(got);
+            int body = await ReadAtMostAsync(_body, 0, length, cancellationToken).ConfigureAwait(false);
+            return Finish(body, length);
+        }
+
+        /// <summary>Checks the header just read and sizes the body buffer; returns the body length.</summary>
+        private int SizeBody(int got)
+        {
             if (got < 6) throw new EndOfStreamException("connection closed inside a PDU header at byte " + _position);
             byte type = _header[0];
             uint length = ((uint)_header[2] << 24) | ((uint)_header[3] << 16) | ((uint)_header[4] << 8) | _header[5];
             CheckHeader(type, length, _maxPDataLength);
             if (_body.Length < length) _body = new byte[Math.Max(length, Math.Min((uint)_maxPDataLength, (uint)_body.Length * 2))];
-            int body = await ReadAtMostAsync(_body, 0, (int)length, cancellationToken).ConfigureAwait(false);
-            if (body < length) throw new EndOfStreamException("connection closed inside a PDU body at byte " + _position);
             LastType = (PduType)type;
-            BodyLength = (int)length;
+            return (int)length;
+        }
+
+        private bool Finish(int body, int length)
+        {
+            if (body < length) throw new EndOfStreamException("connection closed inside a PDU body at byte " + _position);
+            BodyLength = length;
             return true;
         }
 
@@ -87,6 +124,19 @@ namespace HamletPS.Dicom.Network
 
         /// <summary>Decodes the last PDU read (for association and release PDUs; P-DATA is parsed in place).</summary>
         public Pdu Decode() => Pdu.DecodeBody(LastType, new PduParser(_body, 0, BodyLength));
+
+        private int ReadAtMost(byte[] buffer, int offset, int count)
+        {
+            int total = 0;
+            while (total < count)
+            {
+                int n = _stream.Read(buffer, offset + total, count - total);
+                if (n <= 0) break;
+                total += n;
+                _position += n;
+            }
+            return total;
+        }
 
         private async Task<int> ReadAtMostAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {

@@ -131,7 +131,7 @@ namespace HamletPS.Dicom.Network
         {
             _stream.Flush();
             (ushort Status, string Comment)? problem;
-            using (Stream written = _fs.OpenRead(_tempPath))
+            using (Stream written = _stream is NativeReceivedFile native ? native.OpenReader() : _fs.OpenRead(_tempPath))
                 problem = ReceivedDataSetCheck.Check(written, TransferSyntaxUid, SopClassUid, SopInstanceUid);
             if (problem == null) return true;
             Fail(problem.Value.Status, problem.Value.Comment);

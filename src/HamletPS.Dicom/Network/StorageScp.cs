@@ -138,7 +138,7 @@ namespace HamletPS.Dicom.Network
                     }
                     Touch();
                     int id = Interlocked.Increment(ref _connectionIds);
-                    Task task = Task.Run(() => ServeConnectionAsync(socket, progress, stop, hardStop.Token));
+                    Task task = RunOnOwnThread(threadId => ServeConnectionAsync(socket, threadId, progress, stop, hardStop.Token));
                     _connections[id] = task;
                     _ = task.ContinueWith(t => _connections.TryRemove(id, out _), TaskScheduler.Default);
                 }
@@ -156,7 +156,35 @@ namespace HamletPS.Dicom.Network
 
         private void Touch() => Interlocked.Exchange(ref _lastActivityTicks, DateTime.UtcNow.Ticks);
 
-        private async Task ServeConnectionAsync(Socket socket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        /// <summary>
+        /// Runs one connection on a thread of its own (like storescp's process per association): its PDUs are read and written
+        /// with blocking calls, so each arrival wakes this thread directly instead of passing through the thread pool.
+        /// </summary>
+        private static Task RunOnOwnThread(Func<int, Task> serve)
+        {
+            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    serve(Environment.CurrentManagedThreadId).GetAwaiter().GetResult();
+                    done.TrySetResult(true);
+                }
+                catch (OperationCanceledException)
+                {
+                    done.TrySetCanceled();
+                }
+                catch (Exception e)
+                {
+                    done.TrySetException(e);
+                }
+            })
+            { IsBackground = true, Name = "DICOM association" };
+            thread.Start();
+            return done.Task;
+        }
+
+        private async Task ServeConnectionAsync(Socket socket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             string peer;
             try { peer = socket.RemoteEndPoint?.ToString() ?? "<peer>"; } catch (Exception) { peer = "<peer>"; }
@@ -174,6 +202,7 @@ namespace HamletPS.Dicom.Network
 
             using (Association a = Association.ForIncoming(stream, peer, _options.Association))
             {
+                a.ServeOnThread(ownThread);    // still on it unless a TLS handshake finished elsewhere (then reads stay async)
                 AssociateRequestPdu rq = await a.ReceiveRequestAsync(hardStop).ConfigureAwait(false);
                 if (rq == null)
                 {
