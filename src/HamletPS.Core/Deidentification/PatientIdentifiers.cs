@@ -64,6 +64,76 @@ namespace HamletPS.Core.Deidentification
         public static PatientIdentifiers FromDataset(DicomDataset ds)
         {
             if (ds == null) throw new ArgumentNullException(nameof(ds));
+            // The files of one series repeat the same identifying elements: the last result of this thread is reused when
+            // every element it was collected from (and the character set) has the same VR and bytes. The result is immutable.
+            byte[] key = ds.ParentSequence == null ? SourceKey(ds) : null;
+            var memo = _memo;
+            if (key != null && memo != null && BytesEqual(memo.Key, key)) return memo.Value;
+            var p = Collect(ds);
+            if (key != null) _memo = new Memo(key, p);
+            return p;
+        }
+
+        [ThreadStatic] private static Memo _memo;
+
+        private sealed class Memo
+        {
+            public Memo(byte[] key, PatientIdentifiers value) { Key = key; Value = value; }
+            public byte[] Key { get; }
+            public PatientIdentifiers Value { get; }
+        }
+
+        private static readonly DicomTag SpecificCharacterSet = new DicomTag(0x0008, 0x0005);
+
+        /// <summary>Every input of <see cref="Collect"/> as bytes (tag, VR, value); null when one is of a shape not keyed here.</summary>
+        private static byte[] SourceKey(DicomDataset ds)
+        {
+            var b = new RecordBuffer(512);
+            if (!Put(b, ds, SpecificCharacterSet) || !Put(b, ds, DicomTags.PatientID) || !Put(b, ds, DicomTags.AccessionNumber)
+                || !Put(b, ds, DicomTags.OtherPatientIDs) || !Put(b, ds, DicomTags.PatientName) || !Put(b, ds, DicomTags.OtherPatientNames)
+                || !Put(b, ds, DicomTags.PatientBirthName) || !Put(b, ds, DicomTags.PatientMotherBirthName) || !Put(b, ds, DicomTags.PatientBirthDate)
+                || !Put(b, ds, DicomTags.PatientAddress) || !Put(b, ds, DicomTags.PatientTelephoneNumbers)
+                || !PutItems(b, ds, DicomTags.OtherPatientIDsSequence, DicomTags.PatientID)
+                || !PutItems(b, ds, DicomTags.RequestAttributesSequence, DicomTags.AccessionNumber))
+                return null;
+            return b.ToArray();
+        }
+
+        private static bool Put(RecordBuffer b, DicomDataset ds, DicomTag tag)
+        {
+            var e = ds.GetElement(tag);
+            b.WriteUInt32(tag.Value);
+            if (e == null) { b.WriteByte(0); return true; }
+            if (e is DicomSequence || e is DicomFragmentSequence) return false;
+            byte[] value = e.GetBytes();
+            b.WriteByte(1);
+            b.WriteAscii(e.VR.Code);
+            b.WriteUInt32((uint)value.Length);
+            b.Write(value);
+            return true;
+        }
+
+        private static bool PutItems(RecordBuffer b, DicomDataset ds, DicomTag sequenceTag, DicomTag itemTag)
+        {
+            var e = ds.GetElement(sequenceTag);
+            if (!(e is DicomSequence seq)) return Put(b, ds, sequenceTag);
+            b.WriteUInt32(sequenceTag.Value);
+            b.WriteByte(2);
+            b.WriteUInt32((uint)seq.Items.Count);
+            foreach (var item in seq.Items)
+                if (!Put(b, item, SpecificCharacterSet) || !Put(b, item, itemTag)) return false;
+            return true;
+        }
+
+        private static bool BytesEqual(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
+            return true;
+        }
+
+        private static PatientIdentifiers Collect(DicomDataset ds)
+        {
             var p = new PatientIdentifiers
             {
                 PatientId = (ds.GetString(DicomTags.PatientID) ?? string.Empty).Trim(),
