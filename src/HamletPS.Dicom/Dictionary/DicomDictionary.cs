@@ -51,23 +51,36 @@ namespace HamletPS.Dicom.Dictionary
             return Lookup(tag)?.VR ?? DicomVR.UN;
         }
 
+        /// <summary>
+        /// Parses the generated rows in one pass over the text: tags as hex digits read in place, and the few distinct VR and
+        /// VM columns (about 40 and 20) shared between entries instead of split and allocated per row, so building the tables
+        /// costs a few milliseconds at the first lookup rather than tens.
+        /// </summary>
         private static Tables Build()
         {
             var t = new Tables();
+            var vrCache = new Dictionary<string, DicomVR[]>(StringComparer.Ordinal);
+            var textCache = new Dictionary<string, string>(StringComparer.Ordinal);
             string rows = DicomDictionaryData.Rows;
             int pos = 0;
-            var cells = new string[6];
+            var bars = new int[5];
             while (pos < rows.Length)
             {
                 int end = rows.IndexOf('\n', pos);
                 if (end < 0) end = rows.Length;
-                int len = end - pos;
-                if (len > 0 && rows[end - 1] == '\r') len--;
-                if (len > 0)
+                int stop = end > pos && rows[end - 1] == '\r' ? end - 1 : end;
+                if (stop > pos)
                 {
-                    string line = rows.Substring(pos, len);
-                    Split(line, cells);
-                    var entry = Parse(cells);
+                    int from = pos;
+                    for (int i = 0; i < bars.Length; i++)
+                    {
+                        int bar = rows.IndexOf('|', from, stop - from);
+                        if (bar < 0) throw new InvalidOperationException("Corrupt generated dictionary row.");
+                        bars[i] = bar;
+                        from = bar + 1;
+                    }
+                    if (bars[0] - pos != 8) throw new InvalidOperationException("Corrupt generated dictionary row.");
+                    var entry = Parse(rows, pos, bars, stop, vrCache, textCache);
                     t.All.Add(entry);
                     if (entry.IsRepeating) t.Repeating.Add(entry);
                     else t.ByTag[entry.Tag.Value] = entry;
@@ -78,41 +91,53 @@ namespace HamletPS.Dicom.Dictionary
             return t;
         }
 
-        private static void Split(string line, string[] cells)
+        /// <summary>One row: tag (x = repeating nibble) | VR(s) | VM | keyword | name | retired (Y/N).</summary>
+        private static DicomDictionaryEntry Parse(string rows, int start, int[] bars, int stop, Dictionary<string, DicomVR[]> vrCache, Dictionary<string, string> textCache)
         {
-            int start = 0;
-            for (int i = 0; i < cells.Length; i++)
-            {
-                int bar = i == cells.Length - 1 ? line.Length : line.IndexOf('|', start);
-                if (bar < 0) throw new InvalidOperationException("Corrupt generated dictionary row.");
-                cells[i] = line.Substring(start, bar - start);
-                start = bar + 1;
-            }
-        }
-
-        private static DicomDictionaryEntry Parse(string[] c)
-        {
-            string tagText = c[0];
             uint value = 0, mask = 0;
             for (int i = 0; i < 8; i++)
             {
-                char ch = tagText[i];
+                char ch = rows[start + i];
                 value <<= 4;
                 mask <<= 4;
                 if (ch == 'x' || ch == 'X') continue;
-                value |= uint.Parse(ch.ToString(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                value |= (uint)HexDigit(ch);
                 mask |= 0xF;
             }
-            DicomVR[] vrs;
-            if (c[1] == "NONE") vrs = Array.Empty<DicomVR>();
-            else
+            string vrText = Shared(rows, bars[0] + 1, bars[1], textCache);
+            if (!vrCache.TryGetValue(vrText, out DicomVR[] vrs))
             {
-                var parts = c[1].Split(new[] { " or " }, StringSplitOptions.RemoveEmptyEntries);
-                vrs = new DicomVR[parts.Length];
-                for (int i = 0; i < parts.Length; i++) vrs[i] = DicomVR.Parse(parts[i]);
+                if (vrText == "NONE") vrs = Array.Empty<DicomVR>();
+                else
+                {
+                    var parts = vrText.Split(new[] { " or " }, StringSplitOptions.RemoveEmptyEntries);
+                    vrs = new DicomVR[parts.Length];
+                    for (int i = 0; i < parts.Length; i++) vrs[i] = DicomVR.Parse(parts[i]);
+                }
+                vrCache.Add(vrText, vrs);
             }
-            string pattern = "(" + tagText.Substring(0, 4) + "," + tagText.Substring(4, 4) + ")";
-            return new DicomDictionaryEntry(new DicomTag(value), mask, pattern, vrs, c[1], c[2], c[3], c[4], c[5] == "Y");
+            string vm = Shared(rows, bars[1] + 1, bars[2], textCache);
+            string keyword = rows.Substring(bars[2] + 1, bars[3] - bars[2] - 1);
+            string name = rows.Substring(bars[3] + 1, bars[4] - bars[3] - 1);
+            bool retired = stop - bars[4] == 2 && rows[bars[4] + 1] == 'Y';
+            return new DicomDictionaryEntry(new DicomTag(value), mask, vrs, vrText, vm, keyword, name, retired);
+        }
+
+        /// <summary>The text between two positions, one string per distinct text (VR and VM columns repeat across thousands of rows).</summary>
+        private static string Shared(string rows, int from, int to, Dictionary<string, string> cache)
+        {
+            string text = rows.Substring(from, to - from);
+            if (cache.TryGetValue(text, out string shared)) return shared;
+            cache.Add(text, text);
+            return text;
+        }
+
+        private static int HexDigit(char ch)
+        {
+            if (ch >= '0' && ch <= '9') return ch - '0';
+            if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+            if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+            throw new InvalidOperationException("Corrupt generated dictionary row.");
         }
     }
 }

@@ -6,11 +6,10 @@ namespace HamletPS.Dicom.Dictionary
     /// <summary>One PS3.6 data dictionary entry. Repeating entries ((60xx,3000), (0020,31xx), (7Fxx,0010)…) carry a mask.</summary>
     public sealed class DicomDictionaryEntry
     {
-        internal DicomDictionaryEntry(DicomTag tag, uint mask, string pattern, DicomVR[] vrs, string vrText, string vm, string keyword, string name, bool retired)
+        internal DicomDictionaryEntry(DicomTag tag, uint mask, DicomVR[] vrs, string vrText, string vm, string keyword, string name, bool retired)
         {
             Tag = tag;
             Mask = mask;
-            TagPattern = pattern;
             _vrs = vrs;
             VRText = vrText;
             VM = vm;
@@ -20,6 +19,7 @@ namespace HamletPS.Dicom.Dictionary
         }
 
         private readonly DicomVR[] _vrs;
+        private string _tagPattern;
 
         /// <summary>The tag (for repeating entries: with the repeating nibbles zero, e.g. (6000,3000)).</summary>
         public DicomTag Tag { get; }
@@ -27,8 +27,8 @@ namespace HamletPS.Dicom.Dictionary
         /// <summary>Bits of the tag that are fixed: 0xFFFFFFFF for ordinary entries, 0xFF00FFFF for (60xx,3000).</summary>
         public uint Mask { get; }
 
-        /// <summary>The tag as printed in PS3.6, e.g. "(60xx,3000)".</summary>
-        public string TagPattern { get; }
+        /// <summary>The tag as printed in PS3.6, e.g. "(60xx,3000)" (made on first use).</summary>
+        public string TagPattern => _tagPattern ?? (_tagPattern = FormatPattern(Tag.Value, Mask));
 
         public bool IsRepeating => Mask != 0xFFFFFFFFu;
 
@@ -53,6 +53,21 @@ namespace HamletPS.Dicom.Dictionary
         public bool IsRetired { get; }
 
         public bool Matches(DicomTag tag) => (tag.Value & Mask) == Tag.Value;
+
+        private static string FormatPattern(uint value, uint mask)
+        {
+            const string hex = "0123456789ABCDEF";
+            var chars = new char[11];
+            chars[0] = '(';
+            chars[5] = ',';
+            chars[10] = ')';
+            for (int i = 0; i < 8; i++)
+            {
+                int shift = 28 - 4 * i;
+                chars[i < 4 ? 1 + i : 2 + i] = ((mask >> shift) & 0xF) == 0 ? 'x' : hex[(int)((value >> shift) & 0xF)];
+            }
+            return new string(chars);
+        }
 
         public override string ToString() => TagPattern + " " + VRText + " " + Keyword;
     }
