@@ -280,8 +280,7 @@ namespace HamletPS.Core.Deidentification
                             {
                                 if (flushError != null) throw new IOException("the re-identification vault could not be flushed to disk (" + flushError.GetType().Name + ")");
                                 string destination = result.DestinationPath;
-                                if (File.Exists(destination)) File.Replace(item.Temp, destination, null);
-                                else File.Move(item.Temp, destination);
+                                HamletPS.Dicom.IO.FileRename.ReplaceOrMove(item.Temp, destination);
                                 lock (item.Patient) item.Patient.FileCount++;
                             }
                             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
