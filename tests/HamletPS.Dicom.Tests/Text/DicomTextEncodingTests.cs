@@ -16,6 +16,18 @@ namespace HamletPS.Dicom.Tests.Text
         private static DicomTextEncoding Cs(params string[] terms) => DicomTextEncoding.FromSpecificCharacterSet(terms);
 
         [Fact]
+        public void Decode_CodeStringsAndPlainAscii_MapEachByteToTheCodePointOfTheSameNumber()
+        {
+            var all = new byte[256];
+            for (int i = 0; i < all.Length; i++) all[i] = (byte)i;
+            string code = DicomTextEncoding.Default.Decode(all, 3, 250, DicomTextKind.Code);
+            Assert.Equal(250, code.Length);
+            for (int i = 0; i < code.Length; i++) Assert.Equal(i + 3, code[i]);
+            var ascii = new byte[] { 0x41, 0x5E, 0x7E, 0x20 };
+            Assert.Equal("A^~ ", DicomTextEncoding.Parse("ISO_IR 100").Decode(ascii, 0, 4, DicomTextKind.Text));
+        }
+
+        [Fact]
         public void Decode_G1DesignationEndsAtValueDelimiter()
         {
             var e = Cs("ISO 2022 IR 100", "ISO 2022 IR 144");
