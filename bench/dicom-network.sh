@@ -6,12 +6,19 @@
 # Usage: bench/dicom-network.sh [FILES=2000] [BYTES_PER_FILE=524288] [BIG_MB=1024]
 # ROUNDS=n (env, default 1): run each pair n times, interleaved, and print the best wall time of each side (a busy machine
 # adds noise of tens of percent to a single run). BENCH_DURABILITY (env): the receiver's DurabilityMethod (default Automatic).
+# SERIES_ONLY=1 (env): only the 2000-file receive cases and the durability floor (for iterating).
+# The durability floor (bench/durable-floor.c, built here with gcc): the same number of files of the series' size written into
+# the same kind of folder, each made durable before the next (SingleCommit steps, the two-commit steps, O_DSYNC, and no
+# sync), with no DICOM and no network: what any receiver that answers "success only once durable" must spend at least.
+# Our receiver runs as the shipped hamlet does (published ReadyToRun, src/HamletPS.Cli/HamletRuntime.props).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-2000}; SIZE=${2:-524288}; BIG_MB=${3:-1024}; PDU=65536; ROUNDS=${ROUNDS:-1}
 work=bench/work/network; rm -rf "$work"; mkdir -p "$work"
-dotnet build bench/HamletPS.Bench.Network -c Release -nologo -v q >/dev/null
-B=bench/HamletPS.Bench.Network/bin/Release/net10.0/HamletPS.Bench.Network
+dotnet publish bench/HamletPS.Bench.Network -c Release -nologo -v q -o "$work/bin" >/dev/null   # ReadyToRun, as hamlet ships
+B=$work/bin/HamletPS.Bench.Network
+gcc -O2 -o "$work/durable-floor" bench/durable-floor.c
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 export TCP_NODELAY=1
 port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 waitport() { for _ in $(seq 100); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
@@ -24,8 +31,8 @@ wall() { awk -F': ' '/Elapsed \(wall clock\)/ {split($2,a,":"); if (length(a)==3
 
 echo "generating $FILES CT files of $SIZE bytes and one ${BIG_MB} MB object..."
 $B gen "$work/series" "$FILES" "$SIZE"
-$B gen "$work/big" 1 $((BIG_MB * 1048576))
-du -sh "$work/series" "$work/big" | sed 's/^/  /'
+[ "${SERIES_ONLY:-0}" = 1 ] || $B gen "$work/big" 1 $((BIG_MB * 1048576))
+du -sh "$work/series" $([ -d "$work/big" ] && echo "$work/big") | sed 's/^/  /'
 
 # $1 label, $2 source folder, $3 count
 # $4: "sync" (default: fsync each file before answering success) or "nosync" (like storescp)
@@ -36,7 +43,7 @@ receive_pair() {
   for _ in $(seq "$ROUNDS"); do
     # ours
     rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
-    /usr/bin/time -v -o "$work/ours.time" $B receive "$work/rx" "$p" HAMLET $PDU "$count" "$mode" >/dev/null & rpid=$!
+    /usr/bin/time -v -o "$work/ours.time" $B receive "$work/rx" "$p" HAMLET $PDU "$count" "$mode" >/dev/null 2>"$work/ours.err" & rpid=$!
     waitport "$p"
     s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src" ; e=$(date +%s.%N)
     wait $rpid; ours=$(min "$ours" "$(echo "$e - $s" | bc)"); ours_rss=$(maxi "$ours_rss" "$(rss "$work/ours.time")")
@@ -50,6 +57,24 @@ receive_pair() {
     theirs=$(min "$theirs" "$(echo "$e - $s" | bc)")
   done
   printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
+  [ "$count" = "$FILES" ] && storescp_best=$(min "${storescp_best:-0}" "$theirs")
+}
+
+# The durability floor beside storescp's series time ($storescp_best): best of ROUNDS per method.
+floor() {
+  local size; size=$(stat -c %s "$(ls -d "$work/series"/* | head -1)")
+  echo "== durability floor: $FILES files of $size bytes, written and made durable one after another (no DICOM, no network)"
+  for m in single two dsync nosync; do
+    local best=0
+    for _ in $(seq "$ROUNDS"); do
+      rm -rf "$work/rx"; mkdir -p "$work/rx"
+      t=$("$work/durable-floor" "$work/rx" "$FILES" "$size" $m | awk '{print $(NF-1)}')
+      best=$(min "$best" "$t")
+    done
+    printf "%-28s %7.2f s   storescp (no sync, with DICOM and network) %7.2f s   floor/storescp %.2f\n" "floor $m" "$best" "$storescp_best" "$(echo "$best / $storescp_best" | bc -l)"
+  done
+  echo "   (floor/storescp > 1 for single and two: no receiver that answers success only once the file is durable can reach"
+  echo "    1.0x storescp on this disk with one operation in flight)"
 }
 
 send_pair() {
@@ -73,8 +98,11 @@ echo "== receive (storescu -> receiver), max PDU $PDU"
 echo "   (ours durable: each file and its name synced before the success status; storescp syncs nothing)"
 receive_pair "series $FILES files (durable)" "$work/series" "$FILES" sync
 receive_pair "series $FILES files (no sync)" "$work/series" "$FILES" nosync
+floor
+if [ "${SERIES_ONLY:-0}" = 1 ]; then echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"; rm -rf "$work"; exit 0; fi
 receive_pair "one ${BIG_MB} MB object" "$work/big" 1 sync
 echo "== send (sender -> storescp)"
 send_pair "series $FILES files" "$work/series"
 send_pair "one ${BIG_MB} MB object" "$work/big"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work"

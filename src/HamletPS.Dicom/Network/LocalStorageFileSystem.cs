@@ -96,27 +96,8 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        public void MoveReplace(string source, string destination)
-        {
-            if (NativeReceivedFile.IsSupported)
-            {
-                NativeFileSync.Rename(source, destination);          // rename(2) replaces atomically
-                return;
-            }
-            if (File.Exists(destination))
-            {
-                File.Replace(source, destination, null);
-                return;
-            }
-            try
-            {
-                File.Move(source, destination);
-            }
-            catch (IOException) when (File.Exists(destination))
-            {
-                File.Replace(source, destination, null);
-            }
-        }
+        /// <summary>One rename(2) on Linux (atomic, replaces); elsewhere File.Replace or File.Move.</summary>
+        public void MoveReplace(string source, string destination) => HamletPS.Dicom.IO.FileRename.ReplaceOrMove(source, destination);
 
         public bool Exists(string path) => File.Exists(path);
 

@@ -116,15 +116,6 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>
-        /// rename(2): replaces <paramref name="destination"/> atomically if it exists. Throws <see cref="IOException"/>.
-        /// </summary>
-        public static void Rename(string source, string destination)
-        {
-            if (rename(CPath(source), CPath(destination)) == 0) return;
-            throw new IOException("rename failed (errno " + Marshal.GetLastWin32Error() + ")");
-        }
-
-        /// <summary>
         /// renameat2(RENAME_NOREPLACE): false when <paramref name="destination"/> exists; null when the file system or kernel
         /// does not support the flag (the caller falls back). Throws <see cref="IOException"/> on other failures.
         /// </summary>
@@ -211,9 +202,6 @@ namespace HamletPS.Dicom.Network
 
         [DllImport(Libc)]
         private static extern int getpid();
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int rename(byte[] source, byte[] destination);
 
         [DllImport(Libc, SetLastError = true)]
         private static extern int renameat2(int sourceDirectory, byte[] source, int destinationDirectory, byte[] destination, uint flags);
