@@ -48,6 +48,7 @@ receive_pair() {
     s=$(date +%s.%N); storescu -pdu $PDU +sd -aec HAMLET 127.0.0.1 "$p" "$src" ; e=$(date +%s.%N)
     wait $rpid; ours=$(min "$ours" "$(echo "$e - $s" | bc)"); ours_rss=$(maxi "$ours_rss" "$(rss "$work/ours.time")")
     [ "$(ls "$work/rx" | wc -l)" = "$count" ] || { echo "ours received $(ls "$work/rx" | wc -l)/$count"; exit 1; }
+    method=$(awk '/^durability/ {print $2}' "$work/ours.err")
     # dcmtk
     rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
     /usr/bin/time -v -o "$work/dcmtk.time" storescp -pdu $PDU -aet HAMLET --output-directory "$work/rx" "$p" & spid=$!
@@ -56,7 +57,7 @@ receive_pair() {
     theirs_rss=$(maxi "$theirs_rss" "$(peer_rss $spid)"); stop_peer $spid
     theirs=$(min "$theirs" "$(echo "$e - $s" | bc)")
   done
-  printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)"
+  printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f   [ours: %s]\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)" "$method"
   [ "$count" = "$FILES" ] && storescp_best=$(min "${storescp_best:-0}" "$theirs")
 }
 

@@ -34,6 +34,8 @@ namespace HamletPS.Bench.Network
                         },
                     };
                     options.Association.MaxPduLength = int.Parse(args[4]);
+                    System.IO.Directory.CreateDirectory(options.Folder);
+                    Console.Error.WriteLine("durability " + (options.DurableWrites ? ((LocalStorageFileSystem)options.FileSystem).ResolvedDurability(options.Folder).ToString() : "off"));
                     using (var scp = new StorageScp(options))
                     {
                         scp.Start();

@@ -69,13 +69,28 @@ namespace HamletPS.Dicom.Network
             switch (Durability)
             {
                 case DurabilityMethod.SingleCommit: return NativeFileSync.IsAvailable;
-                case DurabilityMethod.Automatic: return _singleCommit.GetOrAdd(folder ?? string.Empty, f => IsJournaledInOrder(NativeFileSync.FileSystemType(f)));
+                case DurabilityMethod.Automatic: return _singleCommit.GetOrAdd(folder ?? string.Empty, IsJournaledInOrder);
                 default: return false;
             }
         }
 
-        /// <summary>ext3/ext4 (journal, data=ordered), XFS and btrfs log a rename with the renamed inode's ctime change.</summary>
-        private static bool IsJournaledInOrder(long magic) => magic == 0xEF53 || magic == 0x58465342 || magic == 0x9123683E;
+        /// <summary>
+        /// ext3/ext4 with a journal (data=ordered), XFS and btrfs log a rename with the renamed inode's ctime change. An ext4
+        /// without a journal (same magic as ext2/ext3/ext4) orders nothing: it gets the two-commit method.
+        /// </summary>
+        private static bool IsJournaledInOrder(string folder)
+        {
+            long magic = NativeFileSync.FileSystemType(folder);
+            if (magic == 0xEF53) return Ext4Journal.HasJournal(folder) != false;
+            return magic == 0x58465342 || magic == 0x9123683E;
+        }
+
+        /// <summary>The method <see cref="DurabilityMethod.Automatic"/> resolves to for <paramref name="folder"/> (Linux).</summary>
+        public DurabilityMethod ResolvedDurability(string folder)
+        {
+            if (Durability != DurabilityMethod.Automatic) return Durability;
+            return SingleCommit(folder) ? DurabilityMethod.SingleCommit : DurabilityMethod.SyncThenSyncFolder;
+        }
 
         public bool TryMoveNoReplace(string source, string destination)
         {

@@ -50,6 +50,23 @@ namespace HamletPS.Dicom.Tests.Network
         }
 
         [Fact]
+        public void Ext4Journal_AgreesWithJbd2_ForTheTestFolder()
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
+            string folder = NewFolder("journal-probe");
+            Assert.Null(Ext4Journal.HasJournal("/proc"));                           // not ext4
+            if (NativeFileSync.FileSystemType(folder) != 0xEF53) return;
+            // df names the device; jbd2 lists a journal as <device>-<inode> while it runs
+            var (code, output) = Run("df", "--output=source \"" + folder + "\"");
+            Assert.Equal(0, code);
+            string device = Path.GetFileName(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim());
+            bool journaled = Directory.Exists("/proc/fs/jbd2") && Directory.EnumerateDirectories("/proc/fs/jbd2").Any(d => Path.GetFileName(d).StartsWith(device + "-", StringComparison.Ordinal));
+            Assert.Equal(journaled, Ext4Journal.HasJournal(folder));
+            var fs = new LocalStorageFileSystem();
+            Assert.Equal(journaled ? DurabilityMethod.SingleCommit : DurabilityMethod.SyncThenSyncFolder, fs.ResolvedDurability(folder));
+        }
+
+        [Fact]
         public void SyncDirectory_OfAMissingFolder_ThrowsIOException()
         {
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
