@@ -108,9 +108,14 @@ namespace HamletPS.Dicom.Tests
             {
                 string path = Path.Combine(scratch, "a.dcm");
                 File.WriteAllText(path, "old");
-                new DicomFile(BuildCtSlice()).Save(path);
+                var created = new DicomFile(BuildCtSlice());
+                Assert.Null(created.SourceLength);
+                created.Save(path);
                 Assert.Single(Directory.GetFiles(scratch));
-                Assert.Equal("CT", DicomFile.Open(path).Dataset.GetString(DicomTags.Modality));
+                DicomFile read = DicomFile.Open(path);
+                Assert.Equal("CT", read.Dataset.GetString(DicomTags.Modality));
+                Assert.Equal(new FileInfo(path).Length, read.SourceLength);
+                Assert.Equal(Path.GetFullPath(path), read.SourceName);
             }
             finally { Directory.Delete(scratch, true); }
         }

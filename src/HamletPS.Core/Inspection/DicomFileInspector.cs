@@ -36,8 +36,8 @@ namespace HamletPS.Core.Inspection
                 SeriesNumber = ds.TryGetInt(DicomTags.SeriesNumber, out int series) ? series : (int?)null,
                 TransferSyntax = file.TransferSyntax?.Name,
                 TransferSyntaxUID = file.TransferSyntax?.Uid,
-                Path = System.IO.Path.GetFullPath(path),
-                Length = new FileInfo(path).Length,
+                Path = file.SourceName ?? System.IO.Path.GetFullPath(path),
+                Length = file.SourceLength ?? new FileInfo(path).Length,
             };
         }
 

@@ -43,6 +43,9 @@ namespace HamletPS.Dicom.Data
         /// <summary>The path or stream name the file was read from.</summary>
         public string SourceName { get; }
 
+        /// <summary>The length in bytes of the file or seekable stream it was read from, as it was opened; null for new files and forward-only streams.</summary>
+        public long? SourceLength { get; internal set; }
+
         /// <summary>False for a bare dataset without a file meta group.</summary>
         public bool HadFileMetaInformation { get; }
 
