@@ -39,7 +39,7 @@ du -sh "$work/series" $([ -d "$work/big" ] && echo "$work/big") | sed 's/^/  /'
 min() { echo "if ($1 == 0 || $2 < $1) $2 else $1" | bc; }
 maxi() { [ "${1:-0}" -gt "${2:-0}" ] && echo "${1:-0}" || echo "${2:-0}"; }
 receive_pair() {
-  local label=$1 src=$2 count=$3 mode=${4:-sync} ours=0 theirs=0 ours_rss=0 theirs_rss=0
+  local label=$1 src=$2 count=$3 mode=${4:-sync} ours=0 theirs=0 ours_rss=0 theirs_rss=0 method=
   for _ in $(seq "$ROUNDS"); do
     # ours
     rm -rf "$work/rx"; mkdir -p "$work/rx"; p=$(port)
@@ -58,7 +58,7 @@ receive_pair() {
     theirs=$(min "$theirs" "$(echo "$e - $s" | bc)")
   done
   printf "%-28s ours %7.2f s (%4s MB RSS)   storescp %7.2f s (%4s MB RSS)   ratio %.2f   [ours: %s]\n" "$label" "$ours" "$ours_rss" "$theirs" "$theirs_rss" "$(echo "$ours / $theirs" | bc -l)" "$method"
-  [ "$count" = "$FILES" ] && storescp_best=$(min "${storescp_best:-0}" "$theirs")
+  if [ "$count" = "$FILES" ]; then storescp_best=$(min "${storescp_best:-0}" "$theirs"); fi
 }
 
 # The durability floor beside storescp's series time ($storescp_best): best of ROUNDS per method.
