@@ -174,7 +174,7 @@ namespace HamletPS.Core.Deidentification
         }
 
         /// <summary>A copy of the element that can be added to another dataset (sequences keep their items).</summary>
-        private static DicomElement Detach(DicomElement e)
+        internal static DicomElement Detach(DicomElement e)
         {
             if (e is DicomSequence s)
             {

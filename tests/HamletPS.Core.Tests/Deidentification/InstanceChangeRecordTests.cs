@@ -78,7 +78,7 @@ namespace HamletPS.Core.Tests.Deidentification
                 index.Append(c.Kind == ElementChangeKind.Added ? 'A' : 'O').Append('|').Append(c.InFileMeta ? 'M' : 'D').Append('|')
                      .Append(c.ItemPath).Append('|').Append(c.Tag.Value.ToString("X8", CultureInfo.InvariantCulture)).Append('\n');
                 var item = new DicomDataset();
-                if (c.Original != null) item.AddOrUpdate(Copy(c.Original));
+                if (c.Original != null) item.AddOrUpdate(InstanceChangeRecord.Detach(c.Original));
                 seq.Items.Add(item);
             }
             ds.AddOrUpdate(new DicomTag(0x0009, 0x1001), DicomVR.UT, Encoding.ASCII.GetBytes(index.ToString()));
@@ -91,23 +91,6 @@ namespace HamletPS.Core.Tests.Deidentification
             using var ms = new MemoryStream();
             new DicomFile(ds).Save(ms, new DicomWriteOptions { TransferSyntax = DicomTransferSyntax.ExplicitVRLittleEndian });
             return ms.ToArray();
-        }
-
-        private static DicomElement Copy(DicomElement e)
-        {
-            if (e is DicomSequence s)
-            {
-                var copy = new DicomSequence(s.Tag);
-                foreach (var item in s.Items) copy.Items.Add(item.Clone());
-                return copy;
-            }
-            if (e is DicomFragmentSequence)
-            {
-                var holder = new DicomDataset();
-                holder.AddOrUpdate(e);
-                return holder.Clone().GetElement(e.Tag);
-            }
-            return e.IsReference ? new DicomElement(e.Tag, e.VR, e.Reference) : new DicomElement(e.Tag, e.VR, e.GetBytes());
         }
     }
 }
