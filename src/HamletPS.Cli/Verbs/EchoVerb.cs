@@ -21,22 +21,8 @@ namespace HamletPS.Cli.Verbs
             {
                 computerName, quiet, json,
             };
-            foreach (Option option in peerOptions.All) command.Options.Add(option);
-            command.SetAction(parse =>
-            {
-                DicomPeer peer;
-                try
-                {
-                    peer = peerOptions.Peer(parse, parse.GetValue(computerName));
-                }
-                catch (ArgumentException ex)
-                {
-                    CliOutput.Console.Failure("InvalidDicomNetworkSetting", ex.Message);
-                    return 2;
-                }
-                using var signal = new ShutdownSignal();
-                return Run(peer, parse.GetValue(quiet), parse.GetValue(json), CliOutput.Console, signal.Token);
-            });
+            peerOptions.AddTo(command, parse => parse.GetValue(computerName), (parse, peer, token) =>
+                Run(peer, parse.GetValue(quiet), parse.GetValue(json), CliOutput.Console, token));
             return command;
         }
 

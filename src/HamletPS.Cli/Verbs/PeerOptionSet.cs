@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Threading;
 using HamletPS.Core.Network;
 
 namespace HamletPS.Cli.Verbs
@@ -54,5 +56,30 @@ namespace HamletPS.Cli.Verbs
             TimeoutSeconds = parse.GetValue(Timeout),
             Tls = Tls.Settings(parse, parse.GetValue(UseTls), false),
         };
+
+        /// <summary>
+        /// Adds these options to <paramref name="command"/> and sets its action: the peer from the options and the host name the
+        /// command takes (<paramref name="computerName"/>) (a bad setting is
+        /// reported as InvalidDicomNetworkSetting, exit code 2), then <paramref name="run"/> with a token that Ctrl-C or SIGTERM
+        /// cancels.
+        /// </summary>
+        public void AddTo(Command command, Func<ParseResult, string> computerName, Func<ParseResult, DicomPeer, CancellationToken, int> run)
+        {
+            foreach (Option option in All) command.Options.Add(option);
+            command.SetAction(parse =>
+            {
+                DicomPeer peer;
+                try
+                {
+                    peer = Peer(parse, computerName(parse));
+                }
+                catch (ArgumentException ex)
+                {
+                    CliOutput.Console.Failure("InvalidDicomNetworkSetting", ex.Message);
+                    return 2;
+                }
+                using (var signal = new ShutdownSignal()) return run(parse, peer, signal.Token);
+            });
+        }
     }
 }

@@ -26,22 +26,8 @@ namespace HamletPS.Cli.Verbs
             {
                 path, recurse, computerName, whatIf, json,
             };
-            foreach (Option option in peerOptions.All) command.Options.Add(option);
-            command.SetAction(parse =>
-            {
-                DicomPeer peer;
-                try
-                {
-                    peer = peerOptions.Peer(parse, parse.GetValue(computerName));
-                }
-                catch (ArgumentException ex)
-                {
-                    CliOutput.Console.Failure("InvalidDicomNetworkSetting", ex.Message);
-                    return 2;
-                }
-                using var signal = new ShutdownSignal();
-                return Run(parse.GetValue(path), parse.GetValue(recurse), peer, parse.GetValue(whatIf), parse.GetValue(json), CliOutput.Console, signal.Token);
-            });
+            peerOptions.AddTo(command, parse => parse.GetValue(computerName), (parse, peer, token) =>
+                Run(parse.GetValue(path), parse.GetValue(recurse), peer, parse.GetValue(whatIf), parse.GetValue(json), CliOutput.Console, token));
             return command;
         }
 
