@@ -11,28 +11,23 @@ using Xunit;
 namespace HamletPS.Cli.Tests
 {
     /// <summary>`hamlet archive` on a protected tree of the sample site, judged by Info-ZIP's `unzip -t` and Python's zipfile/pydicom.</summary>
-    public sealed class ArchiveVerbTests : IDisposable
+    public sealed class ArchiveVerbTests : ScratchFolderTest
     {
         private const string Python = "/usr/bin/python3";
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-archiveverb-" + Guid.NewGuid().ToString("N"));
+        public ArchiveVerbTests() : base("hamlet-archiveverb-") { }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        private string Config => Path.Combine(Root, "config.yaml");
 
-        private string Config => Path.Combine(_root, "config.yaml");
+        private string Protected => Path.Combine(Root, "data", "protected");
 
-        private string Protected => Path.Combine(_root, "data", "protected");
-
-        private string Outgoing => Path.Combine(_root, "data", "outgoing");
+        private string Outgoing => Path.Combine(Root, "data", "outgoing");
 
         /// <summary>The sample site with its incoming studies protected into data/protected; returns the protected file count.</summary>
         private int ProtectSample()
         {
-            SampleData.Write(_root);
+            SampleData.Write(Root);
             var stderr = new StringWriter();
-            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(_root, "data", "incoming") }, Config, new ProtectionRequest(), json: false,
+            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(Root, "data", "incoming") }, Config, new ProtectionRequest(), json: false,
                 new CliOutput(new StringWriter(), stderr));
             Assert.True(code == 0, stderr.ToString());
             return Directory.GetFiles(Protected, "*.dcm", SearchOption.AllDirectories).Length;
@@ -130,11 +125,11 @@ print(json.dumps({'problems': problems, 'entries': sorted(entries), 'rows': sort
             ProtectSample();
             var stderr = new StringWriter();
 
-            int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected, Path.Combine(_root, "nope") }, ConfigPath = Config },
+            int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected, Path.Combine(Root, "nope") }, ConfigPath = Config },
                 new CliOutput(new StringWriter(), stderr));
 
             Assert.Equal(2, code);
-            Assert.StartsWith("error: FileNotFound: Cannot find path '" + Path.Combine(_root, "nope") + "'", stderr.ToString());
+            Assert.StartsWith("error: FileNotFound: Cannot find path '" + Path.Combine(Root, "nope") + "'", stderr.ToString());
             Assert.False(Directory.Exists(Outgoing) && Directory.EnumerateFileSystemEntries(Outgoing).Any());
         }
 
@@ -144,15 +139,15 @@ print(json.dumps({'problems': problems, 'entries': sorted(entries), 'rows': sort
             ProtectSample();
             var stderr = new StringWriter();
 
-            int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(_root, "out"), ConfigPath = Path.Combine(_root, "none.yaml") },
+            int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(Root, "out"), ConfigPath = Path.Combine(Root, "none.yaml") },
                 new CliOutput(new StringWriter(), stderr));
             Assert.Equal(2, code);
             Assert.Contains("error: ConfigurationNotFound:", stderr.ToString());
 
-            code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(_root, "out") }, new CliOutput(new StringWriter(), stderr));
+            code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(Root, "out") }, new CliOutput(new StringWriter(), stderr));
             Assert.Equal(2, code);
             Assert.Contains("error: ConfigurationMissing: No Site given and no configuration file sets APP.SITE", stderr.ToString());
-            Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+            Assert.False(Directory.Exists(Path.Combine(Root, "out")));
         }
 
         [Fact]
@@ -165,7 +160,7 @@ print(json.dumps({'problems': problems, 'entries': sorted(entries), 'rows': sort
             Assert.True(ok.Code == 0, ok.Err);
             Assert.True(File.Exists(ok.Out.Trim()), ok.Out);
 
-            var missing = Run("dotnet", cli, "archive", Path.Combine(_root, "nope"), "--config-path", Config);
+            var missing = Run("dotnet", cli, "archive", Path.Combine(Root, "nope"), "--config-path", Config);
             Assert.Equal(2, missing.Code);
             Assert.Contains("error: FileNotFound:", missing.Err);
         }

@@ -9,27 +9,20 @@ using Xunit;
 namespace HamletPS.Cli.Tests
 {
     /// <summary>`hamlet clear`: the same folder choices as Clear-HamletFolder's ValidateSet, never OUTGOING.</summary>
-    public sealed class ClearVerbTests : IDisposable
+    public sealed class ClearVerbTests : ScratchFolderTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-clearverb-" + Guid.NewGuid().ToString("N"));
-
-        public ClearVerbTests()
+        public ClearVerbTests() : base("hamlet-clearverb-")
         {
-            SampleData.Write(_root);
+            SampleData.Write(Root);
             Directory.CreateDirectory(Outgoing);
             File.WriteAllText(Path.Combine(Outgoing, "waiting.zip"), "not yet sent");
         }
 
-        private string Config => Path.Combine(_root, "config.yaml");
+        private string Config => Path.Combine(Root, "config.yaml");
 
-        private string Incoming => Path.Combine(_root, "data", "incoming");
+        private string Incoming => Path.Combine(Root, "data", "incoming");
 
-        private string Outgoing => Path.Combine(_root, "data", "outgoing");
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        private string Outgoing => Path.Combine(Root, "data", "outgoing");
 
         [Theory]
         [InlineData("Outgoing")]
@@ -65,7 +58,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void CommandLine_WithAnInvalidFolder_FailsBeforeDeletingAnything()
         {
-            int before = Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length;
+            int before = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Length;
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var parse = Program.BuildRootCommand().Parse(new[] { "clear", "--config-path", Config, "--folder", "Incoming", "Outgoing", "--force" });
@@ -73,20 +66,20 @@ namespace HamletPS.Cli.Tests
 
             Assert.NotEqual(0, code);
             Assert.Contains("'Outgoing' is not a folder that can be cleared", stderr.ToString());
-            Assert.Equal(before, Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length);
+            Assert.Equal(before, Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Length);
         }
 
         [Fact]
         public void Run_WithAnInvalidFolder_IsAUsageErrorAndDeletesNothing()
         {
-            int before = Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length;
+            int before = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Length;
             var stderr = new StringWriter();
 
             int code = ClearVerb.Run(Config, new[] { "Incoming", "Outgoing" }, force: true, whatIf: false, json: false, new CliOutput(new StringWriter(), stderr));
 
             Assert.Equal(2, code);
             Assert.Contains("InvalidFolder", stderr.ToString());
-            Assert.Equal(before, Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Length);
+            Assert.Equal(before, Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Length);
         }
 
         [Fact]

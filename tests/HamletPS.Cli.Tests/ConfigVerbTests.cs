@@ -6,19 +6,14 @@ using Xunit;
 
 namespace HamletPS.Cli.Tests
 {
-    public sealed class ConfigVerbTests : IDisposable
+    public sealed class ConfigVerbTests : ScratchFolderTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-cfgverb-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        public ConfigVerbTests() : base("hamlet-cfgverb-") { }
 
         [Fact]
         public void ConfigNew_ThenTest_IsValid_AndShowPrintsTheSite()
         {
-            string path = Path.Combine(_root, "config.yaml");
+            string path = Path.Combine(Root, "config.yaml");
             var output = new StringWriter();
 
             Assert.Equal(0, ConfigVerbs.RunNew(new ConfigTemplateOptions { Site = "testsite", User = "ab" }, path, false, new CliOutput(output, new StringWriter())));
@@ -30,18 +25,18 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void ConfigNew_WhatIf_WritesNothing()
         {
-            string path = Path.Combine(_root, "config.yaml");
+            string path = Path.Combine(Root, "config.yaml");
 
             ConfigVerbs.RunNew(new ConfigTemplateOptions { Site = "testsite" }, path, true, new CliOutput(new StringWriter(), new StringWriter()));
 
-            Assert.False(Directory.Exists(_root));
+            Assert.False(Directory.Exists(Root));
         }
 
         [Fact]
         public void ConfigTest_BadPort_ExitsOneWithTheLine()
         {
-            Directory.CreateDirectory(_root);
-            string path = Path.Combine(_root, "config.yaml");
+            Directory.CreateDirectory(Root);
+            string path = Path.Combine(Root, "config.yaml");
             File.WriteAllText(path, "APP:\n  SITE: x\nDICOMNODE:\n  PORT: 0\n");
             var output = new StringWriter();
 
@@ -53,7 +48,7 @@ namespace HamletPS.Cli.Tests
         public void ConfigShow_MissingFile_ExitsTwo()
         {
             var error = new StringWriter();
-            Assert.Equal(2, ConfigVerbs.RunShow(Path.Combine(_root, "nope.yaml"), false, new CliOutput(new StringWriter(), error)));
+            Assert.Equal(2, ConfigVerbs.RunShow(Path.Combine(Root, "nope.yaml"), false, new CliOutput(new StringWriter(), error)));
             Assert.Contains("ConfigNotFound", error.ToString());
         }
     }

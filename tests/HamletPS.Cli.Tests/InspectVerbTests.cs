@@ -11,25 +11,20 @@ using Xunit;
 
 namespace HamletPS.Cli.Tests
 {
-    public sealed class InspectVerbTests : IDisposable
+    public sealed class InspectVerbTests : ScratchFolderTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-inspect-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        public InspectVerbTests() : base("hamlet-inspect-") { }
 
         private string WriteFile(string name, string patientId, string modality)
         {
-            Directory.CreateDirectory(_root);
+            Directory.CreateDirectory(Root);
             var ds = new DicomDataset();
             ds.AddOrUpdate(DicomTags.SOPClassUID, "1.2.840.10008.5.1.4.1.1.2");
             ds.AddOrUpdate(DicomTags.SOPInstanceUID, "2.25.99" + name.Length + patientId.Length);
             ds.AddOrUpdate(DicomTags.Modality, modality);
             ds.AddOrUpdate(DicomTags.PatientID, patientId);
             ds.AddOrUpdate(DicomTags.StudyDate, "20230405");
-            string path = Path.Combine(_root, name);
+            string path = Path.Combine(Root, name);
             new DicomFile(ds, DicomTransferSyntax.ImplicitVRLittleEndian).Save(path);
             return path;
         }
@@ -42,7 +37,7 @@ namespace HamletPS.Cli.Tests
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
-            int exit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(stdout, stderr));
+            int exit = InspectVerb.Run(new[] { Root }, false, null, false, true, new CliOutput(stdout, stderr));
 
             Assert.Equal(0, exit);
             string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -61,12 +56,12 @@ namespace HamletPS.Cli.Tests
         public void Inspect_BrokenFile_GoesToStandardErrorWithOffsetAndTheRunGoesOn()
         {
             string good = WriteFile("1.dcm", "SYN102", "CT");
-            File.WriteAllBytes(Path.Combine(_root, "2.dcm"), File.ReadAllBytes(good).Take(40).ToArray());
+            File.WriteAllBytes(Path.Combine(Root, "2.dcm"), File.ReadAllBytes(good).Take(40).ToArray());
             WriteFile("3.dcm", "SYN103", "CT");
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
-            int exit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(stdout, stderr));
+            int exit = InspectVerb.Run(new[] { Root }, false, null, false, true, new CliOutput(stdout, stderr));
 
             Assert.Equal(1, exit);
             Assert.Equal(2, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -101,14 +96,14 @@ namespace HamletPS.Cli.Tests
             for (int i = 0; i < 300; i++)
             {
                 string name = "f" + i.ToString("000") + ".dcm";
-                if (i % 37 == 5) File.WriteAllBytes(Path.Combine(_root, name), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+                if (i % 37 == 5) File.WriteAllBytes(Path.Combine(Root, name), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
                 else WriteFile(name, "SYN2" + i.ToString("000"), i % 2 == 0 ? "CT" : "MR");
             }
             // one writer for both streams: the order of results and error lines is visible
             var serial = new StringWriter();
-            int serialExit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(serial, serial), 1);
+            int serialExit = InspectVerb.Run(new[] { Root }, false, null, false, true, new CliOutput(serial, serial), 1);
             var parallel = new StringWriter();
-            int parallelExit = InspectVerb.Run(new[] { _root }, false, null, false, true, new CliOutput(parallel, parallel), 4);
+            int parallelExit = InspectVerb.Run(new[] { Root }, false, null, false, true, new CliOutput(parallel, parallel), 4);
 
             Assert.Equal(1, serialExit);
             Assert.Equal(1, parallelExit);
@@ -129,7 +124,7 @@ namespace HamletPS.Cli.Tests
             string good = WriteFile("g.dcm", "SYN105", "CT");
             var both = new StringWriter();
 
-            int exit = InspectVerb.Run(new[] { good, Path.Combine(_root, "missing"), good }, false, null, false, false, new CliOutput(both, both), 4);
+            int exit = InspectVerb.Run(new[] { good, Path.Combine(Root, "missing"), good }, false, null, false, false, new CliOutput(both, both), 4);
 
             Assert.Equal(1, exit);
             string[] lines = both.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

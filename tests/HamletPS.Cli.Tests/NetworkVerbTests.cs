@@ -15,22 +15,15 @@ using Xunit;
 namespace HamletPS.Cli.Tests
 {
     /// <summary>`hamlet receive`, `send` and `echo` against dcmtk's storescu, storescp and echoscu.</summary>
-    public sealed class NetworkVerbTests : IDisposable
+    public sealed class NetworkVerbTests : ScratchFolderTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-netverb-" + Guid.NewGuid().ToString("N"));
-
-        public NetworkVerbTests() => Directory.CreateDirectory(_root);
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        public NetworkVerbTests() : base("hamlet-netverb-") => Directory.CreateDirectory(Root);
 
         [Fact]
         public void Receive_PrintsWhereToConnect_AndAnRcvLinePerFile_AndStopsOnCancel()
         {
-            RtStudy study = WriteStudy(Path.Combine(_root, "sent"));
-            string rx = Path.Combine(_root, "incoming");
+            RtStudy study = WriteStudy(Path.Combine(Root, "sent"));
+            string rx = Path.Combine(Root, "incoming");
             int port = FreePort();
             var stdout = new SyncWriter();
             var stderr = new SyncWriter();
@@ -61,8 +54,8 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void Receive_Count_StopsByItself_AndJsonHasTheCmdletsProperties()
         {
-            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
-            string rx = Path.Combine(_root, "incoming");
+            RtStudy study = WriteStudy(Path.Combine(Root, "sent"), slices: 2);
+            string rx = Path.Combine(Root, "incoming");
             int port = FreePort();
             var stdout = new SyncWriter();
             var options = new DicomReceiverOptions { Folder = rx, Port = port, Count = study.Files.Count };
@@ -82,29 +75,29 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void ResolveOptions_TakesFolderAeTitleAndPortFromTheConfig_UnlessGiven()
         {
-            string config = Path.Combine(_root, "config.yaml");
-            Directory.CreateDirectory(Path.Combine(_root, "in"));
-            Directory.CreateDirectory(Path.Combine(_root, "sorted"));
-            Directory.CreateDirectory(Path.Combine(_root, "out"));
+            string config = Path.Combine(Root, "config.yaml");
+            Directory.CreateDirectory(Path.Combine(Root, "in"));
+            Directory.CreateDirectory(Path.Combine(Root, "sorted"));
+            Directory.CreateDirectory(Path.Combine(Root, "out"));
             File.WriteAllText(config, "APP:\n  SITE: TESTSITE\nDATAPATH:\n  INCOMING: in/\n  SORTED: sorted/\n  OUTGOING: out/\nDICOMNODE:\n  AET: CONFIGAE\n  PORT: 4242\n");
 
-            DicomReceiverOptions fromConfig = ReceiveVerb.ResolveOptions(null, null, null, config, _root);
-            DicomReceiverOptions given = ReceiveVerb.ResolveOptions("elsewhere", 5000, "GIVEN", config, _root);
+            DicomReceiverOptions fromConfig = ReceiveVerb.ResolveOptions(null, null, null, config, Root);
+            DicomReceiverOptions given = ReceiveVerb.ResolveOptions("elsewhere", 5000, "GIVEN", config, Root);
 
-            Assert.Equal(Path.Combine(_root, "in"), fromConfig.Folder.TrimEnd('/'));
+            Assert.Equal(Path.Combine(Root, "in"), fromConfig.Folder.TrimEnd('/'));
             Assert.Equal("CONFIGAE", fromConfig.AETitle);
             Assert.Equal(4242, fromConfig.Port);
-            Assert.Equal(Path.Combine(_root, "elsewhere"), given.Folder);
+            Assert.Equal(Path.Combine(Root, "elsewhere"), given.Folder);
             Assert.Equal("GIVEN", given.AETitle);
             Assert.Equal(5000, given.Port);
-            Assert.Throws<FileNotFoundException>(() => ReceiveVerb.ResolveOptions(null, null, null, Path.Combine(_root, "missing.yaml"), _root));
+            Assert.Throws<FileNotFoundException>(() => ReceiveVerb.ResolveOptions(null, null, null, Path.Combine(Root, "missing.yaml"), Root));
         }
 
         [Fact]
         public void Send_ToStorescp_PrintsStatus0000PerFile_ExitsZero_AndEchoSucceeds()
         {
-            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
-            string rx = Path.Combine(_root, "storescp");
+            RtStudy study = WriteStudy(Path.Combine(Root, "sent"), slices: 2);
+            string rx = Path.Combine(Root, "storescp");
             Directory.CreateDirectory(rx);
             int port = FreePort();
             using Process storescp = StartPeer("storescp", "-aet PEER --output-directory \"" + rx + "\" " + port);
@@ -136,7 +129,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void Send_WhatIf_SendsNothing_AndUnreachablePeer_ExitsOne()
         {
-            RtStudy study = WriteStudy(Path.Combine(_root, "sent"), slices: 2);
+            RtStudy study = WriteStudy(Path.Combine(Root, "sent"), slices: 2);
             int port = FreePort(); // nothing listens there
             var peer = new DicomPeer { ComputerName = "127.0.0.1", Port = port, TimeoutSeconds = 5 };
 
@@ -161,7 +154,7 @@ namespace HamletPS.Cli.Tests
         {
             int port = FreePort();
             using var cts = new CancellationTokenSource();
-            var options = new DicomReceiverOptions { Folder = Path.Combine(_root, "incoming"), Port = port, AETitle = "HAMLETPS" };
+            var options = new DicomReceiverOptions { Folder = Path.Combine(Root, "incoming"), Port = port, AETitle = "HAMLETPS" };
             Task<int> run = Task.Run(() => ReceiveVerb.Run(options, false, new CliOutput(new SyncWriter(), new SyncWriter()), cts.Token));
             try
             {

@@ -10,21 +10,16 @@ using Xunit;
 
 namespace HamletPS.Cli.Tests
 {
-    public sealed class ProcessVerbTests : IDisposable
+    public sealed class ProcessVerbTests : ScratchFolderTest
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-process-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        public ProcessVerbTests() : base("hamlet-process-") { }
 
         private string WriteSite(int slices, int size = 128)
         {
-            SampleData.Write(_root);
+            SampleData.Write(Root);
             var patient = new SyntheticPatientGenerator(11).Create(3);
-            new RtStudyBuilder(patient, new RtStudyOptions { Seed = 11, Slices = slices, ImageSize = size }).Write(Path.Combine(_root, "data", "incoming", "big"));
-            return Path.Combine(_root, "config.yaml");
+            new RtStudyBuilder(patient, new RtStudyOptions { Seed = 11, Slices = slices, ImageSize = size }).Write(Path.Combine(Root, "data", "incoming", "big"));
+            return Path.Combine(Root, "config.yaml");
         }
 
         [Fact]
@@ -49,10 +44,10 @@ namespace HamletPS.Cli.Tests
         public void KilledMidRun_TheNextRunCompletesWithConsistentOutput()
         {
             string config = WriteSite(400, 256);
-            int inputs = Directory.GetFiles(Path.Combine(_root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
-            string logs = Path.Combine(_root, "logs");
+            int inputs = Directory.GetFiles(Path.Combine(Root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
+            string logs = Path.Combine(Root, "logs");
             string cli = Path.Combine(AppContext.BaseDirectory, "hamlet.dll");
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
             foreach (string a in new[] { cli, "process", "--config-path", config, "--settle-seconds", "0" }) psi.ArgumentList.Add(a);
 
             using (Process child = Process.Start(psi))
@@ -64,25 +59,25 @@ namespace HamletPS.Cli.Tests
                 child.WaitForExit();
             }
             Assert.DoesNotContain("run-complete", File.ReadAllText(Directory.GetFiles(logs).Single()));
-            Assert.False(Directory.Exists(Path.Combine(_root, "data", "outgoing")) && Directory.GetFiles(Path.Combine(_root, "data", "outgoing"), "*.zip").Length > 0);
+            Assert.False(Directory.Exists(Path.Combine(Root, "data", "outgoing")) && Directory.GetFiles(Path.Combine(Root, "data", "outgoing"), "*.zip").Length > 0);
 
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             int code = ProcessVerb.Run(new ProcessVerb.Arguments { ConfigPath = config, SettleSeconds = 0 }, new CliOutput(stdout, stderr));
 
             Assert.True(code == 0, stderr.ToString());
-            string archive = Assert.Single(Directory.GetFiles(Path.Combine(_root, "data", "outgoing")));
+            string archive = Assert.Single(Directory.GetFiles(Path.Combine(Root, "data", "outgoing")));
             Assert.EndsWith(".zip", archive);
             ArchiveManifest manifest = ArchiveManifestReader.Read(archive);
             Assert.Equal(inputs, manifest.FileCount);
             Assert.Equal(inputs, manifest.Rows.Select(r => r.SopInstanceUid).Distinct().Count());
             Assert.True(ZipVerifier.Verify(archive).IsValid);
-            Assert.Empty(Directory.GetFiles(Path.Combine(_root, "data", "incoming"), "*.dcm", SearchOption.AllDirectories));
+            Assert.Empty(Directory.GetFiles(Path.Combine(Root, "data", "incoming"), "*.dcm", SearchOption.AllDirectories));
 
             var again = new StringWriter();
             Assert.Equal(0, ProcessVerb.Run(new ProcessVerb.Arguments { ConfigPath = config, SettleSeconds = 0 }, new CliOutput(again, new StringWriter())));
             Assert.Contains("No new files to archive", again.ToString());
-            Assert.Single(Directory.GetFiles(Path.Combine(_root, "data", "outgoing")));
+            Assert.Single(Directory.GetFiles(Path.Combine(Root, "data", "outgoing")));
         }
 
         private static int ProtectedLines(string logs)

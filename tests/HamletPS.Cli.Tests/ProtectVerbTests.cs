@@ -12,24 +12,19 @@ using Xunit;
 namespace HamletPS.Cli.Tests
 {
     /// <summary>`hamlet protect` and `hamlet unprotect`, in process, on the canary RT study.</summary>
-    public sealed class ProtectVerbTests : IDisposable
+    public sealed class ProtectVerbTests : ScratchFolderTest
     {
         private const string SiteKey = "Synthetic0Test1Site2Key3ABCDEFGH";
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-protect-cli-" + Guid.NewGuid().ToString("N"));
+        public ProtectVerbTests() : base("hamlet-protect-cli-") { }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(_root)) Directory.Delete(_root, true);
-        }
+        private string Output => Path.Combine(Root, "out");
 
-        private string Output => Path.Combine(_root, "out");
-
-        private string VaultFolder => Path.Combine(_root, "vault");
+        private string VaultFolder => Path.Combine(Root, "vault");
 
         /// <summary>Protects the CT in one run and the RT objects in a second: two record files in the vault folder.</summary>
         private RtStudy ProtectInTwoRuns()
         {
-            var study = new CanaryStudy(new RtStudyOptions { Slices = 2, ImageSize = 16 }).Write(Path.Combine(_root, "in"));
+            var study = new CanaryStudy(new RtStudyOptions { Slices = 2, ImageSize = 16 }).Write(Path.Combine(Root, "in"));
             string[] ct = study.Files.Where(f => f.Kind == RtObjectKind.CtImage).Select(f => f.Path).ToArray();
             string[] rest = study.Files.Select(f => f.Path).Except(ct).ToArray();
             foreach (string[] run in new[] { ct, rest })
@@ -49,7 +44,7 @@ namespace HamletPS.Cli.Tests
         public void Unprotect_WithTheRecordFolder_RestoresEveryFileFromWhicheverRunRecordedIt()
         {
             RtStudy study = ProtectInTwoRuns();
-            string restored = Path.Combine(_root, "restored");
+            string restored = Path.Combine(Root, "restored");
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
@@ -73,7 +68,7 @@ namespace HamletPS.Cli.Tests
             string first = Directory.GetFiles(VaultFolder, "*.hpv").Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).First().FullName;
             var stdout = new StringWriter();
             int code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
-                new ProtectionRequest { Destination = Path.Combine(_root, "restored"), VaultPath = first, Key = SiteKey.ToCharArray() }, json: true,
+                new ProtectionRequest { Destination = Path.Combine(Root, "restored"), VaultPath = first, Key = SiteKey.ToCharArray() }, json: true,
                 new CliOutput(stdout, new StringWriter()));
 
             Assert.Equal(0, code);
@@ -86,7 +81,7 @@ namespace HamletPS.Cli.Tests
         public void Unprotect_WrongKey_ExitsTwoWithAClearErrorAndWritesNothing()
         {
             ProtectInTwoRuns();
-            string restored = Path.Combine(_root, "restored");
+            string restored = Path.Combine(Root, "restored");
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
@@ -116,32 +111,32 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void RunProtect_TakesDestinationKeyAndMappingFromTheSiteConfig()
         {
-            SampleData.Write(_root);
+            SampleData.Write(Root);
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
-            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(_root, "data", "incoming") }, Path.Combine(_root, "config.yaml"),
+            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(Root, "data", "incoming") }, Path.Combine(Root, "config.yaml"),
                 new ProtectionRequest(), json: false, new CliOutput(stdout, stderr));
 
             Assert.True(code == 0, stderr.ToString());
-            string protectedRoot = Path.Combine(_root, "data", "protected");
+            string protectedRoot = Path.Combine(Root, "data", "protected");
             Assert.True(Directory.Exists(Path.Combine(protectedRoot, SampleData.MappedStudyId)), stdout.ToString());
-            int inputs = Directory.GetFiles(Path.Combine(_root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
+            int inputs = Directory.GetFiles(Path.Combine(Root, "data", "incoming"), "*", SearchOption.AllDirectories).Length;
             Assert.Equal(inputs, Directory.GetFiles(protectedRoot, "*.dcm", SearchOption.AllDirectories).Length);
         }
 
         [Fact]
         public void RunProtect_NamedConfigThatDoesNotExist_IsAUsageErrorAndWritesNothing()
         {
-            SampleData.Write(_root);
+            SampleData.Write(Root);
             var stderr = new StringWriter();
 
-            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(_root, "data", "incoming") }, Path.Combine(_root, "missing.yaml"),
-                new ProtectionRequest { Destination = Path.Combine(_root, "out") }, json: false, new CliOutput(new StringWriter(), stderr));
+            int code = ProtectVerbs.RunProtect(new[] { Path.Combine(Root, "data", "incoming") }, Path.Combine(Root, "missing.yaml"),
+                new ProtectionRequest { Destination = Path.Combine(Root, "out") }, json: false, new CliOutput(new StringWriter(), stderr));
 
             Assert.Equal(2, code);
             Assert.Contains("missing.yaml", stderr.ToString());
-            Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+            Assert.False(Directory.Exists(Path.Combine(Root, "out")));
         }
     }
 }
