@@ -29,21 +29,13 @@ namespace HamletPS.Dicom.IO
         {
             try
             {
-                return rename(NativePath(from), NativePath(to)) == 0;
+                return rename(NativePath.Of(from), NativePath.Of(to)) == 0;
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
                 _nativeUnavailable = true;
                 return false;
             }
-        }
-
-        private static byte[] NativePath(string path)
-        {
-            var bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
-            int n = System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
-            bytes[n] = 0;
-            return bytes;
         }
 
         [DllImport("libc", SetLastError = true)]

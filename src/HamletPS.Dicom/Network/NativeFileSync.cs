@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using HamletPS.Dicom.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace HamletPS.Dicom.Network
@@ -124,7 +125,7 @@ namespace HamletPS.Dicom.Network
             if (_noRenameAt2) return null;
             try
             {
-                if (renameat2(AtFdCwd, CPath(source), AtFdCwd, CPath(destination), RenameNoReplaceFlag) == 0) return true;
+                if (renameat2(AtFdCwd, NativePath.Of(source), AtFdCwd, NativePath.Of(destination), RenameNoReplaceFlag) == 0) return true;
             }
             catch (EntryPointNotFoundException)
             {
@@ -141,21 +142,14 @@ namespace HamletPS.Dicom.Network
         private const uint RenameNoReplaceFlag = 1;
         private static bool _noRenameAt2;
 
-        private static byte[] CPath(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
-
         /// <summary>fsync(2) of a directory: makes the entries created or renamed in it durable. Throws <see cref="IOException"/>.</summary>
         public static void SyncDirectory(string folder)
         {
-            byte[] path = System.Text.Encoding.UTF8.GetBytes(folder + "\0");
-            int fd = open(path, 0 /* O_RDONLY */);
+            int fd = open(NativePath.Of(folder), 0 /* O_RDONLY */);
             if (fd < 0) throw new IOException("cannot open the folder to sync it (errno " + Marshal.GetLastWin32Error() + ")");
             try
             {
-                while (fsync(fd) != 0)
-                {
-                    int errno = Marshal.GetLastWin32Error();
-                    if (errno != EINTR) throw new IOException("fsync of the folder failed (errno " + errno + ")");
-                }
+                Call(fd, fsync, "fsync of the folder");
             }
             finally
             {
@@ -170,7 +164,7 @@ namespace HamletPS.Dicom.Network
             var buffer = new long[32];                       // struct statfs is 120 bytes on 64-bit Linux; f_type comes first
             try
             {
-                return statfs(System.Text.Encoding.UTF8.GetBytes(folder + "\0"), buffer) == 0 ? buffer[0] : 0;
+                return statfs(NativePath.Of(folder), buffer) == 0 ? buffer[0] : 0;
             }
             catch (EntryPointNotFoundException)
             {

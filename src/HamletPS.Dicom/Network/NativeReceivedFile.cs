@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Network
 {
@@ -30,7 +31,7 @@ namespace HamletPS.Dicom.Network
         {
             Name = path;
             _chunk = dataSync ? 0 : writebackChunk;
-            byte[] p = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+            byte[] p = NativePath.Of(path);
             int flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | (dataSync ? O_DSYNC : 0);
             while ((_fd = open(p, flags, 0x1B6 /* 0666, less the umask */)) < 0)
             {
