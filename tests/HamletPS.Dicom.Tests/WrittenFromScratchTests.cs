@@ -140,6 +140,25 @@ namespace HamletPS.Dicom.Tests
         }
 
         [Fact]
+        public void SaveToTemporary_WritesAHiddenTemporaryFileBesideTheFinalName_AndNothingUnderTheFinalName()
+        {
+            string scratch = TestPaths.NewScratch("save-temp");
+            try
+            {
+                string path = Path.Combine(scratch, "new-folder", "c.dcm");
+                string temp = new DicomFile(BuildCtSlice()).SaveToTemporary(path);
+                Assert.Equal(Path.GetDirectoryName(path), Path.GetDirectoryName(temp));
+                Assert.StartsWith(".c.dcm.", Path.GetFileName(temp));
+                Assert.EndsWith(".tmp", temp);
+                Assert.False(File.Exists(path));
+                Assert.Equal("CT", DicomFile.Open(temp).Dataset.GetString(DicomTags.Modality));
+                FileRename.ReplaceOrMove(temp, path);
+                Assert.Equal(new[] { path }, Directory.GetFiles(scratch, "*", SearchOption.AllDirectories));
+            }
+            finally { Directory.Delete(scratch, true); }
+        }
+
+        [Fact]
         public void HeaderOnlyRead_StopsBeforePixelDataAndCannotBeSaved()
         {
             var ms = new MemoryStream();

@@ -31,7 +31,6 @@ namespace HamletPS.Core.Deidentification
         private readonly ConcurrentDictionary<string, Lazy<PatientReport>> _patients = new ConcurrentDictionary<string, Lazy<PatientReport>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly string _destination;
-        private readonly ConcurrentDictionary<string, bool> _createdFolders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Validates the options and opens (or creates) the vault; a wrong vault key throws before anything is written.</summary>
         public DicomProtector(ProtectorOptions options)
@@ -155,7 +154,7 @@ namespace HamletPS.Core.Deidentification
                     throw new ProtectionRefusedException("DuplicateSopInstance", "another input of this run has the same SOP Instance UID; only the first was written");
                 cancellationToken.ThrowIfCancellationRequested();
                 _vault?.Append(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
-                temp = WriteTemporary(file, destination);
+                temp = file.SaveToTemporary(destination); // renamed into place by the commit, after the vault flush
                 result.Message = report.Message;
                 result.Status = ProtectionStatus.Protected; // made visible (renamed) by the commit
                 return new PendingFile(result, temp, report);
@@ -185,29 +184,6 @@ namespace HamletPS.Core.Deidentification
                 : FileFailure.Classify(sourcePath, ex)?.Reason ?? "ProtectionFailed";
             result.Failure = FileFailure.Create(sourcePath, kind, id, wrapped);
             result.Message = wrapped.Message;
-        }
-
-        /// <summary>Writes the protected file next to its destination under a temporary name (renamed by the commit).</summary>
-        private string WriteTemporary(DicomFile file, string destination)
-        {
-            string dir = Path.GetDirectoryName(destination);
-            if (!string.IsNullOrEmpty(dir) && !_createdFolders.ContainsKey(dir))
-            {
-                Directory.CreateDirectory(dir); // recorded only once it exists: another worker may be writing into it already
-                _createdFolders.TryAdd(dir, true);
-            }
-            string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-            try
-            {
-                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-                    file.Save(fs);
-                return temp;
-            }
-            catch
-            {
-                TryDelete(temp);
-                throw;
-            }
         }
 
         private static void TryDelete(string path)

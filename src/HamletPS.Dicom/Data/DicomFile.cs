@@ -82,6 +82,29 @@ namespace HamletPS.Dicom.Data
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
+            string temp = SaveToTemporary(full, options);
+            try
+            {
+                FileRename.ReplaceOrMove(temp, full);
+            }
+            catch
+            {
+                DeleteQuietly(temp);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The first half of <see cref="Save(string, DicomWriteOptions)"/> for callers that put the file in place later (after a
+        /// group commit, say): writes it in full next to <paramref name="path"/> under a hidden temporary name
+        /// (".name.xxxxxxxx.tmp", which no reader takes for a finished file), creating the folder when it does not exist yet,
+        /// and returns that name; the caller renames it with <see cref="FileRename.ReplaceOrMove"/> or deletes it. Nothing is
+        /// left behind when the write fails.
+        /// </summary>
+        public string SaveToTemporary(string path, DicomWriteOptions options = null)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            string full = Path.GetFullPath(path);
             string dir = Path.GetDirectoryName(full);
             string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
@@ -91,13 +114,18 @@ namespace HamletPS.Dicom.Data
                     DicomWriter.Write(fs, this, options);
                     fs.Flush();
                 }
-                FileRename.ReplaceOrMove(temp, full);
+                return temp;
             }
             catch
             {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                DeleteQuietly(temp);
                 throw;
             }
+        }
+
+        private static void DeleteQuietly(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
         private static FileStream CreateTemporary(string temp, string dir)
