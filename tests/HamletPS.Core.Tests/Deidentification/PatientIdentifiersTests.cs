@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using HamletPS.Core.Deidentification;
@@ -46,6 +48,65 @@ namespace HamletPS.Core.Tests.Deidentification
             var utf8 = PatientIdentifiers.FromDataset(Dataset(null, "ACC0002", "ISO_IR 192", utf8Name));
             Assert.Contains("PatientName:MÜLLER", Values(utf8));
             Assert.DoesNotContain("PatientName:MÜLLER", Values(latin1));
+        }
+
+        private static readonly HashSet<string> TextVRs = new HashSet<string> { "AE", "AS", "CS", "DA", "DS", "DT", "IS", "LO", "LT", "PN", "SH", "ST", "TM", "UC", "UR", "UT" };
+
+        /// <summary>A value for every standard text element (a birth-date-like one for DA), each different from the others.</summary>
+        private static void FillEveryTextElement(DicomDataset ds, string variant)
+        {
+            int n = 0;
+            foreach (DicomDictionaryEntry e in DicomDictionary.Entries)
+            {
+                if (e.IsRepeating || e.VR == null || !TextVRs.Contains(e.VR.Code) || e.Tag.Group <= 0x0002) continue;
+                n++;
+                string value = e.VR.Code == "DA" ? (variant == "a" ? "1970" : "1980") + (1 + n % 12).ToString("00") + (1 + n % 28).ToString("00")
+                    : e.VR.Code == "AS" ? "0" + (n % 90).ToString("00") + "Y" : variant.ToUpperInvariant() + "ID" + n.ToString("00000");
+                ds.AddOrUpdate(new DicomElement(e.Tag, e.VR, Encoding.ASCII.GetBytes(value.Length % 2 == 1 ? value + " " : value)));
+            }
+        }
+
+        /// <summary>
+        /// Guards the reuse against the list of elements it compares falling behind what FromDataset reads: whichever single
+        /// standard text element changes (top level, or in an item of the Other Patient IDs or Request Attributes sequence),
+        /// the result equals a fresh collection of the changed dataset.
+        /// </summary>
+        [Fact]
+        public void FromDataset_AfterAnySingleElementChanges_EqualsAFreshCollection()
+        {
+            DicomDataset Baseline()
+            {
+                var ds = new DicomDataset();
+                FillEveryTextElement(ds, "a");
+                foreach (DicomTag sequence in new[] { DicomTags.OtherPatientIDsSequence, DicomTags.RequestAttributesSequence })
+                {
+                    var item = new DicomDataset();
+                    FillEveryTextElement(item, "a");
+                    ds.AddOrUpdate(new DicomSequence(sequence, item));
+                }
+                return ds;
+            }
+            var variants = new DicomDataset();
+            FillEveryTextElement(variants, "b");
+            DicomDataset baseline = Baseline(), work = Baseline();
+            int checkedChanges = 0;
+            foreach (DicomTag? sequence in new DicomTag?[] { null, DicomTags.OtherPatientIDsSequence, DicomTags.RequestAttributesSequence })
+            {
+                DicomDataset target = sequence == null ? work : ((DicomSequence)work.GetElement(sequence.Value)).Items[0];
+                foreach (DicomElement changed in variants)
+                {
+                    DicomElement original = target.GetElement(changed.Tag);
+                    target.AddOrUpdate(new DicomElement(changed.Tag, changed.VR, changed.GetBytes()));
+                    PatientIdentifiers.FromDataset(baseline);
+                    string[] afterBaseline = Values(PatientIdentifiers.FromDataset(work));
+                    PatientIdentifiers.FromDataset(new DicomDataset());
+                    string[] fresh = Values(PatientIdentifiers.FromDataset(work));
+                    Assert.True(fresh.SequenceEqual(afterBaseline), changed.Tag + (sequence == null ? "" : " in an item of " + sequence) + " is read but not compared");
+                    target.AddOrUpdate(original);
+                    checkedChanges++;
+                }
+            }
+            Assert.True(checkedChanges > 3000, checkedChanges + " changes checked");
         }
     }
 }
