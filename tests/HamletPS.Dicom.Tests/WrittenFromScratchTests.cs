@@ -159,6 +159,24 @@ namespace HamletPS.Dicom.Tests
         }
 
         [Fact]
+        public void Save_ManyThreadsIntoTheSameNewFolder_AllSucceed()
+        {
+            string scratch = TestPaths.NewScratch("save-race");
+            try
+            {
+                var file = new DicomFile(BuildCtSlice());
+                for (int round = 0; round < 500; round++)
+                {
+                    string folder = Path.Combine(scratch, "r" + round, "series");
+                    System.Threading.Tasks.Parallel.For(0, 8, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 },
+                        i => file.Save(Path.Combine(folder, i + ".dcm")));
+                    Assert.Equal(8, Directory.GetFiles(folder).Length);
+                }
+            }
+            finally { Directory.Delete(scratch, true); }
+        }
+
+        [Fact]
         public void HeaderOnlyRead_StopsBeforePixelDataAndCannotBeSaved()
         {
             var ms = new MemoryStream();

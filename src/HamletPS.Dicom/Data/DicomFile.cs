@@ -134,7 +134,10 @@ namespace HamletPS.Dicom.Data
             {
                 return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
             }
-            catch (DirectoryNotFoundException) when (!string.IsNullOrEmpty(dir))
+            // The folder is missing. .NET reports that as FileNotFoundException instead when another thread created the folder
+            // between the failed create and its check of the folder (files of one series written in parallel): for a create,
+            // both mean "no folder at the time".
+            catch (IOException ex) when ((ex is DirectoryNotFoundException || ex is FileNotFoundException) && !string.IsNullOrEmpty(dir))
             {
                 Directory.CreateDirectory(dir);
                 return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
