@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -83,8 +84,9 @@ namespace HamletPS.Generators
                 var cells = lines[n].Split('\t');
                 var row = index.Select(i => i < cells.Length ? cells[i].Trim() : string.Empty).ToArray();
                 foreach (var cell in row)
-                    if (cell.IndexOf('|') >= 0 || cell.IndexOf('"') >= 0)
-                        throw new InvalidDataException(path + ": line " + (n + 1) + ": '|' or '\"' in a cell");
+                    if (cell.IndexOf('|') >= 0 || cell.IndexOf('"') >= 0 || cell.Any(ch => ch > 0x7E || ch < 0x20))
+                        throw new InvalidDataException(path + ": line " + (n + 1) + ": '|', '\"' or a character outside printable ASCII in a cell" +
+                            " (the generated rows are indexed by byte offset)");
                 rows.Add(row);
             }
             return rows;
@@ -94,18 +96,71 @@ namespace HamletPS.Generators
         {
             var sb = new StringBuilder();
             sb.AppendFormat(Header, "data-dictionary.tsv");
+            sb.Append("using System;\n\n");
             sb.Append("namespace HamletPS.Dicom.Dictionary\n{\n");
             sb.Append("    internal static partial class DicomDictionaryData\n    {\n");
-            sb.Append("        /// <summary>One row per entry: tag (x = repeating nibble) | VR(s) | VM | keyword | name | retired (Y/N).</summary>\n");
-            sb.Append("        internal const string Rows = @\"\n");
+            sb.Append("        /// <summary>\n");
+            sb.Append("        /// One row per entry: tag (x = repeating nibble) | VR(s) | VM | keyword | name | retired (Y/N). ASCII bytes in the\n");
+            sb.Append("        /// assembly's data (a UTF-8 literal): no string of the whole table is made at run time.\n");
+            sb.Append("        /// </summary>\n");
+            sb.Append("        internal static ReadOnlySpan<byte> Rows => @\"\n");
             foreach (var r in rows)
             {
                 string tag = r[0].Trim('(', ')').Replace(",", "");
                 sb.Append(tag).Append('|').Append(r[1]).Append('|').Append(r[2]).Append('|').Append(r[3]).Append('|')
                   .Append(r[4]).Append('|').Append(r[5] == "Y" ? "Y" : "N").Append('\n');
             }
-            sb.Append("\";\n    }\n}\n");
+            sb.Append("\"u8;\n\n");
+            var starts = RowStarts(rows.Select(r => DictionaryRowLength(r)));
+            var tags = rows.Select(r => r[0].Trim('(', ')').Replace(",", "").ToUpperInvariant()).ToList();
+            var ordinary = Enumerable.Range(0, rows.Count).Where(i => tags[i].IndexOf('X') < 0)
+                .OrderBy(i => Convert.ToUInt32(tags[i], 16)).ToList();
+            for (int i = 1; i < ordinary.Count; i++)
+                if (tags[ordinary[i]] == tags[ordinary[i - 1]]) throw new InvalidDataException("data-dictionary.tsv: tag " + tags[ordinary[i]] + " listed twice");
+            var keywords = Enumerable.Range(0, rows.Count).Where(i => rows[i][3].Length > 0)
+                .OrderBy(i => rows[i][3], StringComparer.Ordinal).ToList();
+            for (int i = 1; i < keywords.Count; i++)
+                if (rows[keywords[i]][3] == rows[keywords[i - 1]][3]) throw new InvalidDataException("data-dictionary.tsv: keyword " + rows[keywords[i]][3] + " listed twice");
+            AppendArray(sb, "Start of each row in Rows (a row runs to the next line feed).", "int", "RowStarts", starts.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            AppendArray(sb, "Tags of the entries without repeating nibbles, ascending (binary search); their rows are in OrdinaryRows.", "uint", "OrdinaryTags",
+                ordinary.Select(i => "0x" + tags[i] + "u"));
+            AppendArray(sb, "The row of each tag of OrdinaryTags.", "ushort", "OrdinaryRows", ordinary.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            AppendArray(sb, "Rows of the repeating-group entries ((60xx,3000), (0020,31xx)…), in tag order.", "ushort", "RepeatingRows",
+                Enumerable.Range(0, rows.Count).Where(i => tags[i].IndexOf('X') >= 0).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            AppendArray(sb, "Rows that have a keyword, in ordinal order of the keyword (binary search).", "ushort", "KeywordRows",
+                keywords.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            sb.Append("    }\n}\n");
             return sb.ToString();
+        }
+
+        /// <summary>Length of a row of DicomDictionaryData.Rows, line feed excluded (as DictionaryFile writes it).</summary>
+        private static int DictionaryRowLength(string[] r) =>
+            r[0].Trim('(', ')').Replace(",", "").Length + 1 + r[1].Length + 1 + r[2].Length + 1 + r[3].Length + 1 + r[4].Length + 1 + 1;
+
+        /// <summary>Where each row starts in a verbatim literal that opens with a line feed and ends every row with one.</summary>
+        private static List<int> RowStarts(IEnumerable<int> rowLengths)
+        {
+            var starts = new List<int>();
+            int at = 1;
+            foreach (int length in rowLengths)
+            {
+                starts.Add(at);
+                at += length + 1;
+            }
+            return starts;
+        }
+
+        private static void AppendArray(StringBuilder sb, string summary, string type, string name, IEnumerable<string> values)
+        {
+            sb.Append("        /// <summary>").Append(summary).Append("</summary>\n");
+            sb.Append("        internal static readonly ").Append(type).Append("[] ").Append(name).Append(" =\n        {");
+            int n = 0;
+            foreach (string v in values)
+            {
+                sb.Append(n % 12 == 0 ? "\n            " : " ").Append(v).Append(',');
+                n++;
+            }
+            sb.Append("\n        };\n\n");
         }
 
         private static string TagsFile(List<string[]> rows)
@@ -139,12 +194,19 @@ namespace HamletPS.Generators
                 sb.Append("        /// <summary>").Append(Xml(r[1])).Append(" (").Append(Xml(r[2])).Append(r[4] == "Y" ? ", retired" : "").Append(")</summary>\n");
                 sb.Append("        public const string ").Append(r[5]).Append(" = \"").Append(r[0]).Append("\";\n");
             }
-            sb.Append("\n        /// <summary>One row per UID: uid | name | type | info | retired (Y/N) | keyword.</summary>\n");
-            sb.Append("        internal const string RegistryRows = @\"\n");
+            sb.Append("    }\n\n");
+            sb.Append("    /// <summary>The registry as rows of text with an index (a class of its own, so its arrays exist before DicomUids uses them).</summary>\n");
+            sb.Append("    internal static class DicomUidRegistryData\n    {\n");
+            sb.Append("        /// <summary>One row per UID: uid | name | type | info | retired (Y/N) | keyword (ASCII bytes, as DicomDictionaryData.Rows).</summary>\n");
+            sb.Append("        internal static System.ReadOnlySpan<byte> Rows => @\"\n");
             foreach (var r in rows)
                 sb.Append(r[0]).Append('|').Append(r[1]).Append('|').Append(r[2]).Append('|').Append(r[3]).Append('|')
                   .Append(r[4] == "Y" ? "Y" : "N").Append('|').Append(r[5]).Append('\n');
-            sb.Append("\";\n    }\n}\n");
+            sb.Append("\"u8;\n\n");
+            AppendArray(sb, "Start of each row in Rows (rows are in ordinal order of the UID: binary search).", "int", "RowStarts",
+                RowStarts(rows.Select(r => r[0].Length + r[1].Length + r[2].Length + r[3].Length + 1 + r[5].Length + 5))
+                    .Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            sb.Append("    }\n}\n");
             return sb.ToString();
         }
 

@@ -47,5 +47,62 @@ namespace HamletPS.Dicom.Tests
             Assert.True(overlay.IsRepeating);
             Assert.Null(DicomDictionary.Lookup(new DicomTag(0x60233001)));
         }
+
+        [Theory]
+        [InlineData("Patient")]          // a prefix of many keywords
+        [InlineData("PatientNameX")]     // one character longer than a keyword
+        [InlineData("patientName")]      // keywords are case-sensitive
+        [InlineData("AAAA")]             // sorts before every keyword
+        [InlineData("zzzz")]             // sorts after every keyword
+        [InlineData("")]
+        [InlineData(null)]
+        public void LookupKeyword_OfANameThatIsNoKeyword_IsNull(string keyword)
+        {
+            Assert.Null(DicomDictionary.LookupKeyword(keyword));
+        }
+
+        [Fact]
+        public void EveryRegistryUid_HasTheNameTypeInfoRetirementAndKeywordOfItsStandardRow()
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.SharedStandard, "uid-registry.tsv"));
+            string[] header = lines[0].Split('\t');
+            int uid = Array.IndexOf(header, "uid"), name = Array.IndexOf(header, "name"), type = Array.IndexOf(header, "type"),
+                info = Array.IndexOf(header, "info"), retired = Array.IndexOf(header, "retired"), keyword = Array.IndexOf(header, "keyword");
+            var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+            Assert.Equal(rows.Count, DicomUids.All.Count);
+            foreach (string[] row in rows)
+            {
+                DicomUidInfo entry = DicomUids.Lookup(row[uid]);
+                Assert.True(entry != null, row[uid] + " is missing");
+                Assert.Equal(row[uid], entry.Uid);
+                Assert.Equal(row[name], entry.Name);
+                Assert.Equal(row[type], entry.Type);
+                Assert.Equal(row[info].Trim(), entry.Info);
+                Assert.Equal(row[retired] == "Y", entry.IsRetired);
+                Assert.Equal(row[keyword].Trim(), entry.Keyword);
+                Assert.Same(entry, DicomUids.Lookup(row[uid] + "\0"));   // padded as in a dataset
+            }
+        }
+
+        [Theory]
+        [InlineData("1.2.840.10008.1.2.")]     // a prefix of registry UIDs
+        [InlineData("1.2.840.10008.1.2.1.999")] // a registry UID with more after it
+        [InlineData("0")]
+        [InlineData("9")]
+        [InlineData("")]
+        [InlineData("\0 ")]
+        public void UidLookup_OfAUidOutsideTheRegistry_IsNull(string uid)
+        {
+            Assert.Null(DicomUids.Lookup(uid));
+        }
+
+        [Fact]
+        public void TransferSyntaxes_AreEveryTransferSyntaxOfTheRegistry()
+        {
+            var expected = DicomUids.All.Where(u => u.IsTransferSyntax).Select(u => u.Uid).OrderBy(u => u, StringComparer.Ordinal);
+            var known = HamletPS.Dicom.IO.DicomTransferSyntax.All.Select(t => t.Uid).OrderBy(u => u, StringComparer.Ordinal);
+            Assert.Equal(expected, known);
+            Assert.True(known.Count() > 30);
+        }
     }
 }

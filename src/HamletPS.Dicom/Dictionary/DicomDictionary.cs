@@ -1,43 +1,81 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.Threading;
 using HamletPS.Dicom.Data;
 
 namespace HamletPS.Dicom.Dictionary
 {
-    /// <summary>The PS3.6 data dictionary (generated table in DicomDictionary.Generated.cs), parsed once on first use.</summary>
+    /// <summary>
+    /// The PS3.6 data dictionary. The generated tables (DicomDictionary.Generated.cs) are the rows as ASCII bytes plus sorted
+    /// index arrays, all in the assembly's data, so nothing is built when a process starts: a lookup is a binary search, and an
+    /// entry is made from its row the first time it is asked for (a process touches a few hundred of the 5,000 entries; making
+    /// them all, from one string of the whole table, cost every process tens of milliseconds of start-up).
+    /// </summary>
     public static class DicomDictionary
     {
-        private sealed class Tables
-        {
-            public readonly Dictionary<uint, DicomDictionaryEntry> ByTag = new Dictionary<uint, DicomDictionaryEntry>(5400);
-            public readonly Dictionary<string, DicomDictionaryEntry> ByKeyword = new Dictionary<string, DicomDictionaryEntry>(5400, StringComparer.Ordinal);
-            public readonly List<DicomDictionaryEntry> Repeating = new List<DicomDictionaryEntry>(100);
-            public readonly List<DicomDictionaryEntry> All = new List<DicomDictionaryEntry>(5400);
-        }
-
-        private static readonly Lazy<Tables> Data = new Lazy<Tables>(Build);
+        private const string Table = "dictionary";
+        private static readonly DicomDictionaryEntry[] Made = new DicomDictionaryEntry[DicomDictionaryData.RowStarts.Length];
+        private static IReadOnlyList<DicomDictionaryEntry> _all;
 
         /// <summary>Every entry in tag order.</summary>
-        public static IReadOnlyList<DicomDictionaryEntry> Entries => Data.Value.All;
+        public static IReadOnlyList<DicomDictionaryEntry> Entries
+        {
+            get
+            {
+                var all = Volatile.Read(ref _all);
+                if (all != null) return all;
+                var list = new DicomDictionaryEntry[Made.Length];
+                for (int row = 0; row < list.Length; row++) list[row] = Entry(row);
+                Interlocked.CompareExchange(ref _all, Array.AsReadOnly(list), null);
+                return _all;
+            }
+        }
 
         /// <summary>The entry for a tag, including repeating-group entries; null for private and unknown tags.</summary>
         public static DicomDictionaryEntry Lookup(DicomTag tag)
         {
-            var t = Data.Value;
-            if (t.ByTag.TryGetValue(tag.Value, out var e)) return e;
+            uint value = tag.Value;
+            uint[] tags = DicomDictionaryData.OrdinaryTags;
+            int lo = 0, hi = tags.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                uint at = tags[mid];
+                if (at == value) return Entry(DicomDictionaryData.OrdinaryRows[mid]);
+                if (at < value) lo = mid + 1;
+                else hi = mid - 1;
+            }
             if (tag.IsPrivate) return null;
-            var rep = t.Repeating;
-            for (int i = 0; i < rep.Count; i++)
-                if (rep[i].Matches(tag)) return rep[i];
+            foreach (ushort row in DicomDictionaryData.RepeatingRows)
+            {
+                var entry = Entry(row);
+                if (entry.Matches(tag)) return entry;
+            }
             return null;
         }
 
         /// <summary>The entry for a keyword ("PatientName"), case-sensitive; null when unknown.</summary>
         public static DicomDictionaryEntry LookupKeyword(string keyword)
         {
-            if (keyword == null) return null;
-            return Data.Value.ByKeyword.TryGetValue(keyword, out var e) ? e : null;
+            if (string.IsNullOrEmpty(keyword)) return null;
+            ReadOnlySpan<byte> rows = DicomDictionaryData.Rows;
+            ushort[] order = DicomDictionaryData.KeywordRows;
+            int lo = 0, hi = order.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                int row = order[mid];
+                // the keyword is the fourth cell: past the 8 tag digits, the VR and the VM cells
+                int start = DicomDictionaryData.RowStarts[row] + 8;
+                start = AsciiRows.IndexOf(rows, (byte)'|', start + 1);
+                start = AsciiRows.IndexOf(rows, (byte)'|', start + 1) + 1;
+                int end = AsciiRows.IndexOf(rows, (byte)'|', start);
+                int c = AsciiRows.Compare(rows, start, end, keyword, keyword.Length);
+                if (c == 0) return Entry(row);
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return null;
         }
 
         /// <summary>
@@ -51,93 +89,67 @@ namespace HamletPS.Dicom.Dictionary
             return Lookup(tag)?.VR ?? DicomVR.UN;
         }
 
-        /// <summary>
-        /// Parses the generated rows in one pass over the text: tags as hex digits read in place, and the few distinct VR and
-        /// VM columns (about 40 and 20) shared between entries instead of split and allocated per row, so building the tables
-        /// costs a few milliseconds at the first lookup rather than tens.
-        /// </summary>
-        private static Tables Build()
+        /// <summary>The entry of a row, made on first use (two threads may both make it; one of the two is kept).</summary>
+        private static DicomDictionaryEntry Entry(int row)
         {
-            var t = new Tables();
-            var vrCache = new Dictionary<string, DicomVR[]>(StringComparer.Ordinal);
-            var textCache = new Dictionary<string, string>(StringComparer.Ordinal);
-            string rows = DicomDictionaryData.Rows;
-            int pos = 0;
-            var bars = new int[5];
-            while (pos < rows.Length)
-            {
-                int end = rows.IndexOf('\n', pos);
-                if (end < 0) end = rows.Length;
-                int stop = end > pos && rows[end - 1] == '\r' ? end - 1 : end;
-                if (stop > pos)
-                {
-                    int from = pos;
-                    for (int i = 0; i < bars.Length; i++)
-                    {
-                        int bar = rows.IndexOf('|', from, stop - from);
-                        if (bar < 0) throw new InvalidOperationException("Corrupt generated dictionary row.");
-                        bars[i] = bar;
-                        from = bar + 1;
-                    }
-                    if (bars[0] - pos != 8) throw new InvalidOperationException("Corrupt generated dictionary row.");
-                    var entry = Parse(rows, pos, bars, stop, vrCache, textCache);
-                    t.All.Add(entry);
-                    if (entry.IsRepeating) t.Repeating.Add(entry);
-                    else t.ByTag[entry.Tag.Value] = entry;
-                    if (entry.Keyword.Length > 0) t.ByKeyword[entry.Keyword] = entry;
-                }
-                pos = end + 1;
-            }
-            return t;
+            var made = Volatile.Read(ref Made[row]);
+            if (made != null) return made;
+            Interlocked.CompareExchange(ref Made[row], Parse(row), null);
+            return Made[row];
         }
 
         /// <summary>One row: tag (x = repeating nibble) | VR(s) | VM | keyword | name | retired (Y/N).</summary>
-        private static DicomDictionaryEntry Parse(string rows, int start, int[] bars, int stop, Dictionary<string, DicomVR[]> vrCache, Dictionary<string, string> textCache)
+        private static DicomDictionaryEntry Parse(int row)
         {
+            ReadOnlySpan<byte> rows = DicomDictionaryData.Rows;
+            int start = DicomDictionaryData.RowStarts[row];
+            int end = AsciiRows.RowEnd(rows, start, Table, row);
+            var bars = new int[5];
+            AsciiRows.Cells(rows, start, end, bars, Table, row);
+            if (bars[0] - start != 8) throw Corrupt(row);
             uint value = 0, mask = 0;
             for (int i = 0; i < 8; i++)
             {
-                char ch = rows[start + i];
+                byte ch = rows[start + i];
                 value <<= 4;
                 mask <<= 4;
                 if (ch == 'x' || ch == 'X') continue;
-                value |= (uint)HexDigit(ch);
+                value |= (uint)HexDigit(ch, row);
                 mask |= 0xF;
             }
-            string vrText = Shared(rows, bars[0] + 1, bars[1], textCache);
-            if (!vrCache.TryGetValue(vrText, out DicomVR[] vrs))
-            {
-                if (vrText == "NONE") vrs = Array.Empty<DicomVR>();
-                else
-                {
-                    var parts = vrText.Split(new[] { " or " }, StringSplitOptions.RemoveEmptyEntries);
-                    vrs = new DicomVR[parts.Length];
-                    for (int i = 0; i < parts.Length; i++) vrs[i] = DicomVR.Parse(parts[i]);
-                }
-                vrCache.Add(vrText, vrs);
-            }
-            string vm = Shared(rows, bars[1] + 1, bars[2], textCache);
-            string keyword = rows.Substring(bars[2] + 1, bars[3] - bars[2] - 1);
-            string name = rows.Substring(bars[3] + 1, bars[4] - bars[3] - 1);
-            bool retired = stop - bars[4] == 2 && rows[bars[4] + 1] == 'Y';
+            string vrText = AsciiRows.Text(rows, bars[0] + 1, bars[1]);
+            DicomVR[] vrs = ParseVRs(vrText, row);
+            string vm = AsciiRows.Text(rows, bars[1] + 1, bars[2]);
+            string keyword = AsciiRows.Text(rows, bars[2] + 1, bars[3]);
+            string name = AsciiRows.Text(rows, bars[3] + 1, bars[4]);
+            bool retired = end - bars[4] == 2 && rows[bars[4] + 1] == 'Y';
             return new DicomDictionaryEntry(new DicomTag(value), mask, vrs, vrText, vm, keyword, name, retired);
         }
 
-        /// <summary>The text between two positions, one string per distinct text (VR and VM columns repeat across thousands of rows).</summary>
-        private static string Shared(string rows, int from, int to, Dictionary<string, string> cache)
+        /// <summary>The VR cell: "NONE", one code ("PN") or codes joined by " or " ("US or SS", "US or OW or SS").</summary>
+        private static DicomVR[] ParseVRs(string text, int row)
         {
-            string text = rows.Substring(from, to - from);
-            if (cache.TryGetValue(text, out string shared)) return shared;
-            cache.Add(text, text);
-            return text;
+            if (text == "NONE") return Array.Empty<DicomVR>();
+            if ((text.Length + 4) % 6 != 0) throw Corrupt(row);
+            var vrs = new DicomVR[(text.Length + 4) / 6];
+            for (int i = 0; i < vrs.Length; i++)
+            {
+                int at = 6 * i;
+                if (i > 0 && string.CompareOrdinal(text, at - 4, " or ", 0, 4) != 0) throw Corrupt(row);
+                if (!DicomVR.TryGet((byte)text[at], (byte)text[at + 1], out vrs[i])) throw Corrupt(row);
+            }
+            return vrs;
         }
 
-        private static int HexDigit(char ch)
+        private static int HexDigit(byte ch, int row)
         {
             if (ch >= '0' && ch <= '9') return ch - '0';
             if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
             if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-            throw new InvalidOperationException("Corrupt generated dictionary row.");
+            throw Corrupt(row);
         }
+
+        private static InvalidOperationException Corrupt(int row) =>
+            new InvalidOperationException("Corrupt generated dictionary: row " + row + " cannot be read.");
     }
 }

@@ -21,7 +21,10 @@ namespace HamletPS.Dicom.Dictionary
 
         public string Keyword { get; }
 
-        public bool IsTransferSyntax => Type == "Transfer Syntax";
+        /// <summary>The Type of transfer syntax entries.</summary>
+        internal const string TransferSyntaxType = "Transfer Syntax";
+
+        public bool IsTransferSyntax => Type == TransferSyntaxType;
 
         public bool IsSopClass => Type == "SOP Class" || Type == "Meta SOP Class";
 

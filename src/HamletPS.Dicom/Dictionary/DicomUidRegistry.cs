@@ -1,25 +1,70 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace HamletPS.Dicom.Dictionary
 {
-    /// <summary>The PS3.6 UID registry: constants (generated) plus lookup of names and types.</summary>
+    /// <summary>
+    /// The PS3.6 UID registry: constants (generated) plus lookup of names and types. The generated rows (ASCII bytes) are in ordinal
+    /// order of the UID with an index of where each starts, so a lookup is a binary search and an entry is made from its row on
+    /// first use; nothing is built when a process starts.
+    /// </summary>
     public static partial class DicomUids
     {
         /// <summary>HamletPS's Implementation Class UID (a 2.25 UUID-derived UID, fixed for the product).</summary>
         public const string ImplementationClassUid = "2.25.222862192664908985829491055593094192150";
 
-        private static readonly Lazy<Dictionary<string, DicomUidInfo>> Table = new Lazy<Dictionary<string, DicomUidInfo>>(Build);
+        private static readonly DicomUidInfo[] Made = new DicomUidInfo[DicomUidRegistryData.RowStarts.Length];
+        private static IReadOnlyCollection<DicomUidInfo> _all;
 
-        /// <summary>Every registry entry.</summary>
-        public static IReadOnlyCollection<DicomUidInfo> All => Table.Value.Values;
+        /// <summary>Every registry entry, in ordinal order of the UID.</summary>
+        public static IReadOnlyCollection<DicomUidInfo> All
+        {
+            get
+            {
+                var all = Volatile.Read(ref _all);
+                if (all != null) return all;
+                var list = new DicomUidInfo[Made.Length];
+                for (int row = 0; row < list.Length; row++) list[row] = Entry(row);
+                Interlocked.CompareExchange(ref _all, Array.AsReadOnly(list), null);
+                return _all;
+            }
+        }
 
         /// <summary>The registry entry for a UID (trailing NUL/space padding ignored); null when not in the registry.</summary>
         public static DicomUidInfo Lookup(string uid)
         {
             if (string.IsNullOrEmpty(uid)) return null;
-            uid = uid.TrimEnd('\0', ' ');
-            return Table.Value.TryGetValue(uid, out var info) ? info : null;
+            int length = uid.Length;
+            while (length > 0 && (uid[length - 1] == '\0' || uid[length - 1] == ' ')) length--;
+            if (length == 0) return null;
+            ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
+            int lo = 0, hi = DicomUidRegistryData.RowStarts.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                int start = DicomUidRegistryData.RowStarts[mid];
+                int c = AsciiRows.Compare(rows, start, AsciiRows.IndexOf(rows, (byte)'|', start), uid, length);
+                if (c == 0) return Entry(mid);
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return null;
+        }
+
+        /// <summary>The entries of one type ("Transfer Syntax"), in UID order; only their rows are read.</summary>
+        internal static List<DicomUidInfo> OfType(string type)
+        {
+            var list = new List<DicomUidInfo>();
+            ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
+            var bars = new int[5];
+            for (int row = 0; row < DicomUidRegistryData.RowStarts.Length; row++)
+            {
+                int start = DicomUidRegistryData.RowStarts[row];
+                AsciiRows.Cells(rows, start, AsciiRows.RowEnd(rows, start, "UID registry", row), bars, "UID registry", row);
+                if (AsciiRows.Compare(rows, bars[1] + 1, bars[2], type, type.Length) == 0) list.Add(Entry(row));
+            }
+            return list;
         }
 
         /// <summary>The registry name of a UID ("CT Image Storage"), or null.</summary>
@@ -47,17 +92,26 @@ namespace HamletPS.Dicom.Dictionary
             return true;
         }
 
-        private static Dictionary<string, DicomUidInfo> Build()
+        /// <summary>The entry of a row, made on first use (two threads may both make it; one of the two is kept).</summary>
+        private static DicomUidInfo Entry(int row)
         {
-            var d = new Dictionary<string, DicomUidInfo>(StringComparer.Ordinal);
-            foreach (var raw in RegistryRows.Split('\n'))
-            {
-                string line = raw.TrimEnd('\r');
-                if (line.Length == 0) continue;
-                var c = line.Split('|');
-                d[c[0]] = new DicomUidInfo(c[0], c[1], c[2], c[3], c[4] == "Y", c[5]);
-            }
-            return d;
+            var made = Volatile.Read(ref Made[row]);
+            if (made != null) return made;
+            Interlocked.CompareExchange(ref Made[row], Parse(row), null);
+            return Made[row];
+        }
+
+        /// <summary>One row: uid | name | type | info | retired (Y/N) | keyword.</summary>
+        private static DicomUidInfo Parse(int row)
+        {
+            ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
+            int start = DicomUidRegistryData.RowStarts[row];
+            int end = AsciiRows.RowEnd(rows, start, "UID registry", row);
+            var bars = new int[5];
+            AsciiRows.Cells(rows, start, end, bars, "UID registry", row);
+            return new DicomUidInfo(AsciiRows.Text(rows, start, bars[0]), AsciiRows.Text(rows, bars[0] + 1, bars[1]),
+                AsciiRows.Text(rows, bars[1] + 1, bars[2]), AsciiRows.Text(rows, bars[2] + 1, bars[3]),
+                end - bars[3] > 1 && rows[bars[3] + 1] == 'Y', AsciiRows.Text(rows, bars[4] + 1, end));
         }
     }
 }

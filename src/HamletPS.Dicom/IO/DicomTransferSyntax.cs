@@ -45,11 +45,8 @@ namespace HamletPS.Dicom.IO
 
         static DicomTransferSyntax()
         {
-            foreach (var info in DicomUids.All)
-            {
-                if (!info.IsTransferSyntax) continue;
+            foreach (var info in DicomUids.OfType(DicomUidInfo.TransferSyntaxType))
                 Known[info.Uid] = Create(info.Uid, info.Name, info.IsRetired, true);
-            }
             ImplicitVRLittleEndian = Known[DicomUids.ImplicitVRLittleEndian];
             ExplicitVRLittleEndian = Known[DicomUids.ExplicitVRLittleEndian];
             ExplicitVRBigEndian = Known[DicomUids.ExplicitVRBigEndian];
