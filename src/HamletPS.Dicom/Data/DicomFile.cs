@@ -57,8 +57,8 @@ namespace HamletPS.Dicom.Data
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
-            using (var fs = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan))
-                return DicomFileReader.Read(fs, full, options, () => DicomValueSource.FromFile(full));
+            using (var fs = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.None))
+                return DicomFileReader.Read(fs, full, options, () => DicomValueSource.FromOpenFile(fs));
         }
 
         /// <summary>
@@ -69,7 +69,7 @@ namespace HamletPS.Dicom.Data
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
             Func<DicomValueSource> source = null;
-            if (stream is FileStream fs) source = () => DicomValueSource.FromFile(fs.Name);
+            if (stream is FileStream fs) source = () => DicomValueSource.FromOpenFile(fs);
             else if (stream.CanSeek) source = () => DicomValueSource.FromStream(stream, sourceName);
             return DicomFileReader.Read(stream, sourceName ?? (stream as FileStream)?.Name, options, source);
         }
@@ -97,7 +97,7 @@ namespace HamletPS.Dicom.Data
         /// <summary>
         /// The first half of <see cref="Save(string, DicomWriteOptions)"/> for callers that put the file in place later (after a
         /// group commit, say): writes it in full next to <paramref name="path"/> under a hidden temporary name
-        /// (".name.xxxxxxxx.tmp", which no reader takes for a finished file), creating the folder when it does not exist yet,
+        /// (".name.<16 hex digits>.tmp", which no reader takes for a finished file), creating the folder when it does not exist yet,
         /// and returns that name; the caller renames it with <see cref="FileRename.ReplaceOrMove"/> or deletes it. Nothing is
         /// left behind when the write fails.
         /// </summary>
@@ -106,7 +106,7 @@ namespace HamletPS.Dicom.Data
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
             string dir = Path.GetDirectoryName(full);
-            string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(full) + "." + TemporaryName.Next() + ".tmp");
             try
             {
                 using (FileStream fs = CreateTemporary(temp, dir))

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Data
 {
@@ -18,9 +19,14 @@ namespace HamletPS.Dicom.Data
         /// <summary>A file source; length and last write time are recorded now and verified on every open.</summary>
         public static DicomValueSource FromFile(string path)
         {
-            var info = new FileInfo(path);
-            return new FileSource(info.FullName, info.Length, info.LastWriteTimeUtc);
+            string full = Path.GetFullPath(path);
+            FileStamp stamp = FileStamp.OfPath(full);
+            if (stamp.Length < 0) throw new FileNotFoundException("The file does not exist.", full);
+            return new FileSource(full, stamp);
         }
+
+        /// <summary>A file source for a file being read: its stamp is taken from the open file (one call on Linux).</summary>
+        internal static DicomValueSource FromOpenFile(FileStream file) => new FileSource(file.Name, FileStamp.Of(file));
 
         /// <summary>A seekable stream that stays open (and unchanged) as long as datasets refer to it.</summary>
         public static DicomValueSource FromStream(Stream stream, string description)
@@ -33,21 +39,35 @@ namespace HamletPS.Dicom.Data
         private sealed class FileSource : DicomValueSource
         {
             private readonly string _path;
-            private readonly long _length;
-            private readonly DateTime _lastWrite;
+            private readonly FileStamp _stamp;
 
-            public FileSource(string path, long length, DateTime lastWrite) { _path = path; _length = length; _lastWrite = lastWrite; }
+            public FileSource(string path, FileStamp stamp) { _path = path; _stamp = stamp; }
 
             public override string Description => _path;
 
+            /// <summary>Opens the file and checks, on the open file, that it is still the one that was read.</summary>
             internal override Stream Open(out bool owned)
             {
-                var info = new FileInfo(_path);
-                if (!info.Exists || info.Length != _length || info.LastWriteTimeUtc != _lastWrite)
-                    throw new IOException(_path + ": the file changed or disappeared after it was read; its large values can no longer be copied.");
+                FileStream stream;
+                try
+                {
+                    stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+                }
+                catch (IOException ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+                {
+                    throw Changed(ex);
+                }
+                if (!FileStamp.Of(stream).Equals(_stamp))
+                {
+                    stream.Dispose();
+                    throw Changed(null);
+                }
                 owned = true;
-                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+                return stream;
             }
+
+            private IOException Changed(Exception inner) =>
+                new IOException(_path + ": the file changed or disappeared after it was read; its large values can no longer be copied.", inner);
         }
 
         private sealed class StreamSource : DicomValueSource

@@ -40,7 +40,7 @@ namespace HamletPS.Dicom.IO
                     explicitVR = Detect(reader).IsExplicitVR; // trust the data over a wrong declaration (seen in the wild)
 
                 var file = new DicomFile(preamble, meta, new DicomDataset(), ts, source, hasMeta);
-                if (stream.CanSeek) file.SourceLength = stream.Length;
+                if (reader.StreamLength >= 0) file.SourceLength = reader.StreamLength;
                 if (ts.IsDeflated)
                 {
                     var rest = reader.TakeBuffered();

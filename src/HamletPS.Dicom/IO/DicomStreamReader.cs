@@ -52,6 +52,9 @@ namespace HamletPS.Dicom.IO
 
         public long Position => _bufStart + _pos;
 
+        /// <summary>The stream's length when it was opened (seekable streams); -1 for forward-only streams.</summary>
+        public long StreamLength => _streamLength;
+
         private long Remaining => _streamLength < 0 ? long.MaxValue : _streamLength - Position;
 
         public void Dispose()
@@ -82,6 +85,7 @@ namespace HamletPS.Dicom.IO
             }
             while (_len < n)
             {
+                if (_streamLength >= 0 && _bufStart + _len >= _streamLength) return false; // at the end: no read to learn it
                 int want = Math.Max(n - _len, Math.Min(_fill, _buf.Length - _len));
                 if (_fill < _buf.Length) _fill *= 2;
                 int got = _stream.Read(_buf, _len, want);

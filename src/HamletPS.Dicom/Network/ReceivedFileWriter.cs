@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Network
 {
@@ -38,7 +39,7 @@ namespace HamletPS.Dicom.Network
             if (SopClassUid != context.AbstractSyntax) { Fail(DimseStatus.SopClassNotSupported, "SOP class differs from the presentation context"); return; }
             try
             {
-                _tempPath = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".partial");
+                _tempPath = Path.Combine(folder, "." + TemporaryName.Next() + ".partial");
                 _stream = fs.CreateNew(_tempPath);
                 byte[] meta = FileMetaInformationWriter.Build(SopClassUid, SopInstanceUid, TransferSyntaxUid, callingAeTitle);
                 _stream.Write(meta, 0, meta.Length);
