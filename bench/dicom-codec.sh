@@ -8,8 +8,8 @@
 #                  without de-identifying it) | cp -r | pydicom dcmread + save_as
 #                  + in-process: ours read+write against File.Copy, alternating (HamletPS.Bench versus-copy)
 #   optional 2 GB streaming proof (third argument; tests/HamletPS.Dicom.Tests LargeFileTests asserts the same).
-# Each step runs REPEATS times and the median is reported; `sync` runs before every round-trip step so no step pays for
-# the writeback of the one before. The machine is shared: the load average is printed; compare ratios within a run.
+# Each step runs REPEATS times and the median is reported; before every round-trip step `sync` runs and (as root) the page
+# cache is dropped and the source re-read. The machine is shared: the load average is printed; compare ratios within a run.
 # Usage: bench/dicom-codec.sh [file-count=2000] [repeats=3] [big-file-MB=0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,12 +85,18 @@ row pydicom_headers "pydicom dcmread(stop_before_pixels=True)"
 echo "   in-process (HamletPS.Bench headers; pass 1 includes JIT):"
 "$BENCH" headers "$src" 3 | sed 's/^/     /'
 
-echo "== read + write round trip, $repeats runs each (median; sync before each)"
+settle() { # before each round-trip step: dirty pages written, and (as root; DROP_CACHES=0 turns it off) the page cache dropped
+  # and the source read back in, so every step starts from the same cache state (a 1 GB copy on this VM otherwise takes
+  # 0.3 s or 2 s depending on what ran before it)
+  sync
+  if [ "${DROP_CACHES:-1}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then echo 1 > /proc/sys/vm/drop_caches; cat "$src"/* > /dev/null; fi
+}
+echo "== read + write round trip, $repeats runs each (median; sync, page cache dropped and source re-read before each)"
 for ((r = 0; r < repeats; r++)); do
   steps=(cp ours pydicom)
   [ $((r % 2)) = 1 ] && steps=(ours cp pydicom)
   for step in "${steps[@]}"; do
-    rm -rf "$work/dst"; sync
+    rm -rf "$work/dst"; settle
     case $step in
       cp) timed cp_r cp -r "$src" "$work/dst" ;;
       ours) timed ours_roundtrip "$BENCH" roundtrip "$src" "$work/dst" ;;
