@@ -11,7 +11,7 @@
 # between rounds (ext4 without a journal searches past recently deleted inodes when creating files, which would tax whoever
 # runs next); each round runs the tools in turn and the best (lowest) wall time of the rounds is kept per tool, as the machine
 # is shared. Ours is published ReadyToRun (like the shipped CLI), so it is not timed while the JIT compiles it.
-# The floor (bench/deidentify-floor.c, built here with gcc) does only the file work any de-identifier writing a new tree must
+# The floor (bench/rewrite-floor.c, built here with gcc) does only the file work any de-identifier writing a new tree must
 # do (read the header, create a temporary file, write the header, kernel-copy the rest, rename), in 2 threads, with no DICOM
 # at all; with the .NET runtime's own start it gives the fastest any .NET de-identifier can be on this machine, which the
 # bench sets beside both targets.
@@ -29,7 +29,7 @@ dotnet publish bench/DeidentifyBench/DeidentifyBench.csproj -c Release -nologo -
 gen=src/HamletPS.Generators/bin/Release/net10.0/hamlet-gen
 ours=bench/DeidentifyBench/bin/publish/DeidentifyBench
 rounds=${ROUNDS:-3}
-gcc -O2 -pthread -o "$work/deidentify-floor" bench/deidentify-floor.c
+gcc -O2 -pthread -o "$work/rewrite-floor" bench/rewrite-floor.c
 
 src="$work/in"
 [ -d "$src" ] || $gen series --out "$src" --patients 1 --slices "$slices" --size 512 >/dev/null
@@ -76,7 +76,7 @@ run() { # label, command...   (keeps the best wall time of the rounds, and the l
 for round in $(seq 1 "$rounds"); do
   echo "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
   run cp        cp -r "$src/." "@OUT@/"
-  run floor     "$work/deidentify-floor" "$src" "@OUT@" 2
+  run floor     "$work/rewrite-floor" "$src" "@OUT@" 2
   run ours      $ours "$src" "@OUT@"
   run oursvault $ours "$src" "@OUT@" "$work/vault-oursvault-$round/vault.hpsv"
   run gdcmanon  gdcmanon --dumb --recursive --continue --input "$src" --output "@OUT@" \

@@ -4,7 +4,8 @@
 #   header parse:  hamlet inspect (published ReadyToRun, as a site installs it) | hamlet inspect --json | hamlet inspect from
 #                  the plain build output (JIT) | dcmdump -q -M (xargs) | pydicom dcmread(stop_before_pixels)
 #                  + in-process passes of DicomFile.Open(HeaderOnly) (HamletPS.Bench headers)
-#   round trip:    ours read+write (HamletPS.Bench roundtrip: DicomFile.Open + Save per file; no hamlet verb rewrites a file
+#   round trip:    ours read+write (HamletPS.Bench roundtrip: DicomFile.Open + Save per file, one thread; roundtrip-parallel:
+#                  one file per core, as hamlet's verbs rewrite files; no hamlet verb rewrites a file
 #                  without de-identifying it) | cp -r | pydicom dcmread + save_as
 #                  + in-process: ours read+write against File.Copy, alternating (HamletPS.Bench versus-copy)
 #   optional 2 GB streaming proof (third argument; tests/HamletPS.Dicom.Tests LargeFileTests asserts the same).
@@ -18,6 +19,7 @@ count=${1:-2000}
 repeats=${2:-3}
 bigmb=${3:-0}
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (apt-get install time)"; exit 1; }
+command -v gcc >/dev/null || { echo "gcc is not installed (it builds the rewrite floor)"; exit 1; }
 command -v dcmdump >/dev/null || { echo "dcmdump is not installed (apt-get install dcmtk)"; exit 1; }
 /usr/bin/python3 -c 'import pydicom' 2>/dev/null || { echo "pydicom is not installed (apt-get install python3-pydicom)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/hamletps-dicom-bench.XXXXXX")
@@ -33,6 +35,7 @@ dotnet publish bench/HamletPS.Bench -c Release -nologo -v q -p:PublishReadyToRun
 BENCH="$work/bench/HamletPS.Bench"
 HAMLET="$work/hamlet/hamlet"
 HAMLET_BUILT="$repo/src/HamletPS.Cli/bin/Release/net10.0/hamlet"
+gcc -O2 -pthread -o "$work/rewrite-floor" bench/rewrite-floor.c   # the least a rewrite with temporary name + rename costs
 src="$work/src"
 
 timed() { # name command... : one run; appends "name wall cpu rss_kb" to the results, output to /dev/null
@@ -93,13 +96,15 @@ settle() { # before each round-trip step: dirty pages written, and (as root; DRO
 }
 echo "== read + write round trip, $repeats runs each (median; sync, page cache dropped and source re-read before each)"
 for ((r = 0; r < repeats; r++)); do
-  steps=(cp ours pydicom)
-  [ $((r % 2)) = 1 ] && steps=(ours cp pydicom)
+  steps=(cp floor ours ourspar pydicom)
+  [ $((r % 2)) = 1 ] && steps=(ourspar ours floor cp pydicom)
   for step in "${steps[@]}"; do
     rm -rf "$work/dst"; settle
     case $step in
       cp) timed cp_r cp -r "$src" "$work/dst" ;;
+      floor) timed floor_1 "$work/rewrite-floor" "$src" "$work/dst" 1 ;;
       ours) timed ours_roundtrip "$BENCH" roundtrip "$src" "$work/dst" ;;
+      ourspar) timed ours_roundtrip_parallel "$BENCH" roundtrip-parallel "$src" "$work/dst" ;;
       pydicom) mkdir -p "$work/dst"; timed pydicom_roundtrip /usr/bin/python3 -c "
 import sys, os, glob, pydicom
 for f in sorted(glob.glob(sys.argv[1] + '/*.dcm')): pydicom.dcmread(f).save_as(os.path.join(sys.argv[2], os.path.basename(f)))" "$src" "$work/dst" ;;
@@ -108,7 +113,9 @@ for f in sorted(glob.glob(sys.argv[1] + '/*.dcm')): pydicom.dcmread(f).save_as(o
 done
 rm -rf "$work/dst"
 row cp_r "cp -r"
+row floor_1 "floor: header, temp file, kernel copy, rename"
 row ours_roundtrip "ours DicomFile.Open + Save (process)"
+row ours_roundtrip_parallel "ours, one file per core (process)"
 row pydicom_roundtrip "pydicom dcmread + save_as"
 echo "   in-process, same process, alternating with sync (HamletPS.Bench versus-copy):"
 "$BENCH" versus-copy "$src" "$work/dst" "$repeats" | sed 's/^/     /'
@@ -118,7 +125,8 @@ inspect_rate=$(echo "scale=0; $count / $(median ours_inspect 2)" | bc -l)
 echo "   header parse: hamlet inspect $inspect_rate files/s (target >= 10000);" \
   "dcmdump / ours $(ratio dcmdump ours_inspect)x, pydicom / ours $(ratio pydicom_headers ours_inspect)x," \
   "build output (JIT) / ReadyToRun $(ratio ours_inspect_built ours_inspect)x"
-echo "   round trip: ours / cp -r $(ratio ours_roundtrip cp_r)x (target <= 1.5x); pydicom / ours $(ratio pydicom_roundtrip ours_roundtrip)x"
+echo "   round trip: floor (one thread, no DICOM) / cp -r $(ratio floor_1 cp_r)x; ours / cp -r $(ratio ours_roundtrip cp_r)x (target <= 1.5x); one file per core (as hamlet's verbs rewrite files)" \
+  "$(ratio ours_roundtrip_parallel cp_r)x; pydicom / ours $(ratio pydicom_roundtrip ours_roundtrip)x"
 echo "   CPU (user+sys) ratios: header parse dcmdump / ours $(cpu_ratio dcmdump ours_inspect)x, pydicom / ours $(cpu_ratio pydicom_headers ours_inspect)x;" \
   "round trip ours / cp -r $(cpu_ratio ours_roundtrip cp_r)x, pydicom / ours $(cpu_ratio pydicom_roundtrip ours_roundtrip)x"
 

@@ -15,6 +15,7 @@ namespace HamletPS.Bench
     ///   generate DIR COUNT      synthetic CT series (512x512, 16 bit, CtPhantom), written with our writer
     ///   headers DIR [N]         header-only parse of every file (stops before pixel data)
     ///   roundtrip SRC DST [N]   full read + write of every file (N passes, default 1)
+    ///   roundtrip-parallel SRC DST  the same, one file per core at a time (as hamlet's verbs rewrite files)
     ///   floor SRC DST [N]       in-process floors: open+read 16 KiB+close per file, File.Copy per file
     ///   versus-copy SRC DST [N] N pairs of passes in one process, order alternating, `sync` before each: our read+write
     ///                           (DicomFile.Open + Save) against File.Copy of the same files; medians and their ratio
@@ -30,11 +31,12 @@ namespace HamletPS.Bench
                 case "generate": return Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
                 case "headers": return Headers(args[1], Passes(args, 2));
                 case "roundtrip": return RoundTrip(args[1], args[2], Passes(args, 3));
+                case "roundtrip-parallel": return RoundTripParallel(args[1], args[2]);
                 case "floor": return Floor(args[1], args[2], Passes(args, 3));
                 case "versus-copy": return VersusCopy(args[1], args[2], Passes(args, 3));
                 case "bigfile": return BigFile(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
                 default:
-                    Console.Error.WriteLine("usage: HamletPS.Bench generate DIR COUNT | headers DIR | roundtrip SRC DST | bigfile DIR MB");
+                    Console.Error.WriteLine("usage: HamletPS.Bench generate DIR COUNT | headers DIR | roundtrip SRC DST | roundtrip-parallel SRC DST | bigfile DIR MB");
                     return 2;
             }
         }
@@ -226,6 +228,20 @@ namespace HamletPS.Bench
             var sw = Stopwatch.StartNew();
             foreach (var f in files) DicomFile.Open(f).Save(Path.Combine(dst, Path.GetFileName(f)));
             Report("ours read+write", files.Length, Size(src), sw.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc, cpu);
+        }
+
+        private static int RoundTripParallel(string src, string dst)
+        {
+            var files = Directory.GetFiles(src).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            DicomFile.Open(files[0]).Save(new MemoryStream()); // warm-up
+            Directory.CreateDirectory(dst);
+            long alloc = GC.GetTotalAllocatedBytes(true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                f => DicomFile.Open(f).Save(Path.Combine(dst, Path.GetFileName(f))));
+            Report("ours read+write, " + Environment.ProcessorCount + " threads", files.Length, Size(src), sw.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc, cpu);
+            return 0;
         }
 
         private static int BigFile(string dir, long megabytes)

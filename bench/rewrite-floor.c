@@ -1,5 +1,6 @@
 /*
- * deidentify-floor: the least any de-identifier that writes a new tree must do per file, with no DICOM logic at all.
+ * rewrite-floor: the least any tool that rewrites a tree of files (a de-identifier, a DICOM read + write) must do per
+ * file, with no DICOM logic at all.
  * For every regular file under SOURCE (a generated series: a small header, then the pixel data), in THREADS threads:
  *
  *   open the source; read its first HEADER bytes (where a de-identifier finds and edits the attributes);
@@ -8,10 +9,10 @@
  *   copy the rest of the file with copy_file_range(2) (the kernel copy `cp` uses; no user-space buffer);
  *   close; rename the temporary file to its final name.
  *
- * Nothing is parsed, hashed, checked or encrypted, so no real de-identifier can be faster on the same machine and
+ * Nothing is parsed, hashed, checked or encrypted, so no real rewriting tool can be faster on the same machine and
  * file system. Prints "THREADS threads FILES files BYTES bytes SECONDS s" (wall time of the whole run, process start
- * included). Usage: deidentify-floor SOURCE DESTINATION [THREADS=2] [HEADER=4096]
- * Linux only (copy_file_range). Build: gcc -O2 -pthread -o deidentify-floor deidentify-floor.c
+ * included). Usage: rewrite-floor SOURCE DESTINATION [THREADS=2] [HEADER=4096]
+ * Linux only (copy_file_range). Build: gcc -O2 -pthread -o rewrite-floor rewrite-floor.c
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -35,7 +36,7 @@ static atomic_llong total_bytes;
 
 static void die(const char *what, const char *path)
 {
-    fprintf(stderr, "deidentify-floor: %s %s: %s\n", what, path ? path : "", strerror(errno));
+    fprintf(stderr, "rewrite-floor: %s %s: %s\n", what, path ? path : "", strerror(errno));
     exit(1);
 }
 
@@ -114,7 +115,7 @@ static void *worker(void *unused)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: deidentify-floor SOURCE DESTINATION [THREADS=2] [HEADER=4096]\n");
+        fprintf(stderr, "usage: rewrite-floor SOURCE DESTINATION [THREADS=2] [HEADER=4096]\n");
         return 2;
     }
     struct timespec t0, t1;
@@ -123,7 +124,7 @@ int main(int argc, char **argv)
     destination = argv[2];
     int threads = argc > 3 ? atoi(argv[3]) : 2;
     if (argc > 4) header_bytes = (size_t)atol(argv[4]);
-    if (threads < 1 || header_bytes < 1) { fprintf(stderr, "deidentify-floor: THREADS and HEADER must be positive\n"); return 2; }
+    if (threads < 1 || header_bytes < 1) { fprintf(stderr, "rewrite-floor: THREADS and HEADER must be positive\n"); return 2; }
     source_length = strlen(source);
     while (source_length > 1 && source[source_length - 1] == '/') source_length--;
     if (nftw(source, collect, 64, FTW_PHYS) != 0) die("walk", source);
