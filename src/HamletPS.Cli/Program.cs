@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using HamletPS.Cli.Verbs;
 
@@ -12,17 +13,32 @@ namespace HamletPS.Cli
     {
         public static int Main(string[] args)
         {
-            RootCommand root = BuildRootCommand();
+            RootCommand root = args.Length > 0 ? BuildRootCommandFor(args[0]) : BuildRootCommand();
             return root.Parse(args).Invoke();
         }
 
         /// <summary>The whole command tree (also read by the tests that compare it with the cmdlets' metadata).</summary>
         public static RootCommand BuildRootCommand()
         {
-            var root = new RootCommand("hamlet " + Core.ProductInfo.Version +
-                " — receive, sort, de-identify, archive and upload Hamlet.rt trial DICOM data without a patient identifier leaving the site.");
+            RootCommand root = NewRoot();
             foreach (Command verb in VerbCatalog.Create()) root.Subcommands.Add(verb);
             return root;
         }
+
+        /// <summary>
+        /// The tree a run needs: only the verb its first argument names (the other verbs are not built), or the whole tree when
+        /// the first argument is no verb (--help, --version, a mistyped verb that the parser answers with suggestions).
+        /// </summary>
+        public static RootCommand BuildRootCommandFor(string firstArgument)
+        {
+            IReadOnlyList<Command> named = VerbCatalog.CreateNamed(firstArgument);
+            if (named.Count == 0) return BuildRootCommand();
+            RootCommand root = NewRoot();
+            foreach (Command verb in named) root.Subcommands.Add(verb);
+            return root;
+        }
+
+        private static RootCommand NewRoot() => new RootCommand("hamlet " + Core.ProductInfo.Version +
+            " — receive, sort, de-identify, archive and upload Hamlet.rt trial DICOM data without a patient identifier leaving the site.");
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
@@ -7,48 +8,76 @@ namespace HamletPS.Cli.Verbs
     /// <summary>Every verb of `hamlet`, with the cmdlet each one mirrors (same option names, kebab-cased).</summary>
     public static class VerbCatalog
     {
-        /// <summary>(parent command or null, verb, cmdlet name) for every verb.</summary>
-        private static IEnumerable<(string Parent, Command Command, string Cmdlet)> Entries()
+        /// <summary>One verb: its parent command (or null), its name, how to build it, and the cmdlet it mirrors.</summary>
+        private sealed class Entry
         {
-            yield return (null, InspectVerb.Create(), InspectVerb.CmdletName);
-            yield return (null, ProtectVerbs.Protect(), "Protect-DicomPatient");
-            yield return (null, ProtectVerbs.Unprotect(), "Unprotect-DicomPatient");
-            yield return (ConfigVerbs.Parent, ConfigVerbs.Show(), "Get-HamletConfig");
-            yield return (ConfigVerbs.Parent, ConfigVerbs.New(), "New-HamletConfig");
-            yield return (ConfigVerbs.Parent, ConfigVerbs.Test(), "Test-HamletConfig");
-            yield return (null, SortVerb.Create(), SortVerb.CmdletName);
-            yield return (null, ProcessVerb.Create(), ProcessVerb.CmdletName);
-            yield return (null, ArchiveVerb.Create(), ArchiveVerb.CmdletName);
-            yield return (null, ClearVerb.Create(), ClearVerb.CmdletName);
-            yield return (null, SendAzureVerb.Create(), SendAzureVerb.CmdletName);
-            yield return (null, ListAzureVerb.Create(), ListAzureVerb.CmdletName);
-            yield return (null, TestShareVerb.Create(), TestShareVerb.CmdletName);
-            yield return (null, MountVerb.Create(), MountVerb.CmdletName);
-            yield return (null, EchoVerb.Create(), EchoVerb.CmdletName);
-            yield return (null, ReceiveVerb.Create(), ReceiveVerb.CmdletName);
-            yield return (null, SendVerb.Create(), SendVerb.CmdletName);
+            public Entry(string parent, string name, Func<Command> create, string cmdlet) { Parent = parent; Name = name; Create = create; Cmdlet = cmdlet; }
+
+            public string Parent { get; }
+
+            public string Name { get; }
+
+            public Func<Command> Create { get; }
+
+            public string Cmdlet { get; }
         }
 
+        /// <summary>Every verb, not yet built (a test checks each name against the command its factory builds).</summary>
+        private static readonly Entry[] Entries =
+        {
+            new Entry(null, "inspect", InspectVerb.Create, InspectVerb.CmdletName),
+            new Entry(null, "protect", ProtectVerbs.Protect, "Protect-DicomPatient"),
+            new Entry(null, "unprotect", ProtectVerbs.Unprotect, "Unprotect-DicomPatient"),
+            new Entry(ConfigVerbs.Parent, "show", ConfigVerbs.Show, "Get-HamletConfig"),
+            new Entry(ConfigVerbs.Parent, "new", ConfigVerbs.New, "New-HamletConfig"),
+            new Entry(ConfigVerbs.Parent, "test", ConfigVerbs.Test, "Test-HamletConfig"),
+            new Entry(null, "sort", SortVerb.Create, SortVerb.CmdletName),
+            new Entry(null, "process", ProcessVerb.Create, ProcessVerb.CmdletName),
+            new Entry(null, "archive", ArchiveVerb.Create, ArchiveVerb.CmdletName),
+            new Entry(null, "clear", ClearVerb.Create, ClearVerb.CmdletName),
+            new Entry(null, "send-azure", SendAzureVerb.Create, SendAzureVerb.CmdletName),
+            new Entry(null, "list-azure", ListAzureVerb.Create, ListAzureVerb.CmdletName),
+            new Entry(null, "test-share", TestShareVerb.Create, TestShareVerb.CmdletName),
+            new Entry(null, "mount", MountVerb.Create, MountVerb.CmdletName),
+            new Entry(null, "echo", EchoVerb.Create, EchoVerb.CmdletName),
+            new Entry(null, "receive", ReceiveVerb.Create, ReceiveVerb.CmdletName),
+            new Entry(null, "send", SendVerb.Create, SendVerb.CmdletName),
+        };
+
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>
-        public static IEnumerable<Command> Create()
+        public static IEnumerable<Command> Create() => Create(e => true);
+
+        /// <summary>
+        /// Only the top-level command named <paramref name="name"/> (a verb, or a parent with its verbs); empty when no verb has
+        /// that name. Building the other verbs cost every run of hamlet several milliseconds of start-up.
+        /// </summary>
+        public static IReadOnlyList<Command> CreateNamed(string name) =>
+            Create(e => string.Equals(e.Parent ?? e.Name, name, StringComparison.Ordinal)).ToList();
+
+        private static IEnumerable<Command> Create(Func<Entry, bool> wanted)
         {
             var parents = new Dictionary<string, Command>();
-            foreach (var (parent, command, _) in Entries())
+            foreach (Entry entry in Entries)
             {
-                if (parent == null)
+                if (!wanted(entry)) continue;
+                Command command = entry.Create();
+                if (entry.Parent == null)
                 {
                     yield return command;
                     continue;
                 }
-                if (!parents.TryGetValue(parent, out Command group))
+                if (!parents.TryGetValue(entry.Parent, out Command group))
                 {
-                    group = new Command(parent, "Site configuration: show, new, test.");
-                    parents.Add(parent, group);
+                    group = new Command(entry.Parent, "Site configuration: show, new, test.");
+                    parents.Add(entry.Parent, group);
                     yield return group;
                 }
                 group.Subcommands.Add(command);
             }
         }
+
+        /// <summary>Pairs (catalogued name, name of the command its factory builds) for every verb: the test that they agree.</summary>
+        public static IEnumerable<(string Catalogued, string Built)> Names() => Entries.Select(e => (e.Name, e.Create().Name));
 
         /// <summary>
         /// The verbs' metadata as plain text, one line per verb: "verb|Cmdlet-Name|--option,--option|argument,argument" (a verb
@@ -56,8 +85,9 @@ namespace HamletPS.Cli.Verbs
         /// so they can cross load contexts.
         /// </summary>
         public static string[] Describe() =>
-            Entries().Select(e => (e.Parent == null ? e.Command.Name : e.Parent + " " + e.Command.Name) + "|" + e.Cmdlet + "|" +
-                                  string.Join(",", e.Command.Options.Select(o => o.Name)) + "|" +
-                                  string.Join(",", e.Command.Arguments.Select(a => a.Name))).ToArray();
+            Entries.Select(e => (Entry: e, Command: e.Create()))
+                .Select(x => (x.Entry.Parent == null ? x.Command.Name : x.Entry.Parent + " " + x.Command.Name) + "|" + x.Entry.Cmdlet + "|" +
+                             string.Join(",", x.Command.Options.Select(o => o.Name)) + "|" +
+                             string.Join(",", x.Command.Arguments.Select(a => a.Name))).ToArray();
     }
 }
