@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using HamletPS.Dicom.Data;
@@ -10,14 +11,19 @@ namespace HamletPS.Dicom.Tests
     /// <summary>The dictionary as the toolkit parses it, row by row against the PS3.6 table it was generated from.</summary>
     public class DictionaryContentTests
     {
+        /// <summary>A table of ../shared/dicom-standard: the index of a named column, and the rows split into cells.</summary>
+        private static (Func<string, int> Column, List<string[]> Rows) ReadStandardTable(string fileName)
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.SharedStandard, fileName));
+            string[] header = lines[0].Split('\t');
+            return (name => Array.IndexOf(header, name), lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList());
+        }
+
         [Fact]
         public void EveryEntry_HasTheTagVrVmKeywordNameAndRetirementOfItsStandardRow()
         {
-            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.SharedStandard, "data-dictionary.tsv"));
-            string[] header = lines[0].Split('\t');
-            int tag = Array.IndexOf(header, "tag"), vr = Array.IndexOf(header, "vr"), vm = Array.IndexOf(header, "vm"),
-                keyword = Array.IndexOf(header, "keyword"), name = Array.IndexOf(header, "name"), retired = Array.IndexOf(header, "retired");
-            var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+            var (column, rows) = ReadStandardTable("data-dictionary.tsv");
+            int tag = column("tag"), vr = column("vr"), vm = column("vm"), keyword = column("keyword"), name = column("name"), retired = column("retired");
             Assert.Equal(rows.Count, DicomDictionary.Entries.Count);
             foreach (string[] row in rows)
             {
@@ -64,11 +70,8 @@ namespace HamletPS.Dicom.Tests
         [Fact]
         public void EveryRegistryUid_HasTheNameTypeInfoRetirementAndKeywordOfItsStandardRow()
         {
-            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.SharedStandard, "uid-registry.tsv"));
-            string[] header = lines[0].Split('\t');
-            int uid = Array.IndexOf(header, "uid"), name = Array.IndexOf(header, "name"), type = Array.IndexOf(header, "type"),
-                info = Array.IndexOf(header, "info"), retired = Array.IndexOf(header, "retired"), keyword = Array.IndexOf(header, "keyword");
-            var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+            var (column, rows) = ReadStandardTable("uid-registry.tsv");
+            int uid = column("uid"), name = column("name"), type = column("type"), info = column("info"), retired = column("retired"), keyword = column("keyword");
             Assert.Equal(rows.Count, DicomUids.All.Count);
             foreach (string[] row in rows)
             {

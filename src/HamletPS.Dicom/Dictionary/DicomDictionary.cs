@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using HamletPS.Dicom.Data;
 
 namespace HamletPS.Dicom.Dictionary
@@ -14,22 +13,11 @@ namespace HamletPS.Dicom.Dictionary
     public static class DicomDictionary
     {
         private const string Table = "dictionary";
-        private static readonly DicomDictionaryEntry[] Made = new DicomDictionaryEntry[DicomDictionaryData.RowStarts.Length];
-        private static IReadOnlyList<DicomDictionaryEntry> _all;
+        private static readonly RowEntryCache<DicomDictionaryEntry> Cache =
+            new RowEntryCache<DicomDictionaryEntry>(DicomDictionaryData.RowStarts.Length, Parse);
 
         /// <summary>Every entry in tag order.</summary>
-        public static IReadOnlyList<DicomDictionaryEntry> Entries
-        {
-            get
-            {
-                var all = Volatile.Read(ref _all);
-                if (all != null) return all;
-                var list = new DicomDictionaryEntry[Made.Length];
-                for (int row = 0; row < list.Length; row++) list[row] = Entry(row);
-                Interlocked.CompareExchange(ref _all, Array.AsReadOnly(list), null);
-                return _all;
-            }
-        }
+        public static IReadOnlyList<DicomDictionaryEntry> Entries => Cache.All;
 
         /// <summary>The entry for a tag, including repeating-group entries; null for private and unknown tags.</summary>
         public static DicomDictionaryEntry Lookup(DicomTag tag)
@@ -41,14 +29,14 @@ namespace HamletPS.Dicom.Dictionary
             {
                 int mid = (int)((uint)(lo + hi) >> 1);
                 uint at = tags[mid];
-                if (at == value) return Entry(DicomDictionaryData.OrdinaryRows[mid]);
+                if (at == value) return Cache.Get(DicomDictionaryData.OrdinaryRows[mid]);
                 if (at < value) lo = mid + 1;
                 else hi = mid - 1;
             }
             if (tag.IsPrivate) return null;
             foreach (ushort row in DicomDictionaryData.RepeatingRows)
             {
-                var entry = Entry(row);
+                var entry = Cache.Get(row);
                 if (entry.Matches(tag)) return entry;
             }
             return null;
@@ -71,7 +59,7 @@ namespace HamletPS.Dicom.Dictionary
                 start = AsciiRows.IndexOf(rows, (byte)'|', start + 1) + 1;
                 int end = AsciiRows.IndexOf(rows, (byte)'|', start);
                 int c = AsciiRows.Compare(rows, start, end, keyword, keyword.Length);
-                if (c == 0) return Entry(row);
+                if (c == 0) return Cache.Get(row);
                 if (c < 0) lo = mid + 1;
                 else hi = mid - 1;
             }
@@ -87,15 +75,6 @@ namespace HamletPS.Dicom.Dictionary
             if (tag.IsGroupLength) return DicomVR.UL;
             if (tag.IsPrivate) return tag.IsPrivateCreator ? DicomVR.LO : DicomVR.UN;
             return Lookup(tag)?.VR ?? DicomVR.UN;
-        }
-
-        /// <summary>The entry of a row, made on first use (two threads may both make it; one of the two is kept).</summary>
-        private static DicomDictionaryEntry Entry(int row)
-        {
-            var made = Volatile.Read(ref Made[row]);
-            if (made != null) return made;
-            Interlocked.CompareExchange(ref Made[row], Parse(row), null);
-            return Made[row];
         }
 
         /// <summary>One row: tag (x = repeating nibble) | VR(s) | VM | keyword | name | retired (Y/N).</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace HamletPS.Dicom.Dictionary
 {
@@ -14,22 +13,10 @@ namespace HamletPS.Dicom.Dictionary
         /// <summary>HamletPS's Implementation Class UID (a 2.25 UUID-derived UID, fixed for the product).</summary>
         public const string ImplementationClassUid = "2.25.222862192664908985829491055593094192150";
 
-        private static readonly DicomUidInfo[] Made = new DicomUidInfo[DicomUidRegistryData.RowStarts.Length];
-        private static IReadOnlyCollection<DicomUidInfo> _all;
+        private static readonly RowEntryCache<DicomUidInfo> Cache = new RowEntryCache<DicomUidInfo>(DicomUidRegistryData.RowStarts.Length, Parse);
 
         /// <summary>Every registry entry, in ordinal order of the UID.</summary>
-        public static IReadOnlyCollection<DicomUidInfo> All
-        {
-            get
-            {
-                var all = Volatile.Read(ref _all);
-                if (all != null) return all;
-                var list = new DicomUidInfo[Made.Length];
-                for (int row = 0; row < list.Length; row++) list[row] = Entry(row);
-                Interlocked.CompareExchange(ref _all, Array.AsReadOnly(list), null);
-                return _all;
-            }
-        }
+        public static IReadOnlyCollection<DicomUidInfo> All => Cache.All;
 
         /// <summary>The registry entry for a UID (trailing NUL/space padding ignored); null when not in the registry.</summary>
         public static DicomUidInfo Lookup(string uid)
@@ -45,7 +32,7 @@ namespace HamletPS.Dicom.Dictionary
                 int mid = (int)((uint)(lo + hi) >> 1);
                 int start = DicomUidRegistryData.RowStarts[mid];
                 int c = AsciiRows.Compare(rows, start, AsciiRows.IndexOf(rows, (byte)'|', start), uid, length);
-                if (c == 0) return Entry(mid);
+                if (c == 0) return Cache.Get(mid);
                 if (c < 0) lo = mid + 1;
                 else hi = mid - 1;
             }
@@ -62,7 +49,7 @@ namespace HamletPS.Dicom.Dictionary
             {
                 int start = DicomUidRegistryData.RowStarts[row];
                 AsciiRows.Cells(rows, start, AsciiRows.RowEnd(rows, start, "UID registry", row), bars, "UID registry", row);
-                if (AsciiRows.Compare(rows, bars[1] + 1, bars[2], type, type.Length) == 0) list.Add(Entry(row));
+                if (AsciiRows.Compare(rows, bars[1] + 1, bars[2], type, type.Length) == 0) list.Add(Cache.Get(row));
             }
             return list;
         }
@@ -90,15 +77,6 @@ namespace HamletPS.Dicom.Dictionary
                 else if (uid[i] < '0' || uid[i] > '9') return false;
             }
             return true;
-        }
-
-        /// <summary>The entry of a row, made on first use (two threads may both make it; one of the two is kept).</summary>
-        private static DicomUidInfo Entry(int row)
-        {
-            var made = Volatile.Read(ref Made[row]);
-            if (made != null) return made;
-            Interlocked.CompareExchange(ref Made[row], Parse(row), null);
-            return Made[row];
         }
 
         /// <summary>One row: uid | name | type | info | retired (Y/N) | keyword.</summary>
