@@ -140,7 +140,7 @@ namespace HamletPS.Cli.Tests
             var stderr = new SyncWriter();
             int exit = SendVerb.Run(new[] { study.Folder }, true, peer, false, false, new CliOutput(new SyncWriter(), stderr), CancellationToken.None);
             Assert.Equal(1, exit);
-            Assert.Single(stderr.Text.Split('\n').Where(l => l.StartsWith("error: DicomSendFailed: ", StringComparison.Ordinal)));
+            Assert.Single(stderr.Text.Split('\n'), l => l.StartsWith("error: DicomSendFailed: ", StringComparison.Ordinal));
             Assert.Contains("more files were not sent", stderr.Text);
 
             var echoErr = new SyncWriter();

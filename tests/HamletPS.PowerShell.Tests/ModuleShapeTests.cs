@@ -91,7 +91,7 @@ namespace HamletPS.PowerShell.Tests
             using var session = new PowerShellSession();
             List<string> result = BindingFaults(session, code, "Get-DicomFile");
             Assert.Contains(Call, result);
-            Assert.NotEmpty(result.Where(r => r != Call));
+            Assert.Contains(result, r => r != Call);
         }
 
         private const string Call = "CALL";

@@ -43,7 +43,7 @@ namespace HamletPS.Commands
                 string folder = ClearableFolder.PathOf(name, config);
                 try
                 {
-                    foreach (ClearedFile result in cleaner.Clear(folder, name, Force, file => ShouldProcess(file, "Delete"), Stopping))
+                    foreach (ClearedFile result in cleaner.Clear(folder, name, Force, file => ShouldProcess(file, "Delete"), StopToken))
                     {
                         if (result.Status == ClearStatus.Kept && result.Reason != "declined") WriteWarning("Kept " + result.Path + ": " + result.Reason);
                         if (result.Status == ClearStatus.Failed)

@@ -35,7 +35,7 @@ namespace HamletPS.Commands
             var progress = new ProgressThrottle(WriteProgress, 1, "Reading DICOM headers");
             foreach (string file in EnumerateInputFiles(Recurse, Filter))
             {
-                Stopping.ThrowIfCancellationRequested();
+                StopToken.ThrowIfCancellationRequested();
                 progress.Report(_read + " files read", -1, currentOperation: file);
                 ReadOne(file);
             }

@@ -111,7 +111,7 @@ namespace HamletPS.Commands
             }
             foreach (string file in files)
             {
-                Stopping.ThrowIfCancellationRequested();
+                StopToken.ThrowIfCancellationRequested();
                 if (!ShouldProcess(file, (Copy ? "Copy" : "Move") + " into the sorted tree " + _sorter.Destination)) continue;
                 progress.Report(_sorted + " files sorted", -1, currentOperation: file);
                 Report(_sorter.SortFile(file));

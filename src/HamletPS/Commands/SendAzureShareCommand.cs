@@ -128,7 +128,7 @@ namespace HamletPS.Commands
             List<string> files = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
             foreach (string file in files)
             {
-                Stopping.ThrowIfCancellationRequested();
+                StopToken.ThrowIfCancellationRequested();
                 if (System.IO.Directory.Exists(file))
                 {
                     WriteError(new ErrorRecord(new PSArgumentException("'" + file + "' is a folder: send the archives inside it (e.g. -Path <folder>\\*.zip)."),

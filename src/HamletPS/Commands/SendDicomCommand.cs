@@ -68,7 +68,7 @@ namespace HamletPS.Commands
             var roots = PathResolver.Resolve(this, literal ? LiteralPath : Path, literal, WriteError);
             foreach (string file in DicomFileEnumerator.Enumerate(roots, Recurse, null))
             {
-                Stopping.ThrowIfCancellationRequested();
+                StopToken.ThrowIfCancellationRequested();
                 if (ShouldProcess(file, "Send to " + _peer)) _files.Add(file);
             }
         }

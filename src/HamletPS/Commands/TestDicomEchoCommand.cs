@@ -42,9 +42,9 @@ namespace HamletPS.Commands
             DicomEchoResult result;
             try
             {
-                result = DicomEchoTester.EchoAsync(peer, Stopping).GetAwaiter().GetResult();
+                result = DicomEchoTester.EchoAsync(peer, StopToken).GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 return;
             }

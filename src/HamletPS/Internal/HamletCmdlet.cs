@@ -16,8 +16,8 @@ namespace HamletPS.Internal
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private PipelineDispatcher _dispatcher;
 
-        /// <summary>Cancelled when the user presses Ctrl-C or the runspace is stopped.</summary>
-        protected CancellationToken Stopping => _stop.Token;
+        /// <summary>Cancelled when the user presses Ctrl-C or the runspace is stopped (the engine's own Stopping is the same, as a flag).</summary>
+        protected CancellationToken StopToken => _stop.Token;
 
         protected override void StopProcessing() => _stop.Cancel();
 

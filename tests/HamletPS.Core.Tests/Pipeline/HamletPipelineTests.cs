@@ -101,7 +101,7 @@ namespace HamletPS.Core.Tests.Pipeline
             // descriptors, and every retained text value is cleaned of the patient's own identity, which is what the canaries are.
             var leaks = canary.Scan(extracted).Select(h => h.ToString()).ToList();
             Assert.True(leaks.Count == 0, string.Join("\n", leaks));
-            Assert.Empty(canary.Scan(extracted).Where(h => h.InPath));
+            Assert.DoesNotContain(canary.Scan(extracted), h => h.InPath);
             // The re-identification record stays at the site: written outside the protected tree, never into the archive.
             string vault = Path.GetFullPath(config.Hamlet.Vault);
             Assert.NotEmpty(Directory.GetFiles(vault, "*.hpv"));

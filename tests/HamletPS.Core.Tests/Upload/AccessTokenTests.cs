@@ -94,7 +94,7 @@ public sealed class AccessTokenTests : IDisposable
         Assert.Equal(401, ex.Status);
         Assert.DoesNotContain(wrong, ex.ToString());
         Assert.DoesNotContain(wrong.Split('.')[2], ex.ToString());
-        Assert.Empty(_endpoint.Nodes.Where(n => n.Path.StartsWith("incoming/site", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_endpoint.Nodes, n => n.Path.StartsWith("incoming/site", StringComparison.Ordinal));
     }
 
     [Fact]
