@@ -45,6 +45,45 @@ namespace HamletPS.Dicom.Dictionary
             return length - textLength;
         }
 
+        /// <summary>
+        /// Where cell number <paramref name="index"/> (0 = the first) of the row that starts at <paramref name="start"/> lies:
+        /// rows[from..to), to being the next '|', line feed or end of the text.
+        /// </summary>
+        public static void Cell(ReadOnlySpan<byte> rows, int start, int index, out int from, out int to)
+        {
+            from = start;
+            for (int i = 0; ; i++)
+            {
+                int length = rows.Slice(from).IndexOfAny((byte)'|', (byte)'\n');
+                to = length < 0 ? rows.Length : from + length;
+                if (i == index) return;
+                if (to == rows.Length || rows[to] == (byte)'\n')
+                    throw new InvalidOperationException("Corrupt generated table: the row at " + start + " has no cell " + index + ".");
+                from = to + 1;
+            }
+        }
+
+        /// <summary>
+        /// Binary search for the row whose cell number <paramref name="cell"/> equals key[0..keyLength), among rows that are in
+        /// ordinal order of that cell: the rows themselves (<paramref name="order"/> null) or the rows listed in
+        /// <paramref name="order"/>. Returns the row, or -1.
+        /// </summary>
+        public static int Find(ReadOnlySpan<byte> rows, int[] rowStarts, ushort[] order, int cell, string key, int keyLength)
+        {
+            int lo = 0, hi = (order?.Length ?? rowStarts.Length) - 1;
+            while (lo <= hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                int row = order == null ? mid : order[mid];
+                Cell(rows, rowStarts[row], cell, out int from, out int to);
+                int c = Compare(rows, from, to, key, keyLength);
+                if (c == 0) return row;
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return -1;
+        }
+
         /// <summary>Splits one row into its cells (the positions of its separators in <paramref name="bars"/>).</summary>
         public static void Cells(ReadOnlySpan<byte> rows, int start, int end, int[] bars, string table, int row)
         {

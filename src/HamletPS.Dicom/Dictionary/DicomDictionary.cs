@@ -13,6 +13,7 @@ namespace HamletPS.Dicom.Dictionary
     public static class DicomDictionary
     {
         private const string Table = "dictionary";
+        private const int KeywordCell = 3; // tag | VR | VM | keyword | name | retired
         private static readonly RowEntryCache<DicomDictionaryEntry> Cache =
             new RowEntryCache<DicomDictionaryEntry>(DicomDictionaryData.RowStarts.Length, Parse);
 
@@ -46,24 +47,9 @@ namespace HamletPS.Dicom.Dictionary
         public static DicomDictionaryEntry LookupKeyword(string keyword)
         {
             if (string.IsNullOrEmpty(keyword)) return null;
-            ReadOnlySpan<byte> rows = DicomDictionaryData.Rows;
-            ushort[] order = DicomDictionaryData.KeywordRows;
-            int lo = 0, hi = order.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (int)((uint)(lo + hi) >> 1);
-                int row = order[mid];
-                // the keyword is the fourth cell: past the 8 tag digits, the VR and the VM cells
-                int start = DicomDictionaryData.RowStarts[row] + 8;
-                start = AsciiRows.IndexOf(rows, (byte)'|', start + 1);
-                start = AsciiRows.IndexOf(rows, (byte)'|', start + 1) + 1;
-                int end = AsciiRows.IndexOf(rows, (byte)'|', start);
-                int c = AsciiRows.Compare(rows, start, end, keyword, keyword.Length);
-                if (c == 0) return Cache.Get(row);
-                if (c < 0) lo = mid + 1;
-                else hi = mid - 1;
-            }
-            return null;
+            int row = AsciiRows.Find(DicomDictionaryData.Rows, DicomDictionaryData.RowStarts, DicomDictionaryData.KeywordRows, KeywordCell,
+                keyword, keyword.Length);
+            return row < 0 ? null : Cache.Get(row);
         }
 
         /// <summary>

@@ -13,6 +13,8 @@ namespace HamletPS.Dicom.Dictionary
         /// <summary>HamletPS's Implementation Class UID (a 2.25 UUID-derived UID, fixed for the product).</summary>
         public const string ImplementationClassUid = "2.25.222862192664908985829491055593094192150";
 
+        private const string Table = "UID registry";
+        private const int UidCell = 0, TypeCell = 2; // uid | name | type | info | retired | keyword
         private static readonly RowEntryCache<DicomUidInfo> Cache = new RowEntryCache<DicomUidInfo>(DicomUidRegistryData.RowStarts.Length, Parse);
 
         /// <summary>Every registry entry, in ordinal order of the UID.</summary>
@@ -25,18 +27,8 @@ namespace HamletPS.Dicom.Dictionary
             int length = uid.Length;
             while (length > 0 && (uid[length - 1] == '\0' || uid[length - 1] == ' ')) length--;
             if (length == 0) return null;
-            ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
-            int lo = 0, hi = DicomUidRegistryData.RowStarts.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (int)((uint)(lo + hi) >> 1);
-                int start = DicomUidRegistryData.RowStarts[mid];
-                int c = AsciiRows.Compare(rows, start, AsciiRows.IndexOf(rows, (byte)'|', start), uid, length);
-                if (c == 0) return Cache.Get(mid);
-                if (c < 0) lo = mid + 1;
-                else hi = mid - 1;
-            }
-            return null;
+            int row = AsciiRows.Find(DicomUidRegistryData.Rows, DicomUidRegistryData.RowStarts, null, UidCell, uid, length);
+            return row < 0 ? null : Cache.Get(row);
         }
 
         /// <summary>The entries of one type ("Transfer Syntax"), in UID order; only their rows are read.</summary>
@@ -44,12 +36,10 @@ namespace HamletPS.Dicom.Dictionary
         {
             var list = new List<DicomUidInfo>();
             ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
-            var bars = new int[5];
             for (int row = 0; row < DicomUidRegistryData.RowStarts.Length; row++)
             {
-                int start = DicomUidRegistryData.RowStarts[row];
-                AsciiRows.Cells(rows, start, AsciiRows.RowEnd(rows, start, "UID registry", row), bars, "UID registry", row);
-                if (AsciiRows.Compare(rows, bars[1] + 1, bars[2], type, type.Length) == 0) list.Add(Cache.Get(row));
+                AsciiRows.Cell(rows, DicomUidRegistryData.RowStarts[row], TypeCell, out int from, out int to);
+                if (AsciiRows.Compare(rows, from, to, type, type.Length) == 0) list.Add(Cache.Get(row));
             }
             return list;
         }
@@ -84,9 +74,9 @@ namespace HamletPS.Dicom.Dictionary
         {
             ReadOnlySpan<byte> rows = DicomUidRegistryData.Rows;
             int start = DicomUidRegistryData.RowStarts[row];
-            int end = AsciiRows.RowEnd(rows, start, "UID registry", row);
+            int end = AsciiRows.RowEnd(rows, start, Table, row);
             var bars = new int[5];
-            AsciiRows.Cells(rows, start, end, bars, "UID registry", row);
+            AsciiRows.Cells(rows, start, end, bars, Table, row);
             return new DicomUidInfo(AsciiRows.Text(rows, start, bars[0]), AsciiRows.Text(rows, bars[0] + 1, bars[1]),
                 AsciiRows.Text(rows, bars[1] + 1, bars[2]), AsciiRows.Text(rows, bars[2] + 1, bars[3]),
                 end - bars[3] > 1 && rows[bars[3] + 1] == 'Y', AsciiRows.Text(rows, bars[4] + 1, end));
