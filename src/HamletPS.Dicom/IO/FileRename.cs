@@ -29,7 +29,7 @@ namespace HamletPS.Dicom.IO
         {
             try
             {
-                return rename(NativePath.Of(from), NativePath.Of(to)) == 0;
+                return Libc.rename(NativePath.Of(from), NativePath.Of(to)) == 0;
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
@@ -37,8 +37,5 @@ namespace HamletPS.Dicom.IO
                 return false;
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int rename(byte[] oldPath, byte[] newPath);
     }
 }

@@ -54,7 +54,7 @@ namespace HamletPS.Dicom.IO
             {
                 handle.DangerousAddRef(ref added);
                 var buffer = new byte[StatxBufferSize];
-                if (statx(handle.DangerousGetHandle().ToInt32(), EmptyPath, AT_EMPTY_PATH, STATX_SIZE | STATX_MTIME, buffer) != 0) return false;
+                if (Libc.statx(handle.DangerousGetHandle().ToInt32(), EmptyPath, AT_EMPTY_PATH, STATX_SIZE | STATX_MTIME, buffer) != 0) return false;
                 uint mask = BitConverter.ToUInt32(buffer, 0);
                 if ((mask & (STATX_SIZE | STATX_MTIME)) != (STATX_SIZE | STATX_MTIME)) return false;
                 long seconds = BitConverter.ToInt64(buffer, MtimeSecondsOffset);
@@ -79,8 +79,5 @@ namespace HamletPS.Dicom.IO
         public override bool Equals(object obj) => obj is FileStamp other && Equals(other);
 
         public override int GetHashCode() => Length.GetHashCode() ^ LastWriteUtcTicks.GetHashCode();
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int statx(int dirfd, byte[] path, int flags, uint mask, byte[] buffer);
     }
 }

@@ -41,7 +41,7 @@ namespace HamletPS.Dicom.IO
                 long inOffset = sourceOffset, outOffset = destinationOffset;
                 while (done < count)
                 {
-                    long n = CopyFileRange(inFd, ref inOffset, outFd, ref outOffset, new UIntPtr((ulong)Math.Min(count - done, MaxPerCall)), 0).ToInt64();
+                    long n = Libc.copy_file_range(inFd, ref inOffset, outFd, ref outOffset, new UIntPtr((ulong)Math.Min(count - done, MaxPerCall)), 0).ToInt64();
                     if (n < 0)
                     {
                         if (Marshal.GetLastWin32Error() == EINTR) continue;
@@ -64,8 +64,5 @@ namespace HamletPS.Dicom.IO
             source.Position = sourceOffset + done;
             return done;
         }
-
-        [DllImport("libc", EntryPoint = "copy_file_range", SetLastError = true)]
-        private static extern IntPtr CopyFileRange(int fdIn, ref long offIn, int fdOut, ref long offOut, UIntPtr length, uint flags);
     }
 }

@@ -14,7 +14,6 @@ namespace HamletPS.Dicom.Network
     /// </summary>
     internal static class NativeFileSync
     {
-        private const string Libc = "libc.so.6";
         private const uint SyncFileRangeWaitBefore = 1, SyncFileRangeWrite = 2, SyncFileRangeWaitAfter = 4;
         private const int ENOSYS = 38, EINVAL = 22, ESPIPE = 29, EINTR = 4;
         private static bool _noSyncFileRange;
@@ -27,7 +26,7 @@ namespace HamletPS.Dicom.Network
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return false;
             try
             {
-                return getpid() > 0;
+                return Libc.getpid() > 0;
             }
             catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException)
             {
@@ -36,27 +35,27 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>fdatasync(2); throws <see cref="IOException"/> on failure (EIO, ENOSPC…).</summary>
-        public static void DataSync(SafeFileHandle handle) => Call(handle, fdatasync, "fdatasync");
+        public static void DataSync(SafeFileHandle handle) => Call(handle, Libc.fdatasync, "fdatasync");
 
         /// <summary>fsync(2) of a file: data and every inode change (including the ctime a rename sets).</summary>
-        public static void FullSync(SafeFileHandle handle) => Call(handle, fsync, "fsync");
+        public static void FullSync(SafeFileHandle handle) => Call(handle, Libc.fsync, "fsync");
 
         /// <summary>
         /// Writes every dirty page of the file to the device and waits (sync_file_range WAIT_BEFORE|WRITE|WAIT_AFTER): blocks are
         /// allocated and written, but neither the device cache nor the inode is flushed. Throws <see cref="IOException"/>.
         /// </summary>
         public static void WriteOutAndWait(SafeFileHandle handle) =>
-            Call(handle, fd => sync_file_range(fd, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
+            Call(handle, fd => Libc.sync_file_range(fd, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
 
         /// <summary>fdatasync(2) of a descriptor.</summary>
-        public static void DataSync(int fd) => Call(fd, fdatasync, "fdatasync");
+        public static void DataSync(int fd) => Call(fd, Libc.fdatasync, "fdatasync");
 
         /// <summary>fsync(2) of a descriptor.</summary>
-        public static void FullSync(int fd) => Call(fd, fsync, "fsync");
+        public static void FullSync(int fd) => Call(fd, Libc.fsync, "fsync");
 
         /// <summary>sync_file_range(WAIT_BEFORE|WRITE|WAIT_AFTER) of a whole descriptor.</summary>
         public static void WriteOutAndWait(int fd) =>
-            Call(fd, f => sync_file_range(f, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
+            Call(fd, f => Libc.sync_file_range(f, 0, 0, SyncFileRangeWaitBefore | SyncFileRangeWrite | SyncFileRangeWaitAfter), "sync_file_range");
 
         private static void Call(SafeFileHandle handle, Func<int, int> call, string name)
         {
@@ -104,7 +103,7 @@ namespace HamletPS.Dicom.Network
             if (_noSyncFileRange || count <= 0) return;
             try
             {
-                if (sync_file_range(fd, offset, count, SyncFileRangeWrite) != 0)
+                if (Libc.sync_file_range(fd, offset, count, SyncFileRangeWrite) != 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
                     if (errno == ENOSYS || errno == EINVAL || errno == ESPIPE) _noSyncFileRange = true;
@@ -125,7 +124,7 @@ namespace HamletPS.Dicom.Network
             if (_noRenameAt2) return null;
             try
             {
-                if (renameat2(AtFdCwd, NativePath.Of(source), AtFdCwd, NativePath.Of(destination), RenameNoReplaceFlag) == 0) return true;
+                if (Libc.renameat2(AtFdCwd, NativePath.Of(source), AtFdCwd, NativePath.Of(destination), RenameNoReplaceFlag) == 0) return true;
             }
             catch (EntryPointNotFoundException)
             {
@@ -145,15 +144,15 @@ namespace HamletPS.Dicom.Network
         /// <summary>fsync(2) of a directory: makes the entries created or renamed in it durable. Throws <see cref="IOException"/>.</summary>
         public static void SyncDirectory(string folder)
         {
-            int fd = open(NativePath.Of(folder), 0 /* O_RDONLY */);
+            int fd = Libc.open(NativePath.Of(folder), 0 /* O_RDONLY */, 0);
             if (fd < 0) throw new IOException("cannot open the folder to sync it (errno " + Marshal.GetLastWin32Error() + ")");
             try
             {
-                Call(fd, fsync, "fsync of the folder");
+                Call(fd, Libc.fsync, "fsync of the folder");
             }
             finally
             {
-                close(fd);
+                Libc.close(fd);
             }
         }
 
@@ -164,7 +163,7 @@ namespace HamletPS.Dicom.Network
             var buffer = new long[32];                       // struct statfs is 120 bytes on 64-bit Linux; f_type comes first
             try
             {
-                return statfs(NativePath.Of(folder), buffer) == 0 ? buffer[0] : 0;
+                return Libc.statfs(NativePath.Of(folder), buffer) == 0 ? buffer[0] : 0;
             }
             catch (EntryPointNotFoundException)
             {
@@ -178,29 +177,5 @@ namespace HamletPS.Dicom.Network
             handle.DangerousAddRef(ref added);
             return (int)handle.DangerousGetHandle();
         }
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int fdatasync(int fd);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int fsync(int fd);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int sync_file_range(int fd, long offset, long nbytes, uint flags);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int open(byte[] path, int flags);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int close(int fd);
-
-        [DllImport(Libc)]
-        private static extern int getpid();
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int renameat2(int sourceDirectory, byte[] source, int destinationDirectory, byte[] destination, uint flags);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int statfs(byte[] path, [Out] long[] buffer);
     }
 }

@@ -33,7 +33,7 @@ namespace HamletPS.Dicom.Network
             _chunk = dataSync ? 0 : writebackChunk;
             byte[] p = NativePath.Of(path);
             int flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | (dataSync ? O_DSYNC : 0);
-            while ((_fd = open(p, flags, 0x1B6 /* 0666, less the umask */)) < 0)
+            while ((_fd = Libc.open(p, flags, 0x1B6 /* 0666, less the umask */)) < 0)
             {
                 int errno = Marshal.GetLastWin32Error();
                 if (errno == EINTR) continue;
@@ -58,7 +58,7 @@ namespace HamletPS.Dicom.Network
             if (offset < 0 || count < 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException(nameof(count));
             while (count > 0)
             {
-                long n = (long)write(_fd, ref buffer[offset], (IntPtr)count);
+                long n = (long)Libc.write(_fd, ref buffer[offset], (IntPtr)count);
                 if (n < 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
@@ -97,7 +97,7 @@ namespace HamletPS.Dicom.Network
         {
             int fd = _fd;
             _fd = -1;
-            if (fd >= 0) close(fd);
+            if (fd >= 0) Libc.close(fd);
             base.Dispose(disposing);
         }
 
@@ -118,7 +118,7 @@ namespace HamletPS.Dicom.Network
             if (count == 0) return 0;
             while (true)
             {
-                long n = (long)pread(_fd, ref buffer[offset], (IntPtr)count, position);
+                long n = (long)Libc.pread(_fd, ref buffer[offset], (IntPtr)count, position);
                 if (n >= 0) return (int)n;
                 int errno = Marshal.GetLastWin32Error();
                 if (errno != EINTR) throw Error("read failed", errno);
@@ -161,17 +161,5 @@ namespace HamletPS.Dicom.Network
             public override void SetLength(long value) => throw new NotSupportedException();
             public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern int open(byte[] path, int flags, int mode);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern int close(int fd);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern IntPtr write(int fd, ref byte buffer, IntPtr count);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern IntPtr pread(int fd, ref byte buffer, IntPtr count, long offset);
     }
 }
