@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet publish bench/HamletPS.Bench.Upload -c Release -nologo -v q -o "$work/bin" >/dev/null   # ReadyToRun, as hamlet ships
+dotnet publish bench/HamletPS.Bench.Upload -c Release -nologo -v q -o "$work/bin" >/dev/null   # native, as hamlet ships
 bench="$work/bin/HamletPS.Bench.Upload.dll"
 file="$work/archive.zip"
 dotnet "$bench" generate "$file" "$size_mib"

@@ -10,7 +10,7 @@
 # before; DROP_CACHES=0 turns it off); nothing is deleted
 # between rounds (ext4 without a journal searches past recently deleted inodes when creating files, which would tax whoever
 # runs next); each round runs the tools in turn and the best (lowest) wall time of the rounds is kept per tool, as the machine
-# is shared. Ours is published ReadyToRun (like the shipped CLI), so it is not timed while the JIT compiles it.
+# is shared. Ours is published native (ahead of time, like the shipped CLI), so no JIT or runtime start-up is timed.
 # The floor (bench/rewrite-floor.c, built here with gcc) does only the file work any de-identifier writing a new tree must
 # do (read the header, create a temporary file, write the header, kernel-copy the rest, rename), in 2 threads, with no DICOM
 # at all; with the .NET runtime's own start it gives the fastest any .NET de-identifier can be on this machine, which the

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # DICOM codec benchmark on a generated CT series (default 2000 slices, 512x512, 16 bit, CtPhantom), every figure wall-clock
 # of whole processes (start-up included) unless marked in-process, all in the same run on the same files:
-#   header parse:  hamlet inspect (published ReadyToRun, as a site installs it) | hamlet inspect --json | hamlet inspect from
-#                  the plain build output (JIT) | dcmdump -q -M (xargs) | pydicom dcmread(stop_before_pixels)
+#   header parse:  hamlet inspect (published native, ahead of time, as a site installs it) | hamlet inspect --json | hamlet
+#                  inspect from the plain build output (JIT) | dcmdump -q -M (xargs) | pydicom dcmread(stop_before_pixels)
 #                  + in-process passes of DicomFile.Open(HeaderOnly) (HamletPS.Bench headers)
 #   round trip:    ours read+write (HamletPS.Bench roundtrip: DicomFile.Open + Save per file, one thread; roundtrip-parallel:
 #                  one file per core, as hamlet's verbs rewrite files; no hamlet verb rewrites a file
@@ -30,8 +30,8 @@ results="$work/results.txt"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build src/HamletPS.Cli -c Release -nologo -v q >/dev/null
-dotnet publish src/HamletPS.Cli -c Release -nologo -v q -o "$work/hamlet" >/dev/null            # ReadyToRun (HamletPS.Cli.csproj)
-dotnet publish bench/HamletPS.Bench -c Release -nologo -v q -p:PublishReadyToRun=true -o "$work/bench" >/dev/null
+dotnet publish src/HamletPS.Cli -c Release -nologo -v q -o "$work/hamlet" >/dev/null      # native (HamletRuntime.props)
+dotnet publish bench/HamletPS.Bench -c Release -nologo -v q -o "$work/bench" >/dev/null       # native too, as hamlet ships
 BENCH="$work/bench/HamletPS.Bench"
 HAMLET="$work/hamlet/hamlet"
 HAMLET_BUILT="$repo/src/HamletPS.Cli/bin/Release/net10.0/hamlet"
@@ -80,12 +80,12 @@ for ((r = 0; r < repeats; r++)); do
 import sys, glob, pydicom
 for f in sorted(glob.glob(sys.argv[1] + '/*.dcm')): pydicom.dcmread(f, stop_before_pixels=True).Modality" "$src"
 done
-row ours_inspect "hamlet inspect (ReadyToRun)"
-row ours_inspect_json "hamlet inspect --json (ReadyToRun)"
+row ours_inspect "hamlet inspect (native)"
+row ours_inspect_json "hamlet inspect --json (native)"
 row ours_inspect_built "hamlet inspect (build output, JIT)"
 row dcmdump "dcmdump -q -M"
 row pydicom_headers "pydicom dcmread(stop_before_pixels=True)"
-echo "   in-process (HamletPS.Bench headers; pass 1 includes JIT):"
+echo "   in-process (HamletPS.Bench headers; pass 1 touches everything for the first time):"
 "$BENCH" headers "$src" 3 | sed 's/^/     /'
 
 settle() { # before each round-trip step: dirty pages written, and (as root; DROP_CACHES=0 turns it off) the page cache dropped
@@ -124,7 +124,7 @@ echo "== summary (wall-clock of whole processes, medians)"
 inspect_rate=$(echo "scale=0; $count / $(median ours_inspect 2)" | bc -l)
 echo "   header parse: hamlet inspect $inspect_rate files/s (target >= 10000);" \
   "dcmdump / ours $(ratio dcmdump ours_inspect)x, pydicom / ours $(ratio pydicom_headers ours_inspect)x," \
-  "build output (JIT) / ReadyToRun $(ratio ours_inspect_built ours_inspect)x"
+  "build output (JIT) / native $(ratio ours_inspect_built ours_inspect)x"
 echo "   round trip: floor (one thread, no DICOM) / cp -r $(ratio floor_1 cp_r)x; ours / cp -r $(ratio ours_roundtrip cp_r)x (target <= 1.5x); one file per core (as hamlet's verbs rewrite files)" \
   "$(ratio ours_roundtrip_parallel cp_r)x; pydicom / ours $(ratio pydicom_roundtrip ours_roundtrip)x"
 echo "   CPU (user+sys) ratios: header parse dcmdump / ours $(cpu_ratio dcmdump ours_inspect)x, pydicom / ours $(cpu_ratio pydicom_headers ours_inspect)x;" \

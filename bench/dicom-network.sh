@@ -10,12 +10,12 @@
 # The durability floor (bench/durable-floor.c, built here with gcc): the same number of files of the series' size written into
 # the same kind of folder, each made durable before the next (SingleCommit steps, the two-commit steps, O_DSYNC, and no
 # sync), with no DICOM and no network: what any receiver that answers "success only once durable" must spend at least.
-# Our receiver runs as the shipped hamlet does (published ReadyToRun, src/HamletPS.Cli/HamletRuntime.props).
+# Our receiver runs as the shipped hamlet does (published native, src/HamletPS.Cli/HamletRuntime.props).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-2000}; SIZE=${2:-524288}; BIG_MB=${3:-1024}; PDU=65536; ROUNDS=${ROUNDS:-1}
 work=bench/work/network; rm -rf "$work"; mkdir -p "$work"
-dotnet publish bench/HamletPS.Bench.Network -c Release -nologo -v q -o "$work/bin" >/dev/null   # ReadyToRun, as hamlet ships
+dotnet publish bench/HamletPS.Bench.Network -c Release -nologo -v q -o "$work/bin" >/dev/null   # native, as hamlet ships
 B=$work/bin/HamletPS.Bench.Network
 gcc -O2 -o "$work/durable-floor" bench/durable-floor.c
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

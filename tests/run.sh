@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, Info-ZIP, azure-cli). Installed only when missing.
+# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, Info-ZIP, azure-cli) and the native build's linker.
+#    Installed only when missing.
 need=()
 command -v dcmdump   >/dev/null 2>&1 || need+=(dcmtk)
 command -v gdcmanon  >/dev/null 2>&1 || need+=(libgdcm-tools)
@@ -16,6 +17,8 @@ command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 /usr/bin/python3 -c 'import pydicom' >/dev/null 2>&1 || need+=(python3-pydicom)
 [ -d /usr/share/i18n/charmaps ]  || need+=(locales)   # glibc charmaps: the character-set table generator's source
 /usr/bin/python3 -c 'import azure.storage.fileshare' >/dev/null 2>&1 || need+=(python3-azure-storage)
+command -v gcc       >/dev/null 2>&1 || need+=(gcc)          # links the native hamlet (ahead-of-time publish)
+[ -f /usr/include/zlib.h ]           || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then
@@ -26,10 +29,16 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# 2. Build everything and lay out the module folder out/HamletPS/<version>/ (the hosted-engine tests import it from there).
+# 2. Build everything, lay out the module folder out/HamletPS/<version>/ (the hosted-engine tests import it from there) and
+#    publish the native hamlet to out/hamlet/.
 dotnet build HamletPS.sln -c Release -nologo -v q || { echo "build failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 dotnet publish src/HamletPS/HamletPS.csproj -c Release -nologo -v q --no-build >/dev/null \
   || { echo "module layout failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+# The native hamlet, as `dotnet publish src/HamletPS.Cli` installs it (ahead-of-time compiled); NativeHamletTests runs it.
+rm -rf out/hamlet
+dotnet publish src/HamletPS.Cli -c Release -nologo -v q -o out/hamlet >/dev/null \
+  || { echo "native hamlet build failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+export HAMLET_NATIVE_EXE="$root/out/hamlet/hamlet"
 
 # 3. Every xunit project, each writing a TRX file whose counters we add up.
 results="$root/TestResults"

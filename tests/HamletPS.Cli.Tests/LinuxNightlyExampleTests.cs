@@ -9,14 +9,13 @@ using Xunit;
 namespace HamletPS.Cli.Tests
 {
     /// <summary>
-    /// examples/linux: hamlet-nightly.sh runs against a copy of the bundled sample with the built hamlet (upload to the local
+    /// examples/linux: hamlet-nightly.sh runs against a copy of the bundled sample with the native hamlet (upload to the local
     /// Files endpoint, or skipped with --skip-upload); the systemd units pass `systemd-analyze verify`; the crontab line is
     /// a valid five-field entry running the script.
     /// </summary>
     public sealed class LinuxNightlyExampleTests : IDisposable
     {
-        private static readonly string Repo = FindRepo();
-        private static readonly string Linux = Path.Combine(Repo, "examples", "linux");
+        private static readonly string Linux = Path.Combine(HamletExecutables.RepoRoot, "examples", "linux");
         private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-linux-nightly-" + Guid.NewGuid().ToString("N"));
 
         public LinuxNightlyExampleTests() => Directory.CreateDirectory(_root);
@@ -26,24 +25,14 @@ namespace HamletPS.Cli.Tests
             try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
         }
 
-        private static string FindRepo()
-        {
-            string dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "HamletPS.sln"))) dir = Path.GetDirectoryName(dir);
-            return dir ?? throw new InvalidOperationException("HamletPS.sln not found");
-        }
-
-        /// <summary>The sample copied like run-sample.sh does, and a `hamlet` wrapper around the built CLI.</summary>
+        /// <summary>The sample copied like run-sample.sh does, and the native hamlet a site installs (/opt/hamlet/hamlet).</summary>
         private (string Config, string Hamlet) Site()
         {
             string site = Path.Combine(_root, "site");
             SampleData.Write(site);
             Directory.CreateDirectory(Path.Combine(site, "data", "sorted"));
             Directory.CreateDirectory(Path.Combine(site, "data", "outgoing"));
-            string hamlet = Path.Combine(_root, "hamlet");
-            File.WriteAllText(hamlet, "#!/bin/sh\nexec dotnet \"" + Path.Combine(AppContext.BaseDirectory, "hamlet.dll") + "\" \"$@\"\n");
-            File.SetUnixFileMode(hamlet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            return (Path.Combine(site, "config.yaml"), hamlet);
+            return (Path.Combine(site, "config.yaml"), HamletExecutables.Native);
         }
 
         private static (int Code, string Output) Run(string file, string workingDirectory, params string[] args)

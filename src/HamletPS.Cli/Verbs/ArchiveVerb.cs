@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
@@ -104,7 +105,7 @@ namespace HamletPS.Cli.Verbs
                 {
                     foreach (ArchiveResult r in builder.Build(job.Root, job.Describe, null, cancellationToken))
                     {
-                        if (args.Json) output.Json(new { r.Path, r.EntryCount, r.BytesIn, r.BytesOut, r.Ratio, r.StudyIds, r.Duration, r.Verified, r.Zip64 });
+                        if (args.Json) output.Json(ArchiveLine.From(r), CliJsonContext.Relaxed.ArchiveLine);
                         else output.Line(r.ArchivePath);
                     }
                 }

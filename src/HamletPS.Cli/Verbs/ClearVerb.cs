@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -65,7 +66,7 @@ namespace HamletPS.Cli.Verbs
                     if (r.Status == ClearStatus.Deleted) deleted++;
                     else if (r.Status == ClearStatus.Failed) output.Failure("ClearFailed", r.Path + ": " + r.Reason);
                     else if (r.Reason != "declined") output.Warning("kept " + r.Path + ": " + r.Reason);
-                    if (json) output.Json(r);
+                    if (json) output.Json(r, CliJsonContext.Relaxed.ClearedFile);
                 }
                 if (!json && !whatIf) output.Line(name + ": " + deleted + " files deleted");
             }

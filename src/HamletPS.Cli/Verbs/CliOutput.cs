@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Encodings.Web;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -11,13 +10,6 @@ namespace HamletPS.Cli.Verbs
     /// <summary>How verbs write: results to standard output (text or one JSON object per line), failures to standard error.</summary>
     public sealed class CliOutput
     {
-        private static readonly Lazy<JsonSerializerOptions> JsonOptions = new Lazy<JsonSerializerOptions>(() => new JsonSerializerOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            WriteIndented = false,
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-        });
-
         private readonly TextWriter _out;
         private readonly TextWriter _error;
 
@@ -49,8 +41,6 @@ namespace HamletPS.Cli.Verbs
         public int Failures { get; private set; }
 
         public void Line(string text) => _out.WriteLine(text);
-
-        public void Json(object value) => _out.WriteLine(JsonSerializer.Serialize(value, value.GetType(), JsonOptions.Value));
 
         /// <summary>One JSON line through source-generated metadata (no reflection at run time).</summary>
         public void Json<T>(T value, JsonTypeInfo<T> typeInfo) => _out.WriteLine(JsonSerializer.Serialize(value, typeInfo));

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 
 namespace HamletPS.Cli.Verbs
@@ -75,22 +76,9 @@ namespace HamletPS.Cli.Verbs
                 foreach (ConfigFinding finding in ex.Errors) output.Failure("InvalidConfiguration", finding.ToString());
                 return 2;
             }
-            var view = new
-            {
-                config.SourcePath,
-                config.App.Site,
-                config.App.User,
-                config.DataPath.Incoming,
-                config.DataPath.Sorted,
-                config.DataPath.Outgoing,
-                AETitle = config.DicomNode.AeTitle,
-                config.DicomNode.Port,
-                config.Hamlet.Profile,
-                config.Hamlet.MappingFile,
-                Azure = config.Azure.ToString(),
-            };
-            if (json) output.Json(view);
-            else foreach (var p in view.GetType().GetProperties()) output.Line(p.Name.PadRight(12) + ": " + p.GetValue(view));
+            ConfigLine view = ConfigLine.From(config);
+            if (json) output.Json(view, CliJsonContext.Relaxed.ConfigLine);
+            else foreach (var field in view.Fields()) output.Line(field.Key.PadRight(12) + ": " + field.Value);
             return 0;
         }
 
@@ -128,7 +116,7 @@ namespace HamletPS.Cli.Verbs
             {
                 foreach (ConfigFinding f in findings)
                 {
-                    if (json) output.Json(new { Severity = f.Severity.ToString(), f.File, f.Line, f.Column, f.Key, f.Message });
+                    if (json) output.Json(ConfigFindingLine.From(f), CliJsonContext.Relaxed.ConfigFindingLine);
                     else output.Line(f.ToString());
                 }
             }

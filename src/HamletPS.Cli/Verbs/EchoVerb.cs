@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.Threading;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Network;
 
 namespace HamletPS.Cli.Verbs
@@ -43,7 +44,7 @@ namespace HamletPS.Cli.Verbs
                 return 2;
             }
             if (quiet) return result.Success ? 0 : 1;
-            if (json) output.Json(result);
+            if (json) output.Json(result, CliJsonContext.Relaxed.DicomEchoResult);
             else if (result.Success)
                 output.Line("C-ECHO " + result.Peer + ": success, round trip " + result.RoundTripMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms");
             if (!result.Success) output.Failure("DicomEchoFailed", "C-ECHO to " + result.Peer + " failed: " + result.Error);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Inspection;
 
@@ -80,7 +81,7 @@ namespace HamletPS.Cli.Verbs
         {
             if (json)
             {
-                output.Json(summary, InspectJsonContext.Relaxed.DicomFileSummary);
+                output.Json(summary, CliJsonContext.Relaxed.DicomFileSummary);
                 return;
             }
             output.Line(string.Join("  ",
@@ -95,7 +96,7 @@ namespace HamletPS.Cli.Verbs
         {
             foreach (DicomElementRow row in rows)
             {
-                if (json) output.Json(row, InspectJsonContext.Relaxed.DicomElementRow);
+                if (json) output.Json(row, CliJsonContext.Relaxed.DicomElementRow);
                 else output.Line(new string(' ', row.Depth * 2) + row.Tag + " " + row.VR + " [" + row.Value + "]  # " + row.Length + ", " + row.Keyword);
             }
         }

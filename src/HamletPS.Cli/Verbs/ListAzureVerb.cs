@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Upload;
 
 namespace HamletPS.Cli.Verbs
@@ -55,7 +56,7 @@ namespace HamletPS.Cli.Verbs
             {
                 if (json)
                 {
-                    output.Json(new { item.Name, item.Path, item.IsDirectory, item.Length, item.LastModified, item.ContentMD5, item.Md5Hex, Uri = item.Uri?.ToString() });
+                    output.Json(ShareItemLine.From(item), CliJsonContext.Relaxed.ShareItemLine);
                     continue;
                 }
                 output.Line(string.Join("  ",

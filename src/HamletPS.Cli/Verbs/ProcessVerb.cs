@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -71,9 +72,7 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 PipelineSummary summary = new HamletPipeline(options).Run(steps, failures, cancellationToken);
-                if (args.Json) output.Json(new { summary.RunId, summary.Resumed, summary.JournalPath, summary.Sorted, summary.Duplicates, summary.Conflicts,
-                    summary.Quarantined, summary.NotDicom, summary.Skipped, summary.Protected, summary.Reused, summary.AlreadyArchived, summary.Failed,
-                    summary.ResidualIdentifiers, summary.Patients, summary.Path, Archives = summary.Archives.Count, summary.Duration, summary.Succeeded });
+                if (args.Json) output.Json(ProcessSummaryLine.From(summary), CliJsonContext.Relaxed.ProcessSummaryLine);
             }
             catch (OperationCanceledException)
             {

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
@@ -89,7 +90,7 @@ namespace HamletPS.Cli.Verbs
                     foreach (ProtectionResult r in protector.Protect(DicomFileEnumerator.Enumerate(paths, true).ToList()))
                     {
                         if (r.Failure != null) output.Failure(r.Failure.Reason, r.Failure.Message);
-                        if (json) output.Json(new { Status = r.Status.ToString(), r.StudyId, IdentitySource = r.IdentitySource?.ToString(), r.Modality, r.ActionCount, r.RelativePath, r.DestinationPath });
+                        if (json) output.Json(ProtectedFileLine.From(r), CliJsonContext.Relaxed.ProtectedFileLine);
                         else output.Line(r.Status + "  " + (r.StudyId ?? "-") + "  " + (r.RelativePath ?? "-"));
                     }
                     foreach (PatientReport patient in protector.Patients) output.Line(patient.Message);
@@ -114,7 +115,7 @@ namespace HamletPS.Cli.Verbs
                     foreach (UnprotectionResult r in unprotector.Unprotect(DicomFileEnumerator.Enumerate(paths, true).ToList()))
                     {
                         if (r.Failure != null) output.Failure(r.Failure.Reason, r.Failure.Message);
-                        if (json) output.Json(new { Status = r.Status.ToString(), r.StudyId, r.ChangesRestored, r.DestinationPath });
+                        if (json) output.Json(UnprotectedFileLine.From(r), CliJsonContext.Relaxed.UnprotectedFileLine);
                         else output.Line(r.Status + "  " + (r.DestinationPath ?? "-"));
                     }
                 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Network;
 
 namespace HamletPS.Cli.Verbs
@@ -124,7 +125,7 @@ namespace HamletPS.Cli.Verbs
                 {
                     lock (gate)
                     {
-                        if (json) output.Json(file);
+                        if (json) output.Json(file, CliJsonContext.Relaxed.ReceivedDicomFile);
                         else output.Line("RCV: " + Path.GetFileName(file.Path));
                     }
                 });

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Upload;
 
@@ -83,7 +84,7 @@ namespace HamletPS.Cli.Verbs
                             SmbCopyResult r = await copier.CopyAsync(file, a.Destination, null, progress, cancellationToken).ConfigureAwait(false);
                             if (r.Status == SmbCopyStatus.NotOverwritten) NotOverwritten(output, r.DestinationPath);
                             else Write(output, a.Json, r.Status.ToString(), r.Name, r.DestinationPath, r.Bytes, r.Md5Base64, r.Duration, r.MegabytesPerSecond,
-                                new { r.Name, r.LocalPath, r.DestinationPath, r.Bytes, r.Sha256Hex, r.Md5Base64, r.Md5Hex, DurationSeconds = r.Duration.TotalSeconds, r.MegabytesPerSecond, Status = r.Status.ToString() });
+                                () => output.Json(SmbCopyLine.From(r), CliJsonContext.Relaxed.SmbCopyLine));
                         });
                     }
                     return output.ExitCode;
@@ -112,7 +113,7 @@ namespace HamletPS.Cli.Verbs
                         ShareUploadResult r = await uploader.UploadFileAsync(file, null, progress, cancellationToken).ConfigureAwait(false);
                         if (r.Status == ShareUploadStatus.NotOverwritten) NotOverwritten(output, share.Target.ShareName + "/" + r.RemotePath);
                         else Write(output, a.Json, r.Status.ToString(), r.Name, r.Uri.ToString(), r.Bytes, r.Md5Base64, r.Duration, r.MegabytesPerSecond,
-                            new { r.Name, r.LocalPath, Uri = r.Uri.ToString(), r.RemotePath, r.Bytes, r.BytesSent, r.Md5Base64, r.Md5Hex, DurationSeconds = r.Duration.TotalSeconds, r.MegabytesPerSecond, Status = r.Status.ToString(), r.RangesSent, r.RangesResumed });
+                            () => output.Json(ShareUploadLine.From(r), CliJsonContext.Relaxed.ShareUploadLine));
                     });
                 }
                 return output.ExitCode;
@@ -153,9 +154,9 @@ namespace HamletPS.Cli.Verbs
         private static void NotOverwritten(CliOutput output, string remote) =>
             output.Failure("RemoteFileDiffers", "'" + remote + "' already exists with different content; it was not replaced (use --force to replace it).");
 
-        private static void Write(CliOutput output, bool json, string status, string name, string where, long bytes, string md5, TimeSpan duration, double mbps, object record)
+        private static void Write(CliOutput output, bool json, string status, string name, string where, long bytes, string md5, TimeSpan duration, double mbps, Action writeJson)
         {
-            if (json) { output.Json(record); return; }
+            if (json) { writeJson(); return; }
             output.Line(string.Join("  ", status, name, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes",
                 "md5 " + md5, mbps.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB/s", duration.ToString("hh\\:mm\\:ss\\.f"), where));
         }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
 
@@ -59,7 +60,7 @@ namespace HamletPS.Cli.Verbs
                 if (f == null) return;
                 if (f.Status != null)
                 {
-                    if (json) output.Json(f);
+                    if (json) output.Json(f, CliJsonContext.Relaxed.SentDicomFile);
                     else output.Line(f.Status + "  " + f.StatusText + "  " + f.Path);
                 }
                 if (f.Success) return;

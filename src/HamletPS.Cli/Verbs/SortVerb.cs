@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
 using HamletPS.Core.Sorting;
@@ -116,7 +117,7 @@ namespace HamletPS.Cli.Verbs
                     output.Warning(result.Status + ": " + result.Source + ": " + result.Reason);
                     break;
             }
-            if (json) output.Json(result);
+            if (json) output.Json(result, CliJsonContext.Relaxed.SortedDicomFile);
             else if (result.Status == SortStatus.Sorted || result.Status == SortStatus.Conflict || result.Status == SortStatus.Duplicate)
                 output.Line(result.Status + "  " + result.Path);
         }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Upload;
 
 namespace HamletPS.Cli.Verbs
@@ -42,11 +43,7 @@ namespace HamletPS.Cli.Verbs
             ShareConnectionTestResult result = ShareConnectionTester.TestAsync(host, tested, TimeSpan.FromSeconds(timeoutSeconds), cancellationToken).GetAwaiter().GetResult();
             if (json)
             {
-                output.Json(new
-                {
-                    result.Host, result.SmbReachable, result.HttpsReachable, result.Message,
-                    Ports = result.Ports.Select(p => new { p.Port, p.Reachable, ElapsedMilliseconds = p.Elapsed.TotalMilliseconds, p.Error }).ToArray(),
-                });
+                output.Json(ShareConnectionLine.From(result), CliJsonContext.Relaxed.ShareConnectionLine);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.IO.Compression;
 using System.Reflection;
@@ -15,7 +16,8 @@ namespace HamletPS.Core.Archive
     /// </summary>
     public static class DeflateLevels
     {
-        private static readonly Type OptionsType = typeof(DeflateStream).Assembly.GetType("System.IO.Compression.ZLibCompressionOptions");
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)]
+        private static readonly Type OptionsType = Type.GetType("System.IO.Compression.ZLibCompressionOptions, System.IO.Compression", false);
         private static readonly PropertyInfo OptionsLevel = OptionsType?.GetProperty("CompressionLevel");
         private static readonly ConstructorInfo OptionsConstructor =
             OptionsType == null ? null : typeof(DeflateStream).GetConstructor(new[] { typeof(Stream), OptionsType, typeof(bool) });

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Security.Cryptography;
 
@@ -11,6 +12,10 @@ namespace HamletPS.Core.Security
     /// </summary>
     internal sealed class PlatformAesGcm : IDisposable
     {
+        private const DynamicallyAccessedMemberTypes UsedMembers =
+            DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicProperties;
+
+        [DynamicallyAccessedMembers(UsedMembers)]
         private static readonly Type AesGcmType = FindType();
         private static readonly ConstructorInfo Constructor = FindConstructor();
         private static readonly MethodInfo EncryptMethod = FindMethod("Encrypt");
@@ -57,6 +62,7 @@ namespace HamletPS.Core.Security
 
         public void Dispose() => (_instance as IDisposable)?.Dispose();
 
+        [return: DynamicallyAccessedMembers(UsedMembers)]
         private static Type FindType() =>
             Type.GetType("System.Security.Cryptography.AesGcm, System.Security.Cryptography", false)
             ?? Type.GetType("System.Security.Cryptography.AesGcm, System.Security.Cryptography.Algorithms", false);

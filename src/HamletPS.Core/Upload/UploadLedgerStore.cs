@@ -9,8 +9,6 @@ namespace HamletPS.Core.Upload
     /// <summary>Ledgers as small JSON files (one per upload, named by a hash of its key) in a folder chosen by the caller; written to a temporary name then renamed.</summary>
     public sealed class UploadLedgerStore
     {
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true };
-
         public UploadLedgerStore(string folder)
         {
             if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("A ledger folder is required.", nameof(folder));
@@ -40,7 +38,7 @@ namespace HamletPS.Core.Upload
             if (!File.Exists(path)) return null;
             try
             {
-                var ledger = JsonSerializer.Deserialize<UploadLedger>(File.ReadAllText(path), Json);
+                var ledger = JsonSerializer.Deserialize(File.ReadAllText(path), UploadLedgerJsonContext.Default.UploadLedger);
                 return ledger != null && ledger.Key == key ? ledger : null;
             }
             catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException)
@@ -54,7 +52,7 @@ namespace HamletPS.Core.Upload
             Directory.CreateDirectory(Folder);
             string path = PathOf(ledger.Key);
             string temp = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            File.WriteAllText(temp, JsonSerializer.Serialize(ledger, Json));
+            File.WriteAllText(temp, JsonSerializer.Serialize(ledger, UploadLedgerJsonContext.Default.UploadLedger));
             HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temp, path);
         }
 
