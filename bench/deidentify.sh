@@ -13,8 +13,8 @@
 # is shared. Ours is published native (ahead of time, like the shipped CLI), so no JIT or runtime start-up is timed.
 # The floor (bench/rewrite-floor.c, built here with gcc) does only the file work any de-identifier writing a new tree must
 # do (read the header, create a temporary file, write the header, kernel-copy the rest, rename), in 2 threads, with no DICOM
-# at all; with the .NET runtime's own start it gives the fastest any .NET de-identifier can be on this machine, which the
-# bench sets beside both targets.
+# at all; with our executable's own start (native since session 5: no .NET runtime to start) it gives the fastest our
+# de-identifier could be on this machine, which the bench sets beside both targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 slices=${1:-2000}
@@ -83,7 +83,7 @@ for round in $(seq 1 "$rounds"); do
     --replace 10,10=ANON --replace 10,20=ANON --remove 10,30 --remove 8,50 --remove 8,80 --remove 8,90 --remove 8,1030 --remove 8,103e
   if [ "$round" = 1 ] || [ "${PYDICOM_EVERY_ROUND:-0}" = 1 ]; then run pydicom /usr/bin/python3 "$work/blank.py" "$src" "@OUT@"; fi
 done
-# the .NET runtime's start: our bench executable printing its usage line (no keys, no profile, no files), best of 7
+# our executable's start: the bench executable printing its usage line (no keys, no profile, no files), best of 7
 start_best=
 for i in 1 2 3 4 5 6 7; do
   t0=$(date +%s.%N); $ours >/dev/null 2>&1 || true; t1=$(date +%s.%N)
@@ -103,11 +103,11 @@ printf 'cpu ratio ours/cp    %.2f; cpu speed-up vs gdcmanon %.2f x (wall figures
   "$(echo "${cpu[ours]} / ${cpu[cp]}" | bc -l)" "$(echo "${cpu[gdcmanon]} / ${cpu[ours]}" | bc -l)"
 printf 'our peak memory      %d MiB (target < 200)\n' "$(( ${rss[oursvault]} / 1024 ))"
 fastest=$(echo "${secs[floor]} + $start_best" | bc -l)
-printf '\nfloor: the file work alone (2 threads, no DICOM) %.2f s = %.2f x cp; the .NET runtime start %.3f s\n' \
+printf '\nfloor: the file work alone (2 threads, no DICOM) %.2f s = %.2f x cp; our executable'"'"'s start %.3f s\n' \
   "${secs[floor]}" "$(echo "${secs[floor]} / ${secs[cp]}" | bc -l)" "$start_best"
-printf 'fastest any .NET de-identifier can be here: floor + runtime start = %.2f s (with no parsing, profile, hashing or checks)\n' "$fastest"
+printf 'fastest ours could be here: floor + start = %.2f s (with no parsing, profile, hashing or checks)\n' "$fastest"
 beyond=$(echo "(${cpu[ours]} - ${cpu[floor]}) * 1000000 / $files" | bc -l)
-budget() { # label, seconds the target allows: what is left of them once the floor and the runtime start are paid
+budget() { # label, seconds the target allows: what is left of them once the floor and our start are paid
   local room; room=$(echo "$2 - $fastest" | bc -l)
   if [ "$(echo "$room > 0" | bc -l)" = 1 ]; then
     printf '  %s needs <= %.2f s: leaves %.0f us of CPU per file (2 cores) for parsing, de-identifying, checking and serialising each header\n' \
