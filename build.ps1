@@ -4,11 +4,16 @@
 .DESCRIPTION
     The same steps as tests/run.sh, for Windows servers and Windows CI: build the solution, run every xunit project, run the
     Pester tests in tests/Pester when Pester 5 is available, and lay out out/HamletPS/<version>/ with `dotnet publish`
-    (copy that folder into a folder of $env:PSModulePath to install the module).
+    (copy that folder into a folder of $env:PSModulePath to install the module). The `hamlet` command line is published to
+    out/hamlet/, compiled ahead of time (on Windows that needs the Visual Studio C++ build tools; -FrameworkDependentCli
+    publishes the build that needs the .NET runtime instead); the xunit tests run it.
 .PARAMETER Task
     Build, Test, Pester, Package or All (default).
 .PARAMETER Configuration
     Release (default) or Debug.
+.PARAMETER FrameworkDependentCli
+    Publish hamlet as the framework-dependent ReadyToRun build instead of a native executable (for a machine without a C++
+    linker).
 .EXAMPLE
     ./build.ps1
     Builds, tests and lays out the module.
@@ -21,7 +26,8 @@ param(
     [ValidateSet('Build', 'Test', 'Pester', 'Package', 'All')]
     [string] $Task = 'All',
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    [switch] $FrameworkDependentCli
 )
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
@@ -34,6 +40,10 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
 if ($Task -in 'Build', 'Test', 'Package', 'All') {
     Invoke-Native dotnet @('build', 'HamletPS.sln', '-c', $Configuration, '-nologo')
     Invoke-Native dotnet @('publish', 'src/HamletPS/HamletPS.csproj', '-c', $Configuration, '--no-build', '-nologo')
+    $cli = Join-Path $PSScriptRoot 'out/hamlet'
+    if (Test-Path -LiteralPath $cli) { Remove-Item -LiteralPath $cli -Recurse -Force }
+    Invoke-Native dotnet @('publish', 'src/HamletPS.Cli', '-c', $Configuration, '-nologo', '-o', $cli, "-p:PublishAot=$(-not $FrameworkDependentCli)")
+    $env:HAMLET_NATIVE_EXE = Join-Path $cli $(if ($IsWindows -or $env:OS -eq 'Windows_NT') { 'hamlet.exe' } else { 'hamlet' })
 }
 if ($Task -in 'Test', 'All') {
     foreach ($project in Get-ChildItem -Path tests -Filter '*Tests.csproj' -Recurse) {

@@ -20,7 +20,7 @@ namespace HamletPS.Cli.Tests
             get
             {
                 string path = Environment.GetEnvironmentVariable("HAMLET_NATIVE_EXE");
-                if (string.IsNullOrEmpty(path)) path = Path.Combine(RepoRoot, "out", "hamlet", "hamlet");
+                if (string.IsNullOrEmpty(path)) path = Path.Combine(RepoRoot, "out", "hamlet", OperatingSystem.IsWindows() ? "hamlet.exe" : "hamlet");
                 if (!File.Exists(path))
                     throw new FileNotFoundException("The native hamlet is missing: run tests/run.sh, or `dotnet publish src/HamletPS.Cli -c Release -o out/hamlet` first.", path);
                 return path;
