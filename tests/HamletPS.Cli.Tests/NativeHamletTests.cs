@@ -88,6 +88,22 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void VersionHelpAndAMistypedVerb_AreTheManagedOutput()
+        {
+            var version = Both("--version");
+            AssertSame(version.Native, version.Managed);
+            Assert.StartsWith("0.", version.Native.Out);
+
+            var help = Both("protect", "--help");
+            AssertSame(help.Native, help.Managed);
+            Assert.Contains("--vault-path", help.Native.Out);
+
+            var mistyped = Both("inspekt", "data");
+            AssertSame(mistyped.Native, mistyped.Managed);
+            Assert.NotEqual(0, mistyped.Native.Code);
+        }
+
+        [Fact]
         public void Config_ShowAndTest_AreTheManagedOutput()
         {
             var show = Both("config", "show", "--config-path", "config.yaml");
