@@ -25,15 +25,15 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet publish bench/HamletPS.Bench.Upload -c Release -nologo -v q -o "$work/bin" >/dev/null   # native, as hamlet ships
-bench="$work/bin/HamletPS.Bench.Upload.dll"
+bench="$work/bin/HamletPS.Bench.Upload"
 file="$work/archive.zip"
-dotnet "$bench" generate "$file" "$size_mib"
+"$bench" generate "$file" "$size_mib"
 bytes=$(stat -c %s "$file")
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # The endpoint runs in its own process (its memory is not counted for either client); stdin held open by a fifo.
 mkfifo "$work/hold"
-dotnet "$bench" serve "$work/store" "$work/cs" --hash-every-range < "$work/hold" &
+"$bench" serve "$work/store" "$work/cs" --hash-every-range < "$work/hold" &
 server_pid=$!
 exec 9>"$work/hold"
 for _ in $(seq 1 100); do [ -s "$work/cs" ] && break; sleep 0.1; done
@@ -59,7 +59,7 @@ run() {
 }
 
 for round in $(seq 1 "$rounds"); do
-  ours=(run ours "$round" dotnet "$bench" upload "$cs" "bench/ours$round" "$file" "$parallel")
+  ours=(run ours "$round" "$bench" upload "$cs" "bench/ours$round" "$file" "$parallel")
   az=(run az "$round" az storage file upload --share-name bench --source "$file" --path "az-$round.zip" --only-show-errors -o none)
   # Like for like: azure-cli also sending a transactional MD5 per range (--validate-content), as ShareUploader always does.
   azv=(run azv "$round" az storage file upload --share-name bench --source "$file" --path "azv-$round.zip" --validate-content --only-show-errors -o none)
@@ -89,7 +89,7 @@ awk -v b="$bytes" -v rounds="$rounds" -v par="$parallel" '
   }' "$work/results"
 # The ceiling of this machine for the issue's protocol: an uploader that did nothing but the two MD5 passes (per range and
 # whole file) still shares the 2 cores with the endpoint, whose CPU per upload is measured above.
-floor=$(dotnet "$bench" md5-floor "$file")
+floor=$("$bench" md5-floor "$file")
 endpoint=$(awk '$1 == "ours" { print $6 }' "$work/results" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 az_med=$(awk -v b="$bytes" '$1 == "az" { print b / $3 / 1e6 }' "$work/results" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 awk -v f="$floor" -v e="$endpoint" -v b="$bytes" -v a="$az_med" -v c="$(nproc)" 'BEGIN {
