@@ -18,7 +18,6 @@ command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 [ -d /usr/share/i18n/charmaps ]  || need+=(locales)   # glibc charmaps: the character-set table generator's source
 /usr/bin/python3 -c 'import azure.storage.fileshare' >/dev/null 2>&1 || need+=(python3-azure-storage)
 command -v gcc       >/dev/null 2>&1 || need+=(gcc)          # links the native hamlet (ahead-of-time publish)
-[ -f /usr/include/zlib.h ]           || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then
