@@ -58,6 +58,36 @@ namespace HamletPS.Dicom.Tests
         }
 
         [Fact]
+        public void Element_ValueEquals_ComparesInMemoryBytesWithoutCopying_AndIsFalseForReferencedValues()
+        {
+            var e = new DicomElement(DicomTags.SOPInstanceUID, DicomVR.UI, new byte[] { (byte)'1', (byte)'.', (byte)'2', 0 });
+            Assert.True(e.ValueEquals(new byte[] { (byte)'1', (byte)'.', (byte)'2', 0 }));
+            Assert.False(e.ValueEquals(new byte[] { (byte)'1', (byte)'.', (byte)'3', 0 }));
+            Assert.False(e.ValueEquals(new byte[] { (byte)'1', (byte)'.' }));
+            Assert.False(e.ValueEquals(null));
+
+            string path = Path.Combine(Path.GetTempPath(), "hamlet-valueequals-" + Guid.NewGuid().ToString("N") + ".dcm");
+            try
+            {
+                var pixels = new byte[80 * 1024];
+                new Random(3).NextBytes(pixels);
+                var file = new DicomFile();
+                file.Dataset.AddOrUpdate(DicomTags.SOPClassUID, DicomUids.CTImageStorage);
+                file.Dataset.AddOrUpdate(DicomTags.SOPInstanceUID, "1.2.3");
+                file.Dataset.AddOrUpdate(new DicomElement(DicomTags.PixelData, DicomVR.OW, pixels));
+                file.Save(path);
+                DicomElement referenced = DicomFile.Open(path).Dataset.GetElement(DicomTags.PixelData);
+                Assert.True(referenced.IsReference);
+                Assert.Equal(pixels, referenced.GetBytes());
+                Assert.False(referenced.ValueEquals(pixels)); // not in memory: never loaded to compare
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Dataset_TypedAccessors()
         {
             var ds = new DicomDataset();

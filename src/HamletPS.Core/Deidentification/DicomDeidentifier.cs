@@ -260,7 +260,7 @@ namespace HamletPS.Core.Deidentification
                 holder.AddOrUpdate(e.Tag, e.VR, text);
                 bytes = holder.GetElement(e.Tag).GetBytes();
             }
-            if (!e.IsReference && BytesEqual(e.GetBytes(), bytes)) return;
+            if (e.ValueEquals(bytes)) return;
             Replace(ds, e, new DicomElement(e.Tag, e.VR, bytes), path, ctx);
         }
 
@@ -272,13 +272,6 @@ namespace HamletPS.Core.Deidentification
                 var cs = d.GetElement(DicomTags.SpecificCharacterSet);
                 if (cs != null) { to.AddOrUpdate(new DicomElement(cs.Tag, cs.VR, cs.GetBytes())); return; }
             }
-        }
-
-        private static bool BytesEqual(byte[] a, byte[] b)
-        {
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
-            return true;
         }
 
         private static void SetDummy(DicomDataset ds, DicomElement e, string path, Context ctx)
@@ -344,6 +337,16 @@ namespace HamletPS.Core.Deidentification
         {
             if (e.Length == 0) return;
             string text = e.GetValueText(null);
+            if (text.IndexOf('\\') < 0)
+            {
+                // One UID, the usual case: no splitting and joining.
+                string single = text.Trim('\0', ' ');
+                if (single.Length == 0 || IsRegistryUid(single)) return;
+                string remapped = Uids.Remap(single);
+                ctx.Record.UidCrosswalk[single] = remapped;
+                SetText(ds, e, remapped, path, ctx);
+                return;
+            }
             var parts = text.Split('\\');
             bool changed = false;
             for (int i = 0; i < parts.Length; i++)

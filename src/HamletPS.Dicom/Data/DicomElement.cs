@@ -66,6 +66,14 @@ namespace HamletPS.Dicom.Data
             return (byte[])_data.Clone();
         }
 
+        /// <summary>True when the value is in memory and equals <paramref name="bytes"/> byte for byte (no copy is made).</summary>
+        public bool ValueEquals(byte[] bytes)
+        {
+            if (bytes == null || _reference != null || _data == null || _data.Length != bytes.Length) return false;
+            for (int i = 0; i < bytes.Length; i++) if (_data[i] != bytes[i]) return false;
+            return true;
+        }
+
         /// <summary>The value bytes without copying when in memory (callers must not modify them).</summary>
         internal byte[] GetBytesNoCopy() => _reference != null ? _reference.Load(VR.UnitSize) : _data;
 
