@@ -57,11 +57,9 @@ namespace HamletPS.Core.Deidentification
             ProcessDataset(file.Dataset, "", ctx);
             AddMethodAttributes(file.Dataset, ctx);
             ProcessFileMeta(file.FileMetaInformation, ctx);
-            string sop = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(MediaStorageSOPInstanceUID);
-            var record = new InstanceChangeRecord(sop, patient.NewId, patient.IdentitySource);
-            record.Changes.AddRange(ctx.Record.Changes);
-            foreach (var kv in ctx.Record.UidCrosswalk) record.UidCrosswalk[kv.Key] = kv.Value;
-            return record;
+            // Keyed by the new SOP Instance UID, known only now.
+            ctx.Record.NewSopInstanceUid = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(MediaStorageSOPInstanceUID);
+            return ctx.Record;
         }
 
         private sealed class Context
@@ -147,8 +145,10 @@ namespace HamletPS.Core.Deidentification
 
         private void ProcessItems(DicomSequence seq, string path, Context ctx)
         {
+            if (seq.Items.Count == 0) return;
+            string prefix = (path.Length == 0 ? "" : path + "/") + seq.Tag + "["; // once per sequence, not per item
             for (int i = 0; i < seq.Items.Count; i++)
-                ProcessDataset(seq.Items[i], (path.Length == 0 ? "" : path + "/") + seq.Tag + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ctx, seq.Tag);
+                ProcessDataset(seq.Items[i], prefix + i.ToString(CultureInfo.InvariantCulture) + "]", ctx, seq.Tag);
         }
 
         private void Apply(DicomDataset ds, DicomElement e, AttributeAction action, string value, string path, Context ctx)

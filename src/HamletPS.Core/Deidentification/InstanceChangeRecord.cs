@@ -33,7 +33,7 @@ namespace HamletPS.Core.Deidentification
             IdentitySource = identitySource;
         }
 
-        public string NewSopInstanceUid { get; }
+        public string NewSopInstanceUid { get; internal set; }
 
         public string NewId { get; }
 
