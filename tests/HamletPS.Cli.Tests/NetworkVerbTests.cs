@@ -20,7 +20,7 @@ namespace HamletPS.Cli.Tests
         public NetworkVerbTests() : base("hamlet-netverb-") => Directory.CreateDirectory(Root);
 
         [Fact]
-        public void Receive_PrintsWhereToConnect_AndAnRcvLinePerFile_AndStopsOnCancel()
+        public async Task Receive_PrintsWhereToConnect_AndAnRcvLinePerFile_AndStopsOnCancel()
         {
             RtStudy study = WriteStudy(Path.Combine(Root, "sent"));
             string rx = Path.Combine(Root, "incoming");
@@ -41,8 +41,7 @@ namespace HamletPS.Cli.Tests
             {
                 cts.Cancel();
             }
-            Assert.True(run.Wait(30000), "receive did not stop on cancel");
-            Assert.Equal(0, run.Result);
+            Assert.Equal(0, await Within(run, 30, "receive did not stop on cancel"));
             string text = stdout.Text;
             Assert.Contains("Connect to this DICOM receiver using IP Address: 127.0.0.1 and Port: " + port, text);
             Assert.Contains("Data will be written to: " + rx, text);
@@ -52,7 +51,7 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
-        public void Receive_Count_StopsByItself_AndJsonHasTheCmdletsProperties()
+        public async Task Receive_Count_StopsByItself_AndJsonHasTheCmdletsProperties()
         {
             RtStudy study = WriteStudy(Path.Combine(Root, "sent"), slices: 2);
             string rx = Path.Combine(Root, "incoming");
@@ -63,8 +62,7 @@ namespace HamletPS.Cli.Tests
             WaitForPort(port);
             var (code, log) = RunPeer("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")));
             Assert.True(code == 0, log);
-            Assert.True(run.Wait(30000), "receive did not stop after --count files");
-            Assert.Equal(0, run.Result);
+            Assert.Equal(0, await Within(run, 30, "receive did not stop after --count files"));
             var lines = stdout.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(study.Files.Count, lines.Length);
             var names = typeof(ReceivedDicomFile).GetProperties().Select(p => p.Name).OrderBy(n => n);
@@ -150,7 +148,7 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
-        public void Echoscu_AgainstHamletReceive_Succeeds()
+        public async Task Echoscu_AgainstHamletReceive_Succeeds()
         {
             int port = FreePort();
             using var cts = new CancellationTokenSource();
@@ -166,7 +164,14 @@ namespace HamletPS.Cli.Tests
             {
                 cts.Cancel();
             }
-            Assert.True(run.Wait(30000));
+            await Within(run, 30, "receive did not stop on cancel");
+        }
+
+        /// <summary>The task's result, failing the test with <paramref name="what"/> when it takes longer than the given seconds.</summary>
+        private static async Task<T> Within<T>(Task<T> task, int seconds, string what)
+        {
+            Assert.True(await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(seconds))) == task, what);
+            return await task;
         }
 
         private static RtStudy WriteStudy(string folder, int slices = 4) =>

@@ -14,7 +14,7 @@ namespace HamletPS.Dicom.Tests.Network
     public class StopAfterFilesTests
     {
         [Fact]
-        public void Storescu_SendingTheCount_SeesACleanRelease_AndTheReceiverReturns()
+        public async Task Storescu_SendingTheCount_SeesACleanRelease_AndTheReceiverReturns()
         {
             string src = NewFolder("count-src");
             for (int i = 0; i < 3; i++) WriteCt(src, NewUid(), 2000);
@@ -25,7 +25,8 @@ namespace HamletPS.Dicom.Tests.Network
                 Assert.True(code == 0, output);
                 Assert.Contains("Releasing Association", output);
                 Assert.DoesNotContain("Abort", output, StringComparison.OrdinalIgnoreCase);
-                Assert.True(scp.Completion.Wait(20000), "receiver did not stop after its count");
+                Assert.True(await Task.WhenAny(scp.Completion, Task.Delay(TimeSpan.FromSeconds(20))) == scp.Completion, "receiver did not stop after its count");
+                await scp.Completion; // its failure, if it failed
                 Assert.Equal(3, Directory.GetFiles(rx, "*.dcm").Length);
                 lock (scp.Log) Assert.DoesNotContain(scp.Log, l => l.Contains("aborted"));
             }
@@ -51,7 +52,8 @@ namespace HamletPS.Dicom.Tests.Network
                     Assert.Null(next);
                     Assert.Null(a.AbortReason);
                 }
-                Assert.True(scp.Completion.Wait(20000), "receiver did not stop after its count");
+                Assert.True(await Task.WhenAny(scp.Completion, Task.Delay(TimeSpan.FromSeconds(20))) == scp.Completion, "receiver did not stop after its count");
+                await scp.Completion; // its failure, if it failed
                 lock (scp.Log) Assert.Contains(scp.Log, l => l.Contains("association released"));
                 lock (scp.Log) Assert.DoesNotContain(scp.Log, l => l.Contains("aborted"));
             }
