@@ -340,25 +340,30 @@ namespace HamletPS.Core.Deidentification
             if (text.IndexOf('\\') < 0)
             {
                 // One UID, the usual case: no splitting and joining.
-                string single = text.Trim('\0', ' ');
-                if (single.Length == 0 || IsRegistryUid(single)) return;
-                string remapped = Uids.Remap(single);
-                ctx.Record.UidCrosswalk[single] = remapped;
-                SetText(ds, e, remapped, path, ctx);
+                string remapped = RemapOne(text, ctx);
+                if (remapped != null) SetText(ds, e, remapped, path, ctx);
                 return;
             }
             var parts = text.Split('\\');
             bool changed = false;
             for (int i = 0; i < parts.Length; i++)
             {
-                string uid = parts[i].Trim('\0', ' ');
-                if (uid.Length == 0 || IsRegistryUid(uid)) continue;
-                string mapped = Uids.Remap(uid);
-                ctx.Record.UidCrosswalk[uid] = mapped;
+                string mapped = RemapOne(parts[i], ctx);
+                if (mapped == null) continue;
                 parts[i] = mapped;
                 changed = true;
             }
             if (changed) SetText(ds, e, string.Join("\\", parts), path, ctx);
+        }
+
+        /// <summary>The new UID for one value (recorded in the crosswalk); null when it stays: empty or a registry UID.</summary>
+        private string RemapOne(string value, Context ctx)
+        {
+            string uid = value.Trim('\0', ' ');
+            if (uid.Length == 0 || IsRegistryUid(uid)) return null;
+            string mapped = Uids.Remap(uid);
+            ctx.Record.UidCrosswalk[uid] = mapped;
+            return mapped;
         }
 
         private void ProcessFileMeta(DicomDataset meta, Context ctx)
@@ -369,10 +374,8 @@ namespace HamletPS.Core.Deidentification
                 if (e.Tag.Group != 0x0002 || el == 0x0000 || el == 0x0001 || el == 0x0002 || el == 0x0010 || el == 0x0012 || el == 0x0013) continue;
                 if (el == 0x0003 && !Rules.RetainUids)
                 {
-                    string uid = meta.GetUid(e.Tag);
-                    if (string.IsNullOrEmpty(uid) || IsRegistryUid(uid)) continue;
-                    string mapped = Uids.Remap(uid);
-                    ctx.Record.UidCrosswalk[uid] = mapped;
+                    string mapped = RemapOne(meta.GetUid(e.Tag) ?? "", ctx);
+                    if (mapped == null) continue;
                     ctx.Record.Changes.Add(new ElementChange("", true, ElementChangeKind.Original, e.Tag, e));
                     meta.AddOrUpdate(e.Tag, DicomVR.UI, mapped);
                     continue;
