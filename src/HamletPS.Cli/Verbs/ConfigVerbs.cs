@@ -78,7 +78,7 @@ namespace HamletPS.Cli.Verbs
             }
             ConfigLine view = ConfigLine.From(config);
             if (json) output.Json(view, CliJsonContext.Relaxed.ConfigLine);
-            else foreach (var field in view.Fields()) output.Line(field.Key.PadRight(12) + ": " + field.Value);
+            else foreach (var property in CliJsonContext.Relaxed.ConfigLine.Properties) output.Line(property.Name.PadRight(12) + ": " + property.Get(view));
             return 0;
         }
 
