@@ -13,6 +13,7 @@ using System.Threading.Tasks;
 using HamletPS.AzureFilesEndpoint;
 using HamletPS.Synthetic;
 using Xunit;
+using static HamletPS.Cli.Tests.LoopbackPeers;
 
 namespace HamletPS.Cli.Tests
 {
@@ -235,10 +236,7 @@ namespace HamletPS.Cli.Tests
             string scp = Path.Combine(Root, "storescp");
             Directory.CreateDirectory(scp);
             int scpPort = FreePort();
-            using Process storescp = Process.Start(new ProcessStartInfo("storescp", "-aet PEER --output-directory \"" + scp + "\" " + scpPort)
-                { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            storescp.BeginOutputReadLine();
-            storescp.BeginErrorReadLine();
+            using Process storescp = StartPeer("storescp", "-aet PEER --output-directory \"" + scp + "\" " + scpPort);
             try
             {
                 WaitForPort(scpPort);
@@ -268,40 +266,5 @@ namespace HamletPS.Cli.Tests
         private static List<string> Hashes(string folder) =>
             Directory.GetFiles(folder, "*.dcm", SearchOption.AllDirectories).Select(f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))))
                 .OrderBy(h => h, StringComparer.Ordinal).ToList();
-
-        private static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
-        }
-
-        private static void WaitForPort(int port) => Assert.True(WaitUntil(() =>
-        {
-            try { using var c = new TcpClient(); c.Connect(IPAddress.Loopback, port); return true; }
-            catch (SocketException) { return false; }
-        }, 15000), "nothing listens on port " + port);
-
-        private static bool WaitUntil(Func<bool> condition, int timeoutMs)
-        {
-            var sw = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (sw.ElapsedMilliseconds > timeoutMs) return false;
-                Thread.Sleep(25);
-            }
-            return true;
-        }
-
-        private static (int, string) RunPeer(string exe, string args)
-        {
-            using var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            string stderr = p.StandardError.ReadToEnd();
-            if (!p.WaitForExit(60000)) { p.Kill(true); throw new TimeoutException(exe + " did not finish"); }
-            return (p.ExitCode, stdout.Result + stderr);
-        }
     }
 }

@@ -11,6 +11,7 @@ using HamletPS.Cli.Verbs;
 using HamletPS.Core.Network;
 using HamletPS.Synthetic;
 using Xunit;
+using static HamletPS.Cli.Tests.LoopbackPeers;
 
 namespace HamletPS.Cli.Tests
 {
@@ -176,60 +177,6 @@ namespace HamletPS.Cli.Tests
 
         private static RtStudy WriteStudy(string folder, int slices = 4) =>
             new RtStudyBuilder(new SyntheticPatientGenerator(11).Create(1), new RtStudyOptions { Seed = 11, Slices = slices }).Write(folder);
-
-        private static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
-        }
-
-        private static void WaitForPort(int port)
-        {
-            Assert.True(WaitUntil(() =>
-            {
-                try { using var c = new TcpClient(); c.Connect(IPAddress.Loopback, port); return true; }
-                catch (SocketException) { return false; }
-            }, 15000), "nothing listens on port " + port);
-        }
-
-        private static bool WaitUntil(Func<bool> condition, int timeoutMs = 30000)
-        {
-            var sw = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (sw.ElapsedMilliseconds > timeoutMs) return false;
-                Thread.Sleep(25);
-            }
-            return true;
-        }
-
-        private static Process StartPeer(string exe, string args)
-        {
-            var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            p.BeginOutputReadLine();
-            p.BeginErrorReadLine();
-            return p;
-        }
-
-        private static (int, string) RunPeer(string exe, string args)
-        {
-            using var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            var output = new StringBuilder();
-            p.OutputDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            p.ErrorDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            p.BeginOutputReadLine();
-            p.BeginErrorReadLine();
-            if (!p.WaitForExit(60000))
-            {
-                p.Kill(true);
-                throw new TimeoutException(exe + " did not finish");
-            }
-            p.WaitForExit();
-            lock (output) return (p.ExitCode, output.ToString());
-        }
 
         /// <summary>A StringWriter safe to write from the receiver's threads and read from the test.</summary>
         private sealed class SyncWriter : StringWriter
