@@ -181,6 +181,7 @@ namespace HamletPS.Dicom.Network
             {
                 if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    AbortReason = AbortReason ?? _timer.ExpiredReason;        // our own close (timeout, displaced) reads as an end too
                     StateMachine.Fire(UpperLayerEvent.Evt17);                // AA-5
                     CloseTransport();
                     return null;
@@ -371,7 +372,9 @@ namespace HamletPS.Dicom.Network
                     {
                         StateMachine.Fire(UpperLayerEvent.Evt17);
                         CloseTransport();
-                        throw new AssociationAbortedException(Peer, "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
+                        // Our own close (a timeout, a displacement) reads as an end of stream too: say which it was.
+                        throw new AssociationAbortedException(Peer, _timer.ExpiredReason ?? AbortReason ??
+                            "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
                     }
                     UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
                     if (action == UpperLayerAction.AR3)                            // our A-RELEASE-RQ was confirmed
