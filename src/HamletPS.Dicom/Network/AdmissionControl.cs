@@ -131,8 +131,8 @@ namespace HamletPS.Dicom.Network
                 }
                 ticket.HoldsAssociation = true;
                 _associations++;
+                ticket.Progress();               // inside the lock: never seen holding a slot with its admission time as progress
             }
-            ticket.Progress();
             victim?.Displace("displaced after " + Seconds(EvictIdleAfter) + " s without progress: " + why + " reached and another association was waiting");
             return null;
         }
