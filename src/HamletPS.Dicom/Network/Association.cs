@@ -174,9 +174,10 @@ namespace HamletPS.Dicom.Network
         /// — bytes that are not a PDU, another PDU type, a close or a timeout — after performing the table's action (A-ABORT
         /// and/or close).
         /// </summary>
-        public async Task<AssociateRequestPdu> ReceiveRequestAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        /// <param name="limit">The configured limit named in the reason (the time left of it is <paramref name="timeout"/>).</param>
+        public async Task<AssociateRequestPdu> ReceiveRequestAsync(TimeSpan timeout, TimeSpan limit, CancellationToken cancellationToken)
         {
-            _timer.Start(timeout, "no A-ASSOCIATE-RQ within " + timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s (ARTIM)");
+            _timer.Start(timeout, "no A-ASSOCIATE-RQ within " + limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s of connecting (ARTIM)");
             try
             {
                 if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false))

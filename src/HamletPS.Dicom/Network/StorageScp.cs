@@ -262,10 +262,10 @@ namespace HamletPS.Dicom.Network
         private async Task ServeConnectionAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             using (ticket)
-                await ServeConnectionAsync(socket, ticket, ownThread, progress, stop, hardStop, System.Diagnostics.Stopwatch.StartNew()).ConfigureAwait(false);
+                await ServeAdmittedAsync(socket, ticket, ownThread, progress, stop, hardStop, System.Diagnostics.Stopwatch.StartNew()).ConfigureAwait(false);
         }
 
-        private async Task ServeConnectionAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop, System.Diagnostics.Stopwatch sinceAccept)
+        private async Task ServeAdmittedAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop, System.Diagnostics.Stopwatch sinceAccept)
         {
             string peer;
             try { peer = socket.RemoteEndPoint?.ToString() ?? "<peer>"; } catch (Exception) { peer = "<peer>"; }
@@ -287,7 +287,7 @@ namespace HamletPS.Dicom.Network
                 ticket.OnDisplaced(a.Displace);
                 a.ServeOnThread(ownThread);    // still on it unless a TLS handshake finished elsewhere (then reads stay async)
                 TimeSpan left = _options.AssociationRequestTimeout - sinceAccept.Elapsed;
-                AssociateRequestPdu rq = await a.ReceiveRequestAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), hardStop).ConfigureAwait(false);
+                AssociateRequestPdu rq = await a.ReceiveRequestAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _options.AssociationRequestTimeout, hardStop).ConfigureAwait(false);
                 if (rq == null)
                 {
                     Log?.Report(peer + ": no association: " + (a.AbortReason ?? "connection closed"));
@@ -304,7 +304,7 @@ namespace HamletPS.Dicom.Network
                 if (full != null)
                 {
                     var limit = AssociateRejectPdu.LocalLimitExceeded();
-                    Log?.Report(a.Peer + ": " + limit.Describe() + " (" + full + ", none without progress for " + _options.EvictIdleAfter.TotalSeconds + " s)");
+                    Log?.Report(a.Peer + ": " + limit.Describe() + " (" + full + ", none without progress for " + _options.EvictIdleAfter.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s)");
                     await a.RejectAsync(limit, hardStop).ConfigureAwait(false);
                     return;
                 }
