@@ -138,6 +138,19 @@ namespace HamletPS.Core.Tests.Deidentification
         }
 
         [Fact]
+        public void UnknownIod_TakesTheMostRequiredTypeOfAnyIod_SoNothingAnyIodRequiresIsRemoved()
+        {
+            var f = Instance("1.2.840.10008.5.1.4.1.1.130"); // Enhanced PET: not in the PS3.3 copy
+            f.Dataset.AddOrUpdate(DicomTags.OperatorsName, "KRANZ^BEA");
+            f.Dataset.AddOrUpdate(DicomTags.ContentDate, "20240110");
+            f.Dataset.AddOrUpdate(DicomTags.InstitutionName, "GENERAL HOSPITAL");
+            var ds = Protect(f, "basic");
+            Assert.Equal(0, ds.GetElement(DicomTags.OperatorsName).Length);   // Type 2 in RT Series
+            Assert.Equal("19000101", ds.GetString(DicomTags.ContentDate));    // Type 1 in multi-frame IODs
+            Assert.Null(ds.GetElement(DicomTags.InstitutionName));            // Type 3 everywhere: removed
+        }
+
+        [Fact]
         public void CtImage_OperatorsName_IsRemoved()
         {
             var f = Instance(CtImage);
