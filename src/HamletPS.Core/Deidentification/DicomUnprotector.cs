@@ -97,6 +97,7 @@ namespace HamletPS.Core.Deidentification
                 if (_options.WhatIf) { result.Status = UnprotectionStatus.Planned; return result; }
                 if (PathRules.Current.AreSame(Path.GetFullPath(destination), Path.GetFullPath(path)))
                     throw new IOException("the destination is the input file itself");
+                file.Preamble = null; // the protect seal belongs to the protected file: the restored file's preamble is zeros
                 file.Save(destination);
                 return result;
             }

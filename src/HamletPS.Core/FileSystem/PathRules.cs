@@ -126,6 +126,16 @@ namespace HamletPS.Core.FileSystem
         /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies below it.</summary>
         public bool IsSameOrInside(string path, string folder) => AreSame(path, folder) || IsInside(path, folder);
 
+        /// <summary>
+        /// A stable text for a path that is equal for every spelling of the same path under this rule (normalised; upper-cased
+        /// where case is ignored): for keys that outlive the process, such as the upload ledger's.
+        /// </summary>
+        public string KeyOf(string path)
+        {
+            string p = Normalize(path);
+            return IgnoreCase ? p.ToUpperInvariant() : p;
+        }
+
         bool IEqualityComparer<string>.Equals(string x, string y) => AreSame(x, y);
 
         public int GetHashCode(string path)

@@ -67,6 +67,14 @@ namespace HamletPS.Core.Tests.FileSystem
         }
 
         [Fact]
+        public void KeyOf_IsTheSameForEverySpellingOfAPath_SoTheUploadLedgerResumes()
+        {
+            Assert.Equal(PathRules.Windows.KeyOf(@"D:\HTP\outgoing\a.zip"), PathRules.Windows.KeyOf(@"d:/htp/OUTGOING/a.zip"));
+            Assert.NotEqual(PathRules.Linux.KeyOf("/srv/HTP/a.zip"), PathRules.Linux.KeyOf("/srv/htp/a.zip"));
+            Assert.Equal("/srv/htp/a.zip", PathRules.Linux.KeyOf("/srv/htp//a.zip"));
+        }
+
+        [Fact]
         public void For_JudgesAWindowsShapedConfigPathByTheWindowsRule()
         {
             Assert.Same(PathRules.Windows, PathRules.For(@"D:\HTP"));
