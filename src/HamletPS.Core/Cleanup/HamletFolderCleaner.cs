@@ -46,7 +46,8 @@ namespace HamletPS.Core.Cleanup
             }
             if (_outgoing != null && Directory.Exists(_outgoing))
             {
-                foreach (string zip in Directory.GetFiles(_outgoing, "*.zip"))
+                // Archives that are links are not read: only OUTGOING's own files vouch for what is archived.
+                foreach (string zip in FileTree.Files(_outgoing, recurse: false).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
                 {
                     try
                     {
