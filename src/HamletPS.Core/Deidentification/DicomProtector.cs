@@ -315,7 +315,8 @@ namespace HamletPS.Core.Deidentification
             {
                 case ResidualIdentifierException r: return r.Reason;
                 case ProtectionRefusedException p: return p.Message;
-                case DicomFormatException _: return "not a readable DICOM file (" + ex.GetType().Name + ")";
+                case DicomFormatException f:
+                    return "not a readable DICOM file" + (f.Reason != null ? ": " + f.Reason + " at byte offset " + f.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) : " (" + ex.GetType().Name + ")");
                 case PseudonymizationException _: return ex.Message;
                 case NotSupportedException _: return "refused: " + ex.Message;
                 case InvalidOperationException _: return "refused: " + ex.Message;
