@@ -304,6 +304,10 @@ namespace HamletPS.Core.Deidentification
             if (relative != null) return "input for " + relative;
             if (sourcePath == null) return "input file";
             if (ids == null) return "input file (name withheld until its identifiers are known)";
+            // A Patient ID too short to be searched as a value (1-3 characters) still names the sorted folder: withheld too.
+            if (ids.PatientId.Length > 0 && (sourcePath.IndexOf(ids.PatientId, StringComparison.OrdinalIgnoreCase) >= 0
+                || sourcePath.IndexOf(Sorting.SortPathTemplate.SanitizeComponent(ids.PatientId), StringComparison.OrdinalIgnoreCase) >= 0))
+                return "input file (path withheld: it contains a patient identifier)";
             foreach (var v in ids.Values)
                 if (IdentityTextMatcher.Contains(sourcePath, v)) return "input file (path withheld: it contains a patient identifier)";
             return sourcePath;

@@ -9,9 +9,10 @@ namespace HamletPS.Core.Identity
     /// must be 1 to <see cref="MaxLength"/> characters (the LO limit of PS3.5) of printable ASCII (U+0020 to U+007E) without a
     /// backslash (the DICOM value separator): anything else — a control character, a 300-character value, a non-ASCII letter
     /// that FF1 would carry over unchanged — is refused, never truncated or stripped, so that two patients can never meet under
-    /// one pseudonym and nothing the cipher cannot encrypt reaches a protected value. A refused patient is protected only when
-    /// listed (by a valid key) in mapping.csv. A Study ID additionally becomes a folder and archive name, so it may not hold
-    /// <c>/ : * ? " &lt; &gt; |</c>, be "." or "..", or start with a space or a dot. Reasons name the rule and the position of
+    /// one pseudonym and nothing the cipher cannot encrypt reaches a protected value. A Study ID, and a Patient ID to be
+    /// pseudonymised (whose pseudonym keeps every character but letters and digits in place), become folder and archive
+    /// names downstream, so they may not hold <c>/ : * ? " &lt; &gt; |</c>, be "." or "..", or start with a dot. A refused
+    /// patient is protected only when listed (by a key of 1 to 64 printable ASCII characters without a backslash) in mapping.csv. Reasons name the rule and the position of
     /// the first offending character, never the value.
     /// </summary>
     public static class PatientIdRules
@@ -49,14 +50,18 @@ namespace HamletPS.Core.Identity
         }
 
         /// <summary>Why a Study ID cannot be used, or null when it can (the rules of an ID, and those of a file name).</summary>
-        public static string StudyIdProblem(string studyId)
+        public static string StudyIdProblem(string studyId) => NameProblem(studyId, "the Study ID");
+
+        /// <summary>The rules of an ID and of a file name: what a Study ID, and a Patient ID to be pseudonymised (FF1 and Vigenère
+        /// keep every character that is not a letter or digit, so the pseudonym would carry it), may contain.</summary>
+        private static string NameProblem(string value, string what)
         {
-            string problem = IdProblem(studyId, "the Study ID");
+            string problem = IdProblem(value, what);
             if (problem != null) return problem;
-            if (studyId == "." || studyId == "..") return "the Study ID is '.' or '..'";
-            if (studyId[0] == '.') return "the Study ID starts with a dot";
-            int at = studyId.IndexOfAny(new[] { '/', ':', '*', '?', '"', '<', '>', '|' });
-            if (at >= 0) return "the Study ID has a character not allowed in file names at position " + (at + 1).ToString(CultureInfo.InvariantCulture);
+            if (value == "." || value == "..") return what + " is '.' or '..'";
+            if (value[0] == '.') return what + " starts with a dot";
+            int at = value.IndexOfAny(new[] { '/', ':', '*', '?', '"', '<', '>', '|' });
+            if (at >= 0) return what + " has a character not allowed in file names at position " + (at + 1).ToString(CultureInfo.InvariantCulture);
             return null;
         }
 
@@ -64,7 +69,7 @@ namespace HamletPS.Core.Identity
         public static string RequirePseudonymizable(string patientId)
         {
             string normalized = Normalize(patientId);
-            string problem = IdProblem(normalized, "the Patient ID");
+            string problem = NameProblem(normalized, "the Patient ID");
             if (problem != null)
                 throw new PseudonymizationException(problem + ": it cannot be pseudonymised; list the patient in mapping.csv or correct the Patient ID at the source.");
             return normalized;
