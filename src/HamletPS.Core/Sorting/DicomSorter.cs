@@ -106,6 +106,7 @@ namespace HamletPS.Core.Sorting
         {
             switch (ex)
             {
+                case SortIOException _: return ex.Message;
                 case UnauthorizedAccessException _: return "access denied";
                 case PathTooLongException _: return "a name is too long for the file system";
                 case FileNotFoundException _: return "the file no longer exists";
@@ -244,7 +245,7 @@ namespace HamletPS.Core.Sorting
             {
                 _mover.Copy(source, partial);
                 if (!HashOf(source).AsSpan().SequenceEqual(HashOf(partial)))
-                    throw new IOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
+                    throw new SortIOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
                 File.Move(partial, target);
             }
             catch
@@ -348,6 +349,12 @@ namespace HamletPS.Core.Sorting
             using (var sha = SHA256.Create())
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan))
                 return sha.ComputeHash(stream);
+        }
+
+        /// <summary>An I/O failure the sorter itself words (its message names no path).</summary>
+        private sealed class SortIOException : IOException
+        {
+            public SortIOException(string message) : base(message) { }
         }
 
         private static SortedDicomFile Skip(SortedDicomFile result, SortSkipReason why, string reason)
