@@ -50,7 +50,6 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                 Dictionary<string, string> outsideBefore = Snapshot(site.Outside);
                 Dictionary<string, string> incomingBefore = Snapshot(site.Incoming);
                 FuzzRun run = RunPipeline(site, context);
-                File.AppendAllLines("/tmp/fuzzdebug.txt", new[] { "== " + context }.Concat(run.Lines));
 
                 Assert.True(Snapshot(site.Outside).SequenceEqual(outsideBefore), context + ": a file outside the site changed");
                 Assert.Equal(new[] { "outside", "site" }, Directory.GetFileSystemEntries(site.Root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
