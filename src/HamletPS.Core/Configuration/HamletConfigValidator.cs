@@ -113,7 +113,7 @@ namespace HamletPS.Core.Configuration
             // Mapping file and the key length rule of the old guide
             if (options.CheckMappingFile)
             {
-                if (h.MappingFile == null || !File.Exists(h.MappingFile))
+                if (h.MappingFile == null || !File.Exists(h.MappingFile) && !Directory.Exists(h.MappingFile) && !h.MappingFileConfigured)
                     v.Warning("HAMLET", "MAPPINGFILE", "the mapping file " + (h.MappingFile ?? "mapping.csv") + " does not exist: every patient will be pseudonymised");
                 else
                 {

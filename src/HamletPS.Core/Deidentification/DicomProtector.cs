@@ -310,6 +310,10 @@ namespace HamletPS.Core.Deidentification
             if (relative != null) return "input for " + relative;
             if (sourcePath == null) return "input file";
             if (ids == null) return "input file (name withheld until its identifiers are known)";
+            // A Patient ID too short to be searched as a value (1-3 characters) still names the sorted folder: withheld too.
+            if (ids.PatientId.Length > 0 && (sourcePath.IndexOf(ids.PatientId, StringComparison.OrdinalIgnoreCase) >= 0
+                || sourcePath.IndexOf(Sorting.SortPathTemplate.SanitizeComponent(ids.PatientId), StringComparison.OrdinalIgnoreCase) >= 0))
+                return "input file (path withheld: it contains a patient identifier)";
             foreach (var v in ids.Values)
                 if (IdentityTextMatcher.Contains(sourcePath, v)) return "input file (path withheld: it contains a patient identifier)";
             return sourcePath;
@@ -321,7 +325,8 @@ namespace HamletPS.Core.Deidentification
             {
                 case ResidualIdentifierException r: return r.Reason;
                 case ProtectionRefusedException p: return p.Message;
-                case DicomFormatException _: return "not a readable DICOM file (" + ex.GetType().Name + ")";
+                case DicomFormatException f:
+                    return "not a readable DICOM file" + (f.Reason != null ? ": " + f.Reason + " at byte offset " + f.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) : " (" + ex.GetType().Name + ")");
                 case PseudonymizationException _: return ex.Message;
                 case NotSupportedException _: return "refused: " + ex.Message;
                 case InvalidOperationException _: return "refused: " + ex.Message;

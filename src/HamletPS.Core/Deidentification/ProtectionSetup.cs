@@ -74,13 +74,15 @@ namespace HamletPS.Core.Deidentification
         private static HamletConfig Effective(ProtectionRequest request)
         {
             HamletConfig config = request.Config ?? new HamletConfig { BaseDirectory = Directory.GetCurrentDirectory() };
-            if (request.MappingFile != null) config.Hamlet.MappingFile = Path.GetFullPath(request.MappingFile);
+            if (request.MappingFile != null)
+            {
+                config.Hamlet.MappingFile = Path.GetFullPath(request.MappingFile);
+                config.Hamlet.MappingFileConfigured = true;
+            }
             if (request.StudyIdPattern != null) config.Hamlet.StudyIdPattern = request.StudyIdPattern;
             if (request.LookupKey.HasValue) config.Hamlet.LookupKey = request.LookupKey.Value;
             if (request.Pseudonym.HasValue) config.Hamlet.Pseudonym = request.Pseudonym.Value;
             if (request.Profile != null) config.Hamlet.Profile = request.Profile;
-            if (request.MappingFile != null && !File.Exists(config.Hamlet.MappingFile))
-                throw new FileNotFoundException("The mapping file " + config.Hamlet.MappingFile + " does not exist.", config.Hamlet.MappingFile);
             return config;
         }
 

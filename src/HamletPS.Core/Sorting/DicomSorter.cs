@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Inspection;
@@ -35,6 +34,7 @@ namespace HamletPS.Core.Sorting
         private readonly SortPathTemplate _template;
         private readonly string _destination;
         private readonly string _quarantine;
+        private readonly QuarantineFolder _quarantineFolder;
         private readonly IFileMover _mover;
         private readonly Dictionary<string, string> _sortedThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -46,6 +46,7 @@ namespace HamletPS.Core.Sorting
             _template = new SortPathTemplate(options.Template);
             _destination = Path.GetFullPath(options.Destination);
             _quarantine = Path.GetFullPath(options.QuarantineFolder);
+            _quarantineFolder = new QuarantineFolder(_quarantine);
             _mover = options.Mover ?? FileMover.Instance;
         }
 
@@ -99,25 +100,43 @@ namespace HamletPS.Core.Sorting
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 result.Status = SortStatus.Failed;
-                result.Reason = ex is UnauthorizedAccessException ? "access denied: " + ex.Message : ex.Message;
+                result.Reason = DescribeIoError(ex);
+                result.Path = source;
                 return result;
+            }
+        }
+
+        /// <summary>An I/O error in words without its message: .NET's messages name the path, and a sorted path holds the
+        /// Patient ID.</summary>
+        internal static string DescribeIoError(Exception ex)
+        {
+            switch (ex)
+            {
+                case SortIOException _: return ex.Message;
+                case UnauthorizedAccessException _: return "access denied";
+                case PathTooLongException _: return "a name is too long for the file system";
+                case FileNotFoundException _: return "the file no longer exists";
+                case DirectoryNotFoundException _: return "a folder no longer exists";
+                default:
+                    int code = ex.HResult;
+                    return "I/O error (" + ex.GetType().Name + (code > 0 && code < 4096 ? ", errno " + code.ToString(CultureInfo.InvariantCulture) : "") + "); source left in place";
             }
         }
 
         private SortedDicomFile SortFileCore(string source, SortedDicomFile result)
         {
             if (FileTree.IsLink(source))
-                return Fail(result, SortStatus.Skipped, "symbolic link or junction: not followed; left in place");
+                return Skip(result, SortSkipReason.Link, "symbolic link or junction: not followed; left in place");
             var info = new FileInfo(source);
             if (!info.Exists) return Fail(result, SortStatus.Failed, "the file no longer exists");
             result.Length = info.Length;
-            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(".reason.txt", StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
-                return Fail(result, SortStatus.Skipped, "temporary name of a file still being written");
+            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(QuarantineFolder.ReasonSuffix, StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
+                return Skip(result, SortSkipReason.TemporaryName, "temporary name of a file still being written");
             if (_options.SettleTime > TimeSpan.Zero)
             {
                 TimeSpan age = _options.UtcNow() - info.LastWriteTimeUtc;
                 if (age < _options.SettleTime)
-                    return Fail(result, SortStatus.Skipped, "changed less than " + _options.SettleTime.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ago (still being written?); left for the next run");
+                    return Skip(result, SortSkipReason.TooRecent, "changed less than " + _options.SettleTime.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ago (still being written?); left for the next run");
             }
 
             DicomFile dicom;
@@ -147,7 +166,7 @@ namespace HamletPS.Core.Sorting
             }
             catch (IOException)
             {
-                return Fail(result, SortStatus.Skipped, "locked by another program; left for the next run");
+                return Skip(result, SortSkipReason.Locked, "locked by another program; left for the next run");
             }
 
             DicomDataset ds = dicom.Dataset;
@@ -187,8 +206,16 @@ namespace HamletPS.Core.Sorting
 
             if (FileTree.HasLinkBelow(_destination, Path.GetDirectoryName(free)))
                 return Fail(result, SortStatus.Failed, "a folder of the sorted tree on the way to this file is a symbolic link or junction: nothing is written through it");
-            Directory.CreateDirectory(Path.GetDirectoryName(free));
-            Place(source, free, _options.Copy);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(free));
+                Place(source, free, _options.Copy);
+            }
+            catch (PathTooLongException)
+            {
+                // Not transient: every run would fail the same way and leave the file in INCOMING.
+                return Quarantine(result, "its sorted path cannot be created on this file system (a name or the whole path is too long)");
+            }
             _sortedThisRun[sop] = target;
             result.Path = free;
             result.Status = conflict ? SortStatus.Conflict : SortStatus.Sorted;
@@ -207,17 +234,7 @@ namespace HamletPS.Core.Sorting
 
         private SortedDicomFile Quarantine(SortedDicomFile result, string reason)
         {
-            Directory.CreateDirectory(_quarantine);
-            string name = Path.GetFileName(result.Source);
-            string target = Path.Combine(_quarantine, name);
-            for (int n = 2; File.Exists(target) || File.Exists(target + ".reason.txt"); n++) target = Path.Combine(_quarantine, name + "~" + n.ToString(CultureInfo.InvariantCulture));
-            string reasonFile = target + ".reason.txt";
-            string partial = reasonFile + ".partial";
-            File.WriteAllText(partial, "HamletPS " + ProductInfo.Version + " quarantined this file on " +
-                DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC." + Environment.NewLine +
-                "Reason: " + reason + Environment.NewLine, new UTF8Encoding(false));
-            Place(result.Source, target, _options.Copy);
-            File.Move(partial, reasonFile);
+            string target = _quarantineFolder.Put(result.Source, reason, (from, to) => Place(from, to, _options.Copy));
             result.Status = SortStatus.Quarantined;
             result.Path = target;
             result.Reason = reason;
@@ -238,7 +255,7 @@ namespace HamletPS.Core.Sorting
             {
                 _mover.Copy(source, partial);
                 if (!HashOf(source).AsSpan().SequenceEqual(HashOf(partial)))
-                    throw new IOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
+                    throw new SortIOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
                 File.Move(partial, target);
             }
             catch
@@ -342,6 +359,18 @@ namespace HamletPS.Core.Sorting
             using (var sha = SHA256.Create())
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan))
                 return sha.ComputeHash(stream);
+        }
+
+        /// <summary>An I/O failure the sorter itself words (its message names no path).</summary>
+        private sealed class SortIOException : IOException
+        {
+            public SortIOException(string message) : base(message) { }
+        }
+
+        private static SortedDicomFile Skip(SortedDicomFile result, SortSkipReason why, string reason)
+        {
+            result.SkipReason = why;
+            return Fail(result, SortStatus.Skipped, reason);
         }
 
         private static SortedDicomFile Fail(SortedDicomFile result, SortStatus status, string reason)
