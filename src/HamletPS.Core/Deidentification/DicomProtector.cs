@@ -315,7 +315,7 @@ namespace HamletPS.Core.Deidentification
             {
                 case ResidualIdentifierException r: return r.Reason;
                 case ProtectionRefusedException p: return p.Message;
-                case DicomFormatException _: return "not a readable DICOM file (" + ex.GetType().Name + ")";
+                case DicomFormatException f: return "not a readable DICOM file: byte offset " + f.Offset + ": " + f.Reason; // the reason never holds a value
                 case PseudonymizationException _: return ex.Message;
                 case NotSupportedException _: return "refused: " + ex.Message;
                 case InvalidOperationException _: return "refused: " + ex.Message;
