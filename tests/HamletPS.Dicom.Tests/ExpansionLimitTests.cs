@@ -97,6 +97,34 @@ namespace HamletPS.Dicom.Tests
             Assert.Equal(10, file.Dataset.GetItems(new DicomTag(0x0009, 0x1002)).Count);
         }
 
+        [Fact]
+        public void ElementsOutOfTagOrder_AreSortedIn_UpToTheLimit()
+        {
+            string scratch = TestPaths.NewScratch("disorder");
+            foreach (int count in new[] { 4000, 5000 })
+            {
+                // a private block of (0009,1000..) elements written last to first: each one an insertion at the front
+                var ms = new MemoryStream();
+                ms.Write(new byte[] { 0x08, 0x00, 0x16, 0x00, (byte)'U', (byte)'I', 2, 0, (byte)'1', 0 });
+                ms.Write(new byte[] { 0x09, 0x00, 0x10, 0x00, (byte)'L', (byte)'O', 4, 0 });
+                ms.Write(System.Text.Encoding.ASCII.GetBytes("DIS "));
+                for (int i = count - 1; i >= 0; i--)
+                {
+                    ushort element = (ushort)(0x1000 + i);
+                    ms.Write(new byte[] { 0x09, 0x00, (byte)(element & 0xFF), (byte)(element >> 8), (byte)'U', (byte)'S', 2, 0, 1, 0 });
+                }
+                string path = Path.Combine(scratch, count + ".dcm");
+                File.WriteAllBytes(path, ms.ToArray());
+                if (count - 1 <= 4096)
+                    Assert.Equal(count + 2, DicomFile.Open(path).Dataset.Count);
+                else
+                {
+                    var ex = Assert.Throws<DicomFormatException>(() => DicomFile.Open(path));
+                    Assert.Contains("more than 4096 elements out of tag order", ex.Message);
+                }
+            }
+        }
+
         private static long Allocated(Action action)
         {
             GC.Collect();
