@@ -135,6 +135,7 @@ namespace HamletPS.Core.Pipeline
                     case SortStatus.Skipped:
                         summary.Skipped++;
                         if (r.SkipReason == SortSkipReason.TooRecent) summary.TooRecent++;
+                        else if (r.SkipReason == SortSkipReason.Link) summary.Links++;
                         break;
                     case SortStatus.NotDicom: summary.NotDicom++; break;
                     case SortStatus.Quarantined:
@@ -278,7 +279,8 @@ namespace HamletPS.Core.Pipeline
             var parts = new List<string> { s.Sorted + " files sorted" };
             if (s.TooRecent > 0)
                 parts.Add(s.TooRecent + " too recent (settle time " + _options.SettleTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s; left for the next run)");
-            int otherSkipped = s.Skipped - s.TooRecent;
+            if (s.Links > 0) parts.Add(s.Links + " symbolic links (never followed; left in place)");
+            int otherSkipped = s.Skipped - s.TooRecent - s.Links;
             if (otherSkipped > 0) parts.Add(otherSkipped + " still being written or locked (left for the next run)");
             if (s.Duplicates > 0) parts.Add(s.Duplicates + " duplicates of sorted files (dropped)");
             if (s.NotDicom > 0) parts.Add(s.NotDicom + " not DICOM (left in the incoming folder)");

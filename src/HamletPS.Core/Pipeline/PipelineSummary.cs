@@ -26,6 +26,9 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Of <see cref="Skipped"/>: files changed within the settle time.</summary>
         public int TooRecent { get; set; }
 
+        /// <summary>Of <see cref="Skipped"/>: symbolic links or junctions in INCOMING, never followed (left in place).</summary>
+        public int Links { get; set; }
+
         /// <summary>Files the sort step could not move (an I/O error; counted in <see cref="Failed"/> too).</summary>
         public int SortFailed { get; set; }
 

@@ -97,6 +97,7 @@ namespace HamletPS.Core.Tests.FileSystem
             Assert.All(results, r =>
             {
                 Assert.Equal(SortStatus.Skipped, r.Status);
+                Assert.Equal(SortSkipReason.Link, r.SkipReason);
                 Assert.Contains("symbolic link", r.Reason);
             });
         }

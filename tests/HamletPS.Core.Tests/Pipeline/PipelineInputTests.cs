@@ -83,6 +83,27 @@ namespace HamletPS.Core.Tests.Pipeline
         }
 
         [Fact]
+        public void Run_ALinkInIncomingIsCountedAsALinkLeftInPlace_NotAsAFileStillBeingWritten()
+        {
+            HamletConfig config = Site();
+            string outside = Path.Combine(Path.GetDirectoryName(config.DataPath.Incoming), "..", "outside-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(outside);
+            try
+            {
+                string target = Path.Combine(outside, "elsewhere.txt");
+                File.WriteAllText(target, "outside the site");
+                File.CreateSymbolicLink(Path.Combine(Incoming, "linked.dcm"), target);
+                var messages = new List<string>();
+
+                Run(config, messages);
+
+                Assert.Contains(messages, m => m.Contains("1 symbolic links (never followed; left in place)") && !m.Contains("still being written"));
+                Assert.True(File.Exists(target));
+            }
+            finally { Directory.Delete(outside, true); }
+        }
+
+        [Fact]
         public void Run_ASortedFileThatFailsTheFullReadIsQuarantinedWithAReasonInsteadOfFailingEveryRun()
         {
             HamletConfig config = Site();
