@@ -11,7 +11,7 @@ namespace HamletPS.Dicom.IO
     /// </summary>
     public static class FileRename
     {
-        private static readonly bool IsLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static readonly bool IsLinux = PlatformIO.LinuxFastPaths;
         private static volatile bool _nativeUnavailable;
 
         /// <summary>Renames <paramref name="temporaryPath"/> to <paramref name="finalPath"/> (same folder or file system), replacing it if it exists.</summary>

@@ -38,7 +38,7 @@ namespace HamletPS.Dicom.Network
         public Stream CreateNew(string path)
         {
             if (NativeReceivedFile.IsSupported && BufferSize <= 0) return new NativeReceivedFile(path, WritebackChunk, WriteThrough);
-            return new DurableFileStream(path, BufferSize <= 0 ? 0 : BufferSize, WritebackChunk);
+            return new DurableFileStream(path, BufferSize <= 1 ? 1 : BufferSize, WritebackChunk); // 1 = unbuffered; .NET Framework rejects 0
         }
 
         public Stream OpenRead(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.None);
