@@ -69,7 +69,9 @@ namespace HamletPS.Core.Identity
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentNullException(nameof(path));
             if (!File.Exists(path)) throw new FileNotFoundException("The mapping file does not exist.", path);
-            using (var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+            // Decoded strictly (UTF-8/UTF-16 by byte-order mark, else UTF-8, else Windows-1252): see MappingFileText.
+            string text = MappingFileText.Decode(File.ReadAllBytes(path), path, out _);
+            using (var reader = new StringReader(text))
                 return Parse(reader, path, options);
         }
 
