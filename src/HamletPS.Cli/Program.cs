@@ -13,6 +13,7 @@ namespace HamletPS.Cli
     {
         public static int Main(string[] args)
         {
+            JsonConsole.UseUtf8IfJson(args);
             RootCommand root = args.Length > 0 ? BuildRootCommandFor(args[0]) : BuildRootCommand();
             return root.Parse(args).Invoke();
         }
