@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Core.Pipeline
@@ -30,6 +31,9 @@ namespace HamletPS.Core.Pipeline
 
         /// <summary>Makes the protection step of a run: (protected folder of the run, run id) → step. Required.</summary>
         public Func<string, string, IProtectionStep> ProtectionStepFactory { get; set; }
+
+        /// <summary>Test seam: removes a protected run folder once its run is recorded complete (best effort).</summary>
+        internal Action<string> DeleteRunFolder { get; set; } = folder => Directory.Delete(folder, recursive: true);
 
         public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config)
         {
