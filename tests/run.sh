@@ -59,7 +59,7 @@ if [ -z "${HAMLET_TEST_FILTER:-}" ]; then
   echo "== portable file paths (HAMLET_PORTABLE_IO=1)"
   HAMLET_PORTABLE_IO=1 dotnet test tests/HamletPS.Dicom.Tests/HamletPS.Dicom.Tests.csproj -c Release --no-build -nologo \
     --logger "trx;LogFileName=Portable.Dicom.trx" --results-directory "$results" \
-    --filter "FullyQualifiedName~PlatformIOTests|FullyQualifiedName~PartialFileRecoveryTests|FullyQualifiedName~DcmtkInteropTests|FullyQualifiedName~StopAfterFilesTests|FullyQualifiedName~StorageScpFaultTests|FullyQualifiedName~ReceiverDurabilityTests.EveryDurabilityMethod|FullyQualifiedName~FileRenameTests|FullyQualifiedName~FileStampTests|FullyQualifiedName~ReferencedValueCopyTests" \
+    --filter "FullyQualifiedName~PlatformIOTests|FullyQualifiedName~FileRetryTests|FullyQualifiedName~PartialFileRecoveryTests|FullyQualifiedName~DcmtkInteropTests|FullyQualifiedName~StopAfterFilesTests|FullyQualifiedName~StorageScpFaultTests|FullyQualifiedName~ReceiverDurabilityTests.EveryDurabilityMethod|FullyQualifiedName~FileRenameTests|FullyQualifiedName~FileStampTests|FullyQualifiedName~ReferencedValueCopyTests" \
     || status=1
   HAMLET_PORTABLE_IO=1 dotnet test tests/HamletPS.Core.Tests/HamletPS.Core.Tests.csproj -c Release --no-build -nologo \
     --logger "trx;LogFileName=Portable.Core.trx" --results-directory "$results" \

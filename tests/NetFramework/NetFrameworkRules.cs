@@ -49,6 +49,9 @@ internal static class NetFrameworkRules
         Run("Portable_IO_switch_is_on_for_this_job", PortableSwitchIsOn);
         Run("Received_file_is_created_through_LocalStorageFileSystem_defaults", LocalStorageCreatesFile);
         Run("Receiver_round_trip_from_storescu_stores_the_file", ReceiverRoundTrip);
+        Run("Receiver_start_recovers_a_complete_partial_file", ReceiverRecoversPartial);
+        Run("A_sharing_conflict_is_recognised_as_held_by_another_program", SharingConflict);
+        Run("Read_only_attribute_is_cleared_on_files_we_own", ReadOnlyCleared);
         Run("Key_file_in_UTF16_LE_with_BOM_equals_the_ASCII_key", KeyFileUtf16);
         Run("Key_file_with_NUL_bytes_and_no_BOM_is_refused", KeyFileNul);
         Run("Mapping_csv_saved_as_Windows1252_maps_the_accented_MRN", Mapping1252);
@@ -164,6 +167,15 @@ internal static class NetFrameworkRules
         ds.AddOrUpdate(DicomTags.Modality, "CT");
         ds.AddOrUpdate(DicomTags.PatientID, "SYNTHETIC-NETFX");
         ds.AddOrUpdate(DicomTags.PatientName, "Synthetic^Framework");
+        ds.AddOrUpdate(DicomTags.SamplesPerPixel, 1);
+        ds.AddOrUpdate(DicomTags.PhotometricInterpretation, "MONOCHROME2");
+        ds.AddOrUpdate(DicomTags.Rows, 2);
+        ds.AddOrUpdate(DicomTags.Columns, 2);
+        ds.AddOrUpdate(DicomTags.BitsAllocated, 16);
+        ds.AddOrUpdate(DicomTags.BitsStored, 16);
+        ds.AddOrUpdate(DicomTags.HighBit, 15);
+        ds.AddOrUpdate(DicomTags.PixelRepresentation, 0);
+        ds.AddOrUpdate(DicomTags.PixelData, DicomVR.OW, new byte[] { 1, 0, 2, 0, 3, 0, 4, 0 });
         string path = Path.Combine(folder, "ct.dcm");
         new DicomFile(ds, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;
@@ -223,6 +235,60 @@ internal static class NetFrameworkRules
         Check(finished, "the receiver did not stop after one file");
         Check(File.Exists(stored), "no " + sop + ".dcm in the incoming folder; refused: " + string.Join(" / ", refused.ToArray()));
         Check(DicomFile.Open(stored).SopInstanceUid == sop, "the stored file does not read back");
+    }
+
+    private static void ReceiverRecoversPartial()
+    {
+        string source = Path.Combine(_work, "recover-src");
+        string folder = Path.Combine(_work, "recover-rx");
+        Directory.CreateDirectory(source);
+        Directory.CreateDirectory(folder);
+        string sop;
+        string file = WriteSyntheticCt(source, out sop);
+        File.Copy(file, Path.Combine(folder, ".abc123.partial"));
+        var scp = new StorageScp(new StorageScpOptions { Folder = folder, AeTitle = "HAMLET", Port = 0 });
+        try
+        {
+            scp.Start();
+        }
+        finally
+        {
+            scp.Dispose();
+        }
+        Check(File.Exists(Path.Combine(folder, sop + ".dcm")), "the complete .partial was not put in place");
+        Check(Directory.GetFiles(folder, ".*.partial").Length == 0, "a .partial is left");
+    }
+
+    private static void SharingConflict()
+    {
+        string path = Path.Combine(_work, "held.bin");
+        File.WriteAllText(path, "x");
+        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            try
+            {
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read).Dispose();
+            }
+            catch (IOException ex)
+            {
+                Check(FileRetry.IsHeldByAnotherProgram(ex), "not recognised: " + ex.GetType().Name + " 0x" + ex.HResult.ToString("X8") + " " + ex.Message);
+                return;
+            }
+        }
+        throw new Exception("this runtime let a second stream open a file held with FileShare.None");
+    }
+
+    private static void ReadOnlyCleared()
+    {
+        string path = Path.Combine(_work, "cd-import.dcm");
+        File.WriteAllText(path, "x");
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        Check((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0, "the fixture is not read-only");
+        Check(ReadOnlyAttribute.Clear(path), "Clear reported nothing to clear");
+        Check((File.GetAttributes(path) & FileAttributes.ReadOnly) == 0, "still read-only");
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        ReadOnlyAttribute.DeleteOwnedFile(path);
+        Check(!File.Exists(path), "not deleted");
     }
 
     private sealed class Progress : IProgress<RefusedDicomFile>

@@ -13,7 +13,7 @@ namespace HamletPS.Dicom.IO
     /// </summary>
     public static class FileRetry
     {
-        private const int ErrorSharingViolation = 32, ErrorLockViolation = 33;
+        private const int ErrorSharingViolation = 32, ErrorLockViolation = 33, EWouldBlock = 11;
 
         /// <summary>Tries in all (the first and the retries).</summary>
         public const int Attempts = 6;
@@ -40,7 +40,8 @@ namespace HamletPS.Dicom.IO
         }
 
         /// <summary>
-        /// True for a sharing or lock violation (any platform: .NET reports FileShare conflicts the same way everywhere) and, on
+        /// True for a sharing or lock violation (Windows and .NET Framework: ERROR_SHARING_VIOLATION/ERROR_LOCK_VIOLATION; .NET
+        /// elsewhere: the errno of its flock-based FileShare emulation) and, on
         /// Windows only, access denied (a file another program has open for delete). Not for a path that is too long.
         /// </summary>
         public static bool IsHeldByAnotherProgram(Exception exception)
@@ -49,7 +50,9 @@ namespace HamletPS.Dicom.IO
             if (exception is IOException io)
             {
                 int code = io.HResult & 0xFFFF;
-                return (io.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) && (code == ErrorSharingViolation || code == ErrorLockViolation);
+                if ((io.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000)) return code == ErrorSharingViolation || code == ErrorLockViolation;
+                // .NET on Linux and macOS emulates FileShare with flock and reports a conflict with errno EWOULDBLOCK (11) as HResult.
+                return !PlatformIO.IsWindows && io.HResult == EWouldBlock;
             }
             return exception is UnauthorizedAccessException && PlatformIO.IsWindows;
         }
