@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace HamletPS.Cli.Tests
@@ -13,7 +14,7 @@ namespace HamletPS.Cli.Tests
         public ConsoleCloseTests() : base("hamlet-sighup-") { }
 
         [Fact]
-        public void Receive_OnSighup_StopsCleanlyWithExitCode0()
+        public async Task Receive_OnSighup_StopsCleanlyWithExitCode0()
         {
             Directory.CreateDirectory(Root);
             int port = LoopbackPeers.FreePort();
@@ -31,7 +32,7 @@ namespace HamletPS.Cli.Tests
             bool exited = p.WaitForExit(20000);
             if (!exited) p.Kill(true);
             Assert.True(exited, "hamlet receive did not stop on SIGHUP");
-            Assert.True(p.ExitCode == 0, "exit " + p.ExitCode + ": " + stdout.Result + stderr.Result);
+            Assert.True(p.ExitCode == 0, "exit " + p.ExitCode + ": " + await stdout + await stderr);
         }
     }
 }
