@@ -150,25 +150,18 @@ namespace HamletPS.PowerShell.Tests.Commands
             try
             {
                 using var session = WindowsBranch(expectedKey: key);
-                session.Invoke("$env:HAMLET_STORAGE_KEY = $args[0]", key);
-                try
-                {
-                    var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -DriveLetter H -GlobalMapping -Confirm:$false",
-                        port).Single();
+                // -Credential, not $env:HAMLET_STORAGE_KEY: the environment is the whole test process's, and other tests upload.
+                var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -DriveLetter H -GlobalMapping " +
+                    "-Credential ([pscredential]::new('localhost\\hamletrttest', $args[1])) -Confirm:$false", port, ShareTestFiles.Secure(key)).Single();
 
-                    Assert.Empty(session.Errors);
-                    Assert.Equal("Mounted", result.Properties["Status"].Value);
-                    Assert.Equal(new[]
-                    {
-                        "Get-SmbGlobalMapping H:",
-                        @"New-SmbGlobalMapping \\127.0.0.1\incoming H: Credential=localhost\hamletrttest KeyMatches=True Persistent=True",
-                    }, Calls(session));
-                    Assert.All((string[])result.Properties["Commands"].Value, c => Assert.DoesNotContain(key, c));
-                }
-                finally
+                Assert.Empty(session.Errors);
+                Assert.Equal("Mounted", result.Properties["Status"].Value);
+                Assert.Equal(new[]
                 {
-                    session.Invoke("Remove-Item Env:HAMLET_STORAGE_KEY -ErrorAction SilentlyContinue");
-                }
+                    "Get-SmbGlobalMapping H:",
+                    @"New-SmbGlobalMapping \\127.0.0.1\incoming H: Credential=localhost\hamletrttest KeyMatches=True Persistent=True",
+                }, Calls(session));
+                Assert.All((string[])result.Properties["Commands"].Value, c => Assert.DoesNotContain(key, c));
             }
             finally
             {
