@@ -11,6 +11,14 @@
     Build, Test, Pester, Package or All (default).
 .PARAMETER Configuration
     Release (default) or Debug.
+.PARAMETER CertificateThumbprint
+    Signs the laid-out module (manifest, script, format files and our own DLLs) with Set-AuthenticodeSignature, using the
+    code-signing certificate with this thumbprint from Cert:\CurrentUser\My or Cert:\LocalMachine\My. Needed where the
+    execution policy is AllSigned. Windows only.
+.PARAMETER Certificate
+    The code-signing certificate itself (e.g. from Get-PfxCertificate), instead of -CertificateThumbprint.
+.PARAMETER TimestampServer
+    RFC 3161 time-stamp server for the signatures, so they stay valid after the certificate expires (default: none).
 .PARAMETER FrameworkDependentCli
     Publish hamlet as the framework-dependent ReadyToRun build instead of a native executable (for a machine without a C++
     linker).
@@ -20,6 +28,9 @@
 .EXAMPLE
     ./build.ps1 -Task Package
     Only lays out out/HamletPS/<version>/.
+.EXAMPLE
+    ./build.ps1 -Task Package -CertificateThumbprint 0123456789ABCDEF0123456789ABCDEF01234567
+    Lays out the module and signs it for an AllSigned execution policy.
 #>
 [CmdletBinding()]
 param(
@@ -27,10 +38,32 @@ param(
     [string] $Task = 'All',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
-    [switch] $FrameworkDependentCli
+    [switch] $FrameworkDependentCli,
+    [string] $CertificateThumbprint,
+    [System.Security.Cryptography.X509Certificates.X509Certificate2] $Certificate,
+    [string] $TimestampServer
 )
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
+
+# Signs what Windows PowerShell checks under AllSigned (manifest, script and format files) and our own assemblies; the
+# third-party DLLs in Dependencies/ keep their publishers' signatures.
+function Set-HamletModuleSignature([string] $ModuleFolder, [string] $Thumbprint, $Cert, [string] $Timestamp) {
+    if (-not $Cert) {
+        $Cert = Get-ChildItem -Path Cert:\CurrentUser\My, Cert:\LocalMachine\My -CodeSigningCert |
+            Where-Object { $_.Thumbprint -eq $Thumbprint } | Select-Object -First 1
+        if (-not $Cert) { throw "No code-signing certificate with thumbprint $Thumbprint in Cert:\CurrentUser\My or Cert:\LocalMachine\My." }
+    }
+    $files = @(Get-ChildItem -LiteralPath $ModuleFolder -Recurse -File -Include '*.psd1', '*.psm1', '*.ps1', '*.ps1xml') +
+             @(Get-ChildItem -LiteralPath $ModuleFolder -Recurse -File -Include 'HamletPS*.dll')
+    foreach ($file in $files) {
+        $signing = @{ FilePath = $file.FullName; Certificate = $Cert; HashAlgorithm = 'SHA256' }
+        if ($Timestamp) { $signing.TimestampServer = $Timestamp }
+        $signature = Set-AuthenticodeSignature @signing
+        if ($signature.Status -ne 'Valid') { throw "Signing $($file.FullName) failed: $($signature.StatusMessage)" }
+    }
+    Write-Host "Signed $($files.Count) files in $ModuleFolder with $($Cert.Subject)."
+}
 
 function Invoke-Native([string] $File, [string[]] $Arguments) {
     & $File @Arguments
@@ -40,6 +73,10 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
 if ($Task -in 'Build', 'Test', 'Package', 'All') {
     Invoke-Native dotnet @('build', 'HamletPS.sln', '-c', $Configuration, '-nologo')
     Invoke-Native dotnet @('publish', 'src/HamletPS/HamletPS.csproj', '-c', $Configuration, '--no-build', '-nologo')
+    if ($CertificateThumbprint -or $Certificate) {
+        $version = ([xml](Get-Content -LiteralPath 'Directory.Build.props' -Raw)).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+        Set-HamletModuleSignature -ModuleFolder (Join-Path $PSScriptRoot "out/HamletPS/$version") -Thumbprint $CertificateThumbprint -Cert $Certificate -Timestamp $TimestampServer
+    }
     $cli = Join-Path $PSScriptRoot 'out/hamlet'
     if (Test-Path -LiteralPath $cli) { Remove-Item -LiteralPath $cli -Recurse -Force }
     Invoke-Native dotnet @('publish', 'src/HamletPS.Cli', '-c', $Configuration, '-nologo', '-o', $cli, "-p:PublishAot=$(-not $FrameworkDependentCli)")

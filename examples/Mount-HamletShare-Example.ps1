@@ -4,8 +4,9 @@
     and fall back to the HTTPS upload when 445 is blocked.
 
 .DESCRIPTION
-    Replace the account and share names with the ones the study team gave you. The account key is read once and stored by
-    cmdkey (Windows) or in a credentials file of mode 600 (Linux); it is never written to the console or a log.
+    Replace the account and share names with the ones the study team gave you. The account key is read once and handed to the
+    mapping as a credential object (Windows; never on a command line) or kept in a credentials file of mode 600 (Linux); it
+    is never written to the console or a log.
     Run with -WhatIf first to see what would be done.
 
 .EXAMPLE

@@ -3,6 +3,8 @@
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 only (ignored by PowerShell 7): the engine's netstandard2.0 libraries need .NET Framework 4.7.2.
+    DotNetFrameworkVersion = '4.7.2'
     GUID                 = '6f0c2d55-3b7e-4a8e-9d8b-5a1e2b3c4d51'
     Author               = 'HamletPS developers'
     CompanyName          = 'Hamlet.rt trial'

@@ -43,7 +43,10 @@ function Mount-HamletShare {
 
         [Parameter()]
         [ValidateRange(1, 65535)]
-        [int] $Port = 445
+        [int] $Port = 445,
+
+        [Parameter()]
+        [switch] $GlobalMapping
     )
 
     process {
@@ -51,7 +54,8 @@ function Mount-HamletShare {
         # Only the engine's own commands and .NET are used outside the Windows branch, so the function also runs in hosted engines.
         $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
         # Test seam (not a parameter, so the command's metadata is unchanged): the module-scoped $HamletShareMountPlatform
-        # ('Windows' or 'Unix') picks the branch, so the Windows branch can be exercised elsewhere with cmdkey/Get-PSDrive/New-PSDrive shadowed.
+        # ('Windows' or 'Unix') picks the branch, so the Windows branch can be exercised elsewhere with Get-PSDrive/New-PSDrive and
+        # Get-SmbGlobalMapping/New-SmbGlobalMapping shadowed.
         if ($script:HamletShareMountPlatform) { $onWindows = $script:HamletShareMountPlatform -eq 'Windows' }
 
         if ($AccountKey -and $Credential) {
@@ -85,14 +89,34 @@ function Mount-HamletShare {
         if ($onWindows) {
             $root = "\\$hostName\$ShareName"
             $where = "$($DriveLetter.ToUpperInvariant()):"
-            $cmdkeyShown = "cmdkey /add:`"$hostName`" /user:`"localhost\$AccountName`" /pass:`"********`""
-            $driveShown = "New-PSDrive -Name $($DriveLetter.ToUpperInvariant()) -PSProvider FileSystem -Root `"$root`" -Persist -Scope Global"
-            $commands.Add($cmdkeyShown); $commands.Add($driveShown)
+            $user = "localhost\$AccountName"
+            # The key stays in a PSCredential handed to the mapping in this process: never on a command line (cmdkey's /pass:
+            # shows in process listings and command-line audit logs) and never in the user's credential vault.
+            $mapCredential = if ($secret) { [pscredential]::new($user, $secret) }
+                             elseif ($plainKey) { [pscredential]::new($user, [System.Net.NetworkCredential]::new('', $plainKey).SecurePassword) }
+                             else { $null }
+            if ($GlobalMapping) {
+                # One mapping for every account of this computer, the scheduled task's service account included (needs an
+                # elevated session; Windows Server 2016 or later).
+                $mapShown = "New-SmbGlobalMapping -RemotePath `"$root`" -LocalPath $where -Credential $user -Persistent `$true"
+            }
+            else {
+                # A drive of this user's logon session: run it in the account that uses the drive (e.g. in the scheduled task).
+                $mapShown = "New-PSDrive -Name $($DriveLetter.ToUpperInvariant()) -PSProvider FileSystem -Root `"$root`" -Credential $user -Persist -Scope Global"
+            }
+            $commands.Add($mapShown)
             if ($Port -ne 445) { $PSCmdlet.WriteWarning("Windows mounts Azure Files on port 445 only; -Port $Port is used for the reachability test alone.") }
 
-            $existing = Get-PSDrive -Name $DriveLetter -PSProvider FileSystem -ErrorAction SilentlyContinue
-            if ($existing) {
-                $existingRoot = if ($existing.DisplayRoot) { $existing.DisplayRoot } else { $existing.Root }
+            $existingRoot = $null
+            if ($GlobalMapping) {
+                $existing = Get-SmbGlobalMapping -LocalPath $where -ErrorAction SilentlyContinue
+                if ($existing) { $existingRoot = [string]$existing.RemotePath }
+            }
+            else {
+                $existing = Get-PSDrive -Name $DriveLetter -PSProvider FileSystem -ErrorAction SilentlyContinue
+                if ($existing) { $existingRoot = if ($existing.DisplayRoot) { $existing.DisplayRoot } else { $existing.Root } }
+            }
+            if ($existingRoot) {
                 if ($existingRoot.TrimEnd('\') -ieq $root) {
                     $PSCmdlet.WriteVerbose("$where is already mapped to $root.")
                     return [pscustomobject]@{ PSTypeName = 'HamletPS.ShareMount'; AccountName = $AccountName; Root = $root; MountedAt = $where; Status = 'AlreadyMounted'; Commands = $commands.ToArray() }
@@ -102,19 +126,14 @@ function Mount-HamletShare {
                     'DriveLetterInUse', [System.Management.Automation.ErrorCategory]::ResourceExists, $where))
                 return
             }
-            if ($PSCmdlet.ShouldProcess($cmdkeyShown, "Store the account key for $hostName with cmdkey?", 'Mount-HamletShare')) {
-                # cmdkey called directly (no cmd.exe quoting); the target is the account's host, the user localhost\<account>.
-                $null = & cmdkey "/add:$hostName" "/user:localhost\$AccountName" "/pass:$plainKey"
-                if ($LASTEXITCODE -ne 0) {
-                    $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new(
-                        [System.InvalidOperationException]::new("cmdkey could not store the credential for $hostName (exit code $LASTEXITCODE)."),
-                        'CmdkeyFailed', [System.Management.Automation.ErrorCategory]::SecurityError, $hostName))
-                    return
-                }
-            }
             $status = 'WhatIf'
-            if ($PSCmdlet.ShouldProcess($driveShown, "Mount $root as $where?", 'Mount-HamletShare')) {
-                $null = New-PSDrive -Name $DriveLetter.ToUpperInvariant() -PSProvider FileSystem -Root $root -Persist -Scope Global -ErrorAction Stop
+            if ($PSCmdlet.ShouldProcess($mapShown, "Mount $root as $where?", 'Mount-HamletShare')) {
+                if ($GlobalMapping) {
+                    $null = New-SmbGlobalMapping -RemotePath $root -LocalPath $where -Credential $mapCredential -Persistent $true -ErrorAction Stop
+                }
+                else {
+                    $null = New-PSDrive -Name $DriveLetter.ToUpperInvariant() -PSProvider FileSystem -Root $root -Credential $mapCredential -Persist -Scope Global -ErrorAction Stop
+                }
                 $status = 'Mounted'
             }
         }

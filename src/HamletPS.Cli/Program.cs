@@ -13,6 +13,7 @@ namespace HamletPS.Cli
     {
         public static int Main(string[] args)
         {
+            JsonConsole.UseUtf8IfJson(args);
             AppDomain.CurrentDomain.UnhandledException += (_, e) =>
             {
                 // A worker thread's exception ends the process: one line, no stack, then exit 1 (not the runtime's dump).

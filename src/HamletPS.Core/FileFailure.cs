@@ -47,6 +47,8 @@ namespace HamletPS.Core
                 case FileNotFoundException _:
                 case DirectoryNotFoundException _:
                     return new FileFailure(path, FileFailureKind.NotFound, "FileNotFound", exception);
+                case PathTooLongException _:
+                    return new FileFailure(path, FileFailureKind.ReadOrWriteError, "PathTooLong", exception);
                 case UnauthorizedAccessException _:
                     return new FileFailure(path, FileFailureKind.AccessDenied, "FileAccessDenied", exception);
                 case IOException _:

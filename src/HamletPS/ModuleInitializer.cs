@@ -9,7 +9,9 @@ namespace HamletPS
     /// Runs when the module is imported, before any cmdlet touches the engine. The cmdlet assembly sits alone in the module
     /// folder; the engine (HamletPS.Core, HamletPS.Dicom) and its dependencies live in Dependencies/. On PowerShell 7 they are
     /// loaded into a private AssemblyLoadContext (so another module's Azure.Core or YamlDotNet never clashes with ours); on
-    /// Windows PowerShell 5.1, which has no load contexts, AppDomain.AssemblyResolve finds them in the same folder.
+    /// Windows PowerShell 5.1, which has no load contexts, <see cref="Internal.DependencyResolver"/> (AppDomain.AssemblyResolve)
+    /// finds them in the same folder for our own requests only, and <see cref="Internal.NetFrameworkNetworkDefaults"/> enables
+    /// TLS 1.2 and lifts the per-host connection limit for the upload.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer
     {
@@ -27,8 +29,15 @@ namespace HamletPS
             {
                 if (_registered) return;
                 _registered = true;
-                if (IsCoreClr()) RegisterPrivateLoadContext();
-                else AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencyFolder;
+                if (IsCoreClr())
+                {
+                    RegisterPrivateLoadContext();
+                }
+                else
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += new Internal.DependencyResolver(DependencyFolder, EngineAssemblies).Resolve;
+                    Internal.NetFrameworkNetworkDefaults.Apply();
+                }
             }
         }
 
@@ -41,13 +50,6 @@ namespace HamletPS
             MethodInfo register = loader.GetType("HamletPS.LoadContext.DependencyLoadContext", throwOnError: true)
                 .GetMethod("Register", BindingFlags.Public | BindingFlags.Static);
             register.Invoke(null, new object[] { DependencyFolder, EngineAssemblies });
-        }
-
-        private static Assembly ResolveFromDependencyFolder(object sender, ResolveEventArgs args)
-        {
-            string name = new AssemblyName(args.Name).Name;
-            string candidate = Path.Combine(DependencyFolder, name + ".dll");
-            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
         }
     }
 }

@@ -34,7 +34,7 @@ namespace HamletPS.Cli.Verbs
         /// </summary>
         public static CliOutput CreateBufferedConsole()
         {
-            Encoding encoding = System.Console.OutputEncoding;
+            Encoding encoding = System.Console.Out.Encoding; // the console's, or UTF-8 for --json (JsonConsole)
             if (encoding.CodePage == 65001) encoding = new UTF8Encoding(false); // no byte order mark at the start of a redirected file
             var stdout = new StreamWriter(System.Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
             return new CliOutput(stdout, System.Console.Error);

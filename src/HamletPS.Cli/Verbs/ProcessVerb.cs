@@ -35,11 +35,17 @@ namespace HamletPS.Cli.Verbs
             var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object (steps go to standard error)." };
             var command = new Command("process", "Sort, protect, check and archive in one step, like the old tool's Process data (Invoke-HamletPipeline).")
                 { config, perPatient, level, settle, whatIf, json };
-            command.SetAction((parse, ct) => System.Threading.Tasks.Task.FromResult(Run(new Arguments
+            command.SetAction((parse, ct) =>
             {
-                ConfigPath = parse.GetValue(config), PerPatient = parse.GetValue(perPatient), CompressionLevel = parse.GetValue(level),
-                SettleSeconds = parse.GetValue(settle), WhatIf = parse.GetValue(whatIf), Json = parse.GetValue(json),
-            }, CliOutput.Console, ct)));
+                // Ctrl-C and SIGTERM cancel ct; ShutdownSignal adds SIGHUP (the console window closed).
+                using var signal = new ShutdownSignal();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signal.Token);
+                return System.Threading.Tasks.Task.FromResult(Run(new Arguments
+                {
+                    ConfigPath = parse.GetValue(config), PerPatient = parse.GetValue(perPatient), CompressionLevel = parse.GetValue(level),
+                    SettleSeconds = parse.GetValue(settle), WhatIf = parse.GetValue(whatIf), Json = parse.GetValue(json),
+                }, CliOutput.Console, stop.Token));
+            });
             return command;
         }
 

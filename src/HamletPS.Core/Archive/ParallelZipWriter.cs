@@ -177,9 +177,10 @@ namespace HamletPS.Core.Archive
                 if (File.Exists(ArchivePath))
                 {
                     if (!_options.Overwrite) throw new IOException($"Archive '{ArchivePath}' appeared while it was being written.");
-                    File.Delete(ArchivePath);
+                    HamletPS.Dicom.IO.FileRetry.Run(() => File.Delete(ArchivePath));
                 }
-                File.Move(PartialPath, ArchivePath);
+                // Retried while an antivirus scanner or backup agent still holds the just-closed file.
+                HamletPS.Dicom.IO.FileRetry.Run(() => File.Move(PartialPath, ArchivePath));
                 lock (_gate) _state = StateCompleted;
                 _registration.Dispose();
                 return new ZipWriteResult(ArchivePath, _written.AsReadOnly(), _bytesIn, length, zip64, _spilled);

@@ -93,7 +93,7 @@ namespace HamletPS.Core.Cleanup
                     }
                     else
                     {
-                        File.Delete(file);
+                        HamletPS.Dicom.IO.ReadOnlyAttribute.DeleteOwnedFile(file); // CD imports keep the read-only attribute; retried while held
                         result.Status = ClearStatus.Deleted;
                     }
                 }

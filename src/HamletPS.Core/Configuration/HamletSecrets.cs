@@ -96,7 +96,7 @@ namespace HamletPS.Core.Configuration
             var raw = File.ReadAllBytes(path);
             try
             {
-                var line = SiteSecret.KeyFileFirstLine(raw);
+                var line = SiteSecret.KeyFileFirstLine(raw, path);
                 if (line == null) throw new InvalidOperationException("The key file " + path + " is empty.");
                 return line.ToCharArray();
             }

@@ -76,7 +76,9 @@ namespace HamletPS.Core.Identity
             {
                 var info = new FileInfo(path);
                 if (info.Length > MaxFileBytes) throw Unusable(path, "is larger than " + (MaxFileBytes >> 20) + " MiB: not a lookup table");
-                using (var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                // Decoded strictly (UTF-8/UTF-16 by byte-order mark, else UTF-8, else Windows-1252): see MappingFileText.
+                string text = MappingFileText.Decode(File.ReadAllBytes(path), path, out _);
+                using (var reader = new StringReader(text))
                     return Parse(reader, path, options);
             }
             catch (UnauthorizedAccessException) { throw Unusable(path, "cannot be read: access denied"); }

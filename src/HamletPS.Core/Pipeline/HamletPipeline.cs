@@ -64,6 +64,7 @@ namespace HamletPS.Core.Pipeline
                 try
                 {
                     if (resumed) CleanUpInterruptedRun(state, runFolder, journal);
+                    RemoveFoldersOfEarlierRuns(protectedRoot, state, journal);
                     Say(messages, "Will process files in incoming folder " + incoming);
                     Say(messages, "Data processing started...");
 
@@ -91,9 +92,10 @@ namespace HamletPS.Core.Pipeline
                     foreach (ArchiveResult archive in summary.Archives) Say(messages, archive.ArchivePath);
                     double archiveSeconds = watch.Elapsed.TotalSeconds;
 
-                    if (Directory.Exists(runFolder)) Directory.Delete(runFolder, recursive: true);
                     summary.Duration = total.Elapsed;
                     summary.Succeeded = summary.Failed == 0 && summary.Quarantined == 0;
+                    // Completion is recorded before the clean-up: a scanner holding one protected file must not turn a
+                    // finished run into an error and make the next run build its archive again.
                     journal.Write("run-complete", new Dictionary<string, object>
                     {
                         ["sorted"] = summary.Sorted, ["protected"] = summary.Protected, ["reused"] = summary.Reused,
@@ -101,6 +103,8 @@ namespace HamletPS.Core.Pipeline
                         ["archives"] = summary.Archives.Count, ["sortSeconds"] = sortSeconds, ["protectSeconds"] = protectSeconds,
                         ["archiveSeconds"] = archiveSeconds, ["seconds"] = total.Elapsed.TotalSeconds,
                     });
+                    if (!TryRemoveRunFolder(runFolder, journal))
+                        Say(messages, "The protected working folder of this run could not be removed yet (another program holds a file); a later run removes it");
                     Say(messages, "Processing complete");
                     return summary;
                 }
@@ -397,6 +401,32 @@ namespace HamletPS.Core.Pipeline
             ex is ArchiveVerificationException || ex is PipelineSetupException || ex is InvalidOperationException ? ex.Message
                 : ex is IOException || ex is UnauthorizedAccessException ? "I/O error (" + ex.GetType().Name + ")"
                 : ex.GetType().Name;
+
+        /// <summary>Best effort: removes a protected run folder (retried while held); false, journalled, when it stays.</summary>
+        private bool TryRemoveRunFolder(string folder, RunJournal journal)
+        {
+            try
+            {
+                if (Directory.Exists(folder)) HamletPS.Dicom.IO.FileRetry.Run(() => _options.DeleteRunFolder(folder));
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                journal.Write("cleanup-incomplete", new Dictionary<string, object> { ["folder"] = Path.GetFileName(folder), ["message"] = SafeMessage(ex) });
+                return false;
+            }
+        }
+
+        /// <summary>Protected folders of completed runs that their clean-up could not remove then.</summary>
+        private void RemoveFoldersOfEarlierRuns(string protectedRoot, RunJournalState state, RunJournal journal)
+        {
+            if (!Directory.Exists(protectedRoot)) return;
+            foreach (string folder in Directory.GetDirectories(protectedRoot, "run-*"))
+            {
+                if (state.CompletedRunIds.Contains(Path.GetFileName(folder))) TryRemoveRunFolder(folder, journal);
+            }
+        }
+
 
         private static void Say(IProgress<string> messages, string text) => messages?.Report(text);
     }

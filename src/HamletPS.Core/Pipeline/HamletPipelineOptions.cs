@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Core.Pipeline
@@ -34,6 +35,9 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Checks every input the run will need (mapping file, keys, profile, templates) and throws when one cannot be
         /// used; <see cref="HamletPipeline.Run"/> calls it before anything is moved. Optional.</summary>
         public Action Preflight { get; set; }
+
+        /// <summary>Test seam: removes a protected run folder once its run is recorded complete (best effort).</summary>
+        internal Action<string> DeleteRunFolder { get; set; } = folder => Directory.Delete(folder, recursive: true);
 
         public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config)
         {

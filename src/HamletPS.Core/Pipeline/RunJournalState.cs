@@ -21,6 +21,9 @@ namespace HamletPS.Core.Pipeline
         /// <summary>SHA-256 of protected files in archives of completed runs (Clear-HamletFolder accepts these too).</summary>
         public HashSet<string> ArchivedProtectedHashes { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>Runs with a "run-complete" entry (their protected folders may be removed).</summary>
+        public HashSet<string> CompletedRunIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
         /// <summary>The latest run without a "run-complete" entry, or null.</summary>
         public string IncompleteRunId { get; private set; }
 
@@ -43,6 +46,7 @@ namespace HamletPS.Core.Pipeline
                 var protectedFiles = entries.Where(e => Event(e) == "protected" || Event(e) == "reused").Select(ProtectedFileRecord.From).ToList();
                 if (complete)
                 {
+                    state.CompletedRunIds.Add(System.IO.Path.GetFileNameWithoutExtension(journal));
                     foreach (var p in protectedFiles)
                     {
                         state.ArchivedSourceHashes.Add(p.SourceSha256);

@@ -64,8 +64,8 @@ namespace HamletPS.Core.Security
             var raw = File.ReadAllBytes(path);
             try
             {
-                if (raw.Length == 32 && !LooksLikeText(raw)) return FromBytes(raw, "key file " + path);
-                var text = KeyFileFirstLine(raw);
+                if (raw.Length == 32 && !LooksLikeText(raw) && !IsMarkedText(raw)) return FromBytes(raw, "key file " + path);
+                var text = KeyFileFirstLine(raw, path);
                 if (text == null) throw new InvalidOperationException("The key file " + path + " is empty.");
                 return FromKeyText(text, "key file " + path);
             }
@@ -124,15 +124,52 @@ namespace HamletPS.Core.Security
             _material = null;
         }
 
-        internal static string KeyFileFirstLine(byte[] raw)
+        /// <summary>
+        /// The first non-empty line of a key file, decoded by its byte-order mark (UTF-8, UTF-16 LE as Windows PowerShell 5.1's
+        /// <c>'key' &gt; file</c> writes it, UTF-16 BE) or as strict UTF-8 without one. A NUL (UTF-16 without a mark), an
+        /// invalid byte sequence or U+FFFD (text damaged by an earlier conversion) is refused: a silently changed key would give
+        /// other pseudonyms. The messages name the file and byte offset, never the key.
+        /// </summary>
+        internal static string KeyFileFirstLine(byte[] raw, string path)
         {
-            var text = new UTF8Encoding(false).GetString(raw).TrimStart('\uFEFF');
-            foreach (var line in text.Split('\n'))
+            Encoding encoding = Text.StrictText.FromByteOrderMark(raw, out int mark) ?? Text.StrictText.Utf8;
+            string text;
+            try
+            {
+                text = encoding.GetString(raw, mark, raw.Length - mark);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new FormatException("The key file " + path + " is not valid " + Text.StrictText.NameOf(encoding) + " text (byte offset " +
+                    (mark + Math.Max(0, ex.Index)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "); save it as UTF-8 or UTF-16 text.");
+            }
+            int bad = text.IndexOfAny(new[] { '\0', '\uFFFD' });
+            if (bad >= 0)
+            {
+                throw new FormatException("The key file " + path + (text[bad] == '\0'
+                    ? " contains a NUL character (UTF-16 text without a byte-order mark?); save it as UTF-8 or UTF-16 text with a byte-order mark."
+                    : " contains the replacement character U+FFFD: the key text was damaged by an earlier conversion."));
+            }
+            foreach (var line in text.TrimStart('\uFEFF').Split('\n'))
             {
                 var trimmed = line.Trim();
                 if (trimmed.Length > 0) return trimmed;
             }
             return null;
+        }
+
+        /// <summary>A 32-byte file is a raw key unless it starts with a byte-order mark and decodes as clean text.</summary>
+        private static bool IsMarkedText(byte[] raw)
+        {
+            if (Text.StrictText.FromByteOrderMark(raw, out _) == null) return false;
+            try
+            {
+                return KeyFileFirstLine(raw, "(probe)") != null;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
         }
 
         private static bool LooksLikeText(byte[] raw)

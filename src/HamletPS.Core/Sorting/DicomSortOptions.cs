@@ -25,6 +25,9 @@ namespace HamletPS.Core.Sorting
         /// <summary>The clock the settle time is measured against (tests inject one).</summary>
         public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 
+        /// <summary>Longest full path the sorter builds (see <see cref="PathLengthBudget"/>); 0 for the platform's (259 on Windows).</summary>
+        public int MaxPathLength { get; set; }
+
         /// <summary>File-system operations (tests inject one to take the cross-volume path).</summary>
         public IFileMover Mover { get; set; } = FileMover.Instance;
     }

@@ -36,6 +36,7 @@ namespace HamletPS.Core.Sorting
         private readonly string _quarantine;
         private readonly QuarantineFolder _quarantineFolder;
         private readonly IFileMover _mover;
+        private readonly PathLengthBudget _budget;
         private readonly Dictionary<string, string> _sortedThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public DicomSorter(DicomSortOptions options)
@@ -48,6 +49,7 @@ namespace HamletPS.Core.Sorting
             _quarantine = Path.GetFullPath(options.QuarantineFolder);
             _quarantineFolder = new QuarantineFolder(_quarantine);
             _mover = options.Mover ?? FileMover.Instance;
+            _budget = new PathLengthBudget(options.MaxPathLength);
         }
 
         /// <summary>Sorts files and folders (see <see cref="EnumerateFiles"/>).</summary>
@@ -96,6 +98,19 @@ namespace HamletPS.Core.Sorting
             try
             {
                 return SortFileCore(source, result);
+            }
+            catch (PathTooLongException)
+            {
+                result.Status = SortStatus.Failed;
+                result.Reason = "path too long for this system (Windows PowerShell 5.1 allows 259 characters); source left in place";
+                return result;
+            }
+            catch (Exception ex) when (FileRetry.IsHeldByAnotherProgram(ex))
+            {
+                // Still held after the retries (antivirus, backup agent, a viewer): nothing is wrong with the file.
+                result.Status = SortStatus.Skipped;
+                result.Reason = "held by another program (antivirus or backup?); left for the next run";
+                return result;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -160,6 +175,10 @@ namespace HamletPS.Core.Sorting
             {
                 return Fail(result, SortStatus.Failed, "the file no longer exists");
             }
+            catch (PathTooLongException)
+            {
+                return Fail(result, SortStatus.Failed, "path too long for this system (Windows PowerShell 5.1 allows 259 characters); left in place");
+            }
             catch (UnauthorizedAccessException)
             {
                 return Fail(result, SortStatus.Failed, "access denied");
@@ -181,8 +200,18 @@ namespace HamletPS.Core.Sorting
             if (UsesPlaceholder("SeriesInstanceUID") && !DicomUidFormat.IsValid(result.SeriesInstanceUID))
                 return Quarantine(result, "no valid Series Instance UID (0020,000E)");
 
-            string relative = _template.Expand(Values(dicom, result));
+            Dictionary<string, string> values = Values(dicom, result);
+            string relative = _template.Expand(values);
             string target = Path.Combine(_destination, relative);
+            foreach (string uid in new[] { "SOPInstanceUID", "SeriesInstanceUID", "StudyInstanceUID" })
+            {
+                if (_budget.Fits(target)) break;
+                if (!UsesPlaceholder(uid) || values[uid] == null) continue;
+                values[uid] = PathLengthBudget.ShortUid(values[uid]);
+                relative = _template.Expand(values);
+                target = Path.Combine(_destination, relative);
+            }
+            if (!_budget.Fits(target)) return Fail(result, SortStatus.Failed, _budget.TooLongReason(_destination, target.Length));
             int separator = relative.IndexOf(Path.DirectorySeparatorChar);
             result.PatientFolder = separator > 0 ? relative.Substring(0, separator) : null;
 
@@ -225,7 +254,7 @@ namespace HamletPS.Core.Sorting
 
         private SortedDicomFile Dropped(SortedDicomFile result, string existing)
         {
-            if (!_options.Copy) _mover.Delete(result.Source);
+            if (!_options.Copy) DeleteSource(result.Source);
             result.Status = SortStatus.Duplicate;
             result.Path = existing;
             result.Reason = "identical to a file already sorted; " + (_options.Copy ? "not copied" : "source removed");
@@ -246,7 +275,8 @@ namespace HamletPS.Core.Sorting
         {
             if (!copy && _mover.SameVolume(source, Path.GetDirectoryName(target)))
             {
-                _mover.Rename(source, target);
+                FileRetry.Run(() => _mover.Rename(source, target));
+                ReadOnlyAttribute.Clear(target); // a CD import's attribute would make the sorted file undeletable on Windows
                 return;
             }
             string partial = target + ".partial";
@@ -256,14 +286,25 @@ namespace HamletPS.Core.Sorting
                 _mover.Copy(source, partial);
                 if (!HashOf(source).AsSpan().SequenceEqual(HashOf(partial)))
                     throw new SortIOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
-                File.Move(partial, target);
+                ReadOnlyAttribute.Clear(partial);
+                FileRetry.Run(() => File.Move(partial, target));
             }
             catch
             {
                 TryDelete(partial);
                 throw;
             }
-            if (!copy) _mover.Delete(source);
+            if (!copy) DeleteSource(source);
+        }
+
+        /// <summary>Deletes a source the sorter has placed: read-only attribute cleared (CD imports), retried while held.</summary>
+        private void DeleteSource(string source)
+        {
+            FileRetry.Run(() =>
+            {
+                if (File.Exists(source)) ReadOnlyAttribute.Clear(source);
+                _mover.Delete(source);
+            });
         }
 
         private static void TryDelete(string path)

@@ -17,7 +17,7 @@ namespace HamletPS.Dicom.IO
         private const int AT_EMPTY_PATH = 0x1000;
         private const uint STATX_SIZE = 0x200, STATX_MTIME = 0x40;
         private const int StatxBufferSize = 256, SizeOffset = 40, MtimeSecondsOffset = 112, MtimeNanosecondsOffset = 120;
-        private static readonly bool IsLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static readonly bool IsLinux = PlatformIO.LinuxFastPaths;
         private static readonly byte[] EmptyPath = { 0 };
         private const long UnixEpochTicks = 621355968000000000L; // DateTime.UnixEpoch.Ticks (not in netstandard2.0)
         private static volatile bool _statxUnavailable;

@@ -15,7 +15,7 @@ namespace HamletPS.Dicom.IO
     {
         private const int EINTR = 4;
         private const long MaxPerCall = 1L << 30;
-        private static readonly bool IsLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static readonly bool IsLinux = PlatformIO.LinuxFastPaths;
         private static volatile bool _unavailable;
 
         /// <summary>

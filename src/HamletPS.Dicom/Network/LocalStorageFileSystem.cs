@@ -38,7 +38,7 @@ namespace HamletPS.Dicom.Network
         public Stream CreateNew(string path)
         {
             if (NativeReceivedFile.IsSupported && BufferSize <= 0) return new NativeReceivedFile(path, WritebackChunk, WriteThrough);
-            return new DurableFileStream(path, BufferSize <= 0 ? 0 : BufferSize, WritebackChunk);
+            return new DurableFileStream(path, BufferSize <= 1 ? 1 : BufferSize, WritebackChunk); // 1 = unbuffered; .NET Framework rejects 0
         }
 
         public Stream OpenRead(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.None);
@@ -99,6 +99,12 @@ namespace HamletPS.Dicom.Network
                 bool? moved = NativeFileSync.RenameNoReplace(source, destination);
                 if (moved.HasValue) return moved.Value;
             }
+            if (HamletPS.Dicom.IO.PlatformIO.IsWindows)
+            {
+                // MoveFileEx with MOVEFILE_WRITE_THROUGH: the new name is on disk before the file is acknowledged.
+                bool? moved = HamletPS.Dicom.IO.WindowsFileRename.TryMoveWriteThrough(source, destination, replace: false);
+                if (moved.HasValue) return moved.Value;
+            }
             if (File.Exists(destination)) return false;
             try
             {
@@ -111,7 +117,7 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        /// <summary>One rename(2) on Linux (atomic, replaces); elsewhere File.Replace or File.Move.</summary>
+        /// <summary>One rename(2) on Linux (atomic, replaces); MoveFileEx with write-through on Windows; elsewhere File.Replace or File.Move.</summary>
         public void MoveReplace(string source, string destination) => HamletPS.Dicom.IO.FileRename.ReplaceOrMove(source, destination);
 
         public bool Exists(string path) => File.Exists(path);

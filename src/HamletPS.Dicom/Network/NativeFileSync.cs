@@ -23,7 +23,7 @@ namespace HamletPS.Dicom.Network
 
         private static bool Probe()
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return false;
+            if (!PlatformIO.LinuxFastPaths) return false;
             try
             {
                 return Libc.getpid() > 0;

@@ -89,6 +89,9 @@ namespace HamletPS.Dicom.Network
         /// <summary>Receives one line per association event (peer, AE titles, reasons; never a data value).</summary>
         public IProgress<string> Log { get; set; }
 
+        /// <summary>Complete files an earlier run left under a temporary name, put in place by <see cref="Start"/>.</summary>
+        public IReadOnlyList<string> RecoveredFiles { get; private set; } = new string[0];
+
         /// <summary>The addresses peers can connect to (for the "where to connect" banner).</summary>
         public IReadOnlyList<string> LocalAddresses()
         {
@@ -116,16 +119,16 @@ namespace HamletPS.Dicom.Network
             return new[] { bind.ToString() };
         }
 
-        /// <summary>Creates the folder, removes stale <c>.*.partial</c> files of an earlier run, and binds the port.</summary>
+        /// <summary>
+        /// Creates the folder, puts complete <c>.*.partial</c> files of an earlier run in place and removes the others
+        /// (<see cref="PartialFileRecovery"/>), and binds the port.
+        /// </summary>
         public void Start()
         {
             if (_listener != null) return;
             IStorageFileSystem fs = _options.FileSystem;
             fs.CreateDirectory(_options.Folder);
-            foreach (string stale in fs.EnumerateFiles(_options.Folder, ".*.partial").ToList())
-            {
-                try { fs.Delete(stale); } catch (IOException) { }
-            }
+            RecoveredFiles = PartialFileRecovery.Run(fs, _options.Folder);
             var listener = new TcpListener(_options.BindAddress, _options.Port);
             if (_options.BindAddress.Equals(IPAddress.IPv6Any))
             {

@@ -83,27 +83,32 @@ namespace HamletPS.PowerShell.Tests.Commands
 
         /// <summary>
         /// Runs the Windows branch in this engine: the module's $HamletShareMountPlatform seam picks it, and global functions
-        /// shadow cmdkey, Get-PSDrive and New-PSDrive (module code resolves commands through the global scope), recording their calls.
+        /// shadow cmdkey, Get-PSDrive/New-PSDrive and Get-SmbGlobalMapping/New-SmbGlobalMapping (module code resolves commands
+        /// through the global scope), recording their calls: the credential's user, and whether its password is the key.
         /// </summary>
-        private static PowerShellSession WindowsBranch(string existingRoot = null)
+        private static PowerShellSession WindowsBranch(string existingRoot = null, string expectedKey = null)
         {
             var session = new PowerShellSession();
             session.Invoke("& (Get-Module HamletPS) { $script:HamletShareMountPlatform = 'Windows' }");
             session.Invoke(
-                "$global:MountCalls = [System.Collections.Generic.List[string]]::new(); " +
+                "$global:MountCalls = [System.Collections.Generic.List[string]]::new(); $global:ExpectedKey = $args[1]; " +
                 "function global:cmdkey { $global:MountCalls.Add('cmdkey ' + ($args -join ' ')); $global:LASTEXITCODE = 0 }; " +
                 "function global:Get-PSDrive { [CmdletBinding()] param($Name, $PSProvider) $global:MountCalls.Add('Get-PSDrive ' + $Name); " +
-                "  if ($global:ExistingRoot) { [pscustomobject]@{ Name = $Name; DisplayRoot = $global:ExistingRoot; Root = $Name + ':\' } } }; " +
-                "function global:New-PSDrive { [CmdletBinding()] param($Name, $PSProvider, $Root, [switch]$Persist, $Scope) " +
-                "  $global:MountCalls.Add('New-PSDrive ' + $Name + ' ' + $PSProvider + ' ' + $Root + ' Persist=' + $Persist + ' Scope=' + $Scope) }; " +
-                "$global:ExistingRoot = $args[0]", existingRoot);
+                "  if ($global:ExistingRoot) { [pscustomobject]@{ Name = $Name; DisplayRoot = $global:ExistingRoot; Root = $Name + ':\\' } } }; " +
+                "function global:New-PSDrive { [CmdletBinding()] param($Name, $PSProvider, $Root, [pscredential]$Credential, [switch]$Persist, $Scope) " +
+                "  $global:MountCalls.Add('New-PSDrive ' + $Name + ' ' + $PSProvider + ' ' + $Root + ' Credential=' + $Credential.UserName + ' KeyMatches=' + ($Credential.GetNetworkCredential().Password -ceq $global:ExpectedKey) + ' Persist=' + $Persist + ' Scope=' + $Scope) }; " +
+                "function global:Get-SmbGlobalMapping { [CmdletBinding()] param($LocalPath) $global:MountCalls.Add('Get-SmbGlobalMapping ' + $LocalPath); " +
+                "  if ($global:ExistingRoot) { [pscustomobject]@{ LocalPath = $LocalPath; RemotePath = $global:ExistingRoot } } }; " +
+                "function global:New-SmbGlobalMapping { [CmdletBinding()] param($RemotePath, $LocalPath, [pscredential]$Credential, $Persistent) " +
+                "  $global:MountCalls.Add('New-SmbGlobalMapping ' + $RemotePath + ' ' + $LocalPath + ' Credential=' + $Credential.UserName + ' KeyMatches=' + ($Credential.GetNetworkCredential().Password -ceq $global:ExpectedKey) + ' Persistent=' + $Persistent) }; " +
+                "$global:ExistingRoot = $args[0]", existingRoot, expectedKey);
             return session;
         }
 
         private static string[] Calls(PowerShellSession session) => session.Invoke("$global:MountCalls.ToArray()").Select(o => o.ToString()).ToArray();
 
         [Fact]
-        public void WindowsBranch_StoresTheKeyWithCmdkeyForTheAccountHost_ThenMapsThePersistentDrive()
+        public void WindowsBranch_MapsThePersistentDriveWithACredentialObject_NeverPuttingTheKeyOnACommandLine()
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
@@ -111,7 +116,7 @@ namespace HamletPS.PowerShell.Tests.Commands
             string key = ShareTestFiles.WrongKey;
             try
             {
-                using var session = WindowsBranch();
+                using var session = WindowsBranch(expectedKey: key);
 
                 var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -AccountKey $args[1] -DriveLetter y -Confirm:$false",
                     port, ShareTestFiles.Secure(key)).Single();
@@ -124,8 +129,37 @@ namespace HamletPS.PowerShell.Tests.Commands
                 Assert.Equal(new[]
                 {
                     "Get-PSDrive y",
-                    "cmdkey /add:127.0.0.1 /user:localhost\\hamletrttest /pass:" + key,
-                    @"New-PSDrive Y FileSystem \\127.0.0.1\incoming Persist=True Scope=Global",
+                    @"New-PSDrive Y FileSystem \\127.0.0.1\incoming Credential=localhost\hamletrttest KeyMatches=True Persist=True Scope=Global",
+                }, Calls(session));
+                Assert.DoesNotContain(Calls(session), c => c.StartsWith("cmdkey", StringComparison.Ordinal) || c.Contains(key));
+                Assert.All((string[])result.Properties["Commands"].Value, c => Assert.DoesNotContain(key, c));
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        [Fact]
+        public void WindowsBranch_GlobalMapping_ForTheServiceAccount_UsesNewSmbGlobalMappingWithTheCredential()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            string key = ShareTestFiles.WrongKey;
+            try
+            {
+                using var session = WindowsBranch(expectedKey: key);
+                // -Credential, not $env:HAMLET_STORAGE_KEY: the environment is the whole test process's, and other tests upload.
+                var result = session.Invoke("Mount-HamletShare hamletrttest incoming -ComputerName 127.0.0.1 -Port $args[0] -DriveLetter H -GlobalMapping " +
+                    "-Credential ([pscredential]::new('localhost\\hamletrttest', $args[1])) -Confirm:$false", port, ShareTestFiles.Secure(key)).Single();
+
+                Assert.Empty(session.Errors);
+                Assert.Equal("Mounted", result.Properties["Status"].Value);
+                Assert.Equal(new[]
+                {
+                    "Get-SmbGlobalMapping H:",
+                    @"New-SmbGlobalMapping \\127.0.0.1\incoming H: Credential=localhost\hamletrttest KeyMatches=True Persistent=True",
                 }, Calls(session));
                 Assert.All((string[])result.Properties["Commands"].Value, c => Assert.DoesNotContain(key, c));
             }
