@@ -1,17 +1,18 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{SendAzureShare,GetAzureShareItem,TestHamletShareConnection,MountHamletShare}Tests.cs,
-# for sites and Windows CI (Windows PowerShell 5.1 and pwsh). It needs an Azure Files endpoint: set
-#   $env:HAMLET_TEST_FILES_CONNECTION_STRING  a connection string (e.g. the local test endpoint of bench/azure-upload.sh, or a
-#                                             throw-away storage account) whose account has a share named by
+# for sites and Windows CI (Windows PowerShell 5.1 and pwsh). The share tests upload to the local Azure Files endpoint
+# (tests/HamletPS.AzureFilesEndpoint, started in this process by Support/TestFilesEndpoint.ps1), or to the account of
+#   $env:HAMLET_TEST_FILES_CONNECTION_STRING  a connection string (e.g. a throw-away storage account) whose account has a share named by
 #   $env:HAMLET_TEST_FILES_SHARE              (default 'incoming').
-# Without them the share tests are skipped; the connection and mount tests run anyway.
 # Run: Invoke-Pester -Path tests/Pester/Azure.Tests.ps1 -Output Detailed
 
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
     Import-Module (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1") -Force -ErrorAction Stop
-    $script:cs = $env:HAMLET_TEST_FILES_CONNECTION_STRING
-    $script:share = if ($env:HAMLET_TEST_FILES_SHARE) { $env:HAMLET_TEST_FILES_SHARE } else { 'incoming' }
+    . (Join-Path $PSScriptRoot 'Support/TestFilesEndpoint.ps1')
+    $script:files = Start-TestFilesEndpoint
+    $script:cs = $script:files.ConnectionString
+    $script:share = $script:files.Share
     $script:dir = 'pester-' + [guid]::NewGuid().ToString('N')
     $script:work = Join-Path ([System.IO.Path]::GetTempPath()) $script:dir
     New-Item -ItemType Directory -Path $script:work | Out-Null
@@ -29,13 +30,14 @@ BeforeAll {
 }
 
 AfterAll {
+    Stop-TestFilesEndpoint $script:files
     Remove-Item -LiteralPath $script:work -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Send-AzureShare' {
     BeforeAll { $script:ledgers = Join-Path $script:work 'ledgers' }
 
-    It 'uploads piped objects with a Path property, verified, and a re-run skips them' -Skip:(-not $env:HAMLET_TEST_FILES_CONNECTION_STRING) {
+    It 'uploads piped objects with a Path property, verified, and a re-run skips them' {
         $a = New-RandomFile 'site_A-1.zip' (5MB + 17) 1
         $b = New-RandomFile 'site_A-2.zip' 1000 2
         $results = $a, $b | ForEach-Object { [pscustomobject]@{ Path = $_ } } |
@@ -46,7 +48,7 @@ Describe 'Send-AzureShare' {
         (Send-AzureShare -Path $a, $b -ConnectionString $script:cs -Share $script:share -Directory $script:dir -LedgerPath $script:ledgers).Status | Should -Be @('Skipped', 'Skipped')
     }
 
-    It 'needs -Force to replace different content' -Skip:(-not $env:HAMLET_TEST_FILES_CONNECTION_STRING) {
+    It 'needs -Force to replace different content' {
         $f = New-RandomFile 'diff.zip' 4000 3
         Send-AzureShare $f -ConnectionString $script:cs -Share $script:share -Directory $script:dir -LedgerPath $script:ledgers | Out-Null
         [System.IO.File]::WriteAllBytes($f, (New-Object byte[] 4000))
@@ -55,13 +57,13 @@ Describe 'Send-AzureShare' {
         (Send-AzureShare $f -ConnectionString $script:cs -Share $script:share -Directory $script:dir -LedgerPath $script:ledgers -Force -Confirm:$false).Status | Should -Be 'Uploaded'
     }
 
-    It 'sends nothing with -WhatIf' -Skip:(-not $env:HAMLET_TEST_FILES_CONNECTION_STRING) {
+    It 'sends nothing with -WhatIf' {
         $f = New-RandomFile 'whatif.zip' 3000 4
         Send-AzureShare $f -ConnectionString $script:cs -Share $script:share -Directory $script:dir -WhatIf | Should -BeNullOrEmpty
         Get-AzureShareItem -ConnectionString $script:cs -Share $script:share -Directory $script:dir | Where-Object Name -eq 'whatif.zip' | Should -BeNullOrEmpty
     }
 
-    It 'reports a wrong key as AuthenticationFailed without the key in any text' -Skip:(-not $env:HAMLET_TEST_FILES_CONNECTION_STRING) {
+    It 'reports a wrong key as AuthenticationFailed without the key in any text' {
         $f = New-RandomFile 'key.zip' 3000 5
         $wrong = [Convert]::ToBase64String((New-Object byte[] 64))
         $badCs = $script:cs -replace 'AccountKey=[^;]+', "AccountKey=$wrong"
@@ -93,7 +95,7 @@ Describe 'Send-AzureShare' {
 }
 
 Describe 'Get-AzureShareItem' {
-    It 'lists recursively with Length and ContentMD5' -Skip:(-not $env:HAMLET_TEST_FILES_CONNECTION_STRING) {
+    It 'lists recursively with Length and ContentMD5' {
         $f = New-RandomFile 'list.zip' 3000 8
         Send-AzureShare $f -ConnectionString $script:cs -Target "$($script:share)/$($script:dir)/sub" -Confirm:$false | Out-Null
         $items = Get-AzureShareItem -ConnectionString $script:cs -Share $script:share -Directory $script:dir -Recurse

@@ -3,6 +3,18 @@
 # Examples/ExampleScriptTests.cs (parse and verb checks), for sites and Windows CI (Windows PowerShell 5.1 and pwsh).
 # Run: Invoke-Pester -Path tests/Pester/Module.Tests.ps1 -Output Detailed
 
+BeforeDiscovery {
+    # -ForEach data is evaluated at discovery, before any BeforeAll runs: the command names come from the manifest here.
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    $data = Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1")
+    $cmdlets = @($data.CmdletsToExport)
+    $commands = @($data.CmdletsToExport) + @($data.FunctionsToExport)
+    $scripts = @(
+        Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 -Recurse
+        Get-ChildItem $PSScriptRoot -Filter *.ps1 -Recurse
+        Get-Item (Join-Path $PSScriptRoot '../../build.ps1'))
+}
+
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
     $script:manifest = Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1"
@@ -25,7 +37,7 @@ Describe 'Module manifest' {
         Get-Command -Module HamletPS | Where-Object { $_.Verb -notin $script:approved } | Should -BeNullOrEmpty
     }
 
-    It 'has a pipeline parameter in every parameter set of <_>' -ForEach @((Get-Command -Module HamletPS -CommandType Cmdlet).Name) {
+    It 'has a pipeline parameter in every parameter set of <_>' -ForEach $cmdlets {
         foreach ($set in (Get-Command $_).ParameterSets) {
             @($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName }).Count | Should -BeGreaterThan 0 -Because "$_ set $($set.Name)"
         }
@@ -33,7 +45,7 @@ Describe 'Module manifest' {
 }
 
 Describe 'Help' {
-    It 'Get-Help <_> -Full has a synopsis, a description, every parameter and two examples' -ForEach @((Get-Command -Module HamletPS).Name) {
+    It 'Get-Help <_> -Full has a synopsis, a description, every parameter and two examples' -ForEach $commands {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
@@ -58,9 +70,7 @@ Describe 'Format views' {
 }
 
 Describe 'Example and Pester scripts' {
-    It '<_> parses without errors and its functions use approved verbs' -ForEach @(
-        Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 -Recurse
-        Get-ChildItem $PSScriptRoot -Filter *.ps1) {
+    It '<_> parses without errors and its functions use approved verbs' -ForEach $scripts {
         $errors = $null
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($_.FullName, [ref]$null, [ref]$errors)
         $errors | Should -BeNullOrEmpty

@@ -4,6 +4,10 @@
 # runs in a second runspace of this process; the dcmtk tests (storescu, storescp, echoscu) are skipped when dcmtk is not on PATH.
 # Run: Invoke-Pester -Path tests/Pester/Network.Tests.ps1 -Output Detailed
 
+BeforeDiscovery {
+    $hasDcmtk = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
+}
+
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
     $script:manifest = (Resolve-Path (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1")).Path
@@ -12,7 +16,6 @@ BeforeAll {
     $script:sampleFiles = @(Get-ChildItem -LiteralPath $script:sample -Recurse -File)
     $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('pester-net-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $script:work | Out-Null
-    $script:hasDcmtk = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
 
     function Get-FreePort {
         $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -120,7 +123,7 @@ Describe 'Receive-Dicom and Send-Dicom' {
         $rx.PowerShell.Dispose()
     }
 
-    It 'receives from storescu' -Skip:(-not $script:hasDcmtk) {
+    It 'receives from storescu' -Skip:(-not $hasDcmtk) {
         $port = Get-FreePort
         $folder = Join-Path $script:work 'storescu-in'
         $rx = Start-Receiver $folder $port $script:sampleFiles.Count
