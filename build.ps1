@@ -65,7 +65,11 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', 'src/HamletPS/HamletPS.csproj', '-c', $Configuration, '--no-build', '-nologo', '-v', 'q')
     $cli = Join-Path $PSScriptRoot 'out/hamlet'
     if (Test-Path -LiteralPath $cli) { Remove-Item -LiteralPath $cli -Recurse -Force }
-    Invoke-Native dotnet @('publish', 'src/HamletPS.Cli', '-c', $Configuration, '-nologo', '-v', 'q', '-o', $cli, "-p:PublishAot=$(-not $FrameworkDependentCli)")
+    # The Cli project compiles ahead of time by default. Only PublishAot=false is passed on the command line: a global
+    # PublishAot=true would reach the netstandard2.0 libraries it references too (NETSDK1207).
+    $publish = @('publish', 'src/HamletPS.Cli', '-c', $Configuration, '-nologo', '-v', 'q', '-o', $cli)
+    if ($FrameworkDependentCli) { $publish += '-p:PublishAot=false' }
+    Invoke-Native dotnet $publish
     # NativeHamletTests run this executable against the managed build.
     $env:HAMLET_NATIVE_EXE = Join-Path $cli $(if ($IsWindows -or $env:OS -eq 'Windows_NT') { 'hamlet.exe' } else { 'hamlet' })
 }
