@@ -38,7 +38,6 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('DICOM', 'Radiotherapy', 'Anonymisation', 'AzureFiles', 'Hamlet')
-            ProjectUri = ''
         }
     }
 }
