@@ -1,5 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{SendAzureShare,GetAzureShareItem,TestHamletShareConnection,MountHamletShare}Tests.cs,
+# Send-AzureShare, Get-AzureShareItem, Test-HamletShareConnection and Mount-HamletShare as a user runs them (the xunit
+# Commands/*Tests.cs of the same names keep the cases that need the endpoint's fault injection or TLS),
 # for sites and Windows CI (Windows PowerShell 5.1 and pwsh). The share tests upload to the local Azure Files endpoint
 # (tests/HamletPS.AzureFilesEndpoint, started in this process by Support/TestFilesEndpoint.ps1), or to the account of
 #   $env:HAMLET_TEST_FILES_CONNECTION_STRING  a connection string (e.g. a throw-away storage account) whose account has a share named by

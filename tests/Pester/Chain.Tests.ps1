@@ -1,15 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Chain/WholeChainTests.cs and Commands/ProtectDicomPatientTests.cs, for
-# sites and Windows CI (Windows PowerShell 5.1 and pwsh): Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient |
-# New-HamletArchive | Send-AzureShare in one pipeline.
-# Needs: dcmtk's storescu on PATH (the sender; skipped, visibly, without it), the bundled sample (examples/data/incoming) and
-# the local Azure Files endpoint (Support/TestFilesEndpoint.ps1; or $env:HAMLET_TEST_FILES_CONNECTION_STRING and
-# $env:HAMLET_TEST_FILES_SHARE for a real account).
+# Protect-DicomPatient as a user runs it, and Ctrl-C (Stop()) of the whole chain Receive-Dicom | Invoke-DicomSort |
+# Protect-DicomPatient | New-HamletArchive | Send-AzureShare, for sites and CI (pwsh; Windows PowerShell 5.1). The chain's
+# end-to-end run from storescu to the share, checked with azure-cli, unzip and pydicom, is in
+# tests/HamletPS.PowerShell.Tests/Chain/WholeChainTests.cs.
+# Needs: the bundled sample (examples/data/incoming) and the local Azure Files endpoint (Support/TestFilesEndpoint.ps1; or
+# $env:HAMLET_TEST_FILES_CONNECTION_STRING and $env:HAMLET_TEST_FILES_SHARE for a real account).
 # Run: Invoke-Pester -Path tests/Pester/Chain.Tests.ps1 -Output Detailed
-
-BeforeDiscovery {
-    $haveStorescu = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
-}
 
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
@@ -95,25 +91,6 @@ Describe 'Protect-DicomPatient' {
 }
 
 Describe 'Whole chain' {
-    It 'storescu -> Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient | New-HamletArchive | Send-AzureShare uploads one verified archive' -Skip:(-not $haveStorescu) {
-        $site = New-ChainSite
-        try {
-            $files = Get-ChildItem -LiteralPath $script:sample -Recurse -File
-            $chain = Start-Chain -Site $site -Count $files.Count
-            & storescu -aec HAMLETCHAIN 127.0.0.1 $site.Port @($files.FullName)
-            $LASTEXITCODE | Should -Be 0
-            $output = $chain.PowerShell.EndInvoke($chain.Handle)
-            $chain.PowerShell.Streams.Error | Should -BeNullOrEmpty
-            $output.Count | Should -Be 1
-            $output[0].Status.ToString() | Should -Be 'Uploaded'
-            $archive = Get-ChildItem (Join-Path $site.Root 'outgoing') -Filter *.zip
-            $listed = Get-AzureShareItem -ConnectionString $script:files.ConnectionString -Share $script:share -Path $site.Directory
-            $listed.Name | Should -Contain $archive.Name
-            @(Get-ChildItem (Join-Path $site.Root 'incoming') -Recurse -File).Count | Should -Be 0
-        }
-        finally { Remove-Item -LiteralPath $site.Root -Recurse -Force -ErrorAction SilentlyContinue }
-    }
-
     It 'Stop() during the receive ends the chain cleanly: no archive, the port is free' {
         $site = New-ChainSite
         try {

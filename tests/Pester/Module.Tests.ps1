@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/{ModuleManifest,FormatView}Tests.cs, Help/ModuleHelpTests.cs and
-# Examples/ExampleScriptTests.cs (parse and verb checks), for sites and Windows CI (Windows PowerShell 5.1 and pwsh).
+# The module as PowerShell shows it: manifest, exports, verbs, pipeline input per parameter set, help, format views, and the
+# example, Pester and build scripts parse with approved verbs; for sites and CI (pwsh; Windows PowerShell 5.1).
 # Run: Invoke-Pester -Path tests/Pester/Module.Tests.ps1 -Output Detailed
 
 BeforeDiscovery {
@@ -50,13 +50,22 @@ Describe 'Help' {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        $help.Synopsis | Should -Not -BeLike "$_*" -Because 'a synopsis that starts with the name is the generated syntax-only help (docs/cmdlets/<name>.md missing?)'
         $documented = @($help.Parameters.Parameter.Name)
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-        foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) { $documented | Should -Contain $name }
+        $real = @((Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common })
+        foreach ($name in $real) { $documented | Should -Contain $name }
+        foreach ($name in $documented) { $real | Should -Contain $name -Because "help documents -$name" }
+        foreach ($p in $help.Parameters.Parameter) { ($p.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($p.Name) needs a description" }
+        foreach ($e in $help.Examples.Example) { $e.Code.Trim() | Should -Not -BeNullOrEmpty -Because "example $($e.Title)" }
+        ($help | Out-String -Width 300) | Should -Not -Match '\{\{' -Because 'template placeholders ({{ ... }}) are left'
     }
 
     It 'has the about_HamletPS topic' {
-        (Get-Help about_HamletPS | Out-String) | Should -Match 'HamletPS'
+        $text = Get-Help about_HamletPS | Out-String
+        $text | Should -Match 'about_HamletPS'
+        $text | Should -Match 'LONG DESCRIPTION'
+        $text | Should -Match 'mapping\.csv'
     }
 }
 

@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{ReceiveDicom,SendDicom,TestDicomEcho}Tests.cs, for sites and
+# Receive-Dicom, Send-Dicom and Test-DicomEcho as a user runs them (the xunit Commands/*Tests.cs keep storescp and TLS), for sites and
 # Windows CI (Windows PowerShell 5.1 and pwsh). Data: the checked-in synthetic sample (examples/data/incoming). The receiver
 # runs in a second runspace of this process; the dcmtk tests (storescu, storescp, echoscu) are skipped when dcmtk is not on PATH.
 # Run: Invoke-Pester -Path tests/Pester/Network.Tests.ps1 -Output Detailed

@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{InvokeDicomSort,NewHamletArchive,ClearHamletFolder,InvokeHamletPipeline}Tests.cs
+# Invoke-DicomSort, New-HamletArchive, Clear-HamletFolder and Invoke-HamletPipeline as a user runs them,
 # for sites and Windows CI (Windows PowerShell 5.1 and pwsh): the "Process data" and "Empty folders" workflow on a copy of the
 # bundled sample site (examples/config.yaml in the HTP format, examples/mapping.csv, examples/data/incoming).
 # Run: Invoke-Pester -Path tests/Pester/Workflow.Tests.ps1 -Output Detailed   (after `dotnet publish src/HamletPS -c Release`)

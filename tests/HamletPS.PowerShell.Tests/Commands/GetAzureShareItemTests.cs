@@ -30,22 +30,6 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
-        public void Recurse_ListsDirectoriesAndFilesWithLengthAndContentMD5()
-        {
-            using var session = Uploaded(out string a, out string b);
-
-            var items = session.Invoke("Get-AzureShareItem -ConnectionString $args[0] -Share incoming -Recurse", _endpoint.ConnectionString);
-
-            Assert.Equal(new[] { "top", "top/sub", "top/sub/b.zip", "top/a.zip" }, items.Select(i => (string)i.Properties["Path"].Value));
-            PSObject fileA = items.Single(i => (string)i.Properties["Name"].Value == "a.zip");
-            Assert.False((bool)fileA.Properties["IsDirectory"].Value);
-            Assert.Equal(3000L, (long?)fileA.Properties["Length"].Value);
-            Assert.Equal(ShareTestFiles.Md5Base64(a), fileA.Properties["ContentMD5"].Value);
-            Assert.NotNull(fileA.Properties["LastModified"].Value);
-            Assert.True((bool)items.First().Properties["IsDirectory"].Value);
-        }
-
-        [Fact]
         public void WithoutRecurse_ListsOneLevel_AndAPipedDirectoryItemIsListedByItsPath()
         {
             using var session = Uploaded(out _, out string b);

@@ -15,21 +15,6 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
-        public void GetDicomFile_RecursesAndFiltersByModalityInThePipeline()
-        {
-            TestDicomFiles.Write(Path.Combine(_root, "a"), "SYN001", "CT", TestDicomFiles.CtImageStorage);
-            TestDicomFiles.Write(Path.Combine(_root, "a", "deeper"), "SYN001", "CT", TestDicomFiles.CtImageStorage);
-            TestDicomFiles.Write(Path.Combine(_root, "b"), "SYN001", "RTSTRUCT", TestDicomFiles.RtStructureSetStorage);
-            using var session = new PowerShellSession();
-
-            var cts = session.Invoke("Get-DicomFile -Path $args[0] -Recurse | Where-Object Modality -eq 'CT'", _root);
-
-            Assert.Equal(2, cts.Count);
-            Assert.All(cts, o => Assert.Equal("CT Image Storage", o.Properties["SOPClassName"].Value));
-            Assert.Empty(session.Errors);
-        }
-
-        [Fact]
         public void GetDicomFile_WithoutRecurse_ReadsOnlyTheTopFolder()
         {
             TestDicomFiles.Write(_root, "SYN001", "CT", TestDicomFiles.CtImageStorage);
@@ -37,19 +22,6 @@ namespace HamletPS.PowerShell.Tests.Commands
             using var session = new PowerShellSession();
 
             Assert.Single(session.Invoke("Get-DicomFile $args[0]", _root));
-        }
-
-        [Fact]
-        public void GetDicomFile_BindsFullNameByPropertyName()
-        {
-            string file = TestDicomFiles.Write(_root, "SYN002", "CT", TestDicomFiles.CtImageStorage);
-            using var session = new PowerShellSession();
-
-            var fromFileInfo = session.Invoke("[System.IO.FileInfo]::new($args[0]) | Get-DicomFile", file).Single();
-            var fromCustom = session.Invoke("[pscustomobject]@{ FullName = $args[0] } | Get-DicomFile", file).Single();
-
-            Assert.Equal(file, fromFileInfo.Properties["Path"].Value);
-            Assert.Equal("SYN002", fromCustom.Properties["PatientID"].Value);
         }
 
         [Fact]
@@ -61,27 +33,6 @@ namespace HamletPS.PowerShell.Tests.Commands
             var rows = session.Invoke("Get-DicomFile $args[0] | Get-DicomFile -Elements | Where-Object Keyword -eq 'PatientID'", file);
 
             Assert.Equal("SYN003", rows.Single().Properties["Value"].Value);
-        }
-
-        [Fact]
-        public void GetDicomFile_BrokenFileAmongGoodOnes_IsANonTerminatingErrorAndTheRestStreamOut()
-        {
-            string good1 = TestDicomFiles.Write(_root, "SYN004", "CT", TestDicomFiles.CtImageStorage, "1.dcm");
-            string broken = Path.Combine(_root, "2.dcm");
-            byte[] bytes = File.ReadAllBytes(good1);
-            File.WriteAllBytes(broken, bytes.Take(bytes.Length - 7).ToArray()); // truncated inside the last element
-            TestDicomFiles.Write(_root, "SYN004", "CT", TestDicomFiles.CtImageStorage, "3.dcm");
-            using var session = new PowerShellSession();
-
-            var output = session.Invoke("Get-DicomFile -Path $args[0]", _root);
-
-            Assert.True(output.Count == 2, string.Join(" | ", session.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception)));
-            var error = Assert.Single(session.Errors);
-            Assert.Equal("InvalidDicomFile,HamletPS.Commands.GetDicomFileCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(broken, error.TargetObject);
-            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
-            Assert.Contains("2.dcm", error.Exception.Message);
-            Assert.Contains("byte offset", error.Exception.Message);
         }
 
         [Fact]

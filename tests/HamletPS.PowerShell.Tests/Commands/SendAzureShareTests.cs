@@ -31,106 +31,6 @@ namespace HamletPS.PowerShell.Tests.Commands
 
         private string Key => _endpoint.AccountKey;
 
-        [Fact]
-        public void PipedObjectsWithAPathProperty_AreUploadedVerified_AndARerunSkipsThem()
-        {
-            string a = _files.Write("out/site_A-1.zip", 5 * 1024 * 1024 + 17, 1);
-            string b = _files.Write("out/site_A-2.zip", 1000, 2);
-            using var session = new PowerShellSession();
-            const string script = "$args[0] | ForEach-Object { [pscustomobject]@{ Path = $_ } } | Send-AzureShare -ConnectionString $args[1] -Share incoming -Directory 'batches/2026' -LedgerPath $args[2] -Confirm:$false";
-
-            var results = session.Invoke(script, new[] { a, b }, _endpoint.ConnectionString, _ledgers);
-
-            Assert.True(session.Errors.Count == 0, string.Join("\n", session.Errors.Select(e => e.ToString())));
-            Assert.Equal(2, results.Count);
-            foreach (var (result, local) in results.Zip(new[] { a, b }))
-            {
-                Assert.Equal("Uploaded", result.Properties["Status"].Value.ToString());
-                Assert.Equal(new FileInfo(local).Length, (long)result.Properties["Bytes"].Value);
-                Assert.Equal(ShareTestFiles.Md5Base64(local), result.Properties["Md5Base64"].Value);
-                string uri = result.Properties["Uri"].Value.ToString();
-                Assert.EndsWith("/incoming/batches/2026/" + Path.GetFileName(local), uri);
-                Assert.DoesNotContain("?", uri);
-                Assert.True((double)result.Properties["MegabytesPerSecond"].Value > 0);
-                Assert.True(((TimeSpan)result.Properties["Duration"].Value) > TimeSpan.Zero);
-                Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(_endpoint.DataFileOf("incoming/batches/2026/" + Path.GetFileName(local))));
-            }
-
-            int putsBefore = _endpoint.RangeWrites.Count;
-            var again = session.Invoke(script, new[] { a, b }, _endpoint.ConnectionString, _ledgers);
-            Assert.All(again, r => Assert.Equal("Skipped", r.Properties["Status"].Value.ToString()));
-            Assert.Equal(putsBefore, _endpoint.RangeWrites.Count);
-        }
-
-        [Fact]
-        public void DifferentRemoteContent_NeedsForce_ThenIsReplaced()
-        {
-            string file = _files.Write("a.zip", 4000, 3);
-            using var session = new PowerShellSession();
-            session.Invoke("Send-AzureShare -Path $args[0] -ConnectionString $args[1] -Target incoming/x -LedgerPath $args[2]", file, _endpoint.ConnectionString, _ledgers);
-            File.WriteAllBytes(file, Enumerable.Repeat((byte)7, 4000).ToArray());
-
-            var refused = session.Invoke("Send-AzureShare -Path $args[0] -ConnectionString $args[1] -Target incoming/x -LedgerPath $args[2]", file, _endpoint.ConnectionString, _ledgers);
-            Assert.Empty(refused);
-            ErrorRecord error = Assert.Single(session.Errors);
-            Assert.Equal("RemoteFileDiffers" + Fqid, error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
-            Assert.Contains("-Force", error.Exception.Message);
-            Assert.NotEqual(File.ReadAllBytes(file), File.ReadAllBytes(_endpoint.DataFileOf("incoming/x/a.zip")));
-
-            var forced = session.Invoke("Send-AzureShare -Path $args[0] -ConnectionString $args[1] -Target incoming/x -LedgerPath $args[2] -Force -Confirm:$false", file, _endpoint.ConnectionString, _ledgers);
-            Assert.Equal("Uploaded", forced.Single().Properties["Status"].Value.ToString());
-            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(_endpoint.DataFileOf("incoming/x/a.zip")));
-        }
-
-        [Fact]
-        public void WhatIf_SendsNothing()
-        {
-            string file = _files.Write("w.zip", 3000, 4);
-            using var session = new PowerShellSession();
-            _endpoint.ResetCounters();
-
-            var output = session.Invoke("Send-AzureShare $args[0] -AccountName devacct -AccountKey $args[1] -Endpoint $args[2] -Share incoming -LedgerPath $args[3] -WhatIf",
-                file, ShareTestFiles.Secure(Key), _endpoint.ServiceUri.ToString(), _ledgers);
-
-            Assert.Empty(output);
-            Assert.Empty(session.Errors);
-            Assert.DoesNotContain(_endpoint.Requests, r => r.Method == "PUT");
-            Assert.Null(_endpoint.Find("incoming/w.zip"));
-        }
-
-        [Fact]
-        public void WrongKey_IsAuthenticationFailed_AndTheKeyAppearsInNoText()
-        {
-            string file = _files.Write("k.zip", 3000, 5);
-            string wrong = ShareTestFiles.WrongKey;
-            string connectionString = _endpoint.ConnectionString.Replace(Key, wrong);
-            Assert.Contains(wrong, connectionString);
-            using var session = new PowerShellSession();
-
-            var viaKey = Run(session, "Send-AzureShare $args[0] -AccountName devacct -AccountKey $args[1] -Endpoint $args[2] -Share incoming -LedgerPath $args[3] -Verbose",
-                file, ShareTestFiles.Secure(wrong), _endpoint.ServiceUri.ToString(), _ledgers);
-            var viaCredential = Run(session, "Send-AzureShare $args[0] -Credential ([pscredential]::new('localhost\\devacct', $args[1])) -Endpoint $args[2] -Share incoming -LedgerPath $args[3] -Verbose",
-                file, ShareTestFiles.Secure(wrong), _endpoint.ServiceUri.ToString(), _ledgers);
-            var viaConnectionString = Run(session, "Send-AzureShare $args[0] -ConnectionString $args[1] -Share incoming -LedgerPath $args[2] -Verbose",
-                file, connectionString, _ledgers);
-
-            foreach (var (errors, texts) in new[] { viaKey, viaCredential, viaConnectionString })
-            {
-                ErrorRecord error = Assert.Single(errors);
-                Assert.Equal("AuthenticationFailed" + Fqid, error.FullyQualifiedErrorId);
-                Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
-                Assert.Contains("k.zip", error.Exception.Message);
-                foreach (string text in texts)
-                {
-                    Assert.DoesNotContain(wrong, text);
-                    Assert.DoesNotContain(Key, text);
-                    Assert.DoesNotContain(Uri.EscapeDataString(wrong), text);
-                }
-            }
-            Assert.Null(_endpoint.Find("incoming/k.zip"));
-        }
-
         /// <summary>Every text a user could see: the error record, its exception (with inner ones), every stream, the output.</summary>
         private static (IReadOnlyList<ErrorRecord>, List<string>) Run(PowerShellSession session, string script, params object[] args)
         {
@@ -197,29 +97,6 @@ namespace HamletPS.PowerShell.Tests.Commands
 
             Assert.Equal("Uploaded", result.Properties["Status"].Value.ToString());
             Assert.NotNull(_endpoint.Find("incoming/from-config/c.zip"));
-        }
-
-        [Fact]
-        public void SmbRoute_CopiesIntoTheFolderThroughAPartialName_AndSkipsTheSameFileLater()
-        {
-            string file = _files.Write("m.zip", 3 * 1024 * 1024, 9);
-            string mount = Path.Combine(_files.Root, "mounted-share", "incoming");
-            Directory.CreateDirectory(mount);
-            using var session = new PowerShellSession();
-
-            var copied = session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1] -Confirm:$false", file, mount).Single();
-
-            Assert.Empty(session.Errors);
-            Assert.Equal("Copied", copied.Properties["Status"].Value.ToString());
-            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(mount, "m.zip")));
-            Assert.Equal(ShareTestFiles.Md5Base64(file), copied.Properties["Md5Base64"].Value);
-            Assert.Equal(new[] { "m.zip" }, Directory.GetFiles(mount).Select(Path.GetFileName));
-
-            var again = session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1]", file, mount).Single();
-            Assert.Equal("Skipped", again.Properties["Status"].Value.ToString());
-
-            session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1]", file, Path.Combine(_files.Root, "not-mounted"));
-            Assert.Equal("DestinationNotFound" + Fqid, Assert.Single(session.Errors).FullyQualifiedErrorId);
         }
 
         [Fact]

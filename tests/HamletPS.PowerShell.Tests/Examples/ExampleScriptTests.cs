@@ -65,19 +65,6 @@ namespace HamletPS.PowerShell.Tests.Examples
             }
         }
 
-        [Fact]
-        public void BuildScript_ParsesWithoutErrors_AndItsFunctionsUseApprovedVerbs()
-        {
-            ScriptBlockAst ast = Parse("build.ps1", out ParseError[] errors);
-            Assert.True(errors.Length == 0, "build.ps1: " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
-            var approved = ApprovedVerbs();
-            var functions = ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().ToList();
-            Assert.NotEmpty(functions);
-            foreach (FunctionDefinitionAst function in functions)
-                Assert.True(approved.Contains(function.Name.Split('-')[0]), "build.ps1: function " + function.Name + " does not use an approved verb");
-            Assert.Contains(ast.ParamBlock.Parameters, p => p.Name.VariablePath.UserPath == "FrameworkDependentCli");
-        }
-
         [Theory]
         [MemberData(nameof(PesterScripts))]
         public void PesterScript_ParsesWithoutErrors(string relative)
