@@ -33,6 +33,52 @@ Describe 'Get-DicomFile' {
     }
 }
 
+Describe 'Get-DicomFile paths and binding' {
+    BeforeAll {
+        $script:one = Get-ChildItem -Path $examples -Recurse -File -Filter *.dcm | Select-Object -First 1
+        $script:onePatient = (Get-DicomFile -LiteralPath $script:one.FullName).PatientID
+        function New-Folder {
+            $f = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+            New-Item -ItemType Directory -Path $f | Out-Null
+            $f
+        }
+    }
+
+    It 'reads only the top folder without -Recurse' {
+        $top = New-Folder
+        New-Item -ItemType Directory -Path (Join-Path $top 'sub') | Out-Null
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $top 'a.dcm')
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $top 'sub/b.dcm')
+        @(Get-DicomFile $top).Count | Should -Be 1
+        @(Get-DicomFile $top -Recurse).Count | Should -Be 2
+    }
+
+    It 'pipes its output into itself by the Path property' {
+        $row = Get-DicomFile -LiteralPath $script:one.FullName | Get-DicomFile -Elements | Where-Object Keyword -eq 'PatientID' | Select-Object -First 1   # the top-level one
+        $row.Value | Should -Be $script:onePatient
+    }
+
+    It 'a missing path is a non-terminating PathNotFound error' {
+        Get-DicomFile -Path (Join-Path (New-Folder) 'nothing-here') -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,HamletPS.Commands.GetDicomFileCommand'
+    }
+
+    It 'binds Get-ChildItem output literally, brackets in the name included' {
+        $folder = New-Folder
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $folder 'scan[1].dcm')
+        $out = Get-ChildItem -LiteralPath $folder | Get-DicomFile -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        $out.PatientID | Should -Be $script:onePatient
+    }
+
+    It '-LiteralPath takes brackets literally' {
+        $file = Join-Path (New-Folder) 'scan[1].dcm'
+        Copy-Item -LiteralPath $script:one.FullName -Destination $file
+        (Get-DicomFile -LiteralPath $file).PatientID | Should -Be $script:onePatient
+    }
+}
+
 Describe 'Configuration commands' {
     It 'New-HamletConfig -WhatIf writes nothing' {
         $path = Join-Path $TestDrive 'whatif/config.yaml'

@@ -137,6 +137,36 @@ Describe 'Receive-Dicom and Send-Dicom' {
         finally { Stop-Receiver $rx }
     }
 
+    It 'Receive-Dicom -WhatIf neither listens nor creates the folder' {
+        $port = Get-FreePort
+        $folder = Join-Path $script:work 'whatif-rx'
+        Receive-Dicom -Path $folder -Port $port -WhatIf | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $folder | Should -BeFalse
+        { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose() } | Should -Throw
+    }
+
+    It 'Receive-Dicom with a missing configuration file stops with ConfigNotFound (ObjectNotFound)' {
+        $caught = $null
+        try { Receive-Dicom -ConfigPath (Join-Path $script:work 'nope.yaml') } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'ConfigNotFound,HamletPS.Commands.ReceiveDicomCommand'
+        $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'Receive-Dicom on a port in use stops with PortUnavailable naming the port' {
+        $blocker = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, 0)
+        $blocker.Start()
+        try {
+            $port = $blocker.LocalEndpoint.Port
+            $caught = $null
+            $out = try { Receive-Dicom -Path (Join-Path $script:work 'busy-in') -Port $port } catch { $caught = $_ }
+            $out | Should -BeNullOrEmpty
+            $caught.FullyQualifiedErrorId | Should -Be 'PortUnavailable,HamletPS.Commands.ReceiveDicomCommand'
+            $caught.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $caught.TargetObject | Should -Be $port
+        }
+        finally { $blocker.Stop() }
+    }
+
     It 'Send-Dicom -WhatIf sends nothing' {
         $port = Get-FreePort
         $folder = Join-Path $script:work 'whatif-in'

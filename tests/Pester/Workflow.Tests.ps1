@@ -125,6 +125,31 @@ Describe 'New-HamletArchive' {
     }
 }
 
+Describe 'New-HamletArchive binding in the chain' {
+    It 'skips piped results without a Path quietly (a failed or planned protection), not with a binding error' {
+        $outgoing = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        [pscustomobject]@{ Path = $null; DestinationPath = (Join-Path $TestDrive 'protected/never-written.dcm'); Status = 'Failed' } |
+            New-HamletArchive -Destination $outgoing -Site s1 -ErrorVariable errs | Should -BeNullOrEmpty
+        $errs | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $outgoing | Should -BeFalse
+    }
+
+    It 'an explicit empty -Path is a statement-terminating PathRequired error (InvalidArgument); the script goes on' {
+        # In a runspace of its own: inside Pester's own try/catch every terminating error would end the test's script.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $out) Import-Module $m; New-HamletArchive -Path $null -Destination $out -Site s1; ''after''').
+                AddArgument(((Get-Module HamletPS).Path -replace '\.dll$', '.psd1')).AddArgument((Join-Path $TestDrive 'out-empty'))
+            $out = $ps.Invoke()
+            @($out) | Should -Be @('after')
+            @($ps.Streams.Error).Count | Should -Be 1
+            $ps.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'PathRequired,HamletPS.Commands.NewHamletArchiveCommand'
+            $ps.Streams.Error[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Clear-HamletFolder' {
     It 'after the process run deletes the archived files and keeps an unrecorded one with a warning unless -Force' {
         $site = New-SampleSite

@@ -98,56 +98,5 @@ namespace HamletPS.PowerShell.Tests.Commands
                 StopPipeline(ps);
             }
         }
-
-        [Fact]
-        public void ReceiveDicom_WhatIf_DoesNotListen()
-        {
-            string rx = Path.Combine(_root, "incoming");
-            int port = FreePort();
-            using var session = new PowerShellSession();
-
-            var output = session.Invoke("Receive-Dicom -Path $args[0] -Port $args[1] -WhatIf", rx, port);
-
-            Assert.Empty(output);
-            Assert.False(Directory.Exists(rx));
-            Assert.Throws<System.Net.Sockets.SocketException>(() => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", port); });
-        }
-
-        [Fact]
-        public void ReceiveDicom_MissingConfigFile_IsATerminatingConfigNotFoundError()
-        {
-            using var session = new PowerShellSession();
-
-            var output = session.Invoke("Receive-Dicom -ConfigPath $args[0]", Path.Combine(_root, "nope.yaml"));
-
-            ErrorRecord error = Assert.Single(session.Errors);
-            Assert.Equal("ConfigNotFound,HamletPS.Commands.ReceiveDicomCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-            Assert.Empty(output);
-        }
-
-        [Fact]
-        public void ReceiveDicom_PortInUse_IsATerminatingPortUnavailableError()
-        {
-            var blocker = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
-            blocker.Start();
-            try
-            {
-                int port = ((System.Net.IPEndPoint)blocker.LocalEndpoint).Port;
-                using var session = new PowerShellSession();
-
-                var output = session.Invoke("Receive-Dicom -Path $args[0] -Port $args[1]", Path.Combine(_root, "in"), port);
-
-                Assert.Empty(output);
-                ErrorRecord error = Assert.Single(session.Errors);
-                Assert.Equal("PortUnavailable,HamletPS.Commands.ReceiveDicomCommand", error.FullyQualifiedErrorId);
-                Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
-                Assert.Equal(port, error.TargetObject);
-            }
-            finally
-            {
-                blocker.Stop();
-            }
-        }
     }
 }

@@ -55,68 +55,6 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
-        public void MissingShare_IsShareNotFound()
-        {
-            string file = _files.Write("s.zip", 100, 6);
-            using var session = new PowerShellSession();
-
-            session.Invoke("Send-AzureShare $args[0] -ConnectionString $args[1] -Share nosuchshare -LedgerPath $args[2]", file, _endpoint.ConnectionString, _ledgers);
-
-            ErrorRecord error = Assert.Single(session.Errors);
-            Assert.Equal("ShareNotFound" + Fqid, error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        }
-
-        [Fact]
-        public void NoCredentialsAnywhere_IsATerminatingConfigurationError()
-        {
-            string file = _files.Write("n.zip", 100, 7);
-            using var session = new PowerShellSession();
-            session.Invoke("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null", _files.Root);
-
-            // A terminating error of the cmdlet: it stops at once (a statement-terminating error in the script's error stream).
-            var output = session.Invoke("$env:HAMLET_CONFIG = $null; $env:HAMLET_STORAGE_CONNECTION_STRING = $null; $env:HAMLET_STORAGE_SAS = $null; " +
-                                        "Send-AzureShare $args[0] -Share incoming", file);
-            Assert.Empty(output);
-            ErrorRecord record = Assert.Single(session.Errors);
-            Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
-            Assert.Contains("-ConnectionString", record.Exception.Message);
-            Assert.Equal("NoStorageCredentials" + Fqid, record.FullyQualifiedErrorId);
-        }
-
-        [Fact]
-        public void SiteConfiguration_GivesTheConnectionAndShare_AndLedgersLiveBesideIt()
-        {
-            string file = _files.Write("c.zip", 2000, 8);
-            string config = Path.Combine(_files.Root, "config.yaml");
-            File.WriteAllText(config, "APP:\n  SITE: testsite\nAZURE:\n  ACCOUNTNAME: devacct\n  SHARENAME: incoming\n  DIRECTORY: from-config\n  URL: " +
-                                      _endpoint.ServiceUri + "\n  KEY: " + Key + "\n");
-            using var session = new PowerShellSession();
-
-            var result = session.Invoke("Send-AzureShare $args[0] -ConfigPath $args[1]", file, config).Single();
-
-            Assert.Equal("Uploaded", result.Properties["Status"].Value.ToString());
-            Assert.NotNull(_endpoint.Find("incoming/from-config/c.zip"));
-        }
-
-        [Fact]
-        public void SmbRoute_RefusesTheHttpsOnlyParameters_AndCopiesNothing()
-        {
-            string file = _files.Write("m3.zip", 1000, 12);
-            string mount = Path.Combine(_files.Root, "mnt3");
-            Directory.CreateDirectory(mount);
-            using var session = new PowerShellSession();
-
-            var output = session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1] -Share incoming -MaxParallelRanges 2", file, mount);
-
-            Assert.Empty(output);
-            ErrorRecord record = Assert.Single(session.Errors);
-            Assert.Equal("ParameterNotValidWithDestination" + Fqid, record.FullyQualifiedErrorId);
-            Assert.Contains("-Share, -MaxParallelRanges", record.Exception.Message);
-            Assert.Empty(Directory.GetFiles(mount));
-        }
-
-        [Fact]
         public void AccessToken_IsItsOwnParameterSet_AndNeverAppearsInAnError()
         {
             string file = _files.Write("t.zip", 100, 13);
@@ -136,18 +74,6 @@ namespace HamletPS.PowerShell.Tests.Commands
             Assert.Contains("-AccountName", record.Exception.Message);
             Assert.DoesNotContain(token, record.ToString());
             Assert.DoesNotContain("c3ludGhldGlj", record.Exception.Message);
-        }
-
-        [Fact]
-        public void SmbRoute_WhatIf_CopiesNothing()
-        {
-            string file = _files.Write("m2.zip", 1000, 10);
-            string mount = Path.Combine(_files.Root, "mnt");
-            Directory.CreateDirectory(mount);
-            using var session = new PowerShellSession();
-
-            Assert.Empty(session.Invoke("Send-AzureShare -LiteralPath $args[0] -Destination $args[1] -WhatIf", file, mount));
-            Assert.Empty(Directory.GetFiles(mount));
         }
 
         [Fact]
