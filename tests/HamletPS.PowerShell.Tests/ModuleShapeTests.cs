@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using HamletPS.PowerShell.Tests.Examples;
 using HamletPS.PowerShell.Tests.Help;
 using Xunit;
 

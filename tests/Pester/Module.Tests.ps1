@@ -80,10 +80,11 @@ Describe 'Format views' {
 }
 
 Describe 'Example and Pester scripts' {
-    It '<_> parses without errors and its functions use approved verbs' -ForEach $scripts {
+    It '<_> parses without errors, and its name and functions use approved verbs' -ForEach $scripts {
         $errors = $null
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($_.FullName, [ref]$null, [ref]$errors)
         $errors | Should -BeNullOrEmpty
+        if ($_.BaseName -like '*-*') { $_.BaseName.Split('-')[0] | Should -BeIn $script:approved }
         foreach ($f in $ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
             $f.Name.Split('-')[0] | Should -BeIn $script:approved
         }
