@@ -137,6 +137,26 @@ Describe 'Receive-Dicom and Send-Dicom' {
         finally { Stop-Receiver $rx }
     }
 
+    It 'Receive-Dicom piped into Get-DicomFile reads each file as it lands (storescu sends)' -Skip:(-not $hasDcmtk) {
+        $port = Get-FreePort
+        $folder = Join-Path $script:work 'piped-in'
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $f, $p, $n) Import-Module $m; Receive-Dicom -Path $f -Port $p -Count $n -Confirm:$false | Get-DicomFile').
+                AddArgument($script:manifest).AddArgument($folder).AddArgument($port).AddArgument($script:sampleFiles.Count)
+            $handle = $ps.BeginInvoke()
+            Wait-Port $port
+            & storescu -aec HAMLETPS 127.0.0.1 $port ($script:sampleFiles | ForEach-Object FullName)
+            $LASTEXITCODE | Should -Be 0
+            $out = $ps.EndInvoke($handle)
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $out | ForEach-Object { $_.GetType().FullName | Should -Be 'HamletPS.Core.Inspection.DicomFileSummary' }
+            @($out.SOPInstanceUID | Sort-Object) | Should -Be @((Get-DicomFile -Path $script:sample -Recurse).SOPInstanceUID | Sort-Object)
+            $out.Modality | Should -Contain 'RTDOSE'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'Receive-Dicom -WhatIf neither listens nor creates the folder' {
         $port = Get-FreePort
         $folder = Join-Path $script:work 'whatif-rx'

@@ -70,33 +70,5 @@ namespace HamletPS.PowerShell.Tests.Commands
                 StopPipeline(ps);
             }
         }
-
-        [Fact]
-        public void ReceiveDicom_PipedIntoGetDicomFile_ReadsEachFileAsItLands()
-        {
-            RtStudy study = WriteStudy(NewFolder(_root, "sent"), slices: 2);
-            string rx = Path.Combine(_root, "incoming");
-            int port = FreePort();
-            using var session = new PowerShellSession();
-            var output = new PSDataCollection<PSObject>();
-            using var ps = session.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -Count $args[2] | Get-DicomFile", output, rx, port, study.Files.Count);
-            try
-            {
-                WaitForPort(port);
-                var (code, log) = Run("storescu", "-aec HAMLETPS 127.0.0.1 " + port + " " + string.Join(" ", study.Files.Select(f => "\"" + f.Path + "\"")), 60000);
-                Assert.True(code == 0, log);
-                Assert.True(WaitForEnd(ps));
-
-                Assert.Equal(study.Files.Count, output.Count);
-                Assert.All(output, o => Assert.Equal("HamletPS.Core.Inspection.DicomFileSummary", o.BaseObject.GetType().FullName));
-                Assert.Equal(study.Files.Select(f => f.SopInstanceUid).OrderBy(u => u), output.Select(o => (string)o.Properties["SOPInstanceUID"].Value).OrderBy(u => u));
-                Assert.Contains(output, o => (string)o.Properties["Modality"].Value == "RTDOSE");
-                Assert.Empty(ps.Streams.Error);
-            }
-            finally
-            {
-                StopPipeline(ps);
-            }
-        }
     }
 }
