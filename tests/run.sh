@@ -11,6 +11,7 @@ root=$(pwd)
 need=()
 command -v dcmdump   >/dev/null 2>&1 || need+=(dcmtk)
 command -v gdcmanon  >/dev/null 2>&1 || need+=(libgdcm-tools)
+command -v dciodvfy  >/dev/null 2>&1 || need+=(dicom3tools)   # IOD conformance oracle of the protect tests
 command -v zip       >/dev/null 2>&1 || need+=(zip)
 command -v unzip     >/dev/null 2>&1 || need+=(unzip)
 command -v az        >/dev/null 2>&1 || need+=(azure-cli)

@@ -23,10 +23,13 @@ namespace HamletPS.Generators
                     return SeriesGenerator.Run(rest);
                 case "dictionary":
                     return DictionaryGenerator.Run(rest);
+                case "iod-types":
+                    return IodTypesGenerator.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
                     Console.Error.WriteLine("  dictionary [--standard DIR] [--out DIR] PS3.6 data dictionary + UID registry -> src/HamletPS.Dicom/Dictionary");
                     Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
+                    Console.Error.WriteLine("  iod-types [--part3 FILE] [--map FILE] [--out DIR]   PS3.3 module tables (Data/) -> per-IOD attribute types in src/HamletPS.Core/Deidentification/Generated");
                     Console.Error.WriteLine("  charsets [--charmaps DIR] [--out DIR]  glibc charmaps -> src/HamletPS.Dicom/Text/Generated");
                     Console.Error.WriteLine("  help [--docs DIR] [--about FILE] --out DIR   docs/cmdlets/*.md -> HamletPS.dll-Help.xml, about_*.help.txt");
                     Console.Error.WriteLine("  sample [--out DIR]                      synthetic sample study -> examples/ (data/incoming, config.yaml, mapping.csv)");

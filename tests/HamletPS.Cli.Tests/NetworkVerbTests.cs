@@ -93,6 +93,55 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public async Task Receive_ListenAddress_ListensThereOnly_AndTheBannerNamesIt()
+        {
+            int port = FreePort();
+            var stdout = new SyncWriter();
+            using var cts = new CancellationTokenSource();
+            var options = new DicomReceiverOptions { Folder = Path.Combine(Root, "incoming"), Port = port, AETitle = "HAMLETPS", ListenAddress = "127.0.0.2" };
+            Task<int> run = Task.Run(() => ReceiveVerb.Run(options, false, new CliOutput(stdout, new SyncWriter()), cts.Token));
+            try
+            {
+                Assert.True(WaitUntil(() => stdout.Text.Contains("Press <CTRL-C>")), stdout.Text);
+                var (code, log) = RunPeer("echoscu", "-aec HAMLETPS 127.0.0.2 " + port);
+                Assert.True(code == 0, log);
+                var refused = Assert.Throws<SocketException>(() =>
+                {
+                    using var c = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    c.Connect(IPAddress.Loopback, port);
+                });
+                Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+            }
+            finally
+            {
+                cts.Cancel();
+            }
+            Assert.Equal(0, await Within(run, 30, "receive did not stop on cancel"));
+            var connectLines = stdout.Text.Split('\n').Where(l => l.StartsWith("Connect to this DICOM receiver", StringComparison.Ordinal)).ToList();
+            Assert.Equal(new[] { "Connect to this DICOM receiver using IP Address: 127.0.0.2 and Port: " + port + " (AE title HAMLETPS)" }, connectLines.Select(l => l.TrimEnd('\r')));
+        }
+
+        [Fact]
+        public void Receive_ListenAddressThatIsNotAnAddress_ExitsTwoNamingIt()
+        {
+            var stderr = new SyncWriter();
+            var options = new DicomReceiverOptions { Folder = Path.Combine(Root, "incoming"), Port = FreePort(), ListenAddress = "receiver.local" };
+            Assert.Equal(2, ReceiveVerb.Run(options, false, new CliOutput(new SyncWriter(), stderr), CancellationToken.None));
+            Assert.Contains("listen address 'receiver.local' is not an IPv4 or IPv6 address", stderr.Text);
+        }
+
+        [Fact]
+        public void ResolveOptions_TakesTheDicomNodeAccessKeysFromTheConfig_EvenWhenEverythingElseIsGiven()
+        {
+            string config = Path.Combine(Root, "config.yaml");
+            File.WriteAllText(config, "APP:\n  SITE: TESTSITE\nDICOMNODE:\n  LISTENADDRESS: 127.0.0.2\n  ALLOWEDPEERADDRESSES: 10.20.0.0/28\n  ALLOWEDCALLINGAETITLES: TPS_SCU\n");
+            DicomReceiverOptions given = ReceiveVerb.ResolveOptions("elsewhere", 5000, "GIVEN", null, Root);
+            Assert.Equal("127.0.0.2", given.ListenAddress);
+            Assert.Equal(new[] { "10.20.0.0/28" }, given.AllowedPeerAddresses);
+            Assert.Equal(new[] { "TPS_SCU" }, given.AllowedCallingAETitles);
+        }
+
+        [Fact]
         public void Send_ToStorescp_PrintsStatus0000PerFile_ExitsZero_AndEchoSucceeds()
         {
             RtStudy study = WriteStudy(Path.Combine(Root, "sent"), slices: 2);

@@ -84,6 +84,24 @@ Describe 'Test-DicomEcho' {
     }
 }
 
+Describe 'Receive-Dicom admission' {
+    It 'closes connections from outside -AllowedPeerAddress before any association' {
+        $port = Get-FreePort
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript('param($m, $f, $p) Import-Module $m; Receive-Dicom -Path $f -Port $p -AllowedPeerAddress 192.0.2.0/24 -Confirm:$false')
+        $null = $ps.AddArgument($script:manifest).AddArgument((Join-Path $script:work 'allow-in')).AddArgument($port)
+        $out = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $in = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $in.Complete()
+        $null = $ps.BeginInvoke($in, $out)
+        try {
+            Wait-Port $port
+            (Test-DicomEcho 127.0.0.1 $port -CalledAETitle HAMLETPS -TimeoutSeconds 5 -ErrorAction SilentlyContinue).Success | Should -BeFalse
+        }
+        finally { Stop-Receiver ([pscustomobject]@{ PowerShell = $ps; Output = $out }) }
+    }
+}
+
 Describe 'Receive-Dicom and Send-Dicom' {
     It 'Send-Dicom into Receive-Dicom -Count: every file arrives, one object each as it lands' {
         $port = Get-FreePort

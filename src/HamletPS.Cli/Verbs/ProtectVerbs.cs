@@ -73,7 +73,7 @@ namespace HamletPS.Cli.Verbs
             return command;
         }
 
-        private static char[] KeyFromEnvironment(string variable) =>
+        internal static char[] KeyFromEnvironment(string variable) =>
             string.IsNullOrEmpty(variable) ? null : Environment.GetEnvironmentVariable(variable)?.ToCharArray()
                 ?? throw new ArgumentException("The environment variable " + variable + " is not set.");
 

@@ -22,7 +22,13 @@ namespace HamletPS.Cli.Verbs
             var port = new Option<int?>("--port", "-p") { Description = "TCP port (default: DICOMNODE.PORT, else 11112)." };
             var aeTitle = new Option<string>("--ae-title") { Description = "Our AE title (default: DICOMNODE.AET, else HAMLETPS)." };
             var allowed = new Option<string[]>("--allowed-calling-ae-title") { Description = "Calling AE titles let in (default: any).", AllowMultipleArgumentsPerToken = true };
+            var listen = new Option<string>("--listen-address") { Description = "The one local IP address to listen on (default: DICOMNODE.LISTENADDRESS, else every address)." };
+            var allowedPeers = new Option<string[]>("--allowed-peer-address") { Description = "Peer addresses or networks (10.1.2.0/24) let connect (default: DICOMNODE.ALLOWEDPEERADDRESSES, else any).", AllowMultipleArgumentsPerToken = true };
             var maxAssociations = new Option<int>("--max-associations") { Description = "Associations served at once.", DefaultValueFactory = _ => 16 };
+            var maxPerPeer = new Option<int>("--max-associations-per-peer") { Description = "Associations served at once for one peer address.", DefaultValueFactory = _ => 8 };
+            var maxConnections = new Option<int>("--max-connections") { Description = "TCP connections open at once (one thread each); 0: 4 x --max-associations.", DefaultValueFactory = _ => 0 };
+            var requestTimeout = new Option<string>("--association-request-timeout") { Description = "How long a new connection may take to send its association request (seconds, or hh:mm:ss; default 10)." };
+            var evictIdle = new Option<string>("--evict-idle-after") { Description = "At a limit, abort an association that stored nothing this long to let a new one in (seconds, or hh:mm:ss; default 10)." };
             var idle = new Option<string>("--idle-timeout") { Description = "Stop when no association has been open this long (seconds, or hh:mm:ss)." };
             var count = new Option<int?>("--count", "-n") { Description = "Stop after this many files were stored." };
             var duplicate = new Option<DuplicateFilePolicy>("--duplicate-policy") { Description = "Overwrite, KeepBoth or Reject an existing <SOPInstanceUID>.dcm.", DefaultValueFactory = _ => DuplicateFilePolicy.Overwrite };
@@ -34,7 +40,7 @@ namespace HamletPS.Cli.Verbs
             var json = new Option<bool>("--json") { Description = "One JSON object per received file." };
             var command = new Command("receive", "Run a DICOM receiver writing every received file into the incoming folder (Receive-Dicom).")
             {
-                path, port, aeTitle, allowed, maxAssociations, idle, count, duplicate, acceptAll, tls.Certificate, tls.Key, tls.Password, tls.Trusted, requireClient, config, whatIf, json,
+                path, port, aeTitle, allowed, listen, allowedPeers, maxAssociations, maxPerPeer, maxConnections, requestTimeout, evictIdle, idle, count, duplicate, acceptAll, tls.Certificate, tls.Key, tls.Password, tls.Trusted, requireClient, config, whatIf, json,
             };
             command.SetAction(parse =>
             {
@@ -43,6 +49,8 @@ namespace HamletPS.Cli.Verbs
                 {
                     options = ResolveOptions(parse.GetValue(path), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(config), Directory.GetCurrentDirectory());
                     options.IdleTimeout = NetworkOptions.ParseDuration(parse.GetValue(idle));
+                    options.AssociationRequestTimeout = NetworkOptions.ParseDuration(parse.GetValue(requestTimeout)) ?? options.AssociationRequestTimeout;
+                    options.EvictIdleAfter = NetworkOptions.ParseDuration(parse.GetValue(evictIdle)) ?? options.EvictIdleAfter;
                     options.Tls = tls.Settings(parse, false, parse.GetValue(requireClient));
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
@@ -50,14 +58,19 @@ namespace HamletPS.Cli.Verbs
                     CliOutput.Console.Failure("InvalidConfiguration", ex.Message);
                     return 2;
                 }
-                options.AllowedCallingAETitles = parse.GetValue(allowed) ?? Array.Empty<string>();
+                if (parse.GetValue(allowed) is string[] callers) options.AllowedCallingAETitles = callers;
+                if (parse.GetValue(listen) is string address) options.ListenAddress = address;
+                if (parse.GetValue(allowedPeers) is string[] peers) options.AllowedPeerAddresses = peers;
                 options.MaxAssociations = parse.GetValue(maxAssociations);
+                options.MaxAssociationsPerPeer = parse.GetValue(maxPerPeer);
+                options.MaxConnections = parse.GetValue(maxConnections);
                 options.Count = parse.GetValue(count);
                 options.DuplicatePolicy = parse.GetValue(duplicate);
                 options.AcceptAllStorageClasses = parse.GetValue(acceptAll);
                 if (parse.GetValue(whatIf))
                 {
-                    CliOutput.Console.Line("What if: receive DICOM files as " + options.AETitle + " on port " + options.Port + " into " + options.Folder);
+                    CliOutput.Console.Line("What if: receive DICOM files as " + options.AETitle + " on port " + options.Port +
+                        (string.IsNullOrWhiteSpace(options.ListenAddress) ? string.Empty : " of " + options.ListenAddress.Trim()) + " into " + options.Folder);
                     return 0;
                 }
                 using var signal = new ShutdownSignal();
@@ -66,12 +79,14 @@ namespace HamletPS.Cli.Verbs
             return command;
         }
 
-        /// <summary>The receiver's folder, port and AE title: the given values, else the site configuration's, else the built-in defaults.</summary>
+        /// <summary>
+        /// The receiver's folder, port and AE title: the given values, else the site configuration's, else the built-in defaults;
+        /// and the configuration's DICOMNODE access keys (listen address, allowed peers and calling AE titles), which options override.
+        /// </summary>
         public static DicomReceiverOptions ResolveOptions(string path, int? port, string aeTitle, string configPath, string currentDirectory)
         {
-            DicomNodeDefaults defaults = null;
-            if (string.IsNullOrEmpty(path) || port == null || aeTitle == null || !string.IsNullOrEmpty(configPath))
-                defaults = DicomNodeDefaults.Load(configPath, currentDirectory);
+            // Always read (when there is one): its DICOMNODE access keys restrict the receiver even when everything else is given.
+            DicomNodeDefaults defaults = DicomNodeDefaults.Load(configPath, currentDirectory);
             string folder = !string.IsNullOrEmpty(path) ? Path.GetFullPath(Path.Combine(currentDirectory, path)) : defaults?.IncomingFolder;
             if (string.IsNullOrEmpty(folder))
                 throw new ArgumentException("No incoming folder: give --path, or a site configuration with DATAPATH.INCOMING (--config-path, $HAMLET_CONFIG or config.yaml here).");
@@ -80,6 +95,9 @@ namespace HamletPS.Cli.Verbs
                 Folder = folder,
                 Port = port ?? defaults.Port,
                 AETitle = aeTitle ?? defaults.AETitle,
+                ListenAddress = defaults.ListenAddress,
+                AllowedPeerAddresses = defaults.AllowedPeerAddresses,
+                AllowedCallingAETitles = defaults.AllowedCallingAETitles,
             };
         }
 

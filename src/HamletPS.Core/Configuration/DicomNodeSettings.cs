@@ -1,6 +1,11 @@
+using System.Collections.Generic;
+
 namespace HamletPS.Core.Configuration
 {
-    /// <summary>DICOMNODE section: the receiver's AE title and TCP port.</summary>
+    /// <summary>
+    /// DICOMNODE section: the receiver's AE title and TCP port (the old tool's keys), and the optional keys of HamletPS that
+    /// restrict who may connect: LISTENADDRESS, ALLOWEDPEERADDRESSES, ALLOWEDCALLINGAETITLES (comma-separated lists).
+    /// </summary>
     public sealed class DicomNodeSettings
     {
         public const string DefaultAeTitle = "HAMLETPS";
@@ -8,5 +13,14 @@ namespace HamletPS.Core.Configuration
 
         public string AeTitle { get; set; } = DefaultAeTitle;
         public int Port { get; set; } = DefaultPort;
+
+        /// <summary>The one local address to listen on; null: every address.</summary>
+        public string ListenAddress { get; set; }
+
+        /// <summary>Peer addresses or CIDR networks allowed to connect; empty: any.</summary>
+        public IList<string> AllowedPeerAddresses { get; set; } = new List<string>();
+
+        /// <summary>Calling AE titles let in; empty: any.</summary>
+        public IList<string> AllowedCallingAeTitles { get; set; } = new List<string>();
     }
 }

@@ -154,7 +154,7 @@ namespace HamletPS.Core.Configuration
                 case "DICOMNODE":
                     if (key == "AET" || key == "AETITLE") cfg.DicomNode.AeTitle = value ?? DicomNodeSettings.DefaultAeTitle;
                     else if (key == "PORT") { if (value != null && c.Int(node, q, value, 1, 65535, "port", out var port)) cfg.DicomNode.Port = port; }
-                    else return false;
+                    else return AssignDicomNodeAccess(c, key, value, node);
                     return true;
                 case "CIPHER":
                     if (key == "FOLDERKEY") cfg.Cipher.FolderKey = value;
@@ -176,6 +176,39 @@ namespace HamletPS.Core.Configuration
             }
             return false;
         }
+
+        /// <summary>DICOMNODE's optional access keys (HamletPS only; the old tool never reads them).</summary>
+        private static bool AssignDicomNodeAccess(Context c, string key, string value, YamlScalarNode node)
+        {
+            var d = c.Config.DicomNode;
+            var q = "DICOMNODE." + key;
+            switch (key)
+            {
+                case "LISTENADDRESS":
+                    d.ListenAddress = value;
+                    if (value != null && !System.Net.IPAddress.TryParse(value, out _))
+                        c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must be an IPv4 or IPv6 address of this computer (or empty for every address)");
+                    return true;
+                case "ALLOWEDPEERADDRESS":
+                case "ALLOWEDPEERADDRESSES":
+                    d.AllowedPeerAddresses = SplitList(value);
+                    try { HamletPS.Dicom.Network.PeerAddressFilter.Parse(d.AllowedPeerAddresses); }
+                    catch (FormatException ex) { c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + ": " + ex.Message); }
+                    return true;
+                case "ALLOWEDCALLINGAETITLE":
+                case "ALLOWEDCALLINGAETITLES":
+                case "ALLOWEDCALLINGAET":
+                    d.AllowedCallingAeTitles = SplitList(value);
+                    if (d.AllowedCallingAeTitles.Any(t => t.Length > 16 || t.Any(ch => ch < 0x20 || ch > 0x7E || ch == '\\')))
+                        c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must list AE titles of 1-16 printable ASCII characters without '\\', separated by commas");
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>A comma-separated value as a list (blank entries dropped).</summary>
+        private static List<string> SplitList(string value) =>
+            value == null ? new List<string>() : value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
 
         private static bool AssignHamlet(Context c, string key, string value, YamlScalarNode node)
         {

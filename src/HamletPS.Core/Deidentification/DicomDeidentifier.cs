@@ -26,6 +26,7 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag DeidentificationMethodCodeSequence = new DicomTag(0x0012, 0x0064);
         private static readonly DicomTag LongitudinalTemporalInformationModified = new DicomTag(0x0028, 0x0303);
         private static readonly DicomTag MediaStorageSOPInstanceUID = new DicomTag(0x0002, 0x0003);
+        private static readonly DicomTag MediaStorageSOPClassUID = new DicomTag(0x0002, 0x0002);
         private readonly byte[] _hashKey;
 
         public DicomDeidentifier(DeidentificationProfile profile, UidRemapper uidRemapper, byte[] hashKey)
@@ -54,7 +55,9 @@ namespace HamletPS.Core.Deidentification
             if (file == null) throw new ArgumentNullException(nameof(file));
             if (patient == null) throw new ArgumentNullException(nameof(patient));
             var ctx = new Context(patient, new InstanceChangeRecord(null, patient.NewId, patient.IdentitySource));
-            ProcessDataset(file.Dataset, "", ctx);
+            // The IOD of the instance: where each attribute sits decides its type, and so the alternative of a combined code.
+            string sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID) ?? file.FileMetaInformation.GetUid(MediaStorageSOPClassUID);
+            ProcessDataset(file.Dataset, "", ctx, IodAttributeTypes.RootFor(sopClass));
             AddMethodAttributes(file.Dataset, ctx);
             ProcessFileMeta(file.FileMetaInformation, ctx);
             // Keyed by the new SOP Instance UID, known only now.
@@ -69,8 +72,9 @@ namespace HamletPS.Core.Deidentification
             public InstanceChangeRecord Record { get; }
         }
 
-        /// <param name="parentSequence">The sequence whose item <paramref name="ds"/> is; null at the top level.</param>
-        private void ProcessDataset(DicomDataset ds, string path, Context ctx, DicomTag? parentSequence = null)
+        /// <param name="node">Where <paramref name="ds"/> sits in the instance's IOD (<see cref="IodAttributeTypes"/>): the IOD's
+        /// root at the top level, the node of a sequence's items, or <see cref="IodAttributeTypes.NoNode"/>.</param>
+        private void ProcessDataset(DicomDataset ds, string path, Context ctx, int node)
         {
             // A snapshot of the elements (the loop removes and replaces them), in a pooled array.
             int count = ds.Count;
@@ -79,7 +83,7 @@ namespace HamletPS.Core.Deidentification
             {
                 int k = 0;
                 foreach (var e in ds) elements[k++] = e;
-                ProcessElements(ds, elements, count, path, ctx, parentSequence);
+                ProcessElements(ds, elements, count, path, ctx, node);
             }
             finally
             {
@@ -88,7 +92,7 @@ namespace HamletPS.Core.Deidentification
             }
         }
 
-        private void ProcessElements(DicomDataset ds, DicomElement[] elements, int count, string path, Context ctx, DicomTag? parentSequence)
+        private void ProcessElements(DicomDataset ds, DicomElement[] elements, int count, string path, Context ctx, int node)
         {
             HashSet<uint> keptBlocks = null;
             List<DicomElement> creators = null;
@@ -108,11 +112,12 @@ namespace HamletPS.Core.Deidentification
                 {
                     var o = Rules.FindOverride(tag);
                     if (o == null) { SetText(ds, e, ctx.Patient.NewId, path, ctx); continue; }
-                    Apply(ds, e, o.Action, o.Value, path, ctx);
+                    Apply(ds, e, o.Action, o.Value, path, ctx, 0, IodAttributeTypes.NoNode);
                     continue;
                 }
-                var rule = Rules.For(tag, e.VR, parentSequence);
-                Apply(ds, e, rule.Action, rule.Value, path, ctx);
+                int type = IodAttributeTypes.Lookup(node, tag.Value, out int items);
+                var rule = Rules.For(tag, e.VR, type);
+                Apply(ds, e, rule.Action, rule.Value, path, ctx, type, items);
             }
             if (creators != null)
                 foreach (var c in creators)
@@ -129,13 +134,13 @@ namespace HamletPS.Core.Deidentification
             var o = Rules.FindOverride(tag);
             if (o != null)
             {
-                Apply(ds, e, o.Action, o.Value, path, ctx);
+                Apply(ds, e, o.Action, o.Value, path, ctx, 0, IodAttributeTypes.NoNode);
                 return ds.Contains(tag);
             }
             string creator = ds.GetPrivateCreator(tag);
             if (creator != null && Profile.SafePrivate.Any(s => s.Matches(tag.Group, creator, (byte)(tag.Element & 0xFF))))
             {
-                if (e is DicomSequence seq) ProcessItems(seq, path, ctx);
+                if (e is DicomSequence seq) ProcessItems(seq, path, ctx, IodAttributeTypes.NoNode);
                 else if (IsRetainedText(e.VR)) CleanText(ds, e, path, ctx);
                 return true;
             }
@@ -143,22 +148,24 @@ namespace HamletPS.Core.Deidentification
             return false;
         }
 
-        private void ProcessItems(DicomSequence seq, string path, Context ctx)
+        private void ProcessItems(DicomSequence seq, string path, Context ctx, int node)
         {
             if (seq.Items.Count == 0) return;
             string prefix = (path.Length == 0 ? "" : path + "/") + seq.Tag + "["; // once per sequence, not per item
             for (int i = 0; i < seq.Items.Count; i++)
-                ProcessDataset(seq.Items[i], prefix + i.ToString(CultureInfo.InvariantCulture) + "]", ctx, seq.Tag);
+                ProcessDataset(seq.Items[i], prefix + i.ToString(CultureInfo.InvariantCulture) + "]", ctx, node);
         }
 
-        private void Apply(DicomDataset ds, DicomElement e, AttributeAction action, string value, string path, Context ctx)
+        /// <param name="type">The element's type where it sits in the IOD (0: unknown).</param>
+        /// <param name="items">The node of a sequence's items (<see cref="IodAttributeTypes.NoNode"/>: unknown).</param>
+        private void Apply(DicomDataset ds, DicomElement e, AttributeAction action, string value, string path, Context ctx, int type, int items)
         {
             var vr = e.VR;
             var seq = e as DicomSequence;
             switch (action)
             {
                 case AttributeAction.Keep:
-                    if (seq != null) ProcessItems(seq, path, ctx);
+                    if (seq != null) ProcessItems(seq, path, ctx, items);
                     else if (IsRetainedText(vr)) CleanText(ds, e, path, ctx); // a kept text value still loses the patient's own identity
                     return;
                 case AttributeAction.Remove:
@@ -180,21 +187,23 @@ namespace HamletPS.Core.Deidentification
                     SetDummy(ds, e, path, ctx);
                     return;
                 case AttributeAction.Clean:
-                    if (seq != null) { ProcessItems(seq, path, ctx); return; }
+                    if (seq != null) { ProcessItems(seq, path, ctx, items); return; }
                     if (vr == DicomVR.DA || vr == DicomVR.DT)
                     {
                         if (Rules.ModifiedDates) ShiftDates(ds, e, path, ctx);
-                        else if (!Rules.FullDates) Remove(ds, e, path, ctx);
+                        else if (!Rules.FullDates) RemoveUnlessRequired(ds, e, path, ctx, type);
                         return;
                     }
-                    if (vr == DicomVR.TM) { if (!Rules.ModifiedDates && !Rules.FullDates) Remove(ds, e, path, ctx); return; }
+                    if (vr == DicomVR.TM) { if (!Rules.ModifiedDates && !Rules.FullDates) RemoveUnlessRequired(ds, e, path, ctx, type); return; }
                     if (vr == DicomVR.UI) { RemapUids(ds, e, path, ctx); return; }
-                    // Long free text (comments, histories: LT, ST, UT) cannot be proven clean by removing tokens: removed.
-                    if (vr == DicomVR.LT || vr == DicomVR.ST || vr == DicomVR.UT) { Remove(ds, e, path, ctx); return; }
+                    // Narratives (LT, UT, and ST comments: histories, comments, notes, impressions) carry third parties, places
+                    // and events the residual check cannot see: removed (a dummy or empty value where the IOD requires them).
+                    // Short descriptions (ST: ROI, beam, derivation descriptions) are cleaned and then proven by that check.
+                    if (IsNarrative(e.Tag, vr)) { RemoveUnlessRequired(ds, e, path, ctx, type); return; }
                     if (IsRetainedText(vr)) CleanText(ds, e, path, ctx);
                     return;
                 case AttributeAction.RemapUid:
-                    if (seq != null) { ProcessItems(seq, path, ctx); return; }
+                    if (seq != null) { ProcessItems(seq, path, ctx, items); return; }
                     if (vr == DicomVR.UI) RemapUids(ds, e, path, ctx);
                     else Remove(ds, e, path, ctx);
                     return;
@@ -226,6 +235,26 @@ namespace HamletPS.Core.Deidentification
         internal static bool IsRetainedText(DicomVR vr) =>
             vr == DicomVR.LO || vr == DicomVR.SH || vr == DicomVR.ST || vr == DicomVR.LT || vr == DicomVR.UT || vr == DicomVR.UC ||
             vr == DicomVR.PN || vr == DicomVR.AE || vr == DicomVR.CS || vr == DicomVR.UR;
+
+        /// <summary>
+        /// True for free text that is a narrative rather than a description: every LT and UT, and ST comments, impressions and
+        /// interpretations. Such values are removed where a Clean action applies (see docs/deidentification.md).
+        /// </summary>
+        internal static bool IsNarrative(DicomTag tag, DicomVR vr)
+        {
+            if (vr == DicomVR.LT || vr == DicomVR.UT) return true;
+            if (vr != DicomVR.ST) return false;
+            string keyword = DicomDictionary.Lookup(tag)?.Keyword;
+            return keyword == null || keyword.EndsWith("Comments", StringComparison.Ordinal) || keyword == "Impressions" ||
+                keyword == "InterpretationText";
+        }
+
+        /// <summary>Removes an element, or empties it (Type 2) or gives it a dummy (Type 1) where the IOD requires it.</summary>
+        private void RemoveUnlessRequired(DicomDataset ds, DicomElement e, string path, Context ctx, int type)
+        {
+            if (type == 1 || type == 2) Apply(ds, e, type == 1 ? AttributeAction.Dummy : AttributeAction.Empty, null, path, ctx, type, IodAttributeTypes.NoNode);
+            else Remove(ds, e, path, ctx);
+        }
 
         private static void Record(Context ctx, string path, DicomElement original) =>
             ctx.Record.Changes.Add(new ElementChange(path, false, ElementChangeKind.Original, original.Tag, original));

@@ -6,15 +6,15 @@ using HamletPS.Dicom.Dictionary;
 namespace HamletPS.Core.Deidentification
 {
     /// <summary>
-    /// A profile compiled to one action per standard tag (cached; thread-safe). Order: profile override (exact tag, then
-    /// keyword/mask in file order), Table E.1-1 with the options (combined codes resolved by <see cref="AttributeTypeTable"/>),
-    /// else the fail-closed rule of <see cref="SafeStandardAttributes"/>. Options are applied in column order and a Clean (C)
-    /// action of an option wins over a Keep (K) of another.
+    /// A profile compiled to one action per standard tag and type in the instance's IOD (cached; thread-safe). Order: profile
+    /// override (exact tag, then keyword/mask in file order), Table E.1-1 with the options (combined codes resolved by the
+    /// attribute's type: <see cref="CombinedActionCodes"/>), else the fail-closed rule of <see cref="SafeStandardAttributes"/>,
+    /// which never removes an attribute of Type 1 or 2 where it sits (a dummy or an empty value instead). Options are applied
+    /// in column order and a Clean (C) action of an option wins over a Keep (K) of another.
     /// </summary>
     public sealed class ProfileRules
     {
         private readonly ConcurrentDictionary<ulong, AttributeRule> _cache = new ConcurrentDictionary<ulong, AttributeRule>();
-        private readonly ConcurrentDictionary<ulong, AttributeRule> _nestedCache = new ConcurrentDictionary<ulong, AttributeRule>();
         private static readonly DicomTag EncapsulatedDocument = new DicomTag(0x0042, 0x0011);
 
         public ProfileRules(DeidentificationProfile profile)
@@ -44,32 +44,26 @@ namespace HamletPS.Core.Deidentification
             return null;
         }
 
-        /// <summary>The rule for a standard (even-group) tag whose element has the given VR, at the top level of a dataset.</summary>
-        public AttributeRule For(DicomTag tag, DicomVR vr)
+        /// <summary>The rule for a standard (even-group) tag whose element has the given VR, where its type in the IOD is unknown.</summary>
+        public AttributeRule For(DicomTag tag, DicomVR vr) => For(tag, vr, 0);
+
+        /// <summary>
+        /// The rule for a standard (even-group) tag whose element has the given VR and whose type where it sits in the IOD of
+        /// the instance is <paramref name="type"/> (1, 2, 3; 0 unknown: see <see cref="IodAttributeTypes"/>). Cached per tag,
+        /// VR and type; a cache hit allocates nothing.
+        /// </summary>
+        public AttributeRule For(DicomTag tag, DicomVR vr, int type)
         {
-            ulong key = ((ulong)tag.Value << 16) | (uint)((vr.Code[0] << 8) | vr.Code[1]);
+            if (type < 0 || type > 3) type = 0;
+            ulong key = ((ulong)tag.Value << 18) | ((ulong)(uint)((vr.Code[0] << 8) | vr.Code[1]) << 2) | (uint)type;
             if (_cache.TryGetValue(key, out var rule)) return rule; // the common case: no closure allocated
-            return AddRule(_cache, key, tag, vr, null);
+            return AddRule(key, tag, vr, type);
         }
 
         /// <summary>Computes and caches a rule (a separate method: its closure is allocated only on a cache miss).</summary>
-        private AttributeRule AddRule(ConcurrentDictionary<ulong, AttributeRule> cache, ulong key, DicomTag tag, DicomVR vr, DicomTag? parent)
-            => cache.GetOrAdd(key, _ => Compute(tag, vr, parent == null ? null : DicomDictionary.Lookup(parent.Value)?.Keyword ?? parent.Value.ToString()));
+        private AttributeRule AddRule(ulong key, DicomTag tag, DicomVR vr, int type) => _cache.GetOrAdd(key, _ => Compute(tag, vr, type));
 
-        /// <summary>
-        /// The rule for a standard tag nested in an item of <paramref name="parentSequence"/> (null: top level). Differs from
-        /// <see cref="For(DicomTag, DicomVR)"/> only for attributes whose type depends on where they are (X/Z/U* sequences).
-        /// </summary>
-        public AttributeRule For(DicomTag tag, DicomVR vr, DicomTag? parentSequence)
-        {
-            if (parentSequence == null || !AttributeTypeTable.IsContextSensitive(tag.Value)) return For(tag, vr);
-            DicomTag parent = parentSequence.Value;
-            ulong key = ((ulong)parent.Value << 32) | tag.Value;
-            if (_nestedCache.TryGetValue(key, out var rule)) return rule;
-            return AddRule(_nestedCache, key, tag, vr, parent);
-        }
-
-        private AttributeRule Compute(DicomTag tag, DicomVR vr, string parentKeyword)
+        private AttributeRule Compute(DicomTag tag, DicomVR vr, int type)
         {
             var o = FindOverride(tag);
             if (o != null) return new AttributeRule(o.Action, RuleSource.Override, o.Value);
@@ -88,9 +82,9 @@ namespace HamletPS.Core.Deidentification
                 }
                 if (cleanFromOption != ConfidentialityAction.None) action = cleanFromOption;
                 else if (keepFromOption != ConfidentialityAction.None) action = keepFromOption;
-                return new AttributeRule(AttributeTypeTable.Resolve(action, row.Keyword, parentKeyword), RuleSource.ConfidentialityTable);
+                return new AttributeRule(CombinedActionCodes.Resolve(action, type), RuleSource.ConfidentialityTable);
             }
-            return new AttributeRule(StandardRule(tag, vr), RuleSource.StandardAttribute);
+            return new AttributeRule(CombinedActionCodes.KeepRequired(StandardRule(tag, vr), type), RuleSource.StandardAttribute);
         }
 
         private AttributeAction StandardRule(DicomTag tag, DicomVR vr)
@@ -110,6 +104,7 @@ namespace HamletPS.Core.Deidentification
             if (tag == EncapsulatedDocument) return AttributeAction.Remove;
             if (SafeStandardAttributes.IsNonTextVR(vr)) return AttributeAction.Keep;
             if (SafeStandardAttributes.IsSafeText(entry.Keyword)) return AttributeAction.Clean;
+            if (CleanDescriptors && SafeStandardAttributes.IsDescriptor(entry.Keyword)) return AttributeAction.Clean;
             return AttributeAction.Remove;
         }
     }

@@ -28,6 +28,18 @@ namespace HamletPS.Core.Deidentification
             "ChannelShieldID", "SourceIsotopeName", "MaterialID", "RangeShifterID", "LateralSpreadingDeviceID",
             "RangeModulatorID", "SnoutID", "DoseComment", "FractionPattern", "BeamLimitingDeviceAngle",
             "FrameOfReferenceTransformationComment", "RadiationMachineName",
+            // Software that made derived content (like Manufacturer's Model Name and Software Versions)
+            "SegmentAlgorithmName",
+        };
+
+        /// <summary>
+        /// Free-text labels and descriptions of content that Table E.1-1 does not list but that play the part its descriptors
+        /// (ROI Name, Structure Set Label...) play: kept and cleaned with the Clean Descriptors option, else treated like other
+        /// free text (removed, or emptied / given a dummy where the IOD requires them).
+        /// </summary>
+        private static readonly HashSet<string> DescriptorSet = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "SegmentLabel", "SegmentDescription", "ContentDescription", "UnformattedTextValue",
         };
 
         /// <summary>UI attributes that name a class, syntax or coding scheme (kept as is, like registry UIDs).</summary>
@@ -47,6 +59,11 @@ namespace HamletPS.Core.Deidentification
         public static IReadOnlyCollection<string> ClassUids => ClassUidSet;
 
         public static bool IsSafeText(string keyword) => keyword != null && SafeTextSet.Contains(keyword);
+
+        /// <summary>Descriptors outside Table E.1-1 (cleaned with Clean Descriptors).</summary>
+        public static IReadOnlyCollection<string> Descriptors => DescriptorSet;
+
+        public static bool IsDescriptor(string keyword) => keyword != null && DescriptorSet.Contains(keyword);
 
         public static bool IsClassUid(string keyword) => keyword != null && ClassUidSet.Contains(keyword);
 

@@ -1,10 +1,12 @@
+using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.Configuration;
 
 namespace HamletPS.Core.Network
 {
     /// <summary>
-    /// Defaults of the receiver from the site configuration: DATAPATH.INCOMING, DICOMNODE.AET and DICOMNODE.PORT. The config
+    /// Defaults of the receiver from the site configuration: DATAPATH.INCOMING, DICOMNODE.AET and DICOMNODE.PORT, and the
+    /// optional access keys DICOMNODE.LISTENADDRESS, ALLOWEDPEERADDRESSES and ALLOWEDCALLINGAETITLES. The config
     /// is looked up the usual way (explicit path, $HAMLET_CONFIG, config.yaml in the current folder); without one, the built-in
     /// AE title and port apply and the incoming folder stays unknown.
     /// </summary>
@@ -15,6 +17,15 @@ namespace HamletPS.Core.Network
         public string AETitle { get; private set; } = DicomNodeSettings.DefaultAeTitle;
 
         public int Port { get; private set; } = DicomNodeSettings.DefaultPort;
+
+        /// <summary>DICOMNODE.LISTENADDRESS, or null (every address).</summary>
+        public string ListenAddress { get; private set; }
+
+        /// <summary>DICOMNODE.ALLOWEDPEERADDRESSES (empty: any).</summary>
+        public IList<string> AllowedPeerAddresses { get; private set; } = new List<string>();
+
+        /// <summary>DICOMNODE.ALLOWEDCALLINGAETITLES (empty: any).</summary>
+        public IList<string> AllowedCallingAETitles { get; private set; } = new List<string>();
 
         /// <summary>The config file read, or null when none was found.</summary>
         public string ConfigPath { get; private set; }
@@ -39,6 +50,9 @@ namespace HamletPS.Core.Network
             defaults.IncomingFolder = config.DataPath.Incoming;
             defaults.AETitle = config.DicomNode.AeTitle;
             defaults.Port = config.DicomNode.Port;
+            defaults.ListenAddress = config.DicomNode.ListenAddress;
+            defaults.AllowedPeerAddresses = config.DicomNode.AllowedPeerAddresses;
+            defaults.AllowedCallingAETitles = config.DicomNode.AllowedCallingAeTitles;
             return defaults;
         }
     }

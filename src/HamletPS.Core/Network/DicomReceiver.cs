@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Network;
@@ -28,6 +29,7 @@ namespace HamletPS.Core.Network
             if (options.IdleTimeout.HasValue && options.IdleTimeout.Value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "IdleTimeout must be positive.");
             string ae = (options.AETitle ?? string.Empty).Trim();
             if (ae.Length == 0 || ae.Length > 16) throw new ArgumentException("The AE title must have 1 to 16 characters.", nameof(options));
+            IPAddress bind = ParseListenAddress(options.ListenAddress);
             Folder = System.IO.Path.GetFullPath(options.Folder);
             AETitle = ae;
             var scp = new StorageScpOptions
@@ -35,8 +37,14 @@ namespace HamletPS.Core.Network
                 Folder = Folder,
                 AeTitle = ae,
                 Port = options.Port,
+                BindAddress = bind,
+                AllowedPeerAddresses = (options.AllowedPeerAddresses ?? new List<string>()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
                 AllowedCallingAeTitles = (options.AllowedCallingAETitles ?? new List<string>()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
                 MaxAssociations = options.MaxAssociations,
+                MaxAssociationsPerPeer = options.MaxAssociationsPerPeer,
+                MaxConnections = options.MaxConnections,
+                AssociationRequestTimeout = options.AssociationRequestTimeout,
+                EvictIdleAfter = options.EvictIdleAfter,
                 AcceptAllStorageClasses = options.AcceptAllStorageClasses,
                 DuplicatePolicy = Map(options.DuplicatePolicy),
                 // -Count: the SCP stops accepting, lets the peer release (or requests the release itself): never an abort.
@@ -67,8 +75,21 @@ namespace HamletPS.Core.Network
         /// <summary>C-STORE requests answered with a failure status.</summary>
         public IProgress<RefusedDicomFile> Refused { get; set; }
 
-        /// <summary>Addresses peers can connect to (IPv4, loopback last).</summary>
-        public IReadOnlyList<string> ListeningAddresses => LocalAddresses.IPv4();
+        /// <summary>Addresses peers can connect to: the listen address when one was given, else the IPv4 ones (loopback last).</summary>
+        public IReadOnlyList<string> ListeningAddresses => _listenAddress != null ? new[] { _listenAddress.ToString() } : LocalAddresses.IPv4();
+
+        private IPAddress _listenAddress;
+
+        /// <summary>The listen address: null or empty for every address, else an IP address (host names are not accepted).</summary>
+        private IPAddress ParseListenAddress(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return IPAddress.IPv6Any;
+            if (!IPAddress.TryParse(text.Trim(), out IPAddress address) ||
+                (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork && address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6))
+                throw new ArgumentException("The listen address '" + text.Trim() + "' is not an IPv4 or IPv6 address.", nameof(DicomReceiverOptions.ListenAddress));
+            if (!address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any)) _listenAddress = address;
+            return address;
+        }
 
         /// <summary>The old receiver's banner line for one address.</summary>
         public string ConnectMessage(string address) =>

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Core.Archive;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Core.Pipeline
@@ -150,9 +151,9 @@ namespace HamletPS.Core.Pipeline
         private HashSet<string> ProtectStep(string sorted, string runFolder, string runId, RunJournalState state, PipelineSummary summary,
             RunJournal journal, IProgress<string> messages, IProgress<FileFailure> failures, CancellationToken ct)
         {
-            var written = new HashSet<string>(StringComparer.Ordinal);
+            var written = new HashSet<string>(PathRules.Current);
             var files = Directory.Exists(sorted)
-                ? Directory.EnumerateFiles(sorted, "*", SearchOption.AllDirectories).Where(f => !DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))).ToList()
+                ? FileTree.Files(sorted).Where(f => !DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))).ToList()
                 : new List<string>();
             files.Sort(StringComparer.Ordinal);
             if (files.Count == 0) return written;
@@ -229,7 +230,7 @@ namespace HamletPS.Core.Pipeline
 
         private IReadOnlyList<ArchiveResult> ArchiveStep(string runFolder, string outgoing, RunJournal journal, CancellationToken ct)
         {
-            if (!Directory.Exists(runFolder) || !Directory.EnumerateFiles(runFolder, "*", SearchOption.AllDirectories).Any()) return Array.Empty<ArchiveResult>();
+            if (!Directory.Exists(runFolder) || FileTree.Files(runFolder).Count == 0) return Array.Empty<ArchiveResult>();
             string nameTemplate = _options.ArchiveNameTemplate;
             if (!_options.PerPatient)
             {
@@ -269,7 +270,7 @@ namespace HamletPS.Core.Pipeline
         {
             if (Directory.Exists(runFolder))
             {
-                foreach (string f in Directory.GetFiles(runFolder, "*", SearchOption.AllDirectories))
+                foreach (string f in FileTree.Files(runFolder))
                     if (DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))) File.Delete(f);
             }
             foreach (string archive in state.ArchivesStartedInIncompleteRun.Where(a => a != null))
@@ -288,7 +289,7 @@ namespace HamletPS.Core.Pipeline
         private static void RemoveUnrecorded(string runFolder, HashSet<string> written)
         {
             if (!Directory.Exists(runFolder)) return;
-            foreach (string f in Directory.GetFiles(runFolder, "*", SearchOption.AllDirectories))
+            foreach (string f in FileTree.Files(runFolder))
                 if (!written.Contains(Path.GetFullPath(f))) File.Delete(f);
         }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Inspection;
 using HamletPS.Dicom;
 using HamletPS.Dicom.Data;
@@ -23,6 +24,9 @@ namespace HamletPS.Core.Sorting
     /// folder with a <c>&lt;name&gt;.reason.txt</c> that names the reason, never a value.</item>
     /// <item>Duplicates by SOP Instance UID: identical bytes are dropped; different bytes are kept under <c>&lt;name&gt;~N</c>.</item>
     /// <item>Files changed within the settle time, locked by another program, or named <c>*.partial</c> are left for the next run.</item>
+    /// <item>Links are never followed (<see cref="FileTree"/>): a symbolic link or junction in the input (to a file or a folder)
+    /// is left where it is (<see cref="SortStatus.Skipped"/>, "symbolic link"), so nothing is moved out of a folder outside the
+    /// input; and nothing is written through a link below the sorted or quarantine folder.</item>
     /// </list>
     /// </summary>
     public sealed class DicomSorter
@@ -62,17 +66,19 @@ namespace HamletPS.Core.Sorting
         {
             foreach (string path in paths)
             {
-                if (File.Exists(path))
+                if (File.Exists(path) || FileTree.IsLink(path) && !Directory.Exists(path))
                 {
                     yield return Path.GetFullPath(path);
                     continue;
                 }
                 if (!Directory.Exists(path)) throw new FileNotFoundException("Cannot find path '" + path + "'.", path);
-                var files = new List<string>(Directory.EnumerateFiles(Path.GetFullPath(path), "*", SearchOption.AllDirectories));
+                var links = new List<string>();
+                var files = FileTree.Files(path, true, links.Add);
+                files.AddRange(links); // reported as skipped links by SortFile, never followed
                 files.Sort(StringComparer.Ordinal);
                 foreach (string file in files)
                 {
-                    if (IsUnder(file, _destination) || IsUnder(file, _quarantine)) continue;
+                    if (PathRules.Current.IsInside(file, _destination) || PathRules.Current.IsInside(file, _quarantine)) continue;
                     yield return file;
                 }
             }
@@ -100,10 +106,12 @@ namespace HamletPS.Core.Sorting
 
         private SortedDicomFile SortFileCore(string source, SortedDicomFile result)
         {
+            if (FileTree.IsLink(source))
+                return Fail(result, SortStatus.Skipped, "symbolic link or junction: not followed; left in place");
             var info = new FileInfo(source);
             if (!info.Exists) return Fail(result, SortStatus.Failed, "the file no longer exists");
             result.Length = info.Length;
-            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(".reason.txt", StringComparison.OrdinalIgnoreCase) && IsUnder(source, _quarantine))
+            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(".reason.txt", StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
                 return Fail(result, SortStatus.Skipped, "temporary name of a file still being written");
             if (_options.SettleTime > TimeSpan.Zero)
             {
@@ -177,6 +185,8 @@ namespace HamletPS.Core.Sorting
                 else if (SameContent(source, candidate)) return Dropped(result, candidate);
             }
 
+            if (FileTree.HasLinkBelow(_destination, Path.GetDirectoryName(free)))
+                return Fail(result, SortStatus.Failed, "a folder of the sorted tree on the way to this file is a symbolic link or junction: nothing is written through it");
             Directory.CreateDirectory(Path.GetDirectoryName(free));
             Place(source, free, _options.Copy);
             _sortedThisRun[sop] = target;
@@ -339,13 +349,6 @@ namespace HamletPS.Core.Sorting
             result.Status = status;
             result.Reason = reason;
             return result;
-        }
-
-        private static bool IsUnder(string path, string folder)
-        {
-            StringComparison cmp = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            string prefix = folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder : folder + Path.DirectorySeparatorChar;
-            return path.StartsWith(prefix, cmp);
         }
     }
 }

@@ -170,16 +170,19 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>
-        /// Waits (ARTIM) for the A-ASSOCIATE-RQ. Returns null when anything else arrives — bytes that are not a PDU, another PDU
-        /// type, a close or a timeout — after performing the table's action (A-ABORT and/or close).
+        /// Waits (ARTIM, here <paramref name="timeout"/>) for the whole A-ASSOCIATE-RQ. Returns null when anything else arrives
+        /// — bytes that are not a PDU, another PDU type, a close or a timeout — after performing the table's action (A-ABORT
+        /// and/or close).
         /// </summary>
-        public async Task<AssociateRequestPdu> ReceiveRequestAsync(CancellationToken cancellationToken)
+        /// <param name="limit">The configured limit named in the reason (the time left of it is <paramref name="timeout"/>).</param>
+        public async Task<AssociateRequestPdu> ReceiveRequestAsync(TimeSpan timeout, TimeSpan limit, CancellationToken cancellationToken)
         {
-            _timer.Start(Options.ArtimTimeout, "no A-ASSOCIATE-RQ within the ARTIM timeout");
+            _timer.Start(timeout, "no A-ASSOCIATE-RQ within " + limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s of connecting (ARTIM)");
             try
             {
                 if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    AbortReason = AbortReason ?? _timer.ExpiredReason;        // our own close (timeout, displaced) reads as an end too
                     StateMachine.Fire(UpperLayerEvent.Evt17);                // AA-5
                     CloseTransport();
                     return null;
@@ -203,7 +206,7 @@ namespace HamletPS.Dicom.Network
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
-                AbortReason = _timer.ExpiredReason ?? e.Message;
+                AbortReason = AbortReason ?? _timer.ExpiredReason ?? e.Message;
                 StateMachine.Fire(_timer.ExpiredReason != null ? UpperLayerEvent.Evt18 : UpperLayerEvent.Evt17);
                 CloseTransport();
                 return null;
@@ -370,7 +373,9 @@ namespace HamletPS.Dicom.Network
                     {
                         StateMachine.Fire(UpperLayerEvent.Evt17);
                         CloseTransport();
-                        throw new AssociationAbortedException(Peer, "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
+                        // Our own close (a timeout, a displacement) reads as an end of stream too: say which it was.
+                        throw new AssociationAbortedException(Peer, _timer.ExpiredReason ?? AbortReason ??
+                            "peer closed the connection" + (started ? " in the middle of a message" : " without releasing"));
                     }
                     UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
                     if (action == UpperLayerAction.AR3)                            // our A-RELEASE-RQ was confirmed
@@ -601,7 +606,45 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        private Task<bool> ReadPduAsync(CancellationToken cancellationToken) => _reader.ReadAsync(cancellationToken);
+        private async Task<bool> ReadPduAsync(CancellationToken cancellationToken)
+        {
+            bool got = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (got) PduReceived?.Invoke();
+            return got;
+        }
+
+        /// <summary>Called after every whole PDU received (a receiver counts a C-STORE's fragments as progress).</summary>
+        public Action PduReceived { get; set; }
+
+        /// <summary>
+        /// Ends this association from another thread because a newcomer needs its place: an A-ABORT (service user) when it
+        /// is established, then the transport is closed (within a second, even when the peer does not read). The pending
+        /// receive fails with <paramref name="reason"/>.
+        /// </summary>
+        public void Displace(string reason)
+        {
+            if (AbortReason == null) AbortReason = reason;
+            _timer.Start(TimeSpan.FromSeconds(1), reason);                      // closes even when the A-ABORT cannot be written
+            if (StateMachine.FireIn(UpperLayerState.Sta6, UpperLayerEvent.Evt15) == UpperLayerAction.AA1)
+                _ = AbortThenCloseAsync();
+            else
+                CloseTransport();
+        }
+
+        private async Task AbortThenCloseAsync()
+        {
+            try
+            {
+                byte[] bytes = new AbortPdu(AbortPdu.SourceServiceUser, 0).Encode();
+                using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+                    await WriteRawAsyncCore(bytes, bytes.Length, cts.Token).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The peer may be gone or not reading; the transport is closed below either way.
+            }
+            CloseTransport();
+        }
 
         private Task WritePduAsync(Pdu pdu, CancellationToken cancellationToken)
         {

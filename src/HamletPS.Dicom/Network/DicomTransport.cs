@@ -69,8 +69,9 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        /// <summary>Wraps an accepted socket: TCP_NODELAY, and the TLS server handshake bounded by ARTIM (failure closes at once).</summary>
-        public static async Task<Stream> AcceptAsync(Socket socket, string peer, AssociationOptions options, DicomTlsOptions tls, CancellationToken cancellationToken)
+        /// <summary>Wraps an accepted socket: TCP_NODELAY, and the TLS server handshake bounded by <paramref name="handshakeTimeout"/>
+        /// (the acceptor's ARTIM; failure closes at once).</summary>
+        public static async Task<Stream> AcceptAsync(Socket socket, string peer, TimeSpan handshakeTimeout, DicomTlsOptions tls, CancellationToken cancellationToken)
         {
             socket.NoDelay = true;
             Stream stream = new NetworkStream(socket, ownsSocket: true);
@@ -81,7 +82,7 @@ namespace HamletPS.Dicom.Network
                 using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 using (cts.Token.Register(() => ssl.Dispose()))
                 {
-                    cts.CancelAfter(options.ArtimTimeout);
+                    cts.CancelAfter(handshakeTimeout);
                     await ssl.AuthenticateAsServerAsync(tls.Certificate, tls.RequireClientCertificate, tls.Protocols, false).ConfigureAwait(false);
                 }
                 return ssl;

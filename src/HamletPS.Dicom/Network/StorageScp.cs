@@ -16,12 +16,19 @@ namespace HamletPS.Dicom.Network
     /// <c>&lt;SOPInstanceUID&gt;.dcm</c> only after it is durably written; then the success status is sent. One
     /// <see cref="ReceivedFile"/> is reported per C-STORE. Cancelling <see cref="RunAsync"/> stops accepting, lets in-flight
     /// files finish, aborts idle associations, and returns.
+    /// Admission (<see cref="AdmissionControl"/>): peers outside <see cref="StorageScpOptions.AllowedPeerAddresses"/> and
+    /// connections over <see cref="StorageScpOptions.MaxConnections"/> are closed right after the TCP accept, without a
+    /// thread; a connection must deliver its A-ASSOCIATE-RQ within <see cref="StorageScpOptions.AssociationRequestTimeout"/>;
+    /// at the association limits a newcomer displaces an association without progress for
+    /// <see cref="StorageScpOptions.EvictIdleAfter"/>, so idle associations cannot lock real senders out.
     /// </summary>
     public sealed class StorageScp : IDisposable
     {
         private readonly StorageScpOptions _options;
         private readonly AssociationNegotiator _negotiator;
         private readonly HashSet<string> _sopClasses;
+        private readonly AdmissionControl _admission;
+        private readonly PeerAddressFilter _peerFilter;
         private readonly ConcurrentDictionary<int, Task> _connections = new ConcurrentDictionary<int, Task>();
         /// <summary>On a graceful stop, how long an idle association may take to release before it is closed.</summary>
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
@@ -32,7 +39,8 @@ namespace HamletPS.Dicom.Network
         internal static TimeSpan CountReachedReleaseGrace = TimeSpan.FromSeconds(3);
         private int _countReached;
         private TcpListener _listener;
-        private int _active;
+        private long _lastRefusalLog;
+        private int _refusalsNotLogged;
         private int _stored;
         private int _connectionIds;
         private long _lastActivityTicks;
@@ -42,6 +50,22 @@ namespace HamletPS.Dicom.Network
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrEmpty(options.Folder)) throw new ArgumentException("Folder is required", nameof(options));
             if (options.MaxAssociations < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxAssociations must be at least 1");
+            if (options.MaxAssociationsPerPeer < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxAssociationsPerPeer must be at least 1");
+            if (options.MaxConnections < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxConnections must be 0 (automatic) or more");
+            if (options.EffectiveMaxConnections <= options.MaxAssociations)
+                throw new ArgumentOutOfRangeException(nameof(options), "MaxConnections (" + options.EffectiveMaxConnections + ") must be larger than MaxAssociations (" + options.MaxAssociations + ")");
+            if (options.AssociationRequestTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "AssociationRequestTimeout must be positive");
+            if (options.EvictIdleAfter <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "EvictIdleAfter must be positive");
+            if (options.BindAddress == null) throw new ArgumentException("BindAddress is required", nameof(options));
+            try
+            {
+                _peerFilter = PeerAddressFilter.Parse(options.AllowedPeerAddresses);
+            }
+            catch (FormatException e)
+            {
+                throw new ArgumentException(e.Message, nameof(options), e);
+            }
+            _admission = new AdmissionControl(options.EffectiveMaxConnections, options.MaxAssociations, options.MaxAssociationsPerPeer, options.EvictIdleAfter);
             if (options.AeTitle != null && options.AeTitle.Trim().Length > 16) throw new ArgumentException("AE title longer than 16 characters", nameof(options));
             options.Association.Validate();
             _sopClasses = new HashSet<string>(options.SopClasses ?? new List<string>(), StringComparer.Ordinal);
@@ -54,7 +78,10 @@ namespace HamletPS.Dicom.Network
         public int Port { get; private set; }
 
         /// <summary>Associations currently established.</summary>
-        public int ActiveAssociations => Volatile.Read(ref _active);
+        public int ActiveAssociations => _admission.Associations;
+
+        /// <summary>TCP connections currently open (each served by one thread).</summary>
+        public int OpenConnections => _admission.Connections;
 
         /// <summary>Files stored since start.</summary>
         public int StoredFiles => Volatile.Read(ref _stored);
@@ -76,6 +103,17 @@ namespace HamletPS.Dicom.Network
             }
             list.Add("127.0.0.1");
             return list.Distinct().ToList();
+        }
+
+        /// <summary>
+        /// The addresses peers can connect to: <see cref="LocalAddresses"/> when listening on every address, else the one
+        /// address listened on.
+        /// </summary>
+        public IReadOnlyList<string> ReachableAddresses()
+        {
+            IPAddress bind = _options.BindAddress;
+            if (bind.Equals(IPAddress.IPv6Any) || bind.Equals(IPAddress.Any)) return LocalAddresses();
+            return new[] { bind.ToString() };
         }
 
         /// <summary>Creates the folder, removes stale <c>.*.partial</c> files of an earlier run, and binds the port.</summary>
@@ -136,15 +174,52 @@ namespace HamletPS.Dicom.Network
                         Log?.Report("accept failed: " + e.SocketErrorCode);
                         continue;
                     }
+                    AdmissionTicket ticket = Admit(socket);
+                    if (ticket == null) continue;
                     Touch();
                     int id = Interlocked.Increment(ref _connectionIds);
-                    Task task = RunOnOwnThread(threadId => ServeConnectionAsync(socket, threadId, progress, stop, hardStop.Token));
+                    Task task = RunOnOwnThread(threadId => ServeConnectionAsync(socket, ticket, threadId, progress, stop, hardStop.Token));
                     _connections[id] = task;
                     _ = task.ContinueWith(t => _connections.TryRemove(id, out _), TaskScheduler.Default);
                 }
                 try { _listener.Stop(); } catch (Exception) { }
                 await Task.WhenAll(_connections.Values.ToArray()).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Admits an accepted connection, or closes it at once (reset, no thread) when its address is not allowed or the
+        /// connection limit is reached without a connection it may displace.
+        /// </summary>
+        private AdmissionTicket Admit(Socket socket)
+        {
+            IPAddress address = null;
+            try { address = (socket.RemoteEndPoint as IPEndPoint)?.Address; } catch (Exception) { }
+            string refusal = null;
+            AdmissionTicket ticket = null;
+            if (address == null) refusal = "peer address unknown";
+            else if (!_peerFilter.Allows(address)) refusal = "address not in the allowed peer addresses";
+            else ticket = _admission.AdmitConnection(address, out refusal);
+            if (ticket != null) return ticket;
+            try { socket.LingerState = new LingerOption(true, 0); } catch (Exception) { }
+            try { socket.Dispose(); } catch (Exception) { }
+            LogRefusal(AdmissionControl.Normalize(address) + ": connection refused: " + refusal);
+            return null;
+        }
+
+        /// <summary>At most one line a second for refused connections (a flood must not flood the log too).</summary>
+        private void LogRefusal(string line)
+        {
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            long last = Interlocked.Read(ref _lastRefusalLog);
+            if (last != 0 && now - last < System.Diagnostics.Stopwatch.Frequency)
+            {
+                Interlocked.Increment(ref _refusalsNotLogged);
+                return;
+            }
+            Interlocked.Exchange(ref _lastRefusalLog, now);
+            int skipped = Interlocked.Exchange(ref _refusalsNotLogged, 0);
+            Log?.Report(line + (skipped > 0 ? " (" + skipped + " more refused since the last line)" : string.Empty));
         }
 
         private void CheckIdle(CancellationTokenSource stop)
@@ -184,26 +259,35 @@ namespace HamletPS.Dicom.Network
             return done.Task;
         }
 
-        private async Task ServeConnectionAsync(Socket socket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        private async Task ServeConnectionAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        {
+            using (ticket)
+                await ServeAdmittedAsync(socket, ticket, ownThread, progress, stop, hardStop, System.Diagnostics.Stopwatch.StartNew()).ConfigureAwait(false);
+        }
+
+        private async Task ServeAdmittedAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop, System.Diagnostics.Stopwatch sinceAccept)
         {
             string peer;
             try { peer = socket.RemoteEndPoint?.ToString() ?? "<peer>"; } catch (Exception) { peer = "<peer>"; }
+            ticket.OnDisplaced(_ => { try { socket.Dispose(); } catch (Exception) { } });
             Stream stream;
             try
             {
-                stream = await DicomTransport.AcceptAsync(socket, peer, _options.Association, _options.Tls, hardStop).ConfigureAwait(false);
+                stream = await DicomTransport.AcceptAsync(socket, peer, _options.AssociationRequestTimeout, _options.Tls, hardStop).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 socket.Dispose();
-                Log?.Report(peer + ": connection closed: " + e.Message);
+                Log?.Report(peer + ": connection closed: " + (ticket.DisplacedReason ?? e.Message));
                 return;
             }
 
             using (Association a = Association.ForIncoming(stream, peer, _options.Association))
             {
+                ticket.OnDisplaced(a.Displace);
                 a.ServeOnThread(ownThread);    // still on it unless a TLS handshake finished elsewhere (then reads stay async)
-                AssociateRequestPdu rq = await a.ReceiveRequestAsync(hardStop).ConfigureAwait(false);
+                TimeSpan left = _options.AssociationRequestTimeout - sinceAccept.Elapsed;
+                AssociateRequestPdu rq = await a.ReceiveRequestAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _options.AssociationRequestTimeout, hardStop).ConfigureAwait(false);
                 if (rq == null)
                 {
                     Log?.Report(peer + ": no association: " + (a.AbortReason ?? "connection closed"));
@@ -216,35 +300,36 @@ namespace HamletPS.Dicom.Network
                     await a.RejectAsync(reject, hardStop).ConfigureAwait(false);
                     return;
                 }
-                if (Interlocked.Increment(ref _active) > _options.MaxAssociations)
+                string full = _admission.AcquireAssociation(ticket);
+                if (full != null)
                 {
-                    Interlocked.Decrement(ref _active);
                     var limit = AssociateRejectPdu.LocalLimitExceeded();
-                    Log?.Report(a.Peer + ": " + limit.Describe() + " (" + _options.MaxAssociations + " associations)");
+                    Log?.Report(a.Peer + ": " + limit.Describe() + " (" + full + ", none without progress for " + _options.EvictIdleAfter.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s)");
                     await a.RejectAsync(limit, hardStop).ConfigureAwait(false);
                     return;
                 }
-                int slotHeld = 1;
-                void FreeSlot() { if (Interlocked.Exchange(ref slotHeld, 0) == 1) Interlocked.Decrement(ref _active); }
-                a.ReleaseRequested = FreeSlot;   // a released peer may reconnect before this handler has finished closing
+                a.ReleaseRequested = ticket.ReleaseAssociation;   // a released peer may reconnect before this handler has finished closing
                 try
                 {
                     await a.AcceptAsync((AssociateAcceptPdu)answer, hardStop).ConfigureAwait(false);
                     Log?.Report(a.Peer + ": association accepted (" + a.Contexts.Values.Count(c => c.IsAccepted) + " presentation contexts)");
-                    await ServeAssociationAsync(a, progress, stop, hardStop).ConfigureAwait(false);
+                    await ServeAssociationAsync(a, ticket, progress, stop, hardStop).ConfigureAwait(false);
                 }
                 finally
                 {
-                    FreeSlot();
+                    ticket.ReleaseAssociation();
                     Touch();
                 }
             }
         }
 
-        private async Task ServeAssociationAsync(Association a, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        private async Task ServeAssociationAsync(Association a, AdmissionTicket ticket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             ReceivedFileWriter writer = null;
             int waiting = 0;
+            int storing = 0;
+            // Progress that protects an association from being displaced: C-STORE fragments and stored files, not C-ECHOs.
+            a.PduReceived = () => { if (Volatile.Read(ref storing) == 1) ticket.Progress(); };
             // A graceful stop aborts an association waiting between messages at once; one in the middle of a message
             // finishes that message first (checked after each message below).
             using (stop.Token.Register(() => { if (Volatile.Read(ref waiting) == 1) StopWaiting(a); }))
@@ -262,6 +347,8 @@ namespace HamletPS.Dicom.Network
                         DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
                         {
                             if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
+                            Volatile.Write(ref storing, 1);
+                            ticket.Progress();
                             writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, _options.CheckDataSets, cmd, ctx, a.CallingAeTitle);
                             return writer;
                         }, wait, hardStop).ConfigureAwait(false);
@@ -273,6 +360,8 @@ namespace HamletPS.Dicom.Network
                         }
                         Touch();
                         await RespondAsync(a, message, writer, progress, stop, hardStop).ConfigureAwait(false);
+                        if (Volatile.Read(ref storing) == 1) ticket.Progress();
+                        Volatile.Write(ref storing, 0);
                         writer = null;
                     }
                 }

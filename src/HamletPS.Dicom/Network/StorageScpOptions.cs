@@ -16,14 +16,54 @@ namespace HamletPS.Dicom.Network
         /// <summary>TCP port; 0 lets the system choose (see <see cref="StorageScp.Port"/>).</summary>
         public int Port { get; set; } = 104;
 
-        /// <summary>Address to listen on; default: every IPv4 and IPv6 address.</summary>
+        /// <summary>Address to listen on; default: every IPv4 and IPv6 address (IPv6Any, dual mode).</summary>
         public IPAddress BindAddress { get; set; } = IPAddress.IPv6Any;
 
         /// <summary>Calling AE titles allowed in; empty allows any.</summary>
         public IList<string> AllowedCallingAeTitles { get; set; } = new List<string>();
 
-        /// <summary>Concurrent associations served; one more is answered with A-ASSOCIATE-RJ transient "local limit exceeded".</summary>
+        /// <summary>
+        /// Peer addresses allowed to connect: addresses or networks in CIDR form (<c>10.1.2.0/24</c>); empty allows any.
+        /// Other peers are closed right after the TCP accept, before any DICOM byte is read.
+        /// </summary>
+        public IList<string> AllowedPeerAddresses { get; set; } = new List<string>();
+
+        /// <summary>
+        /// Concurrent associations served; one more is answered with A-ASSOCIATE-RJ transient "local limit exceeded" unless
+        /// an association without progress for <see cref="EvictIdleAfter"/> can be displaced.
+        /// </summary>
         public int MaxAssociations { get; set; } = 16;
+
+        /// <summary>Concurrent associations from one peer address (same rules as <see cref="MaxAssociations"/>).</summary>
+        public int MaxAssociationsPerPeer { get; set; } = DefaultMaxAssociationsPerPeer;
+
+        public const int DefaultMaxAssociationsPerPeer = 8;
+
+        /// <summary>
+        /// Concurrent TCP connections (one thread each), associations included; 0: 4 × <see cref="MaxAssociations"/>. A
+        /// connection over the limit is closed at once, without a thread, unless it displaces a connection without association
+        /// of a peer holding at least two more connections than the newcomer's. Must exceed <see cref="MaxAssociations"/>.
+        /// </summary>
+        public int MaxConnections { get; set; }
+
+        /// <summary>The connection limit in effect (<see cref="MaxConnections"/>, or 4 × <see cref="MaxAssociations"/> for 0).</summary>
+        public int EffectiveMaxConnections => MaxConnections > 0 ? MaxConnections : 4 * MaxAssociations;
+
+        /// <summary>
+        /// How long a new connection may take to deliver its A-ASSOCIATE-RQ (TLS handshake included) before it is closed
+        /// (the acceptor's ARTIM; <see cref="AssociationOptions.ArtimTimeout"/> stays for the other waits).
+        /// </summary>
+        public TimeSpan AssociationRequestTimeout { get; set; } = DefaultAssociationRequestTimeout;
+
+        public static readonly TimeSpan DefaultAssociationRequestTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// When a limit is reached, an association that made no progress (no C-STORE data, no stored file) for this long is
+        /// aborted to let a new one in. Below the limits the <see cref="AssociationOptions.NetworkIdleTimeout"/> applies.
+        /// </summary>
+        public TimeSpan EvictIdleAfter { get; set; } = DefaultEvictIdleAfter;
+
+        public static readonly TimeSpan DefaultEvictIdleAfter = TimeSpan.FromSeconds(10);
 
         /// <summary>Storage SOP classes accepted (default: <see cref="StorageSopClasses.RadiotherapyTrial"/>).</summary>
         public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.RadiotherapyTrial);

@@ -34,15 +34,45 @@ namespace HamletPS.Commands
         [ValidateLength(1, 16)]
         public string AETitle { get; set; }
 
-        /// <summary>Calling AE titles let in; by default any.</summary>
+        /// <summary>Calling AE titles let in; default DICOMNODE.ALLOWEDCALLINGAETITLES, else any.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] AllowedCallingAETitle { get; set; }
+
+        /// <summary>The one local IP address to listen on; default DICOMNODE.LISTENADDRESS, else every address.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ListenAddress { get; set; }
+
+        /// <summary>Peer addresses or networks (10.1.2.0/24) let connect; default DICOMNODE.ALLOWEDPEERADDRESSES, else any.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] AllowedPeerAddress { get; set; }
 
         /// <summary>Associations served at once.</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
         public int MaxAssociations { get; set; } = 16;
+
+        /// <summary>Associations served at once for one peer address.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int MaxAssociationsPerPeer { get; set; } = 8;
+
+        /// <summary>TCP connections open at once (one thread each); 0: 4 × MaxAssociations.</summary>
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int MaxConnections { get; set; }
+
+        /// <summary>Seconds (or a TimeSpan) a new connection may take to send its association request.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan AssociationRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>At a limit, an association that stored nothing for this long (seconds, or a TimeSpan) is aborted to let a new one in.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan EvictIdleAfter { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Stop when no association has been open for this long (seconds, or a TimeSpan).</summary>
         [Parameter]
@@ -139,9 +169,8 @@ namespace HamletPS.Commands
 
         private DicomReceiverOptions BuildOptions()
         {
-            bool needDefaults = string.IsNullOrEmpty(Path) || !IsBound(nameof(Port)) || !IsBound(nameof(AETitle)) || !string.IsNullOrEmpty(ConfigPath);
+            // Always read (when there is one): its DICOMNODE access keys restrict the receiver even when -Path, -Port and -AETitle are given.
             DicomNodeDefaults defaults = null;
-            if (needDefaults)
             {
                 try
                 {
@@ -167,8 +196,14 @@ namespace HamletPS.Commands
                 Folder = folder,
                 Port = IsBound(nameof(Port)) ? Port : defaults.Port,
                 AETitle = IsBound(nameof(AETitle)) ? AETitle : defaults.AETitle,
-                AllowedCallingAETitles = AllowedCallingAETitle ?? new string[0],
+                AllowedCallingAETitles = AllowedCallingAETitle ?? defaults.AllowedCallingAETitles,
+                ListenAddress = IsBound(nameof(ListenAddress)) ? ListenAddress : defaults.ListenAddress,
+                AllowedPeerAddresses = AllowedPeerAddress ?? defaults.AllowedPeerAddresses,
                 MaxAssociations = MaxAssociations,
+                MaxAssociationsPerPeer = MaxAssociationsPerPeer,
+                MaxConnections = MaxConnections,
+                AssociationRequestTimeout = AssociationRequestTimeout,
+                EvictIdleAfter = EvictIdleAfter,
                 IdleTimeout = IsBound(nameof(IdleTimeout)) ? IdleTimeout : (TimeSpan?)null,
                 Count = IsBound(nameof(Count)) ? Count : (int?)null,
                 DuplicatePolicy = (DuplicateFilePolicy)Enum.Parse(typeof(DuplicateFilePolicy), DuplicatePolicy, ignoreCase: true),

@@ -154,6 +154,34 @@ namespace HamletPS.Core.Tests.Configuration
         }
 
         [Fact]
+        public void Parse_ReadsTheOptionalDicomNodeAccessKeys_AndTheOldKeysAloneLeaveThemOpen()
+        {
+            var c = Parse("DICOMNODE:\n  AET: X\n  PORT: 104\n  LISTENADDRESS: 10.20.0.5\n  ALLOWEDPEERADDRESSES: 10.20.0.17, 10.20.0.0/28\n  AllowedCallingAETitles: TPS_SCU,PACS_SCU\n");
+            Assert.Empty(c.Findings);
+            Assert.Equal("10.20.0.5", c.Config.DicomNode.ListenAddress);
+            Assert.Equal(new[] { "10.20.0.17", "10.20.0.0/28" }, c.Config.DicomNode.AllowedPeerAddresses);
+            Assert.Equal(new[] { "TPS_SCU", "PACS_SCU" }, c.Config.DicomNode.AllowedCallingAeTitles);
+
+            var old = Parse(HtpConfig);
+            Assert.Null(old.Config.DicomNode.ListenAddress);
+            Assert.Empty(old.Config.DicomNode.AllowedPeerAddresses);
+            Assert.Empty(old.Config.DicomNode.AllowedCallingAeTitles);
+        }
+
+        [Theory]
+        [InlineData("LISTENADDRESS: receiver.local", "DICOMNODE.LISTENADDRESS must be an IPv4 or IPv6 address")]
+        [InlineData("ALLOWEDPEERADDRESSES: 10.0.0.1, pacs.local", "'pacs.local' is not an IPv4 or IPv6 address")]
+        [InlineData("ALLOWEDPEERADDRESSES: 10.0.0.0/40", "prefix length must be 0..32")]
+        [InlineData("ALLOWEDCALLINGAETITLES: TPS, SEVENTEEN_CHARS_XX", "AE titles of 1-16 printable ASCII characters")]
+        public void Parse_RejectsBadDicomNodeAccessValues_WithTheLine(string line, string message)
+        {
+            var error = Assert.Single(Parse("DICOMNODE:\n  AET: X\n  " + line + "\n").Findings);
+            Assert.Equal(ConfigSeverity.Error, error.Severity);
+            Assert.Equal(3, error.Line);
+            Assert.Contains(message, error.Message);
+        }
+
+        [Fact]
         public void Parse_WarnsAboutUnknownKeysAndRejectsBadEnumsAndPatterns()
         {
             var result = Parse("APP:\n  SITE: s\n  COLOUR: blue\nHAMLET:\n  PSEUDONYM: rot13\n  STUDYIDPATTERN: '(['\n  FUTURE: x\n");

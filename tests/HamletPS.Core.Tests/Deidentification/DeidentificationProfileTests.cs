@@ -75,10 +75,11 @@ testPatients: [dummy]
         public void Rules_ResolveCombinedCodesByTypeElseStricter()
         {
             var rules = new ProfileRules(DeidentificationProfile.BuiltIn("basic"));
-            Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.ContentDate, DicomVR.DA).Action);           // Z/D, Type 2
-            Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.InstitutionName, DicomVR.LO).Action);      // X/Z/D, Type 3
-            Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.TreatmentMachineName, DicomVR.SH).Action);  // X/Z, Type 2
-            Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.TreatmentSite, DicomVR.LO).Action);        // X/D, unknown: stricter
+            Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.ContentDate, DicomVR.DA, 2).Action);           // Z/D, Type 2
+            Assert.Equal(AttributeAction.Dummy, rules.For(DicomTags.ContentDate, DicomVR.DA, 1).Action);           // Z/D, Type 1
+            Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.InstitutionName, DicomVR.LO, 3).Action);      // X/Z/D, Type 3
+            Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.TreatmentMachineName, DicomVR.SH, 2).Action);  // X/Z, Type 2
+            Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.TreatmentSite, DicomVR.LO).Action);           // X/D, unknown: stricter
             Assert.Equal(AttributeAction.Remove, rules.For(DicomTags.StudyDescription, DicomVR.LO).Action);
             Assert.Equal(AttributeAction.Empty, rules.For(DicomTags.StructureSetDate, DicomVR.DA).Action);
         }

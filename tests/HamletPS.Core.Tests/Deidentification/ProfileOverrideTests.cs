@@ -204,31 +204,37 @@ namespace HamletPS.Core.Tests.Deidentification
             Assert.DoesNotContain(ds, e => e.Tag.IsPrivate);
         }
 
-        // Combined codes of Table E.1-1 by the attribute's type (1, 2, 3; 0 = unknown).
+        private const string CtImage = "1.2.840.10008.5.1.4.1.1.2";
+        private const string RtStructureSet = "1.2.840.10008.5.1.4.1.1.481.3";
+        private const string RtPlan = "1.2.840.10008.5.1.4.1.1.481.5";
+        private const string SpatialRegistration = "1.2.840.10008.5.1.4.1.1.66.1";
+        private const string EnhancedCt = "1.2.840.10008.5.1.4.1.1.2.1";
+
+        // Combined codes of Table E.1-1 by the attribute's type (1, 2, 3; 0 = unknown) where it sits in the IOD of the SOP Class.
         [Theory]
-        [InlineData("ContentDate", null, "Z/D", 2, AttributeAction.Empty)]
-        [InlineData("InstructionPerformedDateTime", null, "Z/D", 0, AttributeAction.Empty)]
-        [InlineData("TreatmentMachineName", null, "X/Z", 2, AttributeAction.Empty)]
-        [InlineData("AcquisitionDate", null, "X/Z", 3, AttributeAction.Remove)]
-        [InlineData("BarcodeValue", null, "X/Z", 0, AttributeAction.Remove)]
-        [InlineData("RTPlanDate", null, "X/D", 2, AttributeAction.Dummy)]
-        [InlineData("SeriesDate", null, "X/D", 3, AttributeAction.Remove)]
-        [InlineData("TreatmentSite", null, "X/D", 0, AttributeAction.Remove)]
-        [InlineData("InstitutionName", null, "X/Z/D", 3, AttributeAction.Remove)]
-        [InlineData("OperatorsName", null, "X/Z/D", 3, AttributeAction.Remove)]
-        [InlineData("ReferencedImageSequence", null, "X/Z/U*", 3, AttributeAction.Remove)]
-        [InlineData("ReferencedImageSequence", "RegistrationSequence", "X/Z/U*", 1, AttributeAction.RemapUid)]
-        [InlineData("SourceImageSequence", "DerivationImageSequence", "X/Z/U*", 1, AttributeAction.RemapUid)]
-        [InlineData("ReferencedImageSequence", "ReferencedSeriesSequence", "X/Z/U*", 0, AttributeAction.Remove)]
-        public void CombinedCodes_ResolveByTypeWhereKnownElseStricter_InTheBasicProfile(string keyword, string parent, string code, int type, AttributeAction expected)
+        [InlineData(CtImage, "ContentDate", "Z/D", 2, AttributeAction.Empty)]
+        [InlineData(EnhancedCt, "ContentDate", "Z/D", 1, AttributeAction.Dummy)]
+        [InlineData(RtPlan, "BeamSequence/TreatmentMachineName", "X/Z", 2, AttributeAction.Empty)]
+        [InlineData(CtImage, "AcquisitionDate", "X/Z", 3, AttributeAction.Remove)]
+        [InlineData(CtImage, "BarcodeValue", "X/Z", 0, AttributeAction.Remove)]
+        [InlineData(RtPlan, "RTPlanDate", "X/D", 2, AttributeAction.Dummy)]
+        [InlineData(CtImage, "SeriesDate", "X/D", 3, AttributeAction.Remove)]
+        [InlineData(CtImage, "InstitutionName", "X/Z/D", 3, AttributeAction.Remove)]
+        [InlineData(CtImage, "OperatorsName", "X/Z/D", 3, AttributeAction.Remove)]
+        [InlineData(RtStructureSet, "OperatorsName", "X/Z/D", 2, AttributeAction.Empty)]
+        [InlineData(EnhancedCt, "DeviceSerialNumber", "X/Z/D", 1, AttributeAction.Dummy)]
+        [InlineData(CtImage, "ReferencedImageSequence", "X/Z/U*", 3, AttributeAction.Remove)]
+        [InlineData(SpatialRegistration, "RegistrationSequence/ReferencedImageSequence", "X/Z/U*", 1, AttributeAction.RemapUid)]
+        [InlineData(CtImage, "RegistrationSequence/ReferencedImageSequence", "X/Z/U*", 0, AttributeAction.Remove)]
+        public void CombinedCodes_ResolveByTheTypeInTheInstancesIod_ElseStricter_InTheBasicProfile(string sopClass, string path, string code, int type, AttributeAction expected)
         {
-            var entry = DicomDictionary.LookupKeyword(keyword);
+            var tags = path.Split('/').Select(k => DicomDictionary.LookupKeyword(k).Tag).ToArray();
+            var entry = DicomDictionary.Lookup(tags[tags.Length - 1]);
             var row = ConfidentialityProfileTable.Find(entry.Tag.Value);
             Assert.Equal(code, Code(row.Basic));
-            Assert.Equal(type, AttributeTypeTable.GetType(keyword, parent));
+            Assert.Equal(type, IodAttributeTypes.TypeAt(sopClass, tags.Select(t => t.Value).ToArray()));
             var rules = new ProfileRules(DeidentificationProfile.BuiltIn("basic"));
-            DicomTag? parentTag = parent == null ? (DicomTag?)null : DicomDictionary.LookupKeyword(parent).Tag;
-            Assert.Equal(expected, rules.For(entry.Tag, entry.VR, parentTag).Action);
+            Assert.Equal(expected, rules.For(entry.Tag, entry.VR, type).Action);
         }
 
         [Theory]
@@ -239,17 +245,17 @@ namespace HamletPS.Core.Tests.Deidentification
         [InlineData(ConfidentialityAction.RemoveOrZeroOrUid, AttributeAction.RemapUid, AttributeAction.Empty, AttributeAction.Remove, AttributeAction.Remove)]
         public void CombinedCodes_EveryTypeGivesTheConformantAlternative_UnknownTheStricter(ConfidentialityAction code, AttributeAction type1, AttributeAction type2, AttributeAction type3, AttributeAction unknown)
         {
-            // Attributes whose type is 1 (nested in a registration), 2, 3, and unknown.
-            Assert.Equal(type1, AttributeTypeTable.Resolve(code, "ReferencedImageSequence", "RegistrationSequence"));
-            Assert.Equal(type2, AttributeTypeTable.Resolve(code, "TreatmentMachineName"));
-            Assert.Equal(type3, AttributeTypeTable.Resolve(code, "StationName"));
-            Assert.Equal(unknown, AttributeTypeTable.Resolve(code, "NoSuchKeyword"));
+            Assert.Equal(type1, CombinedActionCodes.Resolve(code, 1));
+            Assert.Equal(type2, CombinedActionCodes.Resolve(code, 2));
+            Assert.Equal(type3, CombinedActionCodes.Resolve(code, 3));
+            Assert.Equal(unknown, CombinedActionCodes.Resolve(code, 0));
         }
 
         [Fact]
         public void ReferencedImageSequence_IsRemovedAtTheTopLevel_ButKeptAndRemappedInsideARegistration()
         {
             var f = Sample();
+            f.Dataset.AddOrUpdate(DicomTags.SOPClassUID, SpatialRegistration);
             var reference = new DicomDataset();
             reference.AddOrUpdate(DicomTags.ReferencedSOPClassUID, "1.2.840.10008.5.1.4.1.1.2");
             reference.AddOrUpdate(DicomTags.ReferencedSOPInstanceUID, "1.2.826.0.1.3680043.99.1.1.7");

@@ -116,11 +116,11 @@ namespace HamletPS.Dicom.Tests.Network
             public readonly List<ReceivedFile> Files = new List<ReceivedFile>();
             public readonly List<string> Log = new List<string>();
 
-            public RunningScp(StorageScpOptions options)
+            public RunningScp(StorageScpOptions options, IPAddress bindAddress = null)
             {
                 Options = options;
                 options.Port = 0;
-                options.BindAddress = IPAddress.Loopback;
+                options.BindAddress = bindAddress ?? IPAddress.Loopback;
                 Scp = new StorageScp(options) { Log = new SyncProgress<string>(l => { lock (Log) Log.Add(l); }) };
                 Scp.Start();
                 _run = Scp.RunAsync(new SyncProgress<ReceivedFile>(f => { lock (Files) Files.Add(f); }), _cts.Token);

@@ -70,5 +70,60 @@ namespace HamletPS.PowerShell.Tests.Commands
                 StopPipeline(ps);
             }
         }
+
+        [Fact]
+        public void ReceiveDicom_ListenAddress_ListensThereOnly()
+        {
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var receiverSession = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            using var ps = receiverSession.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -AETitle HAMLETPS -ListenAddress 127.0.0.2", output, rx, port);
+            try
+            {
+                Assert.True(WaitUntil(() => Run("echoscu", "-aec HAMLETPS 127.0.0.2 " + port, 30000).ExitCode == 0, 15000), "echoscu to 127.0.0.2 never succeeded");
+                var refused = Assert.Throws<System.Net.Sockets.SocketException>(() => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", port); });
+                Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, refused.SocketErrorCode);
+            }
+            finally
+            {
+                StopPipeline(ps);
+            }
+        }
+
+        [Fact]
+        public void ReceiveDicom_PeerOutsideAllowedPeerAddress_GetsNoAssociation()
+        {
+            string rx = Path.Combine(_root, "incoming");
+            int port = FreePort();
+            using var receiverSession = new PowerShellSession();
+            var output = new PSDataCollection<PSObject>();
+            using var ps = receiverSession.BeginInvoke("Receive-Dicom -Path $args[0] -Port $args[1] -AETitle HAMLETPS -AllowedPeerAddress 192.0.2.0/24 -Verbose", output, rx, port);
+            try
+            {
+                WaitForPort(port);
+                var (code, log) = Run("echoscu", "-aec HAMLETPS 127.0.0.1 " + port, 30000);
+                Assert.NotEqual(0, code);
+                var verbose = ps.Streams.Verbose;               // indexed, not enumerated: enumerating an open collection blocks
+                Assert.True(WaitUntil(() => Enumerable.Range(0, verbose.Count).Any(i => verbose[i].Message.Contains("connection refused: address not in the allowed peer addresses"))), log);
+            }
+            finally
+            {
+                StopPipeline(ps);
+            }
+        }
+
+        [Fact]
+        public void ReceiveDicom_ListenAddressThatIsNotAnAddress_IsATerminatingInvalidDicomNetworkSettingError()
+        {
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke("Receive-Dicom -Path $args[0] -Port $args[1] -AETitle HAMLETPS -ListenAddress receiver.local", Path.Combine(_root, "in"), FreePort());
+
+            Assert.Empty(output);
+            ErrorRecord error = Assert.Single(session.Errors);
+            Assert.Equal("InvalidDicomNetworkSetting,HamletPS.Commands.ReceiveDicomCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("receiver.local", error.Exception.Message);
+        }
     }
 }
