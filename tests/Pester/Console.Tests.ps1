@@ -45,7 +45,6 @@ BeforeAll {
     $examples = Join-Path $repo 'examples'
     $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('hamlet-pester-console-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $script:work | Out-Null
-    $key = ConvertTo-SecureString 'Synthetic0Test1Site2Key3ABCDEFGH' -AsPlainText -Force
 
     function New-SampleSite([string] $Name) {
         $root = Join-Path $script:work $Name
@@ -81,8 +80,8 @@ BeforeAll {
     Add-Output (Invoke-DicomSort -Path $a.Incoming -Destination $sorted -Copy -SettleSeconds 0)
     $protected = Join-Path $a.Root 'protected'
     $vault = Join-Path $a.Root 'vault'
-    Add-Output (Protect-DicomPatient -Path $sorted -Destination $protected -VaultPath $vault -Key $key)
-    Add-Output (Unprotect-DicomPatient -Path $protected -Destination (Join-Path $a.Root 'restored') -VaultPath $vault -Key $key)
+    Add-Output (Protect-DicomPatient -Path $sorted -Destination $protected -VaultPath $vault -ConfigPath $a.Config)   # the site key seals the files for New-HamletArchive
+    Add-Output (Unprotect-DicomPatient -Path $protected -Destination (Join-Path $a.Root "restored") -VaultPath $vault -ConfigPath $a.Config)
     $archive = New-HamletArchive $protected -ConfigPath $a.Config -Destination (Join-Path $a.Root 'out')
     Add-Output $archive
     Add-Output (Send-AzureShare -Path $archive.Path -ConnectionString $script:files.ConnectionString -Share $script:files.Share -Directory console -LedgerPath (Join-Path $a.Root 'ledgers') -Confirm:$false)
