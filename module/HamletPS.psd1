@@ -40,7 +40,6 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('DICOM', 'Radiotherapy', 'Anonymisation', 'AzureFiles', 'Hamlet')
-            ProjectUri = ''
         }
     }
 }

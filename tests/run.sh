@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The project's one test command (README: "Run every test"). Installs what the tests need when it is missing,
-# builds, lays out the module, runs every xunit project and the Pester tests where pwsh exists, and ends with
-# the totals alone on a line: "tests: N passed, N failed, N skipped".
+# The project's one test command (README: "Run every test"). Installs what the tests need when it is missing (Debian
+# peers; PowerShell 7.6 into .tools/), then runs build.ps1 -Task Test: build, module layout and package, every xunit
+# project and the Pester tests, ending with the totals alone on a line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,67 +30,19 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# 2. Build everything, lay out the module folder out/HamletPS/<version>/ (the hosted-engine tests import it from there) and
-#    publish the native hamlet to out/hamlet/.
-dotnet build HamletPS.sln -c Release -nologo -v q || { echo "build failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
-dotnet publish src/HamletPS/HamletPS.csproj -c Release -nologo -v q --no-build >/dev/null \
-  || { echo "module layout failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
-# The native hamlet, as `dotnet publish src/HamletPS.Cli` installs it (ahead-of-time compiled); NativeHamletTests runs it.
-rm -rf out/hamlet
-dotnet publish src/HamletPS.Cli -c Release -nologo -v q -o out/hamlet >/dev/null \
-  || { echo "native hamlet build failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
-export HAMLET_NATIVE_EXE="$root/out/hamlet/hamlet"
-
-# 3. Every xunit project, each writing a TRX file whose counters we add up.
-results="$root/TestResults"
-rm -rf "$results"; mkdir -p "$results"
-status=0
-for proj in tests/*Tests/*.csproj; do
-  name=$(basename "$proj" .csproj)
-  echo "== $name"
-  dotnet test "$proj" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" ${HAMLET_TEST_FILTER:+--filter "$HAMLET_TEST_FILTER"} \
-    || status=1
-done
-
-# 3b. The receive, sort, protect and archive suites a second time with HAMLET_PORTABLE_IO=1: every Linux-only fast path
-#     (rename(2), copy_file_range, statx, fdatasync, the plain-descriptor received file) off, so the portable code that
-#     Windows and .NET Framework run is tested here too. Skipped when HAMLET_TEST_FILTER narrows the run.
-if [ -z "${HAMLET_TEST_FILTER:-}" ]; then
-  echo "== portable file paths (HAMLET_PORTABLE_IO=1)"
-  HAMLET_PORTABLE_IO=1 dotnet test tests/HamletPS.Dicom.Tests/HamletPS.Dicom.Tests.csproj -c Release --no-build -nologo \
-    --logger "trx;LogFileName=Portable.Dicom.trx" --results-directory "$results" \
-    --filter "FullyQualifiedName~PlatformIOTests|FullyQualifiedName~FileRetryTests|FullyQualifiedName~PartialFileRecoveryTests|FullyQualifiedName~DcmtkInteropTests|FullyQualifiedName~StopAfterFilesTests|FullyQualifiedName~StorageScpFaultTests|FullyQualifiedName~ReceiverDurabilityTests.EveryDurabilityMethod|FullyQualifiedName~FileRenameTests|FullyQualifiedName~FileStampTests|FullyQualifiedName~ReferencedValueCopyTests" \
-    || status=1
-  HAMLET_PORTABLE_IO=1 dotnet test tests/HamletPS.Core.Tests/HamletPS.Core.Tests.csproj -c Release --no-build -nologo \
-    --logger "trx;LogFileName=Portable.Core.trx" --results-directory "$results" \
-    --filter "FullyQualifiedName~Sorting|FullyQualifiedName~HamletPipelineTests|FullyQualifiedName~PipelineCleanupTests|FullyQualifiedName~HamletArchiveBuilderTests|FullyQualifiedName~DicomProtectorTests" \
-    || status=1
+# 2. PowerShell 7.6.10 as a .NET tool in the repository's ignored .tools/pwsh (nothing installed for the user or the
+#    machine); always this version (without --version the tool takes 7.7.0, which fails here). Pester 5 is restored by
+#    build.ps1 itself (its Pester task), so Windows CI gets it the same way.
+pwsh="$root/.tools/pwsh/pwsh"
+pwsh_version=7.6.10
+if [ ! -x "$pwsh" ] || [ "$("$pwsh" -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()' 2>/dev/null)" != "$pwsh_version" ]; then
+  echo "Installing PowerShell $pwsh_version into .tools/pwsh"
+  rm -rf "$root/.tools/pwsh"
+  dotnet tool install PowerShell --version "$pwsh_version" --tool-path "$root/.tools/pwsh" >/dev/null \
+    || { echo "could not install PowerShell $pwsh_version"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
-# 3c. The .NET Framework-rules job: the laid-out module's netstandard2.0 assemblies under Mono (tests/NetFramework).
-echo "== NetFramework (Mono)"
-version=$(sed -n 's:.*<HamletVersion>\(.*\)</HamletVersion>.*:\1:p' Directory.Build.props)
-bash tests/NetFramework/run.sh "out/HamletPS/$version" "$results/NetFramework.trx" || status=1
-
-# 4. Pester tests are for sites and Windows CI; they need pwsh (or Windows PowerShell) and Pester 5.
-if command -v pwsh >/dev/null 2>&1 && pwsh -NoProfile -Command 'exit [int](-not (Get-Module -ListAvailable Pester))' >/dev/null 2>&1; then
-  echo "== Pester"
-  pwsh -NoProfile -Command "Invoke-Pester -Path '$root/tests/Pester' -CI" || status=1
-else
-  echo "Pester tests SKIPPED: pwsh with Pester 5 is not installed on this machine (tests/Pester runs on sites and Windows CI)."
-fi
-
-# 5. Totals from the TRX counters (skipped = notExecuted).
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  get() { echo "$line" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  p=$(get passed); f=$(get failed); e=$(get error); n=$(get notExecuted)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
-done
-[ "$failed" -gt 0 ] && status=1
-[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crashed test host counts as a failure
-echo "tests: $passed passed, $failed failed, $skipped skipped"
-exit $status
+# 3. Build, lay out and package the module, publish the native hamlet (out/hamlet/), run every xunit project and the
+#    Pester tests (with the local Azure Files endpoint and dcmtk), print the totals: the steps build.ps1 defines.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+exec "$pwsh" -NoProfile -NonInteractive -File "$root/build.ps1" -Task Test

@@ -20,21 +20,6 @@ namespace HamletPS.PowerShell.Tests
         }
 
         [Fact]
-        public void FormatFile_HasAViewForEveryOutputTypeOfEveryCmdlet()
-        {
-            var viewTypes = XDocument.Load(FormatFile).Descendants("ViewSelectedBy").Elements("TypeName").Select(e => e.Value.Trim()).ToHashSet();
-            using var session = new PowerShellSession();
-            var outputTypes = session.Invoke(
-                "Get-Command -Module HamletPS | ForEach-Object { $_.OutputType } | ForEach-Object { $_.Name } | Where-Object { $_ -like 'HamletPS.*' }")
-                .Select(o => o.ToString()).Distinct().ToList();
-
-            Assert.NotEmpty(outputTypes);
-            var missing = outputTypes.Where(t => !viewTypes.Contains(t)).ToList();
-            Assert.True(missing.Count == 0, "no view in HamletPS.format.ps1xml for: " + string.Join(", ", missing));
-            Assert.Contains("HamletPS.ShareMount", outputTypes); // the script function's type is enumerated too
-        }
-
-        [Fact]
         public void EveryExportedCommand_DeclaresOutputTypes_ThatAreOurOwnPlainClasses()
         {
             using var session = new PowerShellSession();

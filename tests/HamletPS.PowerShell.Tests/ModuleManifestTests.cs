@@ -8,16 +8,6 @@ namespace HamletPS.PowerShell.Tests
     public class ModuleManifestTests
     {
         [Fact]
-        public void TestModuleManifest_AcceptsTheLaidOutManifest()
-        {
-            using var session = new PowerShellSession(importModule: false);
-            PSObject info = session.Invoke("Test-ModuleManifest -Path $args[0] -ErrorAction Stop", ModuleLayout.ManifestPath).Single();
-            Assert.Equal("HamletPS", info.Properties["Name"].Value);
-            Assert.Equal(ModuleLayout.ReadVersion(), info.Properties["Version"].Value.ToString());
-            Assert.Empty(session.Errors);
-        }
-
-        [Fact]
         public void Manifest_DeclaresBothEditionsAndPowerShell51()
         {
             using var session = new PowerShellSession(importModule: false);

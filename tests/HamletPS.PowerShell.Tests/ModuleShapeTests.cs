@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using HamletPS.PowerShell.Tests.Examples;
 using HamletPS.PowerShell.Tests.Help;
 using Xunit;
 
@@ -17,47 +16,6 @@ namespace HamletPS.PowerShell.Tests
     {
         private static List<CommandInfo> ModuleCommands(PowerShellSession session) =>
             session.Invoke("Get-Command -Module HamletPS").Select(o => (CommandInfo)o.BaseObject).ToList();
-
-        [Fact]
-        public void GetCommand_EqualsCmdletsToExportPlusTheScriptFunctions()
-        {
-            using var manifestSession = new PowerShellSession(importModule: false);
-            PSObject manifest = manifestSession.Invoke("Test-ModuleManifest -Path $args[0]", ModuleLayout.ManifestPath).Single();
-            IEnumerable<string> Keys(string property) =>
-                ((System.Collections.IDictionary)manifest.Properties[property].Value).Keys.Cast<string>();
-            var declared = Keys("ExportedCmdlets").Concat(Keys("ExportedFunctions")).OrderBy(n => n, StringComparer.Ordinal).ToList();
-
-            using var session = new PowerShellSession();
-            var exported = ModuleCommands(session).Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
-
-            Assert.Contains("Mount-HamletShare", declared);
-            Assert.True(declared.Count >= 17, "the manifest declares only " + declared.Count + " commands");
-            Assert.Equal(declared, exported);
-        }
-
-        [Fact]
-        public void EveryCommand_UsesAnApprovedVerb_FromTheEnginesOwnList()
-        {
-            HashSet<string> approved = ExampleScriptTests.ApprovedVerbs();
-            using var session = new PowerShellSession();
-            var unapproved = ModuleCommands(session).Select(c => c.Name).Where(n => !approved.Contains(n.Split('-')[0])).ToList();
-            Assert.Empty(unapproved);
-        }
-
-        [Fact]
-        public void EveryParameterSet_OfEveryCommand_HasAPipelineParameter()
-        {
-            using var session = new PowerShellSession();
-            var missing = new List<string>();
-            foreach (CommandInfo command in ModuleCommands(session))
-            {
-                foreach (CommandParameterSetInfo set in command.ParameterSets)
-                {
-                    if (!set.Parameters.Any(p => p.ValueFromPipeline || p.ValueFromPipelineByPropertyName)) missing.Add(command.Name + " [" + set.Name + "]");
-                }
-            }
-            Assert.True(missing.Count == 0, "parameter sets without pipeline input: " + string.Join(", ", missing));
-        }
 
         [Fact]
         public void EveryDocumentedExample_BindsItsCommandToOneParameterSet()

@@ -1,18 +1,19 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Chain/WholeChainTests.cs and Commands/ProtectDicomPatientTests.cs, for
-# sites and Windows CI (Windows PowerShell 5.1 and pwsh): Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient |
-# New-HamletArchive | Send-AzureShare in one pipeline.
-# Needs: dcmtk's storescu on PATH (the sender), the bundled sample (examples/data/incoming) and an Azure Files endpoint:
-#   $env:HAMLET_TEST_FILES_CONNECTION_STRING  a connection string (local test endpoint or a throw-away storage account)
-#   $env:HAMLET_TEST_FILES_SHARE              an existing share (default 'incoming').
-# Tests whose peer is missing are skipped (Pester reports them as skipped).
+# Protect-DicomPatient as a user runs it, and Ctrl-C (Stop()) of the whole chain Receive-Dicom | Invoke-DicomSort |
+# Protect-DicomPatient | New-HamletArchive | Send-AzureShare, for sites and CI (pwsh; Windows PowerShell 5.1). The chain's
+# end-to-end run from storescu to the share, checked with azure-cli, unzip and pydicom, is in
+# tests/HamletPS.PowerShell.Tests/Chain/WholeChainTests.cs.
+# Needs: the bundled sample (examples/data/incoming) and the local Azure Files endpoint (Support/TestFilesEndpoint.ps1; or
+# $env:HAMLET_TEST_FILES_CONNECTION_STRING and $env:HAMLET_TEST_FILES_SHARE for a real account).
 # Run: Invoke-Pester -Path tests/Pester/Chain.Tests.ps1 -Output Detailed
 
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
     Import-Module (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1") -Force -ErrorAction Stop
     $script:sample = Join-Path $PSScriptRoot '../../examples/data/incoming'
-    $script:share = if ($env:HAMLET_TEST_FILES_SHARE) { $env:HAMLET_TEST_FILES_SHARE } else { 'incoming' }
+    . (Join-Path $PSScriptRoot 'Support/TestFilesEndpoint.ps1')
+    $script:files = Start-TestFilesEndpoint
+    $script:share = $script:files.Share
     $script:key = ConvertTo-SecureString 'Synthetic0Test1Site2Key3ABCDEFGH' -AsPlainText -Force
 
     function New-ChainSite {
@@ -48,17 +49,25 @@ CIPHER:
                 Protect-DicomPatient -ConfigPath $site.Config -VaultPath (Join-Path $site.Root 'vault') |
                 New-HamletArchive -ConfigPath $site.Config -Verify |
                 Send-AzureShare -ConnectionString $cs -Share $share -Directory $site.Directory -LedgerPath (Join-Path $site.Root 'ledgers') -Confirm:$false
-        }).AddArgument((Get-Module HamletPS).Path.Replace('.dll', '.psd1')).AddArgument($Site).AddArgument($Count).AddArgument($env:HAMLET_TEST_FILES_CONNECTION_STRING).AddArgument($script:share)
+        }).AddArgument((Get-Module HamletPS).Path.Replace('.dll', '.psd1')).AddArgument($Site).AddArgument($Count).AddArgument($script:files.ConnectionString).AddArgument($script:share)
         $handle = $ps.BeginInvoke()
+        # The chain must be running and listening before a test goes on: a chain that failed to start (a binding error, such
+        # as a null -ConnectionString) ends at once as Completed, and a Stop() after that proves nothing.
         $deadline = [DateTime]::UtcNow.AddSeconds(15)
-        while ([DateTime]::UtcNow -lt $deadline) {
-            try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Site.Port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 100 }
+        $listening = $false
+        while (-not $listening -and [DateTime]::UtcNow -lt $deadline -and $ps.InvocationStateInfo.State -eq 'Running') {
+            try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $Site.Port); $c.Dispose(); $listening = $true } catch { Start-Sleep -Milliseconds 100 }
+        }
+        if (-not $listening) {
+            $errors = ($ps.Streams.Error | ForEach-Object { $_.FullyQualifiedErrorId + ': ' + $_ }) -join '; '
+            throw "the chain did not start listening on port $($Site.Port) (state $($ps.InvocationStateInfo.State)): $errors"
         }
         [pscustomobject]@{ PowerShell = $ps; Handle = $handle }
     }
+}
 
-    $script:haveStorescu = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
-    $script:haveShare = [bool]$env:HAMLET_TEST_FILES_CONNECTION_STRING
+AfterAll {
+    Stop-TestFilesEndpoint $script:files
 }
 
 Describe 'Protect-DicomPatient' {
@@ -82,30 +91,12 @@ Describe 'Protect-DicomPatient' {
 }
 
 Describe 'Whole chain' {
-    It 'storescu -> Receive-Dicom | Invoke-DicomSort | Protect-DicomPatient | New-HamletArchive | Send-AzureShare uploads one verified archive' -Skip:(-not ($script:haveStorescu -and $script:haveShare)) {
-        $site = New-ChainSite
-        try {
-            $files = Get-ChildItem -LiteralPath $script:sample -Recurse -File
-            $chain = Start-Chain -Site $site -Count $files.Count
-            & storescu -aec HAMLETCHAIN 127.0.0.1 $site.Port @($files.FullName)
-            $LASTEXITCODE | Should -Be 0
-            $output = $chain.PowerShell.EndInvoke($chain.Handle)
-            $chain.PowerShell.Streams.Error | Should -BeNullOrEmpty
-            $output.Count | Should -Be 1
-            $output[0].Status.ToString() | Should -Be 'Uploaded'
-            $archive = Get-ChildItem (Join-Path $site.Root 'outgoing') -Filter *.zip
-            $listed = Get-AzureShareItem -ConnectionString $env:HAMLET_TEST_FILES_CONNECTION_STRING -Share $script:share -Path $site.Directory
-            $listed.Name | Should -Contain $archive.Name
-            @(Get-ChildItem (Join-Path $site.Root 'incoming') -Recurse -File).Count | Should -Be 0
-        }
-        finally { Remove-Item -LiteralPath $site.Root -Recurse -Force -ErrorAction SilentlyContinue }
-    }
-
     It 'Stop() during the receive ends the chain cleanly: no archive, the port is free' {
         $site = New-ChainSite
         try {
             $chain = Start-Chain -Site $site -Count 1000
             Start-Sleep -Milliseconds 500
+            $chain.PowerShell.InvocationStateInfo.State | Should -Be 'Running'
             $chain.PowerShell.Stop()
             $chain.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
             Test-Path (Join-Path $site.Root 'outgoing/*.zip') | Should -BeFalse

@@ -1,7 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/HamletConfigCommandTests.cs and TestHamletConfigFindingsTests.cs
-# (Get-HamletConfig, New-HamletConfig, Test-HamletConfig) for sites and Windows CI. Inspection.Tests.ps1 keeps the -WhatIf,
-# template-validates and port cases.
+# The configuration commands as a user runs them
+# (Get-HamletConfig, New-HamletConfig, Test-HamletConfig) for sites and CI. Inspection.Tests.ps1 keeps New-HamletConfig -WhatIf.
 # Run: Invoke-Pester -Path tests/Pester/Configuration.Tests.ps1 -Output Detailed   (after `dotnet publish src/HamletPS -c Release`)
 
 BeforeAll {

@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Mirrors tests/HamletPS.PowerShell.Tests (Get-DicomFile, configuration commands) for sites and Windows CI.
+# Get-DicomFile and New-HamletConfig -WhatIf as a user runs them, for sites and CI (pwsh; Windows PowerShell 5.1).
 # Run: Invoke-Pester -Path tests/Pester   (after `dotnet publish src/HamletPS -c Release`)
 
 BeforeAll {
@@ -31,6 +31,65 @@ Describe 'Get-DicomFile' {
         @($out).Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidDicomFile,*'
     }
+
+    It 'shows control characters of a hostile file name escaped in its ErrorRecord (no forged lines, no terminal escapes)' {
+        $folder = Join-Path $TestDrive 'hostile'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $hostile = Join-Path $folder ("x`nWARNING: forged " + [char]27 + "[31mred.dcm")
+        [IO.File]::WriteAllBytes($hostile, [byte[]]::new(200))   # not DICOM: an InvalidDicomFile error naming the file
+        Get-DicomFile -LiteralPath $hostile -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        @($errs).Count | Should -Be 1
+        $shown = if ($errs[0].ErrorDetails) { $errs[0].ErrorDetails.Message } else { $errs[0].Exception.Message }
+        $shown | Should -BeLike '*x\x0AWARNING: forged \x1B`[31mred.dcm*'
+        $shown.Contains("`n") | Should -BeFalse
+        $shown.Contains([string][char]27) | Should -BeFalse
+    }
+}
+
+Describe 'Get-DicomFile paths and binding' {
+    BeforeAll {
+        $script:one = Get-ChildItem -Path $examples -Recurse -File -Filter *.dcm | Select-Object -First 1
+        $script:onePatient = (Get-DicomFile -LiteralPath $script:one.FullName).PatientID
+        function New-Folder {
+            $f = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+            New-Item -ItemType Directory -Path $f | Out-Null
+            $f
+        }
+    }
+
+    It 'reads only the top folder without -Recurse' {
+        $top = New-Folder
+        New-Item -ItemType Directory -Path (Join-Path $top 'sub') | Out-Null
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $top 'a.dcm')
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $top 'sub/b.dcm')
+        @(Get-DicomFile $top).Count | Should -Be 1
+        @(Get-DicomFile $top -Recurse).Count | Should -Be 2
+    }
+
+    It 'pipes its output into itself by the Path property' {
+        $row = Get-DicomFile -LiteralPath $script:one.FullName | Get-DicomFile -Elements | Where-Object Keyword -eq 'PatientID' | Select-Object -First 1   # the top-level one
+        $row.Value | Should -Be $script:onePatient
+    }
+
+    It 'a missing path is a non-terminating PathNotFound error' {
+        Get-DicomFile -Path (Join-Path (New-Folder) 'nothing-here') -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,HamletPS.Commands.GetDicomFileCommand'
+    }
+
+    It 'binds Get-ChildItem output literally, brackets in the name included' {
+        $folder = New-Folder
+        Copy-Item -LiteralPath $script:one.FullName -Destination (Join-Path $folder 'scan[1].dcm')
+        $out = Get-ChildItem -LiteralPath $folder | Get-DicomFile -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        $out.PatientID | Should -Be $script:onePatient
+    }
+
+    It '-LiteralPath takes brackets literally' {
+        $file = Join-Path (New-Folder) 'scan[1].dcm'
+        Copy-Item -LiteralPath $script:one.FullName -Destination $file
+        (Get-DicomFile -LiteralPath $file).PatientID | Should -Be $script:onePatient
+    }
 }
 
 Describe 'Configuration commands' {
@@ -38,25 +97,5 @@ Describe 'Configuration commands' {
         $path = Join-Path $TestDrive 'whatif/config.yaml'
         New-HamletConfig -ConfigPath $path -Site pester -WhatIf
         Test-Path $path | Should -BeFalse
-    }
-
-    It 'a new configuration validates without errors' {
-        $path = Join-Path $TestDrive 'site/config.yaml'
-        New-HamletConfig -ConfigPath $path -Site pester -User pt | Test-HamletConfig |
-            Where-Object Severity -eq 'Error' | Should -BeNullOrEmpty
-    }
-
-    It 'reports the line of a port out of range' {
-        $path = Join-Path $TestDrive 'bad.yaml'
-        Set-Content -Path $path -Value "APP:`n  SITE: x`nDICOMNODE:`n  PORT: 70000"
-        Test-HamletConfig -ConfigPath $path -Quiet | Should -BeFalse
-        (Test-HamletConfig -ConfigPath $path | Where-Object Key -like '*PORT*').Line | Should -Be 4
-    }
-}
-
-Describe 'Module' {
-    It 'exports exactly the manifest''s commands with approved verbs' {
-        $verbs = (Get-Verb).Verb
-        Get-Command -Module HamletPS | ForEach-Object { $verbs | Should -Contain $_.Verb }
     }
 }

@@ -1,7 +1,19 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/{ModuleManifest,FormatView}Tests.cs, Help/ModuleHelpTests.cs and
-# Examples/ExampleScriptTests.cs (parse and verb checks), for sites and Windows CI (Windows PowerShell 5.1 and pwsh).
+# The module as PowerShell shows it: manifest, exports, verbs, pipeline input per parameter set, help, format views, and the
+# example, Pester and build scripts parse with approved verbs; for sites and CI (pwsh; Windows PowerShell 5.1).
 # Run: Invoke-Pester -Path tests/Pester/Module.Tests.ps1 -Output Detailed
+
+BeforeDiscovery {
+    # -ForEach data is evaluated at discovery, before any BeforeAll runs: the command names come from the manifest here.
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    $data = Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1")
+    $cmdlets = @($data.CmdletsToExport)
+    $commands = @($data.CmdletsToExport) + @($data.FunctionsToExport)
+    $scripts = @(
+        Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 -Recurse
+        Get-ChildItem $PSScriptRoot -Filter *.ps1 -Recurse
+        Get-Item (Join-Path $PSScriptRoot '../../build.ps1'))
+}
 
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
@@ -25,7 +37,7 @@ Describe 'Module manifest' {
         Get-Command -Module HamletPS | Where-Object { $_.Verb -notin $script:approved } | Should -BeNullOrEmpty
     }
 
-    It 'has a pipeline parameter in every parameter set of <_>' -ForEach @((Get-Command -Module HamletPS -CommandType Cmdlet).Name) {
+    It 'has a pipeline parameter in every parameter set of <_>' -ForEach $cmdlets {
         foreach ($set in (Get-Command $_).ParameterSets) {
             @($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName }).Count | Should -BeGreaterThan 0 -Because "$_ set $($set.Name)"
         }
@@ -33,18 +45,28 @@ Describe 'Module manifest' {
 }
 
 Describe 'Help' {
-    It 'Get-Help <_> -Full has a synopsis, a description, every parameter and two examples' -ForEach @((Get-Command -Module HamletPS).Name) {
+    It 'Get-Help <_> -Full has a synopsis, a description, every parameter and two examples' -ForEach $commands {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        $help.Synopsis | Should -Not -BeLike "$_*" -Because 'a synopsis that starts with the name is the generated syntax-only help (docs/cmdlets/<name>.md missing?)'
         $documented = @($help.Parameters.Parameter.Name)
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-        foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) { $documented | Should -Contain $name }
+        $real = @((Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common })
+        foreach ($name in $real) { $documented | Should -Contain $name }
+        $all = @((Get-Command $_).Parameters.Keys)
+        foreach ($name in $documented) { $all | Should -Contain $name -Because "help documents -$name" }
+        foreach ($p in $help.Parameters.Parameter) { ($p.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($p.Name) needs a description" }
+        foreach ($e in $help.Examples.Example) { $e.Code.Trim() | Should -Not -BeNullOrEmpty -Because "example $($e.Title)" }
+        ($help | Out-String -Width 300) | Should -Not -Match '\{\{' -Because 'template placeholders ({{ ... }}) are left'
     }
 
     It 'has the about_HamletPS topic' {
-        (Get-Help about_HamletPS | Out-String) | Should -Match 'HamletPS'
+        $text = Get-Help about_HamletPS | Out-String
+        $text | Should -Match 'about_HamletPS'
+        $text | Should -Match 'LONG DESCRIPTION'
+        $text | Should -Match 'mapping\.csv'
     }
 }
 
@@ -58,12 +80,11 @@ Describe 'Format views' {
 }
 
 Describe 'Example and Pester scripts' {
-    It '<_> parses without errors and its functions use approved verbs' -ForEach @(
-        Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 -Recurse
-        Get-ChildItem $PSScriptRoot -Filter *.ps1) {
+    It '<_> parses without errors, and its name and functions use approved verbs' -ForEach $scripts {
         $errors = $null
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($_.FullName, [ref]$null, [ref]$errors)
         $errors | Should -BeNullOrEmpty
+        if ($_.BaseName -like '*-*') { $_.BaseName.Split('-')[0] | Should -BeIn $script:approved }
         foreach ($f in $ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
             $f.Name.Split('-')[0] | Should -BeIn $script:approved
         }

@@ -1,8 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{ReceiveDicom,SendDicom,TestDicomEcho}Tests.cs, for sites and
+# Receive-Dicom, Send-Dicom and Test-DicomEcho as a user runs them (the xunit Commands/*Tests.cs keep storescp and TLS), for sites and
 # Windows CI (Windows PowerShell 5.1 and pwsh). Data: the checked-in synthetic sample (examples/data/incoming). The receiver
 # runs in a second runspace of this process; the dcmtk tests (storescu, storescp, echoscu) are skipped when dcmtk is not on PATH.
 # Run: Invoke-Pester -Path tests/Pester/Network.Tests.ps1 -Output Detailed
+
+BeforeDiscovery {
+    $hasDcmtk = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
+}
 
 BeforeAll {
     $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
@@ -12,7 +16,6 @@ BeforeAll {
     $script:sampleFiles = @(Get-ChildItem -LiteralPath $script:sample -Recurse -File)
     $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('pester-net-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $script:work | Out-Null
-    $script:hasDcmtk = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
 
     function Get-FreePort {
         $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -97,6 +100,37 @@ Describe 'Receive-Dicom admission' {
         }
         finally { Stop-Receiver ([pscustomobject]@{ PowerShell = $ps; Output = $out }) }
     }
+
+    It 'listens only on -ListenAddress (127.0.0.2): 127.0.0.1 is refused' {
+        $port = Get-FreePort
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript('param($m, $f, $p) Import-Module $m; Receive-Dicom -Path $f -Port $p -ListenAddress 127.0.0.2 -Confirm:$false')
+        $null = $ps.AddArgument($script:manifest).AddArgument((Join-Path $script:work 'listen-in')).AddArgument($port)
+        $out = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $in = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $in.Complete()
+        $null = $ps.BeginInvoke($in, $out)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(15)
+            do { $echo = Test-DicomEcho 127.0.0.2 $port -CalledAETitle HAMLETPS -TimeoutSeconds 2 -ErrorAction SilentlyContinue }
+            until ($echo.Success -or [DateTime]::UtcNow -gt $deadline)
+            $echo.Success | Should -BeTrue
+            $client = [System.Net.Sockets.TcpClient]::new()
+            try {
+                { $client.Connect('127.0.0.1', $port) } | Should -Throw
+            }
+            finally { $client.Dispose() }
+        }
+        finally { Stop-Receiver ([pscustomobject]@{ PowerShell = $ps; Output = $out }) }
+    }
+
+    It 'a -ListenAddress that is not an address is a terminating InvalidDicomNetworkSetting error naming it' {
+        $caught = $null
+        try { Receive-Dicom -Path (Join-Path $script:work 'bad-listen') -Port (Get-FreePort) -ListenAddress receiver.local -Confirm:$false -ErrorAction Stop }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'InvalidDicomNetworkSetting,HamletPS.Commands.ReceiveDicomCommand'
+        $caught.Exception.Message | Should -BeLike '*receiver.local*'
+    }
 }
 
 Describe 'Receive-Dicom and Send-Dicom' {
@@ -138,7 +172,7 @@ Describe 'Receive-Dicom and Send-Dicom' {
         $rx.PowerShell.Dispose()
     }
 
-    It 'receives from storescu' -Skip:(-not $script:hasDcmtk) {
+    It 'receives from storescu' -Skip:(-not $hasDcmtk) {
         $port = Get-FreePort
         $folder = Join-Path $script:work 'storescu-in'
         $rx = Start-Receiver $folder $port $script:sampleFiles.Count
@@ -150,6 +184,56 @@ Describe 'Receive-Dicom and Send-Dicom' {
             $rx.Output.Count | Should -Be $script:sampleFiles.Count
         }
         finally { Stop-Receiver $rx }
+    }
+
+    It 'Receive-Dicom piped into Get-DicomFile reads each file as it lands (storescu sends)' -Skip:(-not $hasDcmtk) {
+        $port = Get-FreePort
+        $folder = Join-Path $script:work 'piped-in'
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $f, $p, $n) Import-Module $m; Receive-Dicom -Path $f -Port $p -Count $n -Confirm:$false | Get-DicomFile').
+                AddArgument($script:manifest).AddArgument($folder).AddArgument($port).AddArgument($script:sampleFiles.Count)
+            $handle = $ps.BeginInvoke()
+            Wait-Port $port
+            & storescu -aec HAMLETPS 127.0.0.1 $port ($script:sampleFiles | ForEach-Object FullName)
+            $LASTEXITCODE | Should -Be 0
+            $out = $ps.EndInvoke($handle)
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $out | ForEach-Object { $_.GetType().FullName | Should -Be 'HamletPS.Core.Inspection.DicomFileSummary' }
+            @($out.SOPInstanceUID | Sort-Object) | Should -Be @((Get-DicomFile -Path $script:sample -Recurse).SOPInstanceUID | Sort-Object)
+            $out.Modality | Should -Contain 'RTDOSE'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'Receive-Dicom -WhatIf neither listens nor creates the folder' {
+        $port = Get-FreePort
+        $folder = Join-Path $script:work 'whatif-rx'
+        Receive-Dicom -Path $folder -Port $port -WhatIf | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $folder | Should -BeFalse
+        { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose() } | Should -Throw
+    }
+
+    It 'Receive-Dicom with a missing configuration file stops with ConfigNotFound (ObjectNotFound)' {
+        $caught = $null
+        try { Receive-Dicom -ConfigPath (Join-Path $script:work 'nope.yaml') } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'ConfigNotFound,HamletPS.Commands.ReceiveDicomCommand'
+        $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'Receive-Dicom on a port in use stops with PortUnavailable naming the port' {
+        $blocker = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, 0)
+        $blocker.Start()
+        try {
+            $port = $blocker.LocalEndpoint.Port
+            $caught = $null
+            $out = try { Receive-Dicom -Path (Join-Path $script:work 'busy-in') -Port $port } catch { $caught = $_ }
+            $out | Should -BeNullOrEmpty
+            $caught.FullyQualifiedErrorId | Should -Be 'PortUnavailable,HamletPS.Commands.ReceiveDicomCommand'
+            $caught.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $caught.TargetObject | Should -Be $port
+        }
+        finally { $blocker.Stop() }
     }
 
     It 'Send-Dicom -WhatIf sends nothing' {

@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of the Unprotect-DicomPatient tests of tests/HamletPS.PowerShell.Tests/Commands/ProtectDicomPatientTests.cs,
+# Unprotect-DicomPatient as a site runs it,
 # for sites and Windows CI (Windows PowerShell 5.1 and pwsh): protect the bundled synthetic sample, restore it with the
 # site key and the re-identification record, and refuse a wrong key before writing anything.
 # Needs: the laid-out module (`dotnet publish src/HamletPS -c Release`) and the bundled sample (examples/data/incoming).

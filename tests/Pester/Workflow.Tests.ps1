@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/{InvokeDicomSort,NewHamletArchive,ClearHamletFolder,InvokeHamletPipeline}Tests.cs
+# Invoke-DicomSort, New-HamletArchive, Clear-HamletFolder and Invoke-HamletPipeline as a user runs them,
 # for sites and Windows CI (Windows PowerShell 5.1 and pwsh): the "Process data" and "Empty folders" workflow on a copy of the
 # bundled sample site (examples/config.yaml in the HTP format, examples/mapping.csv, examples/data/incoming).
 # Run: Invoke-Pester -Path tests/Pester/Workflow.Tests.ps1 -Output Detailed   (after `dotnet publish src/HamletPS -c Release`)
@@ -125,6 +125,31 @@ Describe 'New-HamletArchive' {
     }
 }
 
+Describe 'New-HamletArchive binding in the chain' {
+    It 'skips piped results without a Path quietly (a failed or planned protection), not with a binding error' {
+        $outgoing = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        [pscustomobject]@{ Path = $null; DestinationPath = (Join-Path $TestDrive 'protected/never-written.dcm'); Status = 'Failed' } |
+            New-HamletArchive -Destination $outgoing -Site s1 -ErrorVariable errs | Should -BeNullOrEmpty
+        $errs | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $outgoing | Should -BeFalse
+    }
+
+    It 'an explicit empty -Path is a statement-terminating PathRequired error (InvalidArgument); the script goes on' {
+        # In a runspace of its own: inside Pester's own try/catch every terminating error would end the test's script.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $out) Import-Module $m; New-HamletArchive -Path $null -Destination $out -Site s1; ''after''').
+                AddArgument(((Get-Module HamletPS).Path -replace '\.dll$', '.psd1')).AddArgument((Join-Path $TestDrive 'out-empty'))
+            $out = $ps.Invoke()
+            @($out) | Should -Be @('after')
+            @($ps.Streams.Error).Count | Should -Be 1
+            $ps.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'PathRequired,HamletPS.Commands.NewHamletArchiveCommand'
+            $ps.Streams.Error[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Clear-HamletFolder' {
     It 'after the process run deletes the archived files and keeps an unrecorded one with a warning unless -Force' {
         $site = New-SampleSite
@@ -177,5 +202,19 @@ Describe 'Invoke-HamletPipeline' {
         $before = Get-FileCount $site.Root
         Invoke-HamletPipeline -ConfigPath $site.Config -WhatIf | Should -BeNullOrEmpty
         Get-FileCount $site.Root | Should -Be $before
+    }
+
+    It 'two rows for one MRN with different Study IDs: a terminating error naming the line, and nothing moved' {
+        $site = New-SampleSite
+        $mrn = $script:patientIds[0]
+        Set-Content -LiteralPath (Join-Path $site.Root 'mapping.csv') -Value "MRN,Study_ID`r`n$mrn,180_0001`r`n$mrn,180_0002" -NoNewline
+        $before = @(Get-ChildItem -LiteralPath $site.Incoming -Recurse -File | ForEach-Object FullName | Sort-Object)
+        $caught = $null
+        try { Invoke-HamletPipeline -ConfigPath $site.Config -SettleSeconds 0 -ErrorAction Stop } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Be 'InvalidPipelineSettings,HamletPS.Commands.InvokeHamletPipelineCommand'
+        $caught.Exception.Message | Should -BeLike '*mapping.csv:3*'
+        $caught.Exception.Message | Should -Not -BeLike "*$mrn*"
+        @(Get-ChildItem -LiteralPath $site.Incoming -Recurse -File | ForEach-Object FullName | Sort-Object) | Should -Be $before
     }
 }

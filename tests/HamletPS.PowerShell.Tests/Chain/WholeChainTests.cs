@@ -171,36 +171,6 @@ namespace HamletPS.PowerShell.Tests.Chain
         }
 
         [Fact]
-        public void WholeChain_StopDuringTheReceive_EndsCleanly_NoArchiveNoUpload_PortFreed()
-        {
-            using var session = new PowerShellSession();
-            var output = new PSDataCollection<PSObject>();
-            var ps = session.BeginInvoke(ChainSite.ChainScript, output, _site.ChainArguments(1000));
-            try
-            {
-                _site.Push(_site.Study.Files.Take(2).Select(f => f.Path));
-                Assert.True(WaitUntil(() => Directory.Exists(_site.Sorted) && Directory.GetFiles(_site.Sorted, "*.dcm", SearchOption.AllDirectories).Length == 2),
-                    "the first files were not sorted while the receiver ran");
-                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
-
-                Assert.True(StopPipeline(ps), "the chain did not stop"); // what Ctrl-C does
-
-                Assert.True(WaitForEnd(ps, 30000));
-                Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-                Assert.Empty(output);
-                Assert.False(Directory.Exists(_site.Outgoing) && Directory.EnumerateFiles(_site.Outgoing).Any());
-                Assert.DoesNotContain(_endpoint.Requests, r => r.Method == "PUT");
-                Assert.Empty(Directory.GetFiles(_site.Root, "*.partial", SearchOption.AllDirectories));
-                Assert.Throws<System.Net.Sockets.SocketException>(() => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", _site.Port); });
-            }
-            finally
-            {
-                StopPipeline(ps);
-                ps.Dispose();
-            }
-        }
-
-        [Fact]
         public void WholeChain_StopDuringTheUpload_EndsCleanly_NoCompleteLookingFileOnTheShare_AndARerunOfTheUploadCompletesIt()
         {
             int count = _site.Study.Files.Count;

@@ -73,44 +73,6 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
-        public void SendDicom_WhatIf_SendsNothing()
-        {
-            string src = NewFolder(_root, "sent");
-            WriteStudy(src, slices: 2);
-            string rx = NewFolder(_root, "storescp");
-            using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + rx + "\" "))
-            {
-                int port = storescp.Port;
-                using var session = new PowerShellSession();
-
-                var results = session.Invoke("Send-Dicom -Path $args[0] -Recurse -ComputerName 127.0.0.1 -Port $args[1] -CalledAETitle PEER -WhatIf", src, port);
-
-                Assert.Empty(results);
-                Assert.Empty(session.Errors);
-                System.Threading.Thread.Sleep(300);
-                Assert.Empty(Directory.GetFiles(rx));
-            }
-        }
-
-        [Fact]
-        public void SendDicom_UnreachablePort_OneErrorRecordNamingThePeer_AndAWarningForTheRest()
-        {
-            string src = NewFolder(_root, "sent");
-            RtStudy study = WriteStudy(src, slices: 2);
-            int port = FreePort(); // nothing listens there
-            using var session = new PowerShellSession();
-
-            var results = session.Invoke("Send-Dicom -Path $args[0] -Recurse -ComputerName 127.0.0.1 -Port $args[1] -TimeoutSeconds 5", src, port);
-
-            Assert.Empty(results);
-            ErrorRecord error = Assert.Single(session.Errors);
-            Assert.Equal("DicomSendFailed,HamletPS.Commands.SendDicomCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-            Assert.Equal("ANY-SCP@127.0.0.1:" + port, error.TargetObject);
-            Assert.Contains(session.Warnings, w => w.Message.StartsWith((study.Files.Count - 1) + " more files were not sent", StringComparison.Ordinal));
-        }
-
-        [Fact]
         public void SendDicom_NotDicomFileAmongGoodOnes_IsInvalidDicomFile_AndTheRestAreSent()
         {
             string src = NewFolder(_root, "sent");

@@ -38,26 +38,6 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
-        public void TestDicomEcho_UnreachablePort_ReturnsFailure_AndAnErrorRecordNamingThePeer()
-        {
-            int port = FreePort(); // nothing listens there
-            using var session = new PowerShellSession();
-
-            var result = session.Invoke("Test-DicomEcho -ComputerName 127.0.0.1 -Port $args[0] -TimeoutSeconds 5", port).Single();
-
-            Assert.False((bool)result.Properties["Success"].Value);
-            Assert.False(string.IsNullOrEmpty((string)result.Properties["Error"].Value));
-            ErrorRecord error = Assert.Single(session.Errors);
-            Assert.Equal("DicomEchoFailed,HamletPS.Commands.TestDicomEchoCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-            Assert.Equal("ANY-SCP@127.0.0.1:" + port, error.TargetObject);
-
-            var quiet = session.Invoke("Test-DicomEcho 127.0.0.1 $args[0] -TimeoutSeconds 5 -Quiet", port);
-            Assert.Equal(false, quiet.Single().BaseObject);
-            Assert.Empty(session.Errors);
-        }
-
-        [Fact]
         public void TestDicomEcho_ComputerNamesFromThePipeline_GiveOneResultEach()
         {
             using (var storescp = RunningStorescp.Start("-aet PEER --output-directory \"" + _root + "\" "))

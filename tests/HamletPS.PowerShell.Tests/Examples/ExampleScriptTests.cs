@@ -31,59 +31,9 @@ namespace HamletPS.PowerShell.Tests.Examples
             Directory.GetFiles(Examples, "*.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => new object[] { Path.GetRelativePath(ModuleLayout.RepoRoot, f) });
 
-        public static IEnumerable<object[]> PesterScripts() =>
-            Directory.GetFiles(Path.Combine(ModuleLayout.RepoRoot, "tests", "Pester"), "*.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => new object[] { Path.GetRelativePath(ModuleLayout.RepoRoot, f) });
-
-        /// <summary>The engine's own approved verbs (the Verbs* classes Get-Verb lists).</summary>
-        internal static HashSet<string> ApprovedVerbs()
-        {
-            var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (Type t in new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) })
-                foreach (FieldInfo f in t.GetFields(BindingFlags.Public | BindingFlags.Static)) verbs.Add((string)f.GetValue(null));
-            return verbs;
-        }
-
         private static ScriptBlockAst Parse(string relative, out ParseError[] errors)
         {
             return Parser.ParseFile(Path.Combine(ModuleLayout.RepoRoot, relative), out _, out errors);
-        }
-
-        [Theory]
-        [MemberData(nameof(ExampleScripts))]
-        public void ExampleScript_ParsesWithoutErrors_AndItsFunctionsAndNameUseApprovedVerbs(string relative)
-        {
-            ScriptBlockAst ast = Parse(relative, out ParseError[] errors);
-            Assert.True(errors.Length == 0, relative + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
-            var approved = ApprovedVerbs();
-            string name = Path.GetFileNameWithoutExtension(relative);
-            if (name.Contains('-')) Assert.True(approved.Contains(name.Split('-')[0]), relative + ": the script's verb is not approved");
-            foreach (FunctionDefinitionAst function in ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>())
-            {
-                Assert.True(function.Name.Contains('-') && approved.Contains(function.Name.Split('-')[0]),
-                    relative + ": function " + function.Name + " does not use an approved verb");
-            }
-        }
-
-        [Fact]
-        public void BuildScript_ParsesWithoutErrors_AndItsFunctionsUseApprovedVerbs()
-        {
-            ScriptBlockAst ast = Parse("build.ps1", out ParseError[] errors);
-            Assert.True(errors.Length == 0, "build.ps1: " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
-            var approved = ApprovedVerbs();
-            var functions = ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().ToList();
-            Assert.NotEmpty(functions);
-            foreach (FunctionDefinitionAst function in functions)
-                Assert.True(approved.Contains(function.Name.Split('-')[0]), "build.ps1: function " + function.Name + " does not use an approved verb");
-            Assert.Contains(ast.ParamBlock.Parameters, p => p.Name.VariablePath.UserPath == "FrameworkDependentCli");
-        }
-
-        [Theory]
-        [MemberData(nameof(PesterScripts))]
-        public void PesterScript_ParsesWithoutErrors(string relative)
-        {
-            Parse(relative, out ParseError[] errors);
-            Assert.True(errors.Length == 0, relative + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
         }
 
         /// <summary>Commands outside this engine that the examples may call: Windows-only or from Microsoft.PowerShell.Utility/Management.</summary>
