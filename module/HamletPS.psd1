@@ -26,6 +26,8 @@
         'Receive-Dicom'
         'Send-Dicom'
         'Test-DicomEcho'
+        'Find-DicomStudy'
+        'Copy-DicomStudy'
     )
     NestedModules        = @(
         'Mount-HamletShare.ps1'
