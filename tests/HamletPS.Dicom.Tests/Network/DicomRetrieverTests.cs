@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
 using HamletPS.Synthetic;
+using HamletPS.TestPeers;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 

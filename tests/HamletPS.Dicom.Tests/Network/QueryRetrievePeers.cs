@@ -7,16 +7,75 @@ using System.Net.Http;
 using System.Text;
 using HamletPS.Synthetic;
 
-namespace HamletPS.Dicom.Tests.Network
+namespace HamletPS.TestPeers
 {
     /// <summary>
     /// The PACS peers of the query/retrieve tests, started by the tests on loopback ports: dcmtk's <c>dcmqrscp</c> (a generated
     /// configuration, a database filled by <c>dcmqridx</c>) and Orthanc (a generated JSON configuration, instances loaded
-    /// through its REST API). Both know the move destinations given. Synthetic studies only.
+    /// through its REST API). Both know the move destinations given. Synthetic studies only. One file, linked into the
+    /// Dicom, PowerShell and CLI test projects (it needs only the Synthetic project).
     /// </summary>
     public static class QueryRetrievePeers
     {
         public const string PacsAeTitle = "QRSCP";
+
+        public static int FreePort()
+        {
+            var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            l.Start();
+            int port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+            l.Stop();
+            return port;
+        }
+
+        /// <summary>A fresh folder under the temp folder (removed when its peer is disposed).</summary>
+        public static string NewFolder(string name)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "hamlet-net-" + name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+
+        private static Process Start(string exe, string args)
+        {
+            var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            return p;
+        }
+
+        private static void Kill(Process p)
+        {
+            try { if (!p.HasExited) p.Kill(true); } catch (Exception) { }
+            p.Dispose();
+        }
+
+        private static (int ExitCode, string Output) Run(string exe, string args)
+        {
+            using (var p = new Process { StartInfo = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false } })
+            {
+                var output = new StringBuilder();
+                p.OutputDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+                p.ErrorDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+                p.Start();
+                p.BeginOutputReadLine();
+                p.BeginErrorReadLine();
+                if (!p.WaitForExit(120000)) { Kill(p); throw new TimeoutException(exe + " did not finish"); }
+                p.WaitForExit();
+                lock (output) return (p.ExitCode, output.ToString());
+            }
+        }
+
+        private static void WaitForPort(int port, int timeoutMs)
+        {
+            var sw = Stopwatch.StartNew();
+            while (sw.ElapsedMilliseconds < timeoutMs)
+            {
+                try { using (var c = new System.Net.Sockets.TcpClient()) { c.Connect(System.Net.IPAddress.Loopback, port); return; } }
+                catch (System.Net.Sockets.SocketException) { System.Threading.Thread.Sleep(50); }
+            }
+            throw new TimeoutException("nothing listens on port " + port);
+        }
 
         /// <summary>Writes a small synthetic RT study (CT slices, RTSTRUCT, RTPLAN, RTDOSE) for patient <paramref name="index"/>.</summary>
         public static RtStudy WriteStudy(string folder, int index, int slices = 4, string familyName = null, string characterSet = "ISO_IR 100", ulong seed = 0)
@@ -34,7 +93,7 @@ namespace HamletPS.Dicom.Tests.Network
 
             public Dcmqrscp(IEnumerable<string> files, IEnumerable<(string AeTitle, int Port)> moveDestinations = null)
             {
-                string root = NetworkTestSupport.NewFolder("dcmqrscp");
+                string root = Root = NewFolder("dcmqrscp");
                 string db = Path.Combine(root, "db");
                 Directory.CreateDirectory(db);
                 var copied = new List<string>();
@@ -49,10 +108,10 @@ namespace HamletPS.Dicom.Tests.Network
                 // dcmqridx takes the files on its command line: index them in batches (argument length).
                 for (int i = 0; i < copied.Count; i += 200)
                 {
-                    var (code, output) = NetworkTestSupport.Run("dcmqridx", "\"" + db + "\" " + string.Join(" ", copied.Skip(i).Take(200).Select(f => "\"" + f + "\"")), 120000);
+                    var (code, output) = Run("dcmqridx", "\"" + db + "\" " + string.Join(" ", copied.Skip(i).Take(200).Select(f => "\"" + f + "\"")));
                     if (code != 0) throw new InvalidOperationException("dcmqridx failed: " + output);
                 }
-                Port = NetworkTestSupport.FreePort();
+                Port = FreePort();
                 var config = new StringBuilder();
                 config.AppendLine("NetworkTCPPort = " + Port);
                 config.AppendLine("MaxPDUSize = 16384");
@@ -68,18 +127,19 @@ namespace HamletPS.Dicom.Tests.Network
                 config.AppendLine("AETable END");
                 string configPath = Path.Combine(root, "dcmqrscp.cfg");
                 File.WriteAllText(configPath, config.ToString());
-                _process = NetworkTestSupport.Start("dcmqrscp", "-c \"" + configPath + "\" " + Port);
-                _process.BeginOutputReadLine();
-                _process.BeginErrorReadLine();
-                NetworkTestSupport.WaitForPort(Port, 15000);
+                _process = Start("dcmqrscp", "-c \"" + configPath + "\" " + Port);
+                WaitForPort(Port, 15000);
             }
 
             public int Port { get; }
 
-            public Dicom.Network.ScuOptions ScuOptions(string callingAeTitle = "HAMLET") =>
-                new Dicom.Network.ScuOptions { Port = Port, CalledAeTitle = PacsAeTitle, CallingAeTitle = callingAeTitle };
+            public void Dispose()
+            {
+                Kill(_process);
+                try { Directory.Delete(Root, true); } catch (Exception) { }
+            }
 
-            public void Dispose() => NetworkTestSupport.Kill(_process);
+            public string Root { get; }
         }
 
         /// <summary>Orthanc serving <paramref name="files"/> (uploaded through REST) as AE <see cref="PacsAeTitle"/>; killed on dispose.</summary>
@@ -89,9 +149,9 @@ namespace HamletPS.Dicom.Tests.Network
 
             public Orthanc(IEnumerable<string> files, IEnumerable<(string AeTitle, int Port)> moveDestinations = null)
             {
-                string root = NetworkTestSupport.NewFolder("orthanc");
-                Port = NetworkTestSupport.FreePort();
-                HttpPort = NetworkTestSupport.FreePort();
+                string root = Root = NewFolder("orthanc");
+                Port = FreePort();
+                HttpPort = FreePort();
                 var modalities = string.Join(",", (moveDestinations ?? Enumerable.Empty<(string, int)>())
                     .Select(d => "\"" + d.AeTitle.ToLowerInvariant() + "\": [\"" + d.AeTitle + "\", \"127.0.0.1\", " + d.Port + "]"));
                 string json = "{\n" +
@@ -116,11 +176,9 @@ namespace HamletPS.Dicom.Tests.Network
                     "}\n";
                 string configPath = Path.Combine(root, "orthanc.json");
                 File.WriteAllText(configPath, json);
-                _process = NetworkTestSupport.Start("Orthanc", "\"" + configPath + "\"");
-                _process.BeginOutputReadLine();
-                _process.BeginErrorReadLine();
-                NetworkTestSupport.WaitForPort(HttpPort, 30000);
-                NetworkTestSupport.WaitForPort(Port, 30000);
+                _process = Start("Orthanc", "\"" + configPath + "\"");
+                WaitForPort(HttpPort, 30000);
+                WaitForPort(Port, 30000);
                 using (var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + HttpPort + "/") })
                 {
                     foreach (string f in files)
@@ -138,10 +196,13 @@ namespace HamletPS.Dicom.Tests.Network
 
             public int HttpPort { get; }
 
-            public Dicom.Network.ScuOptions ScuOptions(string callingAeTitle = "HAMLET") =>
-                new Dicom.Network.ScuOptions { Port = Port, CalledAeTitle = PacsAeTitle, CallingAeTitle = callingAeTitle };
+            public void Dispose()
+            {
+                Kill(_process);
+                try { Directory.Delete(Root, true); } catch (Exception) { }
+            }
 
-            public void Dispose() => NetworkTestSupport.Kill(_process);
+            public string Root { get; }
         }
     }
 }

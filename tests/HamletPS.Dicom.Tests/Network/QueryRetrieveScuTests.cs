@@ -8,6 +8,7 @@ using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.Network;
 using HamletPS.Synthetic;
+using HamletPS.TestPeers;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 
@@ -40,6 +41,8 @@ namespace HamletPS.Dicom.Tests.Network
         private readonly QueryRetrieveStudies _data;
 
         public QueryRetrieveScuTests(QueryRetrieveStudies data) => _data = data;
+
+        private static ScuOptions Scu(int port) => new ScuOptions { Port = port, CalledAeTitle = QueryRetrievePeers.PacsAeTitle, CallingAeTitle = "HAMLET" };
 
         internal static DicomDataset Query(QueryRetrieveLevel level, params (DicomTag Tag, string Value)[] keys)
         {
@@ -82,7 +85,7 @@ namespace HamletPS.Dicom.Tests.Network
             RtStudy study = _data.Studies[1];
             DicomDataset ct = QueryRetrieveStudies.Read(study.Files[0].Path);
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
-            var matches = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study,
+            var matches = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study,
                 (DicomTags.PatientID, ct.GetString(DicomTags.PatientID)), (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, null), (DicomTags.AccessionNumber, null)));
             DicomDataset m = Assert.Single(matches);
             Assert.Equal(study.StudyInstanceUid, m.GetUid(DicomTags.StudyInstanceUID));
@@ -94,7 +97,7 @@ namespace HamletPS.Dicom.Tests.Network
         public async Task Find_PatientRootPatientLevel_WildcardNameMatchesAndLatin1NameDecodes()
         {
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
-            var matches = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.PatientRoot, Query(QueryRetrieveLevel.Patient,
+            var matches = await FindAll(Scu(pacs.Port), QueryRetrieveModel.PatientRoot, Query(QueryRetrieveLevel.Patient,
                 (DicomTags.PatientName, "MÜLLER*"), (DicomTags.PatientID, null)));
             DicomDataset m = Assert.Single(matches);
             Assert.StartsWith("MÜLLER-SYNTH^", m.GetString(DicomTags.PatientName));
@@ -107,12 +110,12 @@ namespace HamletPS.Dicom.Tests.Network
         {
             RtStudy study = _data.Studies[0];
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
-            var series = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Series,
+            var series = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Series,
                 (DicomTags.StudyInstanceUID, study.StudyInstanceUid), (DicomTags.SeriesInstanceUID, null), (DicomTags.Modality, null)));
             Assert.Equal(study.Files.Select(f => f.SeriesInstanceUid).Distinct().OrderBy(x => x), series.Select(s => s.GetUid(DicomTags.SeriesInstanceUID)).OrderBy(x => x));
             Assert.Contains(series, s => s.GetString(DicomTags.Modality) == "RTPLAN");
 
-            var images = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Image,
+            var images = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Image,
                 (DicomTags.StudyInstanceUID, study.StudyInstanceUid), (DicomTags.SeriesInstanceUID, study.CtSeriesInstanceUid), (DicomTags.SOPInstanceUID, null)));
             Assert.Equal(study.Files.Where(f => f.SeriesInstanceUid == study.CtSeriesInstanceUid).Select(f => f.SopInstanceUid).OrderBy(x => x),
                 images.Select(s => s.GetUid(DicomTags.SOPInstanceUID)).OrderBy(x => x));
@@ -122,12 +125,12 @@ namespace HamletPS.Dicom.Tests.Network
         public async Task Find_StudyDateRange_MatchesOnlyStudiesInTheRange()
         {
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
-            var all = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, null)));
+            var all = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, null)));
             Assert.Equal(3, all.Count);
             string date = all.Select(s => s.GetString(DicomTags.StudyDate)).Min();
-            var ranged = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, "-" + date)));
+            var ranged = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, "-" + date)));
             Assert.Equal(all.Count(s => string.CompareOrdinal(s.GetString(DicomTags.StudyDate), date) <= 0), ranged.Count);
-            var none = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, "19000101-19000102")));
+            var none = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null), (DicomTags.StudyDate, "19000101-19000102")));
             Assert.Empty(none);
         }
 
@@ -136,14 +139,14 @@ namespace HamletPS.Dicom.Tests.Network
         {
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
             int seen = 0;
-            FindResult r = await FindScu.FindAsync(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot,
+            FindResult r = await FindScu.FindAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 CtImages(_data.Studies[0]), m => { seen++; return false; }, CancellationToken.None);
             Assert.True(r.Cancelled);
             Assert.Equal(1, seen);
             // A small result may be complete before the peer reads the C-CANCEL: then its final status is success.
             Assert.True(r.Status == QueryRetrieveStatus.Cancel || r.Status == DimseStatus.Success, r.Status.ToString("X4"));
             // The peer is still serving (the association ended cleanly).
-            var again = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null)));
+            var again = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null)));
             Assert.Equal(3, again.Count);
         }
 
@@ -152,9 +155,9 @@ namespace HamletPS.Dicom.Tests.Network
         {
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
             using var cts = new CancellationTokenSource();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FindScu.FindAsync(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot,
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FindScu.FindAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 CtImages(_data.Studies[0]), m => { cts.Cancel(); return true; }, cts.Token));
-            var again = await FindAll(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null)));
+            var again = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, null)));
             Assert.Equal(3, again.Count);
         }
 
@@ -165,7 +168,7 @@ namespace HamletPS.Dicom.Tests.Network
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
             string target = NewFolder("qr-get");
             var progress = new List<RetrieveProgress>();
-            RetrieveResult r = await RetrieveScu.GetAsync(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot,
+            RetrieveResult r = await RetrieveScu.GetAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, study.StudyInstanceUid)),
                 new RetrieveStorageOptions { Folder = target }, new SyncProgress<RetrieveProgress>(p => { lock (progress) progress.Add(p); }), CancellationToken.None);
             Assert.Equal(DimseStatus.Success, r.Status);
@@ -186,7 +189,7 @@ namespace HamletPS.Dicom.Tests.Network
             using var scp = new RunningScp(new StorageScpOptions { Folder = target, AeTitle = "HAMLETRX" });
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files, new[] { ("HAMLETRX", scp.Port) });
             var counts = new List<RetrieveProgress>();
-            RetrieveResult r = await RetrieveScu.MoveAsync(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot,
+            RetrieveResult r = await RetrieveScu.MoveAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 Query(QueryRetrieveLevel.Series, (DicomTags.StudyInstanceUID, study.StudyInstanceUid), (DicomTags.SeriesInstanceUID, study.CtSeriesInstanceUid)),
                 "HAMLETRX", new SyncProgress<RetrieveProgress>(p => { lock (counts) counts.Add(p); }), CancellationToken.None);
             var ct = study.Files.Where(f => f.SeriesInstanceUid == study.CtSeriesInstanceUid).ToList();
@@ -199,7 +202,7 @@ namespace HamletPS.Dicom.Tests.Network
         public async Task Move_ToUnknownDestination_ThrowsWithStatusA801()
         {
             using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
-            var e = await Assert.ThrowsAsync<DimseFailureException>(() => RetrieveScu.MoveAsync(pacs.ScuOptions(), QueryRetrieveModel.StudyRoot,
+            var e = await Assert.ThrowsAsync<DimseFailureException>(() => RetrieveScu.MoveAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, _data.Studies[0].StudyInstanceUid)), "NOBODY", null, CancellationToken.None));
             Assert.Equal(QueryRetrieveStatus.MoveDestinationUnknown, e.Status);
             Assert.Contains("move destination unknown", e.Message);
