@@ -181,14 +181,14 @@ namespace HamletPS.TestPeers
                 WaitForPort(Port, 30000);
                 using (var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + HttpPort + "/") })
                 {
-                    foreach (string f in files)
+                    System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, f =>
                     {
                         using (var content = new ByteArrayContent(File.ReadAllBytes(f)))
                         {
                             HttpResponseMessage r = http.PostAsync("instances", content).GetAwaiter().GetResult();
                             if (!r.IsSuccessStatusCode) throw new InvalidOperationException("Orthanc refused an instance: " + r.StatusCode);
                         }
-                    }
+                    });
                 }
             }
 
