@@ -106,6 +106,20 @@ namespace HamletPS.Dicom.Tests.Network
         }
 
         [Fact]
+        public async Task Find_Iso2022Ir87Name_IsDecodedFromTheResponsesOwnCharacterSet()
+        {
+            string folder = NewFolder("qr-jis");
+            RtStudy jp = QueryRetrievePeers.WriteStudy(folder, 9, familyName: "ﾔﾏﾀﾞ=山田=やまだ", characterSet: "ISO 2022 IR 13\\ISO 2022 IR 87");
+            DicomDataset source = QueryRetrieveStudies.Read(jp.Files[0].Path);
+            string expected = source.GetString(DicomTags.PatientName);
+            Assert.Contains("山田", expected);
+            using var pacs = new QueryRetrievePeers.Dcmqrscp(jp.Files.Select(f => f.Path));
+            var matches = await FindAll(Scu(pacs.Port), QueryRetrieveModel.StudyRoot, Query(QueryRetrieveLevel.Study,
+                (DicomTags.PatientID, source.GetString(DicomTags.PatientID)), (DicomTags.PatientName, null), (DicomTags.StudyInstanceUID, null)));
+            Assert.Equal(expected, Assert.Single(matches).GetString(DicomTags.PatientName));
+        }
+
+        [Fact]
         public async Task Find_SeriesAndImageLevels_ListEverySeriesAndInstanceOfTheStudy()
         {
             RtStudy study = _data.Studies[0];
