@@ -5,7 +5,7 @@ namespace HamletPS.Core.Retrieve
     {
         public string SOPInstanceUID { get; set; }
 
-        /// <summary>Stable reason: DicomStoreRefused (our side refused it), DicomSubOperationFailed (the PACS says it failed), DicomInstanceNotReceived.</summary>
+        /// <summary>Stable reason: DicomStoreRefused (our side refused it), DicomSubOperationFailed (the PACS says it failed), DicomInstanceNotReceived, DicomInstanceNotFound (the PACS lists nothing for the request).</summary>
         public string Reason { get; set; }
 
         public string Message { get; set; }

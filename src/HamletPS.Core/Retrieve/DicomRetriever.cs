@@ -65,6 +65,16 @@ namespace HamletPS.Core.Retrieve
             }, cancellationToken).ConfigureAwait(false);
             instances = instances.Distinct().ToList();
             summary.Instances = instances.Count;
+            if (instances.Count == 0)
+            {
+                summary.Failed++;
+                onFailure?.Invoke(new DicomRetrieveFailure
+                {
+                    Reason = "DicomInstanceNotFound",
+                    Message = "the PACS " + peer + " lists no instance for " + summary.Level.ToLowerInvariant() + " " + (request.SOPInstanceUID ?? summary.SeriesInstanceUID ?? summary.StudyInstanceUID),
+                });
+                return summary;
+            }
 
             // 2. What is already here.
             var missing = request.Force ? instances : instances.Where(i => !File.Exists(Path.Combine(destination, i.Sop + ".dcm"))).ToList();

@@ -96,6 +96,17 @@ namespace HamletPS.Dicom.Tests.Network
         }
 
         [Fact]
+        public async Task Retriever_StudyThePacsDoesNotHave_ReportsDicomInstanceNotFound()
+        {
+            using var pacs = new QueryRetrievePeers.Dcmqrscp(_data.Files);
+            var failures = new List<DicomRetrieveFailure>();
+            DicomRetrieveSummary s = await DicomRetriever.RetrieveAsync(Peer(pacs.Port), new DicomRetrieveRequest { StudyInstanceUID = "1.2.3.4.5.6.7", Destination = NewFolder("retr-none") },
+                null, null, failures.Add, CancellationToken.None);
+            Assert.Equal("DicomInstanceNotFound", Assert.Single(failures).Reason);
+            Assert.Equal(0, s.Retrieved);
+        }
+
+        [Fact]
         public async Task Retriever_MoveWithOwnReceiver_WritesTheStudyIntoIncoming()
         {
             RtStudy study = _data.Studies[1];
