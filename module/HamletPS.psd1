@@ -28,6 +28,8 @@
         'Receive-Dicom'
         'Send-Dicom'
         'Test-DicomEcho'
+        'Find-DicomStudy'
+        'Copy-DicomStudy'
     )
     NestedModules        = @(
         'Mount-HamletShare.ps1'

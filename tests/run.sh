@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, Info-ZIP, azure-cli) and the native build's linker.
+# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, Info-ZIP, azure-cli, orthanc) and the native build's linker.
 #    Installed only when missing.
 need=()
 command -v dcmdump   >/dev/null 2>&1 || need+=(dcmtk)
@@ -20,6 +20,7 @@ command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 /usr/bin/python3 -c 'import azure.storage.fileshare' >/dev/null 2>&1 || need+=(python3-azure-storage)
 command -v gcc       >/dev/null 2>&1 || need+=(gcc)          # links the native hamlet (ahead-of-time publish)
 command -v mcs       >/dev/null 2>&1 || need+=(mono-devel)   # the .NET Framework-rules job (tests/NetFramework)
+command -v Orthanc   >/dev/null 2>&1 || need+=(orthanc)      # the PACS of the query/retrieve tests (besides dcmtk's dcmqrscp)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then

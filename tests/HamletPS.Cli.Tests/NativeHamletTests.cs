@@ -163,6 +163,24 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void FindAndRetrieve_JsonLines_AreTheManagedOutput_AgainstDcmqrscp()
+        {
+            var study = new RtStudyBuilder(SampleData.Patients()[0], new RtStudyOptions { Seed = 5, Slices = 3, ImageSize = 16 }).Write(Path.Combine(Root, "pacs"));
+            using var pacs = new HamletPS.TestPeers.QueryRetrievePeers.Dcmqrscp(study.Files.Select(f => f.Path));
+            string p = pacs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var find = Both("find", "127.0.0.1", "-p", p, "-c", HamletPS.TestPeers.QueryRetrievePeers.PacsAeTitle, "--level", "Series", "--json");
+            Assert.True(find.Native.Code == 0, find.Native.ToString());
+            AssertSame(find.Native, find.Managed);
+            Assert.Equal(study.Files.Select(f => f.SeriesInstanceUid).Distinct().Count(), find.Native.Out.Split('\n').Count(l => l.Contains("\"Level\":\"SERIES\"")));
+
+            var get = Both("retrieve", "127.0.0.1", "-p", p, "-c", HamletPS.TestPeers.QueryRetrievePeers.PacsAeTitle, "--study-instance-uid", study.StudyInstanceUid, "--destination", "pulled", "--json");
+            Assert.True(get.Native.Code == 0, get.Native.ToString());
+            Assert.Contains("\"Retrieved\":" + study.Files.Count, get.Native.Out);
+            Assert.Equal(study.Files.Count, Directory.GetFiles(Path.Combine(Root, "native", "pulled")).Length);
+            Assert.Equal(get.Managed.Out.Split('\n').Last(l => l.Length > 0), get.Native.Out.Split('\n').Last(l => l.Length > 0));
+        }
+
+        [Fact]
         public void SortAndClear_JsonLines_AreTheManagedOutput()
         {
             var sort = Both("sort", "--copy", "--settle-seconds", "0", "--json", "--config-path", "config.yaml");

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
+using HamletPS.Core.Retrieve;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Cli.JsonLines
@@ -21,6 +22,8 @@ namespace HamletPS.Cli.JsonLines
     [JsonSerializable(typeof(DicomEchoResult))]
     [JsonSerializable(typeof(SentDicomFile))]
     [JsonSerializable(typeof(ReceivedDicomFile))]
+    [JsonSerializable(typeof(DicomQueryResult))]
+    [JsonSerializable(typeof(DicomRetrieveSummary))]
     [JsonSerializable(typeof(ProtectedFileLine))]
     [JsonSerializable(typeof(UnprotectedFileLine))]
     [JsonSerializable(typeof(ArchiveLine))]

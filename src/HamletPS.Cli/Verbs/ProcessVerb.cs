@@ -52,9 +52,10 @@ namespace HamletPS.Cli.Verbs
         public static int Run(Arguments args, CliOutput output, CancellationToken cancellationToken = default)
         {
             HamletPipelineOptions options;
+            HamletConfig config;
             try
             {
-                HamletConfig config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory())
+                config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory())
                     ?? throw new FileNotFoundException("No configuration file found: pass --config-path, set $HAMLET_CONFIG, or run in the folder of config.yaml.");
                 options = HamletPipelineOptions.FromConfig(config);
                 options.PerPatient = args.PerPatient;
@@ -74,6 +75,7 @@ namespace HamletPS.Cli.Verbs
             }
             var steps = new Immediate<string>(line => { if (args.Json) output.Warning(line); else output.Line(line); });
             var failures = new Immediate<FileFailure>(output.Failure);
+            if (config.Pacs.IsConfigured && !Pull(config, steps, output, cancellationToken)) return output.ExitCode;
             try
             {
                 PipelineSummary summary = new HamletPipeline(options).Run(steps, failures, cancellationToken);
@@ -101,6 +103,33 @@ namespace HamletPS.Cli.Verbs
                 return 1;
             }
             return output.ExitCode;
+        }
+
+        /// <summary>
+        /// The optional pull step (PACS section): the lookup table's patients' recent studies into INCOMING before sorting. A PACS
+        /// that cannot be reached is reported and processing goes on with what is already there; false only when cancelled.
+        /// </summary>
+        private static bool Pull(HamletConfig config, IProgress<string> steps, CliOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var h = config.Hamlet;
+                var lookup = Core.Identity.StudyIdLookup.Load(h.MappingFile, new Core.Identity.StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
+                steps.Report("Pull: querying " + config.Pacs.AeTitle + "@" + config.Pacs.Host + ":" + config.Pacs.Port + " for " + lookup.Count + " patients of the lookup table");
+                Core.Retrieve.PacsPullSummary s = Core.Retrieve.PacsPull.PullAsync(config, lookup, line => steps.Report("Pull: " + line),
+                    f => output.Failure(f.Reason, f.Message), cancellationToken).GetAwaiter().GetResult();
+                steps.Report("Pull: " + s.Studies + " studies, " + s.Retrieved + " instances retrieved, " + s.AlreadyPresent + " already present, " + s.Failed + " failed");
+            }
+            catch (OperationCanceledException)
+            {
+                output.Failure("Cancelled", "the pull was cancelled; the next run fetches the rest");
+                return false;
+            }
+            catch (Exception ex) when (Core.Retrieve.QueryRetrieveError.Classify(ex) != null || ex is ArgumentException || FileFailure.Classify(null, ex) != null || ex is Core.Identity.MappingFileException)
+            {
+                output.Failure(Core.Retrieve.QueryRetrieveError.Classify(ex) ?? "PacsPullFailed", "Pull: " + ex.Message + " (processing goes on with what INCOMING holds)");
+            }
+            return true;
         }
 
         private sealed class Immediate<T> : IProgress<T>

@@ -42,6 +42,8 @@ namespace HamletPS.Cli.Verbs
             new Entry(null, "echo", EchoVerb.Create, EchoVerb.CmdletName),
             new Entry(null, "receive", ReceiveVerb.Create, ReceiveVerb.CmdletName),
             new Entry(null, "send", SendVerb.Create, SendVerb.CmdletName),
+            new Entry(null, "find", FindVerb.Create, FindVerb.CmdletName),
+            new Entry(null, "retrieve", RetrieveVerb.Create, RetrieveVerb.CmdletName),
         };
 
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>

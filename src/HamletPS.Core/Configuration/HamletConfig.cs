@@ -27,6 +27,8 @@ namespace HamletPS.Core.Configuration
         public AzureSettings Azure { get; } = new AzureSettings();
         public HamletSettings Hamlet { get; } = new HamletSettings();
         public UploadSettings Upload { get; } = new UploadSettings();
+        /// <summary>The optional PACS section: where `hamlet process` pulls from.</summary>
+        public PacsSettings Pacs { get; } = new PacsSettings();
 
         /// <summary>Where each "SECTION" and "SECTION.KEY" was written.</summary>
         public IDictionary<string, ConfigLocation> Locations { get; }

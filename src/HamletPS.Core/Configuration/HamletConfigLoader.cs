@@ -18,7 +18,7 @@ namespace HamletPS.Core.Configuration
     /// </summary>
     public static class HamletConfigLoader
     {
-        public static readonly IReadOnlyList<string> KnownSections = new[] { "APP", "DATAPATH", "DICOMNODE", "CIPHER", "AZURE", "HAMLET", "UPLOAD" };
+        public static readonly IReadOnlyList<string> KnownSections = new[] { "APP", "DATAPATH", "DICOMNODE", "CIPHER", "AZURE", "HAMLET", "UPLOAD", "PACS" };
 
         /// <summary>Reads and checks the file; throws <see cref="HamletConfigException"/> when reading found errors.</summary>
         public static HamletConfig Load(string path)
@@ -173,6 +173,8 @@ namespace HamletPS.Core.Configuration
                     return true;
                 case "HAMLET":
                     return AssignHamlet(c, key, value, node);
+                case "PACS":
+                    return AssignPacs(c, key, value, node);
             }
             return false;
         }
@@ -257,6 +259,28 @@ namespace HamletPS.Core.Configuration
                 case "DATEOFFSETMAX": if (value != null && c.Int(node, q, value, -36500, 36500, "day offset", out var max)) h.DateOffsetMax = max; return true;
             }
             h.Other[key] = value;
+            return false;
+        }
+
+        private static bool AssignPacs(Context c, string key, string value, YamlScalarNode node)
+        {
+            var p = c.Config.Pacs;
+            var q = "PACS." + key;
+            switch (key)
+            {
+                case "AET": case "AETITLE": p.AeTitle = value; return true;
+                case "HOST": p.Host = value; return true;
+                case "PORT": if (value != null && c.Int(node, q, value, 1, 65535, "port", out var port)) p.Port = port; return true;
+                case "METHOD":
+                    if (value == null) return true;
+                    if (Normalize(value) == "GET" || Normalize(value) == "MOVE") p.Method = Normalize(value);
+                    else c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must be GET or MOVE");
+                    return true;
+                case "MODALITIES":
+                    p.Modalities = (value ?? string.Empty).Split(new[] { ',', ' ', '\\' }, StringSplitOptions.RemoveEmptyEntries).Select(m => m.Trim().ToUpperInvariant()).ToList();
+                    return true;
+                case "SINCE": if (value != null && c.Int(node, q, value, 1, 36500, "number of days", out var days)) p.SinceDays = days; return true;
+            }
             return false;
         }
 

@@ -39,6 +39,9 @@ namespace HamletPS.Core.Identity
 
         public int Count => _byKey.Count;
 
+        /// <summary>The keys (MRNs or accession numbers), for the PACS pull: site-only values, never logged.</summary>
+        public IEnumerable<string> Keys => _byKey.Keys;
+
         /// <summary>Length of the longest key (MRN): the Vigenère FOLDERKEY must be longer than this.</summary>
         public int LongestKeyLength { get; }
 

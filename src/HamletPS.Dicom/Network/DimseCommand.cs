@@ -8,10 +8,10 @@ namespace HamletPS.Dicom.Network
 {
     /// <summary>
     /// A DIMSE command set (PS3.7 9.3, 10.3, E.1): group 0000 elements, always encoded Implicit VR Little Endian with the
-    /// Command Group Length (0000,0000) first. Typed properties cover the C-ECHO, C-STORE and C-FIND fields; null/absent
+    /// Command Group Length (0000,0000) first. Typed properties cover the C-ECHO, C-STORE, C-FIND, C-GET and C-MOVE fields; null/absent
     /// fields are not encoded.
     /// </summary>
-    public sealed class DimseCommand
+    public sealed partial class DimseCommand
     {
         /// <summary>Command Data Set Type (0000,0800) value meaning "no data set" (PS3.7 E.1).</summary>
         public const ushort NoDataSet = 0x0101;
@@ -53,6 +53,18 @@ namespace HamletPS.Dicom.Network
 
         /// <summary>(0000,1001) Requested SOP Instance UID.</summary>
         public string RequestedSopInstanceUid { get; set; }
+
+        /// <summary>(0000,1020) Number of Remaining Sub-operations (C-GET/C-MOVE responses).</summary>
+        public ushort? RemainingSubOperations { get; set; }
+
+        /// <summary>(0000,1021) Number of Completed Sub-operations.</summary>
+        public ushort? CompletedSubOperations { get; set; }
+
+        /// <summary>(0000,1022) Number of Failed Sub-operations.</summary>
+        public ushort? FailedSubOperations { get; set; }
+
+        /// <summary>(0000,1023) Number of Warning Sub-operations.</summary>
+        public ushort? WarningSubOperations { get; set; }
 
         /// <summary>(0000,1030) Move Originator Application Entity Title.</summary>
         public string MoveOriginatorAeTitle { get; set; }
@@ -111,6 +123,10 @@ namespace HamletPS.Dicom.Network
             Text(body, 0x0902, ErrorComment);
             Ui(body, 0x1000, AffectedSopInstanceUid);
             Ui(body, 0x1001, RequestedSopInstanceUid);
+            Us(body, 0x1020, RemainingSubOperations);
+            Us(body, 0x1021, CompletedSubOperations);
+            Us(body, 0x1022, FailedSubOperations);
+            Us(body, 0x1023, WarningSubOperations);
             Text(body, 0x1030, MoveOriginatorAeTitle);
             Us(body, 0x1031, MoveOriginatorMessageId);
 
@@ -156,6 +172,10 @@ namespace HamletPS.Dicom.Network
                     case 0x0902: cmd.ErrorComment = Str(bytes, p, len); break;
                     case 0x1000: cmd.AffectedSopInstanceUid = Str(bytes, p, len); break;
                     case 0x1001: cmd.RequestedSopInstanceUid = Str(bytes, p, len); break;
+                    case 0x1020: cmd.RemainingSubOperations = U16(bytes, p, len); break;
+                    case 0x1021: cmd.CompletedSubOperations = U16(bytes, p, len); break;
+                    case 0x1022: cmd.FailedSubOperations = U16(bytes, p, len); break;
+                    case 0x1023: cmd.WarningSubOperations = U16(bytes, p, len); break;
                     case 0x1030: cmd.MoveOriginatorAeTitle = Str(bytes, p, len); break;
                     case 0x1031: cmd.MoveOriginatorMessageId = U16(bytes, p, len); break;
                 }

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace HamletPS.Core.Configuration
+{
+    /// <summary>
+    /// PACS section (new, optional; the old tool's configurations have none): the PACS or planning system `hamlet process`
+    /// pulls the lookup table's patients from before it sorts. AET, HOST and PORT of the PACS; METHOD GET (default) or MOVE
+    /// (to DICOMNODE.AET: the PACS must know it and DICOMNODE must be running); MODALITIES (comma separated, default any);
+    /// SINCE: studies from the last N days (default 30).
+    /// </summary>
+    public sealed class PacsSettings
+    {
+        public const int DefaultPort = 104;
+        public const int DefaultSinceDays = 30;
+
+        public string AeTitle { get; set; }
+
+        public string Host { get; set; }
+
+        public int Port { get; set; } = DefaultPort;
+
+        /// <summary>GET or MOVE.</summary>
+        public string Method { get; set; } = "GET";
+
+        public IList<string> Modalities { get; set; } = new List<string>();
+
+        public int SinceDays { get; set; } = DefaultSinceDays;
+
+        /// <summary>True when HOST and AET are set: the pull step runs.</summary>
+        public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(AeTitle);
+    }
+}

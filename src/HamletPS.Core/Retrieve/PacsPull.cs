@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Identity;
+using HamletPS.Core.Network;
+
+namespace HamletPS.Core.Retrieve
+{
+    /// <summary>
+    /// The pull step of `hamlet process` (the PACS section of config.yaml): for every key of the lookup table (MRN, or accession
+    /// number for a coupling list) it finds the studies of the last SINCE days with the MODALITIES wanted and copies what is not
+    /// yet in INCOMING, with C-GET or a C-MOVE to DICOMNODE.AET. Messages name counts and UIDs, never a key.
+    /// </summary>
+    public static class PacsPull
+    {
+        public static async Task<PacsPullSummary> PullAsync(HamletConfig config, StudyIdLookup lookup, Action<string> log, Action<DicomRetrieveFailure> onFailure, CancellationToken cancellationToken)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            if (lookup == null) throw new ArgumentNullException(nameof(lookup));
+            PacsSettings pacs = config.Pacs;
+            if (!pacs.IsConfigured) throw new ArgumentException("The PACS section needs HOST and AET.");
+            if (string.IsNullOrEmpty(config.DataPath.Incoming)) throw new ArgumentException("DATAPATH.INCOMING is required for the PACS pull.");
+            var peer = new DicomPeer
+            {
+                ComputerName = pacs.Host,
+                Port = pacs.Port,
+                CalledAETitle = pacs.AeTitle,
+                CallingAETitle = config.DicomNode.AeTitle,
+            };
+            bool move = string.Equals(pacs.Method, "MOVE", StringComparison.OrdinalIgnoreCase);
+            var summary = new PacsPullSummary();
+            foreach (string key in lookup.Keys.ToList())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var query = new DicomQuery
+                {
+                    Level = DicomQueryLevel.Study,
+                    StudyDate = DicomQuery.Since(DateTime.Today.AddDays(-pacs.SinceDays)),
+                    Modality = new List<string>(pacs.Modalities),
+                };
+                if (lookup.KeyKind == LookupKeyKind.AccessionNumber) query.AccessionNumber = key;
+                else query.PatientID = key;
+                var studies = new List<string>();
+                await DicomFinder.FindAsync(peer, query, r => { if (r.StudyInstanceUID != null) studies.Add(r.StudyInstanceUID); return true; }, cancellationToken).ConfigureAwait(false);
+                summary.Patients++;
+                foreach (string study in studies.Distinct())
+                {
+                    DicomRetrieveSummary s = await DicomRetriever.RetrieveAsync(peer, new DicomRetrieveRequest
+                    {
+                        StudyInstanceUID = study,
+                        Destination = config.DataPath.Incoming,
+                        UseMove = move,
+                    }, null, null, onFailure, cancellationToken).ConfigureAwait(false);
+                    summary.Studies++;
+                    summary.AlreadyPresent += s.AlreadyPresent;
+                    summary.Retrieved += s.Retrieved;
+                    summary.Failed += s.Failed;
+                    log?.Invoke(s.Method + " study " + study + ": " + s.Instances + " instances, " + s.AlreadyPresent + " already present, " + s.Retrieved + " retrieved, " + s.Failed + " failed");
+                }
+            }
+            return summary;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/QueryRetrieveCommandTests.cs, for sites and Windows CI. The PACS is
+# dcmtk's dcmqrscp with a database filled by dcmqridx from the checked-in synthetic sample (examples/data/incoming); the tests
+# are skipped when dcmqrscp is not on PATH.
+# Run: Invoke-Pester -Path tests/Pester/QueryRetrieve.Tests.ps1 -Output Detailed
+
+BeforeDiscovery {
+    $script:hasDcmqrscp = [bool](Get-Command dcmqrscp -ErrorAction SilentlyContinue)
+}
+
+BeforeAll {
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    Import-Module (Resolve-Path (Join-Path $PSScriptRoot "../../out/HamletPS/$version/HamletPS.psd1")).Path -Force -ErrorAction Stop
+    $script:sample = (Resolve-Path (Join-Path $PSScriptRoot '../../examples/data/incoming/export-01')).Path
+    $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('pester-qr-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path (Join-Path $script:work 'db') | Out-Null
+    $files = @(Get-ChildItem -LiteralPath $script:sample -Recurse -File)
+    $script:count = $files.Count
+    $script:study = (Get-DicomFile -LiteralPath $files[0].FullName).StudyInstanceUID
+    $script:mrn = (Get-DicomFile -LiteralPath $files[0].FullName).PatientID
+    if (Get-Command dcmqrscp -ErrorAction SilentlyContinue) {
+        $i = 0
+        $copies = foreach ($f in $files) { $t = Join-Path $script:work "db/f$i.dcm"; Copy-Item -LiteralPath $f.FullName $t; $t; $i++ }
+        & dcmqridx (Join-Path $script:work 'db') @copies
+        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $script:port = $l.LocalEndpoint.Port; $l.Stop()
+        $cfg = Join-Path $script:work 'dcmqrscp.cfg'
+        @("NetworkTCPPort = $script:port", 'MaxPDUSize = 16384', 'MaxAssociations = 16', 'HostTable BEGIN', 'HostTable END',
+          'VendorTable BEGIN', 'VendorTable END', 'AETable BEGIN', "QRSCP `"$(Join-Path $script:work 'db')`" RW (500, 1024mb) ANY", 'AETable END') | Set-Content $cfg
+        $script:pacs = Start-Process dcmqrscp -ArgumentList '-c', $cfg, $script:port -PassThru
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        while ([DateTime]::UtcNow -lt $deadline) { try { ([System.Net.Sockets.TcpClient]::new('127.0.0.1', $script:port)).Dispose(); break } catch { Start-Sleep -Milliseconds 50 } }
+    }
+}
+
+AfterAll {
+    if ($script:pacs) { Stop-Process -Id $script:pacs.Id -Force -ErrorAction SilentlyContinue }
+    Remove-Item -LiteralPath $script:work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Find-DicomStudy and Copy-DicomStudy against dcmqrscp' -Skip:(-not $script:hasDcmqrscp) {
+    It 'binds the MRN of a mapping row, copies the study into the destination, and a second run copies nothing' {
+        $dest = Join-Path $script:work 'incoming'
+        $rows = @([pscustomobject]@{ MRN = $script:mrn; Study_ID = '999_1001' })
+        $copied = @($rows | Find-DicomStudy -ComputerName 127.0.0.1 -Port $script:port -CalledAETitle QRSCP | Copy-DicomStudy -Destination $dest)
+        $copied.Count | Should -Be $script:count
+        @(Get-ChildItem -LiteralPath $dest -File).Count | Should -Be $script:count
+        @($rows | Find-DicomStudy -ComputerName 127.0.0.1 -Port $script:port -CalledAETitle QRSCP | Copy-DicomStudy -Destination $dest).Count | Should -Be 0
+    }
+
+    It 'reports a refused move destination as MoveDestinationUnknown' {
+        { Copy-DicomStudy 127.0.0.1 $script:port -CalledAETitle QRSCP -StudyInstanceUID $script:study -Method Move -MoveDestination STRANGER -ReceiverPort 11999 -Destination (Join-Path $script:work 'm') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MoveDestinationUnknown,HamletPS.Commands.CopyDicomStudyCommand'
+    }
+}
