@@ -24,6 +24,7 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag NewIdTag = new DicomTag(0x0009, 0x1003);
         private static readonly DicomTag SourceTag = new DicomTag(0x0009, 0x1004);
         private static readonly DicomTag UidsTag = new DicomTag(0x0009, 0x1005);
+        private static readonly DicomTag PixelRuleTag = new DicomTag(0x0009, 0x1006);
         private static readonly DicomTag MarkerTag = new DicomTag(0x0008, 0x0016);
 
         public InstanceChangeRecord(string newSopInstanceUid, string newId, IdentitySource identitySource)
@@ -43,6 +44,9 @@ namespace HamletPS.Core.Deidentification
 
         /// <summary>Original UID to new UID for every UID this instance's protection remapped (the crosswalk).</summary>
         public Dictionary<string, string> UidCrosswalk { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The pixel rule that masked this instance's pixels (null when none did); written only when set.</summary>
+        public string PixelRule { get; internal set; }
 
         /// <summary>
         /// The record as bytes (for the vault): a Part 10 file in Explicit VR Little Endian, byte for byte what the DICOM
@@ -94,6 +98,12 @@ namespace HamletPS.Core.Deidentification
                 w.WriteByte((byte)'\n');
             }
             w.EndText(at);
+            if (PixelRule != null)
+            {
+                at = w.BeginText(PixelRuleTag);
+                w.WriteUtf8(PixelRule);
+                w.EndText(at);
+            }
             return w.ToArray();
         }
 
@@ -162,6 +172,7 @@ namespace HamletPS.Core.Deidentification
                 int eq = line.IndexOf('=');
                 if (eq > 0) record.UidCrosswalk[line.Substring(0, eq)] = line.Substring(eq + 1);
             }
+            if (ds.Contains(PixelRuleTag)) record.PixelRule = Text(ds, PixelRuleTag);
             return record;
         }
 

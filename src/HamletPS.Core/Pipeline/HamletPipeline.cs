@@ -73,9 +73,9 @@ namespace HamletPS.Core.Pipeline
                     double protectSeconds = watch.Elapsed.TotalSeconds;
 
                     Say(messages, "Step 3 : Checking protected files and folder names for patient identifiers");
-                    Say(messages, summary.ResidualIdentifiers == 0
+                    Say(messages, (summary.ResidualIdentifiers == 0
                         ? (summary.Protected + summary.Reused) + " files checked - no patient identifier found"
-                        : summary.ResidualIdentifiers + " files withheld - a patient identifier remained after protection");
+                        : summary.ResidualIdentifiers + " files withheld - a patient identifier remained after protection") + "; " + PixelStepText(summary));
 
                     watch.Restart();
                     Say(messages, "Step 4 : Creating archive file for upload");
@@ -92,6 +92,7 @@ namespace HamletPS.Core.Pipeline
                     {
                         ["sorted"] = summary.Sorted, ["protected"] = summary.Protected, ["reused"] = summary.Reused,
                         ["alreadyArchived"] = summary.AlreadyArchived, ["failed"] = summary.Failed, ["quarantined"] = summary.Quarantined,
+                        ["pixelWithheld"] = summary.PixelWithheld, ["pixelMasked"] = summary.PixelMasked, ["pixelDropped"] = summary.PixelDropped,
                         ["archives"] = summary.Archives.Count, ["sortSeconds"] = sortSeconds, ["protectSeconds"] = protectSeconds,
                         ["archiveSeconds"] = archiveSeconds, ["seconds"] = total.Elapsed.TotalSeconds,
                     });
@@ -187,12 +188,19 @@ namespace HamletPS.Core.Pipeline
                         }
                     }
                     ProtectionOutcome outcome = step.Protect(file, ct);
+                    if (outcome.PixelDropped)
+                    {
+                        lock (gate) summary.PixelDropped++;
+                        journal.Write("pixel-dropped", new Dictionary<string, object> { ["sourceSha256"] = sourceHash });
+                        return;
+                    }
                     if (!outcome.Succeeded)
                     {
                         lock (gate)
                         {
                             summary.Failed++;
                             if (outcome.ResidualIdentifier) summary.ResidualIdentifiers++;
+                            if (outcome.PixelWithheld) summary.PixelWithheld++;
                         }
                         journal.Write("protect-failed", new Dictionary<string, object>
                         {
@@ -212,6 +220,7 @@ namespace HamletPS.Core.Pipeline
                     journal.Write("protected", Fields(sourceHash, outcome.StudyId, outcome.SopInstanceUid, relative, Sha256Hex(outcome.DestinationPath)));
                     lock (gate)
                     {
+                        if (outcome.PixelMasked) summary.PixelMasked++;
                         summary.Protected++;
                         written.Add(Path.GetFullPath(outcome.DestinationPath));
                     }
@@ -226,6 +235,10 @@ namespace HamletPS.Core.Pipeline
             foreach (string line in summary.Patients) Say(messages, line);
             return written;
         }
+
+        /// <summary>Step 3's pixel counts: withheld (risk without a rule, or compressed pixels a rule must mask), masked, dropped.</summary>
+        private static string PixelStepText(PipelineSummary s) =>
+            "pixels: " + s.PixelWithheld + " withheld (may carry identifying text, no rule releases them), " + s.PixelMasked + " masked by rule, " + s.PixelDropped + " dropped by rule";
 
         private IReadOnlyList<ArchiveResult> ArchiveStep(string runFolder, string outgoing, RunJournal journal, CancellationToken ct)
         {

@@ -21,6 +21,11 @@ namespace HamletPS.Core.Pipeline
         /// <summary>True when the file was withheld because a residual identifier was found (step 3).</summary>
         public bool ResidualIdentifier { get; set; }
 
+        /// <summary>The pixel step: withheld for pixel risk (or not maskable), masked by a rule, or dropped by a rule.</summary>
+        public bool PixelWithheld { get; set; }
+        public bool PixelMasked { get; set; }
+        public bool PixelDropped { get; set; }
+
         /// <summary>The failure when not <see cref="Succeeded"/> (its message names no patient value).</summary>
         public FileFailure Failure { get; set; }
     }
