@@ -8,8 +8,8 @@ namespace HamletPS.Synthetic
     /// <summary>
     /// A synthetic image instance with the canary patient's name and MRN drawn into its pixels (top banner, <see cref="BitmapFont"/>)
     /// and in its header: Secondary Capture or ultrasound, any frame count, Bits Allocated 8/16/32, Samples per Pixel 1 or 3, either
-    /// Planar Configuration, signed or not, optionally with an overlay plane that carries the text too. The body below the banner
-    /// holds a gradient so that a test can see that only masked regions changed.
+    /// Planar Configuration, signed or not, optionally with an overlay plane that carries the text too. The banner is plain black
+    /// (OCR reads it best), the body below it holds a gradient so that a test can see that only masked regions changed.
     /// </summary>
     public sealed class PixelCanaryImage
     {
@@ -106,12 +106,13 @@ namespace HamletPS.Synthetic
                 BitmapFont.Draw(text, 4, 4 + line * (BitmapFont.GlyphHeight + 3) * Scale, Scale, (x, y) => { if (x < Columns && y < Rows) lit[y, x] = true; });
                 line++;
             }
+            int banner = TextRegion.Height;
             for (int f = 0; f < Frames; f++)
                 for (int y = 0; y < Rows; y++)
                     for (int x = 0; x < Columns; x++)
                         for (int s = 0; s < SamplesPerPixel; s++)
                         {
-                            long v = lit[y, x] ? Foreground : Background(x, y, f) + s;
+                            long v = lit[y, x] ? Foreground : y < banner ? 0 : Background(x, y, f) + s; // a plain banner reads best
                             long index = PlanarConfiguration == 0 || SamplesPerPixel == 1
                                 ? ((long)y * Columns + x) * SamplesPerPixel + s
                                 : (long)s * Rows * Columns + (long)y * Columns + x;
