@@ -256,6 +256,30 @@ namespace HamletPS.Core.Tests.Deidentification.Pixels
         }
 
         [Fact]
+        public void Protect_EncapsulatedPdfNamingThePatient_IsWithheld_AMaskRuleCannotReleaseIt_ADropRuleDrops()
+        {
+            var scratch = DeidTestSupport.NewScratch("pixel-pdf");
+            string input = Path.Combine(scratch, "in", "summary.dcm");
+            Directory.CreateDirectory(Path.GetDirectoryName(input));
+            CanaryDocument.Build().Save(input);
+            Assert.Contains(CanaryStudy.PatientId, System.Text.Encoding.ASCII.GetString(DicomFile.Open(input).Dataset.GetBytes(DicomTags.EncapsulatedDocument)));
+            using var keys = DeidTestSupport.Keys();
+
+            var (withheld, _) = Protect(Path.Combine(scratch, "a"), input, DeidentificationProfile.Default, keys);
+            Assert.Equal(PixelProtection.WithheldReasonId, withheld.Failure?.Reason);
+            Assert.Contains("encapsulated document", withheld.Message);
+
+            var (masked, _) = Protect(Path.Combine(scratch, "b"), input, Profile(MaskRule(when: "{ modality: DOC }")), keys);
+            Assert.Equal(PixelProtection.NotMaskableReasonId, masked.Failure?.Reason);
+            Assert.Contains("can only be dropped", masked.Message);
+
+            var (dropped, _) = Protect(Path.Combine(scratch, "c"), input, Profile("    - name: no-documents\n      when: { sopClass: \"1.2.840.10008.5.1.4.1.1.104.*\" }\n      action: drop\n"), keys);
+            Assert.Equal(ProtectionStatus.DroppedByPixelRule, dropped.Status);
+            foreach (var r in new[] { withheld, masked, dropped })
+                Assert.DoesNotContain(CanaryStudy.PatientId, r.Message);
+        }
+
+        [Fact]
         public void PixelRules_ParseErrorsNameTheLineAndTheFix()
         {
             var e = Assert.Throws<ProfileFormatException>(() => Profile("    - name: a\n      when: { modality: US }\n"));
