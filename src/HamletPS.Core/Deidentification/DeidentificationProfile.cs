@@ -49,6 +49,9 @@ namespace HamletPS.Core.Deidentification
         /// <summary>Words that mark a test/QA patient in the name or ID (see <see cref="TestPatientDetector"/>).</summary>
         public IReadOnlyList<string> TestPatientPatterns { get; private set; }
 
+        /// <summary>The site's pixel rules (<c>pixels: rules:</c>): what to do with instances whose pixels may carry text.</summary>
+        public Pixels.PixelRules Pixels { get; private set; } = Deidentification.Pixels.PixelRules.None;
+
         public bool HasOption(ConfidentialityOption option) => Options.Contains(option);
 
         /// <summary>Names of the built-in profiles (for argument completion).</summary>
@@ -162,8 +165,9 @@ namespace HamletPS.Core.Deidentification
                             tests.Add(w.ToLowerInvariant());
                         }
                         break;
+                    case "pixels": p.Pixels = Deidentification.Pixels.PixelRules.Parse(kv.Value, sourceName); break;
                     default:
-                        throw new ProfileFormatException(sourceName, Line(kv.Key), "unknown key '" + key + "' (name, description, options, overrides, safePrivate, uidRoot, dateShift, testPatients)");
+                        throw new ProfileFormatException(sourceName, Line(kv.Key), "unknown key '" + key + "' (name, description, options, overrides, safePrivate, uidRoot, dateShift, testPatients, pixels)");
                 }
             }
             if (string.IsNullOrWhiteSpace(p.Name)) throw new ProfileFormatException(sourceName, 1, "the profile has no name");

@@ -124,6 +124,7 @@ namespace HamletPS.Core.Deidentification
                     result.Message = Describe(sourcePath, ids, null) + ": test/QA patient (name or ID matches a test pattern) - skipped";
                     return new PendingFile(result, null, null);
                 }
+                var pixels = Pixels.PixelProtection.Decide(_options.Profile, file, v => !ids.Values.Any(id => IdentityTextMatcher.Contains(v, id)));
                 var report = ResolvePatient(ids);
                 result.StudyId = report.NewId;
                 result.IdentitySource = report.Source;
@@ -133,6 +134,15 @@ namespace HamletPS.Core.Deidentification
                 result.Modality = ds.GetString(DicomTags.Modality);
                 string relative = _paths.Build(ds, report.NewId);
                 result.RelativePath = relative;
+                result.PixelRule = pixels.Decision.Rule?.Name;
+                if (pixels.Decision.Drop)
+                {
+                    result.Status = ProtectionStatus.DroppedByPixelRule;
+                    result.Message = "input for " + relative + ": dropped by pixel rule '" + pixels.Decision.Rule.Name + "' - not written";
+                    return new PendingFile(result, null, null);
+                }
+                pixels.Apply(file, record);
+                result.PixelsMasked = pixels.Decision.Mask;
 
                 var hits = _scanner.Scan(file, ids).Concat(_scanner.ScanPath(relative, ids)).ToList();
                 if (hits.Count > 0)

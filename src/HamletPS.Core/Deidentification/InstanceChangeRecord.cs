@@ -25,6 +25,7 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag SourceTag = new DicomTag(0x0009, 0x1004);
         private static readonly DicomTag UidsTag = new DicomTag(0x0009, 0x1005);
         private static readonly DicomTag DigestTag = new DicomTag(0x0009, 0x1006);
+        private static readonly DicomTag PixelRuleTag = new DicomTag(0x0009, 0x1007);
         private static readonly DicomTag MarkerTag = new DicomTag(0x0008, 0x0016);
 
         public InstanceChangeRecord(string newSopInstanceUid, string newId, IdentitySource identitySource)
@@ -44,6 +45,9 @@ namespace HamletPS.Core.Deidentification
 
         /// <summary>Original UID to new UID for every UID this instance's protection remapped (the crosswalk).</summary>
         public Dictionary<string, string> UidCrosswalk { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The pixel rule that masked this instance's pixels (null when none did); written only when set.</summary>
+        public string PixelRule { get; internal set; }
 
         /// <summary>
         /// The digest (<see cref="Security.ProtectedFileSeal.Digest"/>, lower-case hex) of the protected file this record was
@@ -106,6 +110,12 @@ namespace HamletPS.Core.Deidentification
             {
                 at = w.BeginText(DigestTag);
                 w.WriteAscii("sha256=" + ProtectedDigest);
+                w.EndText(at);
+            }
+            if (PixelRule != null)
+            {
+                at = w.BeginText(PixelRuleTag);
+                w.WriteUtf8(PixelRule);
                 w.EndText(at);
             }
             return w.ToArray();
@@ -183,6 +193,7 @@ namespace HamletPS.Core.Deidentification
                     throw new InvalidDataException("The vault record's file digest is malformed.");
                 record.ProtectedDigest = digest.Substring(7);
             }
+            if (ds.Contains(PixelRuleTag)) record.PixelRule = Text(ds, PixelRuleTag);
             return record;
         }
 

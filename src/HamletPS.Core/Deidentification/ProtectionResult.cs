@@ -36,6 +36,12 @@ namespace HamletPS.Core.Deidentification
 
         public ProtectionStatus Status { get; internal set; }
 
+        /// <summary>The pixel rule applied (masked, dropped or kept), or null.</summary>
+        public string PixelRule { get; internal set; }
+
+        /// <summary>True when a pixel rule masked this instance's pixels.</summary>
+        public bool PixelsMasked { get; internal set; }
+
         /// <summary>A report line (identity derivation, exclusion or error), naming no patient value.</summary>
         public string Message { get; internal set; }
 

@@ -11,5 +11,7 @@ namespace HamletPS.Core.Deidentification
         ExcludedTestPatient,
         /// <summary>Failed: see <see cref="ProtectionResult.Failure"/>; nothing was written for this file.</summary>
         Failed,
+        /// <summary>Dropped by a pixel rule (action drop): deliberately not sent; nothing was written for this file.</summary>
+        DroppedByPixelRule,
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
+using HamletPS.Core.Deidentification.Pixels;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Pipeline
@@ -72,7 +73,10 @@ namespace HamletPS.Core.Pipeline
                 Modality = r.Modality,
                 ResidualIdentifier = r.Failure != null && r.Failure.Reason == "ResidualIdentifier",
                 Unreadable = r.Failure != null && r.Failure.Reason == "InvalidDicomFile",
-                Failure = r.Status == ProtectionStatus.Protected ? null
+                PixelWithheld = r.Failure != null && (r.Failure.Reason == PixelProtection.WithheldReasonId || r.Failure.Reason == PixelProtection.NotMaskableReasonId),
+                PixelMasked = r.Status == ProtectionStatus.Protected && r.PixelsMasked,
+                PixelDropped = r.Status == ProtectionStatus.DroppedByPixelRule,
+                Failure = r.Status == ProtectionStatus.Protected || r.Status == ProtectionStatus.DroppedByPixelRule ? null
                     : r.Failure ?? FileFailure.Create(sortedFile, FileFailureKind.InvalidArgument, "ExcludedTestPatient", new InvalidOperationException(r.Message)),
             };
         }

@@ -80,9 +80,9 @@ namespace HamletPS.Core.Pipeline
                     double protectSeconds = watch.Elapsed.TotalSeconds;
 
                     Say(messages, "Step 3 : Checking protected files and folder names for patient identifiers");
-                    Say(messages, summary.ResidualIdentifiers == 0
+                    Say(messages, (summary.ResidualIdentifiers == 0
                         ? (summary.Protected + summary.Reused) + " files checked - no patient identifier found"
-                        : summary.ResidualIdentifiers + " files withheld - a patient identifier remained after protection");
+                        : summary.ResidualIdentifiers + " files withheld - a patient identifier remained after protection") + "; " + PixelStepText(summary));
 
                     watch.Restart();
                     Say(messages, "Step 4 : Creating archive file for upload");
@@ -100,6 +100,7 @@ namespace HamletPS.Core.Pipeline
                     {
                         ["sorted"] = summary.Sorted, ["protected"] = summary.Protected, ["reused"] = summary.Reused,
                         ["alreadyArchived"] = summary.AlreadyArchived, ["failed"] = summary.Failed, ["quarantined"] = summary.Quarantined,
+                        ["pixelWithheld"] = summary.PixelWithheld, ["pixelMasked"] = summary.PixelMasked, ["pixelDropped"] = summary.PixelDropped,
                         ["archives"] = summary.Archives.Count, ["sortSeconds"] = sortSeconds, ["protectSeconds"] = protectSeconds,
                         ["archiveSeconds"] = archiveSeconds, ["seconds"] = total.Elapsed.TotalSeconds,
                     });
@@ -215,12 +216,19 @@ namespace HamletPS.Core.Pipeline
                         }
                     }
                     ProtectionOutcome outcome = step.Protect(file, ct);
+                    if (outcome.PixelDropped)
+                    {
+                        lock (gate) summary.PixelDropped++;
+                        journal.Write("pixel-dropped", new Dictionary<string, object> { ["sourceSha256"] = sourceHash });
+                        return;
+                    }
                     if (!outcome.Succeeded)
                     {
                         lock (gate)
                         {
                             summary.Failed++;
                             if (outcome.ResidualIdentifier) summary.ResidualIdentifiers++;
+                            if (outcome.PixelWithheld) summary.PixelWithheld++;
                         }
                         journal.Write("protect-failed", new Dictionary<string, object>
                         {
@@ -242,6 +250,7 @@ namespace HamletPS.Core.Pipeline
                     journal.Write("protected", Fields(sourceHash, outcome.StudyId, outcome.SopInstanceUid, relative, Sha256Hex(outcome.DestinationPath)));
                     lock (gate)
                     {
+                        if (outcome.PixelMasked) summary.PixelMasked++;
                         summary.Protected++;
                         written.Add(Path.GetFullPath(outcome.DestinationPath));
                     }
@@ -298,12 +307,17 @@ namespace HamletPS.Core.Pipeline
         {
             var parts = new List<string> { (s.Protected + s.Reused) + " files protected" };
             if (s.AlreadyArchived > 0) parts.Add(s.AlreadyArchived + " already archived (not processed again)");
-            int other = s.Failed - s.SortFailed - s.QuarantinedAfterSorting - s.ResidualIdentifiers;
+            int other = s.Failed - s.SortFailed - s.QuarantinedAfterSorting - s.ResidualIdentifiers - s.PixelWithheld;
             if (s.ResidualIdentifiers > 0) parts.Add(s.ResidualIdentifiers + " withheld (a patient identifier remained)");
+            if (s.PixelWithheld > 0) parts.Add(s.PixelWithheld + " withheld (pixels may carry identifying text; no pixel rule releases them)");
             if (s.QuarantinedAfterSorting > 0) parts.Add(s.QuarantinedAfterSorting + " unreadable (quarantined with a reason file)");
             if (other > 0) parts.Add(other + " failed (reasons above; left in the sorted folder)");
             return string.Join(", ", parts);
         }
+
+        /// <summary>Step 3's pixel counts: withheld (risk without a rule, or compressed pixels a rule must mask), masked, dropped.</summary>
+        private static string PixelStepText(PipelineSummary s) =>
+            "pixels: " + s.PixelWithheld + " withheld (may carry identifying text, no rule releases them), " + s.PixelMasked + " masked by rule, " + s.PixelDropped + " dropped by rule";
 
         private IReadOnlyList<ArchiveResult> ArchiveStep(string runFolder, string outgoing, RunJournal journal, CancellationToken ct)
         {

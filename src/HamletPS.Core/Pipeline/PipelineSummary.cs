@@ -49,6 +49,16 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Files withheld because a residual identifier was found (step 3).</summary>
         public int ResidualIdentifiers { get; set; }
 
+        /// <summary>The pixel step: files withheld because their pixels may carry identifying text and no rule covers them (or
+        /// a rule must mask compressed pixels); counted in <see cref="Failed"/> too.</summary>
+        public int PixelWithheld { get; set; }
+
+        /// <summary>Files whose pixels a rule masked (counted in <see cref="Protected"/>).</summary>
+        public int PixelMasked { get; set; }
+
+        /// <summary>Files a pixel rule dropped on purpose (not sent, not a failure).</summary>
+        public int PixelDropped { get; set; }
+
         /// <summary>Per patient: how the new ID was derived, naming only the new ID.</summary>
         public IReadOnlyList<string> Patients { get; set; } = Array.Empty<string>();
 

@@ -25,6 +25,11 @@ namespace HamletPS.Core.Pipeline
         /// fail on it the same way).</summary>
         public bool Unreadable { get; set; }
 
+        /// <summary>The pixel step: withheld for pixel risk (or not maskable), masked by a rule, or dropped by a rule.</summary>
+        public bool PixelWithheld { get; set; }
+        public bool PixelMasked { get; set; }
+        public bool PixelDropped { get; set; }
+
         /// <summary>The failure when not <see cref="Succeeded"/> (its message names no patient value).</summary>
         public FileFailure Failure { get; set; }
     }

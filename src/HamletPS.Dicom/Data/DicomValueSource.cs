@@ -36,6 +36,34 @@ namespace HamletPS.Dicom.Data
             return new StreamSource(stream, description);
         }
 
+        /// <summary>
+        /// The bytes of <paramref name="inner"/> passed through <paramref name="transform"/> as they are read (a streaming
+        /// change at write time, e.g. masking pixel regions). Offsets are those of the inner source.
+        /// </summary>
+        public static DicomValueSource Transformed(DicomValueSource inner, DicomValueTransform transform)
+        {
+            if (inner == null) throw new ArgumentNullException(nameof(inner));
+            if (transform == null) throw new ArgumentNullException(nameof(transform));
+            return new TransformedSource(inner, transform);
+        }
+
+        private sealed class TransformedSource : DicomValueSource
+        {
+            private readonly DicomValueSource _inner;
+            private readonly DicomValueTransform _transform;
+
+            public TransformedSource(DicomValueSource inner, DicomValueTransform transform) { _inner = inner; _transform = transform; }
+
+            public override string Description => _inner.Description;
+
+            internal override Stream Open(out bool owned)
+            {
+                var stream = _inner.Open(out bool innerOwned);
+                owned = true; // the view is ours to dispose; it disposes the inner stream only when that one was owned
+                return new DicomTransformingStream(stream, innerOwned, _transform);
+            }
+        }
+
         private sealed class FileSource : DicomValueSource
         {
             private readonly string _path;

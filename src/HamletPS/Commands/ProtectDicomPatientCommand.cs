@@ -137,6 +137,10 @@ namespace HamletPS.Commands
                         {
                             EmitWarning("A test/QA patient was skipped: " + (result.Message ?? "excluded"));
                         }
+                        else if (result.Status == ProtectionStatus.DroppedByPixelRule)
+                        {
+                            EmitWarning(result.Message ?? "dropped by a pixel rule");
+                        }
                         Emit(result);
                     }
                 }, ct));

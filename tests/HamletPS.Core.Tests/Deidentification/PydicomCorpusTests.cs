@@ -30,7 +30,13 @@ namespace HamletPS.Core.Tests.Deidentification
             using var keys = DeidTestSupport.Keys();
             var outRoot = Path.Combine(scratch, "out");
             var vault = Path.Combine(scratch, "site", "vault.hpsv");
-            var o = DeidTestSupport.Options(keys, outRoot, vault);
+            // The header round trip is what this corpus tests: a keep-all pixel rule lets its captures and ultrasound through
+            // (without it they are withheld for pixel risk; PixelProtectionTests covers that).
+            string yaml = File.ReadAllText(Path.Combine(DeidTestSupport.RepositoryRoot, "src", "HamletPS.Core", "Deidentification", "Profiles", "hamlet-rt.yaml"))
+                .Replace("\npixels:\n  rules: []", "\npixels:\n  rules:\n    - { name: corpus-keep-all, when: { sopClass: \"*\" }, action: keep }");
+            var profile = DeidentificationProfile.Parse(yaml, "hamlet-rt + keep-all");
+            Assert.Single(profile.Pixels.Rules);
+            var o = DeidTestSupport.Options(keys, outRoot, vault, profile: profile);
             o.OutputPathTemplate = "{SOPInstanceUID}_{Modality}.dcm";
             List<ProtectionResult> results;
             using (var p = new DicomProtector(o)) results = p.Protect(inputs).ToList();

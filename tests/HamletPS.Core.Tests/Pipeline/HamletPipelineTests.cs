@@ -40,6 +40,29 @@ namespace HamletPS.Core.Tests.Pipeline
         }
 
         [Fact]
+        public void Run_ScreenCaptureWithTextInItsPixels_IsWithheldAndCountedInStep3_TheRestIsArchived()
+        {
+            var (config, _, inputs) = Site();
+            string capture = Path.Combine(_temp.Path, "data", "incoming", "capture", "sc.dcm");
+            Directory.CreateDirectory(Path.GetDirectoryName(capture));
+            new PixelCanaryImage().Build().Save(capture);
+            File.SetLastWriteTimeUtc(capture, DateTime.UtcNow.AddMinutes(-5));
+            var messages = new List<string>();
+            var failures = new List<FileFailure>();
+
+            PipelineSummary summary = Run(config, messages, failures);
+
+            Assert.Equal(1, summary.PixelWithheld);
+            Assert.Equal(inputs, summary.Protected);
+            Assert.False(summary.Succeeded);
+            var failure = Assert.Single(failures);
+            Assert.Equal("PixelIdentifierRisk", failure.Reason);
+            Assert.Contains(messages, m => m.EndsWith("files checked - no patient identifier found; pixels: 1 withheld (may carry identifying text, no rule releases them), 0 masked by rule, 0 dropped by rule", StringComparison.Ordinal));
+            Assert.Equal(inputs, ArchiveManifestReader.Read(Assert.Single(summary.Archives).ArchivePath).FileCount);
+            Assert.DoesNotContain(messages, m => m.Contains(CanaryStudy.PatientId) || m.Contains(CanaryStudy.FamilyName));
+        }
+
+        [Fact]
         public void Run_ProcessesEveryPatientIntoOneVerifiedArchiveWithoutLeakingAnIdentifier()
         {
             var (config, canary, inputs) = Site();
