@@ -39,7 +39,7 @@ namespace HamletPS.Core
                 case DicomFormatException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "InvalidDicomFile", exception);
                 case Dose.NotADoseReportException _:
-                    return new FileFailure(path, FileFailureKind.InvalidData, "NotADoseReport", exception);
+                    return new FileFailure(path, FileFailureKind.InvalidData, Dose.DoseReportReader.NotADoseReportReason, exception);
                 case HamletPS.Dicom.StructuredReport.SrFormatException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "InvalidStructuredReport", exception);
                 case Archive.NotDeidentifiedException _:

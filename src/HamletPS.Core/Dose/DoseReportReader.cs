@@ -14,6 +14,9 @@ namespace HamletPS.Core.Dose
     /// </summary>
     public static class DoseReportReader
     {
+        /// <summary>The <see cref="FileFailure.Reason"/> of a DICOM file that is not a dose report: callers skip it rather than fail.</summary>
+        public const string NotADoseReportReason = "NotADoseReport";
+
         /// <summary>
         /// Reads one file. <see cref="NotADoseReportException"/> when it is DICOM but not a dose report;
         /// <see cref="HamletPS.Dicom.DicomFormatException"/> when it is not readable DICOM.
