@@ -13,8 +13,38 @@ namespace HamletPS.Cli
     {
         public static int Main(string[] args)
         {
-            RootCommand root = args.Length > 0 ? BuildRootCommandFor(args[0]) : BuildRootCommand();
-            return root.Parse(args).Invoke();
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+            {
+                // A worker thread's exception ends the process: one line, no stack, then exit 1 (not the runtime's dump).
+                LastChance(e.ExceptionObject as Exception, Console.Error);
+                Console.Error.Flush();
+                Environment.Exit(1);
+            };
+            try
+            {
+                RootCommand root = args.Length > 0 ? BuildRootCommandFor(args[0]) : BuildRootCommand();
+                return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception ex)
+            {
+                return LastChance(ex, Console.Error);
+            }
+        }
+
+        /// <summary>
+        /// The last-chance handler: an exception no verb handled is a bug, reported in one line with its type only — never its
+        /// message or stack, which may name a sorted path (holding a Patient ID), a value or a secret. Exit code 1.
+        /// </summary>
+        public static int LastChance(Exception exception, System.IO.TextWriter error)
+        {
+            if (exception is OperationCanceledException)
+            {
+                error.WriteLine("error: Cancelled: the command was cancelled");
+                return 1;
+            }
+            error.WriteLine("error: InternalError: hamlet stopped on an unexpected " + (exception?.GetType().Name ?? "error") +
+                " (details withheld: they may name patient files); please report the command that was run");
+            return 1;
         }
 
         /// <summary>The whole command tree (also read by the tests that compare it with the cmdlets' metadata).</summary>

@@ -44,6 +44,10 @@ namespace HamletPS.Core
                     return new FileFailure(path, FileFailureKind.InvalidData, "InvalidStructuredReport", exception);
                 case Archive.NotDeidentifiedException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "FileNotDeidentified", exception);
+                case Archive.FileNotSealedException _:
+                    return new FileFailure(path, FileFailureKind.SecurityError, "FileNotSealed", exception);
+                case Archive.ArchiveRefusedException _:
+                    return new FileFailure(path, FileFailureKind.SecurityError, "ArchiveRefused", exception);
                 case FileNotFoundException _:
                 case DirectoryNotFoundException _:
                     return new FileFailure(path, FileFailureKind.NotFound, "FileNotFound", exception);

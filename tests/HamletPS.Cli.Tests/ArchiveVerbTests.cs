@@ -92,6 +92,25 @@ print(json.dumps({'problems': problems, 'entries': sorted(entries), 'rows': sort
         }
 
         [Fact]
+        public void Run_OnATreeHoldingAFileThatOnlySaysItIsDeidentified_ExitsOneNamingFileNotSealed_AndWritesNothing()
+        {
+            ProtectSample();
+            string original = Directory.GetFiles(Path.Combine(Root, "data", "incoming"), "*.dcm", SearchOption.AllDirectories).First();
+            var forged = Dicom.Data.DicomFile.Open(original);
+            forged.Dataset.AddOrUpdate(Dicom.Dictionary.DicomTags.PatientIdentityRemoved, "YES"); // MRN, name and birth date kept
+            forged.Save(Path.Combine(Directory.GetDirectories(Protected).First(), "planted.dcm"));
+            var stderr = new StringWriter();
+
+            int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, ConfigPath = Config }, new CliOutput(new StringWriter(), stderr));
+
+            Assert.Equal(1, code);
+            Assert.Contains("error: FileNotSealed:", stderr.ToString());
+            Assert.Contains("error: ArchiveRefused:", stderr.ToString());
+            foreach (SyntheticPatient p in SampleData.Patients()) Assert.DoesNotContain(p.PatientId, stderr.ToString());
+            Assert.False(Directory.Exists(Outgoing) && Directory.EnumerateFileSystemEntries(Outgoing).Any());
+        }
+
+        [Fact]
         public void Run_PerPatientJson_NamesOneArchivePerStudyId()
         {
             ProtectSample();

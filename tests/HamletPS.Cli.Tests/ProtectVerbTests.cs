@@ -62,7 +62,7 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
-        public void Unprotect_WithOneRecordFile_StillWorks()
+        public void Unprotect_WithOneRecordFile_RestoresItsFiles_AndFailsTheOthersWithExitOne()
         {
             RtStudy study = ProtectInTwoRuns();
             string first = Directory.GetFiles(VaultFolder, "*.hpv").Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).First().FullName;
@@ -71,10 +71,11 @@ namespace HamletPS.Cli.Tests
                 new ProtectionRequest { Destination = Path.Combine(Root, "restored"), VaultPath = first, Key = SiteKey.ToCharArray() }, json: true,
                 new CliOutput(stdout, new StringWriter()));
 
-            Assert.Equal(0, code);
+            Assert.Equal(1, code);
             var statuses = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("Status").GetString()).ToList();
             Assert.Equal(study.Files.Count(f => f.Kind == RtObjectKind.CtImage), statuses.Count(s => s == "Restored"));
-            Assert.Equal(study.Files.Count(f => f.Kind != RtObjectKind.CtImage), statuses.Count(s => s == "IdentityOnly"));
+            Assert.Equal(study.Files.Count(f => f.Kind != RtObjectKind.CtImage), statuses.Count(s => s == "Failed"));
+            Assert.DoesNotContain("IdentityOnly", statuses);
         }
 
         [Fact]

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
 using Xunit;
 
 namespace HamletPS.Dicom.Tests
@@ -111,6 +113,61 @@ namespace HamletPS.Dicom.Tests
             }
             Assert.True(compared > 100, "only " + compared + " files compared");
             Assert.True(problems.Count == 0, problems.Count + " differences:\n" + string.Join("\n", problems));
+        }
+
+        /// <summary>Attributes that say who the patient is, or which study and instance: every reader must take the same bytes for them.</summary>
+        private static readonly DicomTag[] IdentityTags =
+        {
+            DicomTags.PatientID, DicomTags.PatientName, DicomTags.PatientBirthDate, DicomTags.IssuerOfPatientID, DicomTags.OtherPatientIDs,
+            DicomTags.AccessionNumber, DicomTags.StudyID, DicomTags.StudyInstanceUID, DicomTags.SeriesInstanceUID, DicomTags.SOPInstanceUID,
+        };
+
+        [Fact]
+        public void Corpus_IdentityAttributes_AreReadAsPydicomReadsThem()
+        {
+            var problems = new List<string>();
+            int compared = 0;
+            foreach (var path in _corpus.Files)
+            {
+                if (_corpus.Failures.ContainsKey(path)) continue;
+                var py = _corpus.Pydicom[path];
+                if (py.TryGetProperty("error", out _)) continue;
+                var theirs = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
+                foreach (var el in py.GetProperty("elements").EnumerateArray()) theirs[el[0].GetString()] = el;
+                var ds = DicomFile.Open(path).Dataset;
+                foreach (var tag in IdentityTags)
+                {
+                    string key = tag.Group.ToString("X4") + tag.Element.ToString("X4");
+                    bool ours = ds.Contains(tag);
+                    if (!theirs.TryGetValue(key, out var el))
+                    {
+                        if (ours) problems.Add(Relative(path) + ": " + tag.Keyword + " only in ours");
+                        continue;
+                    }
+                    if (!ours) { problems.Add(Relative(path) + ": " + tag.Keyword + " missing from ours"); continue; }
+                    compared++;
+                    string vr = ds.GetElement(tag).VR.Code;
+                    if (vr != el[1].GetString()) problems.Add(Relative(path) + ": " + tag.Keyword + " VR " + el[1].GetString() + " vs ours " + vr);
+                    string expected = el[2].ToString();
+                    string actual = PythonRepr(ds.GetStrings(tag));
+                    while (vr == "PN" && actual != null && actual.EndsWith("='", StringComparison.Ordinal))
+                        actual = actual.Substring(0, actual.Length - 2) + "'"; // pydicom drops empty trailing component groups
+                    if (actual != null && expected != actual) problems.Add(Relative(path) + ": " + tag.Keyword + " " + expected + " vs ours " + actual);
+                }
+            }
+            Assert.True(compared > 500, "only " + compared + " values compared");
+            Assert.True(problems.Count == 0, problems.Count + " differences:\n" + string.Join("\n", problems));
+        }
+
+        /// <summary>pydicom_dump.py's form of a text value (repr of one value, a list of reprs for several); null where repr would escape.</summary>
+        private static string PythonRepr(string[] values)
+        {
+            foreach (var v in values)
+                foreach (char c in v)
+                    if (c == '\'' || c == '\\' || c < ' ' || c == 127) return null;
+            if (values.Length == 0) return "''";
+            if (values.Length == 1) return "'" + values[0] + "'";
+            return "[" + string.Join(", ", values.Select(v => "'" + v + "'")) + "]";
         }
 
         private static string Trim(string s) => s.Length > 160 ? s.Substring(0, 160) + "..." : s;

@@ -11,7 +11,8 @@ namespace HamletPS.Dicom.Tests
 
         public static (List<string> Lines, string StdErr, int ExitCode) Dump(string path)
         {
-            var run = ProcessRunner.Run("dcmdump", "-q", "+L", path);
+            // +uc: explicit UN values of known tags with the dictionary's VR, as pydicom and we read them
+            var run = ProcessRunner.Run("dcmdump", "-q", "+L", "+uc", path);
             return (Normalise(run.StdOut), run.StdErr, run.ExitCode);
         }
 

@@ -117,9 +117,9 @@ Describe 'New-HamletArchive' {
         $protected = Join-Path $site.Root 'protected'
         $outgoing = Join-Path $site.Root 'out'
         Protect-DicomPatient -Path $site.Incoming -ConfigPath $site.Config -Destination $protected | Out-Null
-        New-HamletArchive $protected -Destination $outgoing -Site s1 -WhatIf | Should -BeNullOrEmpty
+        New-HamletArchive $protected -Destination $outgoing -Site s1 -ConfigPath $site.Config -WhatIf | Should -BeNullOrEmpty
         Get-FileCount $outgoing | Should -Be 0
-        $perPatient = New-HamletArchive $protected -Destination $outgoing -Site s1 -PerPatient
+        $perPatient = New-HamletArchive $protected -Destination $outgoing -Site s1 -ConfigPath $site.Config -PerPatient
         @($perPatient).Count | Should -Be 2
         ($perPatient | ForEach-Object { Split-Path -Leaf $_.Path }) | Should -Contain ($script:mappedStudyId + '.zip')
     }

@@ -6,6 +6,7 @@ using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Deidentification;
 using HamletPS.Core.Pipeline;
 
 namespace HamletPS.Cli.Verbs
@@ -26,6 +27,8 @@ namespace HamletPS.Cli.Verbs
             public string Site { get; set; }
             public string User { get; set; }
             public string ConfigPath { get; set; }
+            /// <summary>The site secret (from the environment variable --key names); null: from the configuration, as Protect.</summary>
+            public char[] Key { get; set; }
             public bool WhatIf { get; set; }
             public bool Json { get; set; }
         }
@@ -41,15 +44,17 @@ namespace HamletPS.Cli.Verbs
             var site = new Option<string>("--site") { Description = "{SITE} of the name (default: APP.SITE)." };
             var user = new Option<string>("--user") { Description = "{USER} of the name (default: APP.USER)." };
             var config = new Option<string>("--config-path", "--config") { Description = "config.yaml (default: $HAMLET_CONFIG, then ./config.yaml)." };
+            var key = new Option<string>("--key") { Description = "Name of an environment variable holding the site secret, to check each file's protect seal (default: as Protect)." };
             var whatIf = new Option<bool>("--what-if") { Description = "Say what would be archived; write nothing." };
             var json = new Option<bool>("--json") { Description = "One JSON object per archive." };
             var command = new Command("archive", "Zip protected trees into OUTGOING with a manifest (New-HamletArchive).")
-                { path, destination, name, perPatient, level, verify, site, user, config, whatIf, json };
+                { path, destination, name, perPatient, level, verify, site, user, config, key, whatIf, json };
             command.SetAction((parse, ct) => System.Threading.Tasks.Task.FromResult(Run(new Arguments
             {
                 Paths = parse.GetValue(path), Destination = parse.GetValue(destination), NameTemplate = parse.GetValue(name),
                 PerPatient = parse.GetValue(perPatient), CompressionLevel = parse.GetValue(level), Verify = parse.GetValue(verify),
                 Site = parse.GetValue(site), User = parse.GetValue(user), ConfigPath = parse.GetValue(config),
+                Key = ProtectVerbs.KeyFromEnvironment(parse.GetValue(key)),
                 WhatIf = parse.GetValue(whatIf), Json = parse.GetValue(json),
             }, CliOutput.Console, ct)));
             return command;
@@ -59,9 +64,10 @@ namespace HamletPS.Cli.Verbs
         {
             HamletArchiveOptions options;
             List<ProtectedTreeSelection.Job> jobs;
+            HamletConfig config;
             try
             {
-                HamletConfig config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory());
+                config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory());
                 options = new HamletArchiveOptions
                 {
                     OutputDirectory = Path.GetFullPath(WorkflowConfiguration.Require(args.Destination, config?.DataPath.Outgoing, "Destination", "DATAPATH.OUTGOING")),
@@ -72,6 +78,7 @@ namespace HamletPS.Cli.Verbs
                     CompressionLevel = args.CompressionLevel,
                     Profile = config?.Hamlet.Profile,
                     Verify = args.Verify,
+                    FileRefused = output.Failure,
                 };
             }
             catch (Exception ex)
@@ -81,9 +88,20 @@ namespace HamletPS.Cli.Verbs
                 output.Failure(reason, ex.Message);
                 return 2;
             }
+            Func<string, ArchiveEntryInfo> describe;
             try
             {
-                jobs = ProtectedTreeSelection.Plan(args.Paths ?? Array.Empty<string>());
+                // Only files this site's protect step sealed go out: the seal is checked with the site secret.
+                describe = DicomArchiveEntryDescriber.Sealed(ProtectionSetup.CreateSealKey(config, args.Key));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IOException || ex is HamletConfigException)
+            {
+                output.Failure("SiteKeyRequired", "the archive proves each file was written by this site's protect step with the site secret: " + ex.Message);
+                return 2;
+            }
+            try
+            {
+                jobs = ProtectedTreeSelection.Plan(args.Paths ?? Array.Empty<string>(), describe);
             }
             catch (Exception ex)
             {
@@ -112,7 +130,8 @@ namespace HamletPS.Cli.Verbs
                 catch (Exception ex) when (!(ex is OperationCanceledException))
                 {
                     FileFailure failure = FileFailure.Classify(job.Root, ex);
-                    if (failure != null) output.Failure(failure);
+                    if (failure != null) output.Failure(failure); // ArchiveRefused: each refused file was reported before
+
                     else if (ex is ArchiveVerificationException || ex is ArgumentException) output.Failure("ArchiveFailed", ex.Message);
                     else throw;
                 }

@@ -51,9 +51,7 @@ namespace HamletPS.Cli.Verbs
             }
             catch (Exception ex)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
+                output.Failure(WorkflowConfiguration.ClassifyFailure(ex) ?? "InvalidConfiguration", ex.Message);
                 return 2;
             }
             var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
@@ -61,16 +59,30 @@ namespace HamletPS.Cli.Verbs
             {
                 string folder = ClearableFolder.PathOf(name, config);
                 int deleted = 0;
-                foreach (ClearedFile r in cleaner.Clear(folder, name, force, file => { if (whatIf) output.Line("What if: delete " + file); return !whatIf; }))
+                var kept = new System.Collections.Generic.SortedDictionary<string, int>(StringComparer.Ordinal);
+                foreach (ClearedFile r in cleaner.Clear(folder, name, force, file => { if (whatIf) output.Line("What if: delete " + Shown(folder, file)); return !whatIf; }))
                 {
                     if (r.Status == ClearStatus.Deleted) deleted++;
-                    else if (r.Status == ClearStatus.Failed) output.Failure("ClearFailed", r.Path + ": " + r.Reason);
-                    else if (r.Reason != "declined") output.Warning("kept " + r.Path + ": " + r.Reason);
+                    else if (r.Status == ClearStatus.Failed) output.Failure("ClearFailed", Shown(folder, r.Path) + ": " + r.Reason);
+                    else if (r.Reason != "declined") kept[r.Reason ?? "kept"] = kept.TryGetValue(r.Reason ?? "kept", out int n) ? n + 1 : 1;
                     if (json) output.Json(r, CliJsonContext.Relaxed.ClearedFile);
                 }
+                foreach (var reason in kept) output.Warning(name + ": kept " + reason.Value + " files: " + reason.Key);
                 if (!json && !whatIf) output.Line(name + ": " + deleted + " files deleted");
             }
             return output.ExitCode;
+        }
+
+        /// <summary>A file as printed: its path below the folder with the first folder name withheld (in SORTED it is the
+        /// Patient ID; in INCOMING the sender may have used it), e.g. "(folder withheld)/2.25.1/CT_1_2.25.2/2.25.3.dcm".</summary>
+        internal static string Shown(string folder, string file)
+        {
+            string root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string full = Path.GetFullPath(file);
+            if (!full.StartsWith(root, StringComparison.Ordinal)) return "(a file, name withheld)";
+            string relative = full.Substring(root.Length);
+            int slash = relative.IndexOf(Path.DirectorySeparatorChar);
+            return slash < 0 ? relative : "(folder withheld)" + relative.Substring(slash);
         }
     }
 }

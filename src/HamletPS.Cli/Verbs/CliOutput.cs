@@ -7,7 +7,13 @@ using HamletPS.Core;
 
 namespace HamletPS.Cli.Verbs
 {
-    /// <summary>How verbs write: results to standard output (text or one JSON object per line), failures to standard error.</summary>
+    /// <summary>
+    /// How verbs write: results to standard output (text or one JSON object per line), failures to standard error. Every text
+    /// line goes through <see cref="PrintableText.Escape"/>: values, UIDs and file names from senders and folders can hold
+    /// newlines or terminal escape sequences, and must not forge a line or reach the terminal as control. JSON lines are escaped
+    /// by the serializer (control characters as \uXXXX), and what its relaxed encoder leaves raw (bidi controls, line
+    /// separators, DEL, C1) by <see cref="PrintableText.EscapeJson"/>.
+    /// </summary>
     public sealed class CliOutput
     {
         private readonly TextWriter _out;
@@ -40,29 +46,29 @@ namespace HamletPS.Cli.Verbs
         /// <summary>Failures written so far (the exit code is 1 when there were any).</summary>
         public int Failures { get; private set; }
 
-        public void Line(string text) => _out.WriteLine(text);
+        public void Line(string text) => _out.WriteLine(PrintableText.Escape(text));
 
         /// <summary>One JSON line through source-generated metadata (no reflection at run time).</summary>
-        public void Json<T>(T value, JsonTypeInfo<T> typeInfo) => _out.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+        public void Json<T>(T value, JsonTypeInfo<T> typeInfo) => _out.WriteLine(PrintableText.EscapeJson(JsonSerializer.Serialize(value, typeInfo)));
 
         public void Warning(string text)
         {
             _out.Flush();
-            _error.WriteLine("warning: " + text);
+            _error.WriteLine("warning: " + PrintableText.Escape(text));
         }
 
         public void Failure(FileFailure failure)
         {
             Failures++;
             _out.Flush();
-            _error.WriteLine("error: " + failure.Reason + ": " + failure.Message);
+            _error.WriteLine("error: " + failure.Reason + ": " + PrintableText.Escape(failure.Message));
         }
 
         public void Failure(string reason, string message)
         {
             Failures++;
             _out.Flush();
-            _error.WriteLine("error: " + reason + ": " + message);
+            _error.WriteLine("error: " + reason + ": " + PrintableText.Escape(message));
         }
 
         /// <summary>0 when everything worked, 1 when any input failed.</summary>

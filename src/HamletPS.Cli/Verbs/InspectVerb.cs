@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
@@ -48,7 +49,8 @@ namespace HamletPS.Cli.Verbs
         {
             try
             {
-                IEnumerable<string> files = DicomFileEnumerator.Enumerate(paths, recurse, filter);
+                int found = 0;
+                IEnumerable<string> files = DicomFileEnumerator.Enumerate(paths, recurse, filter).Select(f => { System.Threading.Interlocked.Increment(ref found); return f; });
                 if (elements)
                 {
                     foreach (var outcome in OrderedParallel.Map(files, f => DicomFileInspector.ListElements(f), degreeOfParallelism))
@@ -59,6 +61,8 @@ namespace HamletPS.Cli.Verbs
                     foreach (var outcome in OrderedParallel.Map(files, DicomFileInspector.Summarize, degreeOfParallelism))
                         if (Succeeded(outcome.Item, outcome.Error, output)) WriteSummary(outcome.Result, json, output);
                 }
+                // An empty folder (or a filter that matches nothing) is said, not passed over in silence.
+                if (found == 0) output.Failure("NoFilesFound", "no files to inspect in the given paths" + (recurse ? "" : " (--recurse searches sub-folders)"));
             }
             catch (System.IO.FileNotFoundException ex)
             {

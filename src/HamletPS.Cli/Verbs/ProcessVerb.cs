@@ -57,9 +57,8 @@ namespace HamletPS.Cli.Verbs
             }
             catch (Exception ex)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
+                string reason = WorkflowConfiguration.ClassifyFailure(ex) ?? "InvalidConfiguration";
+                output.Failure(reason, ex is HamletConfigException || ex is FileNotFoundException || ex is ArgumentException ? ex.Message : HamletPipeline.SafeMessage(ex));
                 return 2;
             }
             if (args.WhatIf)
@@ -79,9 +78,20 @@ namespace HamletPS.Cli.Verbs
                 output.Failure("Cancelled", "processing was cancelled; the next run resumes it");
                 return 1;
             }
+            catch (PipelineSetupException ex)
+            {
+                output.Failure("InvalidPipelineSettings", ex.Message + " (nothing was moved)");
+                return 2;
+            }
             catch (Exception ex) when (FileFailure.Classify(null, ex) != null || ex is Core.Archive.ArchiveVerificationException || ex is InvalidOperationException)
             {
-                output.Failure("PipelineFailed", ex.Message + " (the next run resumes this one)");
+                output.Failure("PipelineFailed", HamletPipeline.SafeMessage(ex) + " (the next run resumes this one)");
+                return 1;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // Not ours to describe: its message may name a sorted path (which holds a Patient ID) or a value.
+                output.Failure("PipelineFailed", "processing stopped (" + ex.GetType().Name + "); the next run resumes it");
                 return 1;
             }
             return output.ExitCode;

@@ -31,7 +31,7 @@ namespace HamletPS.Cli.Verbs
 
         public void Report(UploadProgress p)
         {
-            string text = Format(p);
+            string text = HamletPS.Core.PrintableText.Escape(Format(p));
             lock (_gate)
             {
                 DateTime now = DateTime.UtcNow;

@@ -39,12 +39,11 @@ namespace HamletPS.Cli.Verbs
                 StudyIdPattern = p.GetValue(pattern),
                 LookupKey = p.GetValue(lookupKey),
                 Pseudonym = p.GetValue(pseudonym),
-                Key = KeyFromEnvironment(p.GetValue(key)),
                 Profile = p.GetValue(profile),
                 VaultPath = p.GetValue(vault),
                 ExcludeTestPatients = p.GetValue(exclude),
                 WhatIf = p.GetValue(whatIf),
-            }, p.GetValue(json), CliOutput.Console));
+            }, p.GetValue(json), CliOutput.Console, p.GetValue(key)));
             return command;
         }
 
@@ -67,20 +66,38 @@ namespace HamletPS.Cli.Verbs
                 VaultPath = p.GetValue(vault),
                 MappingFile = p.GetValue(mappingFile),
                 Pseudonym = p.GetValue(pseudonym),
-                Key = KeyFromEnvironment(p.GetValue(key)),
                 WhatIf = p.GetValue(whatIf),
-            }, p.GetValue(json), CliOutput.Console));
+            }, p.GetValue(json), CliOutput.Console, p.GetValue(key)));
             return command;
         }
 
-        private static char[] KeyFromEnvironment(string variable) =>
-            string.IsNullOrEmpty(variable) ? null : Environment.GetEnvironmentVariable(variable)?.ToCharArray()
-                ?? throw new ArgumentException("The environment variable " + variable + " is not set.");
+        /// <summary>The secret held by the environment variable --key names. The name is never echoed: someone may have typed
+        /// the secret itself in its place.</summary>
+        internal static char[] KeyFromEnvironment(string variable)
+        {
+            if (string.IsNullOrEmpty(variable)) return null;
+            string value = LooksLikeVariableName(variable) ? Environment.GetEnvironmentVariable(variable) : null;
+            if (string.IsNullOrEmpty(value))
+                throw new ArgumentException("--key names an environment variable that is not set or is empty (the name is not shown: it may be the secret itself). " +
+                    "Give the NAME of a variable holding the site secret, e.g. --key HAMLET_SITE_KEY.");
+            return value.ToCharArray();
+        }
 
-        public static int RunProtect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output)
+        private static bool LooksLikeVariableName(string name)
+        {
+            foreach (char c in name)
+                if (!(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) return false;
+            return true;
+        }
+
+
+        /// <param name="keyVariable">--key: the name of the environment variable holding the site secret (read here, inside the
+        /// verb's error handling).</param>
+        public static int RunProtect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output, string keyVariable = null)
         {
             try
             {
+                if (keyVariable != null) request.Key = KeyFromEnvironment(keyVariable);
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 if (request.Destination == null && request.Config != null)
                     request.Destination = HamletPipelineOptions.DefaultProtectedRoot(request.Config.DataPath.Sorted);
@@ -98,17 +115,19 @@ namespace HamletPS.Cli.Verbs
                 return output.ExitCode;
             }
             catch (Exception ex) when (ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException
-                                       || ex is InvalidOperationException || ex is IOException)
+                                       || ex is InvalidOperationException || ex is IOException || ex is UnauthorizedAccessException
+                                       || ex is ProfileFormatException)
             {
                 output.Failure("InvalidProtectionSettings", ex.Message);
                 return 2;
             }
         }
 
-        public static int RunUnprotect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output)
+        public static int RunUnprotect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output, string keyVariable = null)
         {
             try
             {
+                if (keyVariable != null) request.Key = KeyFromEnvironment(keyVariable);
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 using (var unprotector = new DicomUnprotector(ProtectionSetup.CreateUnprotectorOptions(request)))
                 {

@@ -6,7 +6,8 @@ using System.Text;
 
 namespace HamletPS.Core.Archive
 {
-    /// <summary>manifest.csv: one header line then one line per file (RFC 4180 quoting, UTF-8 without BOM, CRLF).</summary>
+    /// <summary>manifest.csv: one header line then one line per file (UTF-8 without BOM, CRLF), every cell through
+    /// <see cref="CsvCell"/> (RFC 4180 quoting; a value a spreadsheet would take for a formula is written as text).</summary>
     public static class ArchiveManifestCsv
     {
         /// <summary>The header line's columns, in order.</summary>
@@ -21,25 +22,10 @@ namespace HamletPS.Core.Archive
             sb.Append(string.Join(",", Columns)).Append("\r\n");
             foreach (ArchiveManifestRow r in manifest.Rows)
             {
-                string[] fields =
-                {
-                    r.StudyId, r.StudyInstanceUid, r.SeriesInstanceUid, r.SopInstanceUid, r.Modality, r.SopClassUid, r.SopClassName,
-                    r.FileSize.ToString(CultureInfo.InvariantCulture), r.Sha256, r.EntryPath,
-                };
-                for (int i = 0; i < fields.Length; i++)
-                {
-                    if (i > 0) sb.Append(',');
-                    sb.Append(Quote(fields[i] ?? ""));
-                }
-                sb.Append("\r\n");
+                sb.Append(CsvCell.Line(r.StudyId, r.StudyInstanceUid, r.SeriesInstanceUid, r.SopInstanceUid, r.Modality, r.SopClassUid,
+                    r.SopClassName, r.FileSize.ToString(CultureInfo.InvariantCulture), r.Sha256, r.EntryPath)).Append("\r\n");
             }
             return new UTF8Encoding(false).GetBytes(sb.ToString());
-        }
-
-        private static string Quote(string value)
-        {
-            if (value.IndexOfAny(new[] { ',', '"', '\r', '\n' }) < 0) return value;
-            return "\"" + value.Replace("\"", "\"\"") + "\"";
         }
 
         /// <summary>Parses manifest.csv rows. Throws InvalidDataException naming the line for a malformed file.</summary>
@@ -56,7 +42,7 @@ namespace HamletPS.Core.Archive
             var rows = new List<ArchiveManifestRow>();
             for (int line = 1; line < records.Count; line++)
             {
-                List<string> f = records[line];
+                List<string> f = records[line].ConvertAll(CsvCell.Read);
                 if (f.Count != Columns.Count) throw new InvalidDataException($"manifest.csv record {line + 1}: {f.Count} fields, expected {Columns.Count}");
                 if (!long.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out long size))
                     throw new InvalidDataException($"manifest.csv record {line + 1}: FileSize is not a number");

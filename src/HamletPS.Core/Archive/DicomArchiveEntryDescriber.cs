@@ -1,5 +1,6 @@
 using System;
 using HamletPS.Core.Inspection;
+using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
@@ -13,7 +14,9 @@ namespace HamletPS.Core.Archive
     /// JPEG 2000, RLE…, and deflated datasets) are stored, the rest deflated. A file whose Patient Identity Removed is not YES
     /// throws <see cref="NotDeidentifiedException"/> and fails the archive (fail closed: an unprotected file never goes out). Temporary names (<see cref="IsTemporaryName"/>) are left out;
     /// a file that is not readable DICOM throws (<see cref="HamletPS.Dicom.DicomFormatException"/>), failing the archive: the
-    /// protected tree must hold nothing else.
+    /// protected tree must hold nothing else. <see cref="Describe"/> alone is the pipeline's callback (it archives only the
+    /// files its own protect step wrote in this run); New-HamletArchive and `hamlet archive` use <see cref="Sealed"/>, which
+    /// also requires this site's protect seal.
     /// </summary>
     public static class DicomArchiveEntryDescriber
     {
@@ -45,6 +48,33 @@ namespace HamletPS.Core.Archive
         public static bool IsTemporaryName(string fileName) =>
             DicomFileEnumerator.IsTemporaryName(fileName) ||
             fileName.StartsWith(".", StringComparison.Ordinal) && fileName.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The describe callback of New-HamletArchive and `hamlet archive`: a file goes into the archive only when it carries
+        /// this site's protect seal (<see cref="ProtectedFileSeal"/>, checked with <paramref name="sealKey"/>) over its present
+        /// content, and then only when its Patient Identity Removed is YES. Anything else throws
+        /// <see cref="FileNotSealedException"/> (what the sender wrote in the file is never taken as proof).
+        /// </summary>
+        public static Func<string, ArchiveEntryInfo> Sealed(byte[] sealKey)
+        {
+            if (sealKey == null) throw new ArgumentNullException(nameof(sealKey));
+            byte[] key = (byte[])sealKey.Clone();
+            return path =>
+            {
+                if (IsTemporaryName(System.IO.Path.GetFileName(path))) return null;
+                switch (ProtectedFileSeal.Check(path, key, out _))
+                {
+                    case ProtectedFileSeal.Status.Sealed:
+                        return Describe(path);
+                    case ProtectedFileSeal.Status.Mismatch:
+                        throw new FileNotSealedException(path, "a file's protect seal does not match its content (changed after protection, or protected with another site's key): it is not archived");
+                    case ProtectedFileSeal.Status.NotPart10:
+                        throw new FileNotSealedException(path, "a file is not a DICOM Part 10 file written by this site's protect step: it is not archived");
+                    default:
+                        throw new FileNotSealedException(path, "a file was not written by this site's protect step (no protect seal), whatever its Patient Identity Removed says: it is not archived");
+                }
+            };
+        }
 
         /// <summary>The callback as a delegate, for <see cref="HamletArchiveBuilder.Build"/>.</summary>
         public static Func<string, ArchiveEntryInfo> Callback { get; } = Describe;

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using HamletPS.Core.FileSystem;
 
 namespace HamletPS.Core.Archive
 {
@@ -11,6 +12,10 @@ namespace HamletPS.Core.Archive
     /// Zips a protected tree into OUTGOING: one archive named from a template, or one per Study ID (-PerPatient).
     /// Entry paths are the files' paths relative to the tree; every archive ends with manifest.csv and manifest.json built
     /// from the caller's per-file metadata and the SHA-256 computed while compressing.
+    /// <para>Every file is described before anything is written; a file the describe callback refuses (it throws
+    /// <see cref="NotDeidentifiedException"/>, <see cref="FileNotSealedException"/> or a DICOM format error) and every link in
+    /// the tree (never followed, see <see cref="FileTree"/>) is reported through <see cref="HamletArchiveOptions.FileRefused"/>,
+    /// and then <see cref="ArchiveRefusedException"/> is thrown: nothing is written (fail closed).</para>
     /// </summary>
     public sealed class HamletArchiveBuilder
     {
@@ -36,10 +41,12 @@ namespace HamletPS.Core.Archive
             if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Protected folder '{root}' does not exist.");
             string outDir = Path.GetFullPath(_options.OutputDirectory);
             Directory.CreateDirectory(outDir);
-            if (IsInside(outDir, root)) throw new ArgumentException("OutputDirectory must not be inside the protected folder.");
+            if (PathRules.Current.IsSameOrInside(outDir, root)) throw new ArgumentException("OutputDirectory must not be inside the protected folder.");
 
             var files = new List<PlannedFile>();
-            foreach (string path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            var refused = new List<FileFailure>();
+            var links = new List<string>();
+            foreach (string path in FileTree.Files(root, true, links.Add))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string entry = ZipEntryPath.FromRelativePath(path.Substring(root.Length + 1));
@@ -47,7 +54,30 @@ namespace HamletPS.Core.Archive
                     throw new InvalidDataException($"'{path}': the name is reserved for the archive's manifest.");
                 files.Add(new PlannedFile(path, entry));
             }
+            foreach (string link in links)
+                refused.Add(FileFailure.Create(link, FileFailureKind.SecurityError, "LinkNotFollowed",
+                    new FileNotSealedException(link, "the tree holds a symbolic link or junction: links are never followed into an archive")));
             files.Sort((a, b) => string.CompareOrdinal(a.EntryPath, b.EntryPath));
+
+            // Describe (and so prove) every file before the first byte is written.
+            foreach (PlannedFile f in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    f.Info = describe(f.SourcePath);
+                    f.Described = true;
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException) && FileFailure.Classify(f.SourcePath, ex) != null)
+                {
+                    refused.Add(FileFailure.Classify(f.SourcePath, ex));
+                }
+            }
+            if (refused.Count > 0)
+            {
+                foreach (FileFailure failure in refused) _options.FileRefused?.Invoke(failure);
+                throw new ArchiveRefusedException(refused);
+            }
 
             var results = new List<ArchiveResult>();
             if (!_options.PerPatient)
@@ -65,8 +95,6 @@ namespace HamletPS.Core.Archive
             foreach (PlannedFile f in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                f.Info = describe(f.SourcePath);
-                f.Described = true;
                 if (f.Info == null) continue;
                 if (string.IsNullOrEmpty(f.Info.StudyId))
                     throw new InvalidDataException($"'{f.SourcePath}': no Study ID, needed to name the per-patient archive.");
@@ -94,8 +122,6 @@ namespace HamletPS.Core.Archive
             string id = null;
             foreach (PlannedFile f in files)
             {
-                f.Info = describe(f.SourcePath);
-                f.Described = true;
                 if (f.Info == null) continue;
                 if (id != null && f.Info.StudyId != id)
                     throw new ArgumentException("archive name template uses {STUDYID} but the folder holds more than one Study ID (use PerPatient).");
@@ -163,12 +189,6 @@ namespace HamletPS.Core.Archive
                 Zip64 = written.Zip64,
                 Manifest = manifest,
             };
-        }
-
-        private static bool IsInside(string path, string folder)
-        {
-            string f = folder + Path.DirectorySeparatorChar;
-            return (path + Path.DirectorySeparatorChar).StartsWith(f, StringComparison.OrdinalIgnoreCase);
         }
 
         private sealed class PlannedFile

@@ -5,6 +5,12 @@ namespace HamletPS.Core.Archive
     /// <summary>Settings of <see cref="HamletArchiveBuilder"/> (New-HamletArchive / hamlet archive).</summary>
     public sealed class HamletArchiveOptions
     {
+        /// <summary>
+        /// Called once per file refused before anything is written (not proven to be protected output, or a link in the tree),
+        /// so the caller can report every one; the build then throws <see cref="ArchiveRefusedException"/>. May be null.
+        /// </summary>
+        public Action<FileFailure> FileRefused { get; set; }
+
         /// <summary>Folder the archives are written to (OUTGOING). Required.</summary>
         public string OutputDirectory { get; set; }
 

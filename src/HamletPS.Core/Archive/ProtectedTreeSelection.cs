@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Archive
 {
@@ -9,49 +13,56 @@ namespace HamletPS.Core.Archive
     /// Protect-DicomPatient) into archive jobs: a root folder for <see cref="HamletArchiveBuilder.Build"/> and, for single files,
     /// the set of files to include (the others under that root are left out). A file's root is the parent of the folder named
     /// after its Study ID (the protected file's Patient ID), so entry paths start with the Study ID as in a whole-tree archive.
+    /// Whether a file may go out is decided when the job is built, by the describe callback given to <see cref="Plan"/>.
     /// </summary>
     public static class ProtectedTreeSelection
     {
         public sealed class Job
         {
+            private readonly Func<string, ArchiveEntryInfo> _describe;
+
+            internal Job(Func<string, ArchiveEntryInfo> describe) { _describe = describe; }
+
             public string Root { get; set; }
 
-            /// <summary>
-            /// Null: every file under <see cref="Root"/>; else only these (full paths), with the description
-            /// <see cref="Plan"/> already read from each header.
-            /// </summary>
-            public Dictionary<string, ArchiveEntryInfo> Files { get; set; }
+            /// <summary>Null: every file under <see cref="Root"/>; else only these (full paths, compared by <see cref="PathRules.Current"/>).</summary>
+            public HashSet<string> Files { get; set; }
 
-            /// <summary>The describe callback for this job (a planned file's header is not read again).</summary>
+            /// <summary>The describe callback for this job: the planned describer for selected files, null (left out) for the others.</summary>
             public ArchiveEntryInfo Describe(string path)
             {
-                if (Files == null) return DicomArchiveEntryDescriber.Describe(path);
-                return Files.TryGetValue(Path.GetFullPath(path), out ArchiveEntryInfo info) ? info : null;
+                if (Files != null && !Files.Contains(Path.GetFullPath(path))) return null;
+                return _describe(path);
             }
         }
 
-        public static List<Job> Plan(IEnumerable<string> paths)
+        /// <summary>
+        /// Plans the jobs for <paramref name="paths"/>; every file is later described (and so proven) by <paramref name="describe"/>
+        /// (New-HamletArchive and `hamlet archive`: <see cref="DicomArchiveEntryDescriber.Sealed"/>).
+        /// </summary>
+        public static List<Job> Plan(IEnumerable<string> paths, Func<string, ArchiveEntryInfo> describe)
         {
+            if (describe == null) throw new ArgumentNullException(nameof(describe));
             var jobs = new List<Job>();
-            var byRoot = new Dictionary<string, Job>(StringComparer.Ordinal);
+            var byRoot = new Dictionary<string, Job>(PathRules.Current);
             foreach (string path in paths)
             {
                 string full = Path.GetFullPath(path);
                 if (Directory.Exists(full))
                 {
-                    jobs.Add(new Job { Root = full.TrimEnd(Path.DirectorySeparatorChar) });
+                    jobs.Add(new Job(describe) { Root = PathRules.Current.Normalize(full) });
                     continue;
                 }
                 if (!File.Exists(full)) throw new FileNotFoundException("Cannot find path '" + path + "'.", path);
-                ArchiveEntryInfo info = DicomArchiveEntryDescriber.Describe(full);
-                string root = RootOf(full, info?.StudyId);
+                string studyId = DicomFile.Open(full, DicomReadOptions.HeaderOnly).Dataset.GetString(DicomTags.PatientID)?.Trim();
+                string root = RootOf(full, studyId);
                 if (!byRoot.TryGetValue(root, out Job job))
                 {
-                    job = new Job { Root = root, Files = new Dictionary<string, ArchiveEntryInfo>(StringComparer.Ordinal) };
+                    job = new Job(describe) { Root = root, Files = new HashSet<string>(PathRules.Current) };
                     byRoot.Add(root, job);
                     jobs.Add(job);
                 }
-                job.Files[full] = info;
+                job.Files.Add(full);
             }
             return jobs;
         }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using HamletPS.Core.Archive;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Pipeline;
 
 namespace HamletPS.Core.Cleanup
@@ -13,6 +14,10 @@ namespace HamletPS.Core.Cleanup
     /// sent) and then their empty sub-folders. By default a file is deleted only when its content is known to be archived: its
     /// SHA-256 is in the manifest of an archive in OUTGOING, or a completed run's journal lists it as the source or result of a
     /// protected file that went into an archive. Force deletes the rest too. One <see cref="ClearedFile"/> per file.
+    /// <para>Links are never followed (<see cref="FileTree"/>): a symbolic link or junction below the folder is not entered and
+    /// its target is never read or deleted. Without Force such a link is kept (its target's content is not ours to hash);
+    /// with Force the link itself is removed, never what it points to. The OUTGOING guard compares paths with
+    /// <see cref="PathRules.Current"/> (case-insensitive on Windows and macOS).</para>
     /// </summary>
     public sealed class HamletFolderCleaner
     {
@@ -41,7 +46,8 @@ namespace HamletPS.Core.Cleanup
             }
             if (_outgoing != null && Directory.Exists(_outgoing))
             {
-                foreach (string zip in Directory.GetFiles(_outgoing, "*.zip"))
+                // Archives that are links are not read: only OUTGOING's own files vouch for what is archived.
+                foreach (string zip in FileTree.Files(_outgoing, recurse: false).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
                 {
                     try
                     {
@@ -62,13 +68,13 @@ namespace HamletPS.Core.Cleanup
         /// </summary>
         public IEnumerable<ClearedFile> Clear(string folder, string label, bool force, Func<string, bool> shouldDelete = null, CancellationToken cancellationToken = default)
         {
-            string root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
-            if (_outgoing != null && (Same(root, _outgoing) || IsUnder(_outgoing, root)))
+            string root = PathRules.Current.Normalize(Path.GetFullPath(folder));
+            if (_outgoing != null && PathRules.Current.IsSameOrInside(_outgoing, root))
                 throw new ArgumentException("'" + root + "' is or contains OUTGOING, which holds archives not yet sent: it is never cleared.");
             if (!Directory.Exists(root)) yield break;
             HashSet<string> recorded = force ? null : RecordedHashes();
-            var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories);
-            Array.Sort(files, StringComparer.Ordinal);
+            var links = new List<string>();
+            List<string> files = FileTree.Files(root, true, links.Add);
             foreach (string file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -98,12 +104,49 @@ namespace HamletPS.Core.Cleanup
                 }
                 yield return result;
             }
+            links.Sort(StringComparer.Ordinal);
+            foreach (string link in links)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return ClearLink(link, label, force, shouldDelete);
+            }
             RemoveEmptyFolders(root);
+        }
+
+        /// <summary>A link below the folder: never followed; with Force (and consent) the link itself is removed.</summary>
+        private static ClearedFile ClearLink(string link, string label, bool force, Func<string, bool> shouldDelete)
+        {
+            var result = new ClearedFile { Path = link, Folder = label, Status = ClearStatus.Kept };
+            if (!force)
+            {
+                result.Reason = "symbolic link or junction: not followed, its target is not in a folder clear owns (use Force to remove the link itself)";
+                return result;
+            }
+            if (shouldDelete != null && !shouldDelete(link))
+            {
+                result.Reason = "declined";
+                return result;
+            }
+            try
+            {
+                // The link itself: unlink(2) on Unix whatever it points to; on Windows a folder link is removed as a folder
+                // (not recursively: the link, not its target's content).
+                if (Path.DirectorySeparatorChar == '\\' && Directory.Exists(link)) Directory.Delete(link, recursive: false);
+                else File.Delete(link);
+                result.Status = ClearStatus.Deleted;
+                result.Reason = "symbolic link removed (its target was not touched)";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                result.Status = ClearStatus.Failed;
+                result.Reason = ex is UnauthorizedAccessException ? "access denied" : "I/O error (" + ex.GetType().Name + ")";
+            }
+            return result;
         }
 
         private static void RemoveEmptyFolders(string root)
         {
-            foreach (string dir in Directory.GetDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            foreach (string dir in FileTree.Folders(root))
             {
                 try
                 {
@@ -112,12 +155,10 @@ namespace HamletPS.Core.Cleanup
                 catch (IOException)
                 {
                 }
+                catch (UnauthorizedAccessException)
+                {
+                }
             }
         }
-
-        private static bool Same(string a, string b) => string.Equals(a.TrimEnd(Path.DirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
-
-        private static bool IsUnder(string path, string folder) =>
-            path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

@@ -218,7 +218,7 @@ namespace HamletPS.Core.Configuration
             switch (key)
             {
                 case "PROFILE": h.Profile = value ?? HamletSettings.DefaultProfile; return true;
-                case "MAPPINGFILE": h.MappingFile = ConfigPaths.Normalize(value, baseDir); return true;
+                case "MAPPINGFILE": h.MappingFile = ConfigPaths.Normalize(value, baseDir); h.MappingFileConfigured = h.MappingFile != null; return true;
                 case "STUDYIDPATTERN":
                     h.StudyIdPattern = value;
                     if (value != null)

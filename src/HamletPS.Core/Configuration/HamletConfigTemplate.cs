@@ -49,7 +49,7 @@ namespace HamletPS.Core.Configuration
             sb.AppendLine();
             sb.AppendLine("HAMLET:");
             sb.AppendLine("  PROFILE: " + HamletSettings.DefaultProfile + "                 # de-identification profile name or YAML file");
-            sb.AppendLine("  MAPPINGFILE: " + HamletSettings.DefaultMappingFile + "           # MRN,Study_ID lookup table (site only)");
+            sb.AppendLine("  # MAPPINGFILE: " + HamletSettings.DefaultMappingFile + "         # MRN,Study_ID lookup table (site only; default mapping.csv here, used when present; once set, it must exist)");
             sb.AppendLine("  LOOKUPKEY: AUTO                     # AUTO, MRN or ACCESSIONNUMBER (coupling list)");
             sb.AppendLine("  # STUDYIDPATTERN: '^\\d{3}_\\d{4}$'   # every Study ID must match");
             sb.AppendLine("  PSEUDONYM: FF1                      # FF1 (default) or VIGENERE (the earlier tool's cipher)");

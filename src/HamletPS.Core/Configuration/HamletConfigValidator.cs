@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Security;
 
@@ -112,7 +113,7 @@ namespace HamletPS.Core.Configuration
             // Mapping file and the key length rule of the old guide
             if (options.CheckMappingFile)
             {
-                if (h.MappingFile == null || !File.Exists(h.MappingFile))
+                if (h.MappingFile == null || !File.Exists(h.MappingFile) && !Directory.Exists(h.MappingFile) && !h.MappingFileConfigured)
                     v.Warning("HAMLET", "MAPPINGFILE", "the mapping file " + (h.MappingFile ?? "mapping.csv") + " does not exist: every patient will be pseudonymised");
                 else
                 {
@@ -154,17 +155,11 @@ namespace HamletPS.Core.Configuration
                 v.Error(section, key, section + " " + key + " is used in archive file names and may not contain / \\ : * ? \" < > |");
         }
 
-        private static bool SamePath(string a, string b)
-            => string.Equals(Trim(a), Trim(b), ConfigPaths.IsAbsolute(a) && a.Length > 1 && a[1] == ':' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        // Paths of a config file may be written for another machine: a Windows-shaped path (drive, UNC) is judged by the
+        // Windows rule (case-insensitive, either separator), anything else by this machine's (PathRules: the one definition).
+        private static bool SamePath(string a, string b) => PathRules.For(a).AreSame(a, b);
 
-        private static bool IsInside(string inner, string outer)
-        {
-            var i = Trim(inner).Replace('\\', '/');
-            var o = Trim(outer).Replace('\\', '/');
-            return i.Length > o.Length && i.StartsWith(o + "/", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static string Trim(string p) => p.TrimEnd('/', '\\');
+        private static bool IsInside(string inner, string outer) => PathRules.For(outer).IsInside(inner, outer);
 
         private sealed class Findings
         {

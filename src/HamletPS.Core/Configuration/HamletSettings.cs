@@ -23,8 +23,11 @@ namespace HamletPS.Core.Configuration
 
         /// <summary>De-identification profile name or YAML file (PROFILE).</summary>
         public string Profile { get; set; } = DefaultProfile;
-        /// <summary>The lookup table (MAPPINGFILE); absolute after loading.</summary>
+        /// <summary>The lookup table (MAPPINGFILE); absolute after loading (mapping.csv beside config.yaml when not set).</summary>
         public string MappingFile { get; set; }
+        /// <summary>True when MAPPINGFILE was set (or a mapping file was named explicitly): then it must exist and be valid,
+        /// else nothing is protected. False for the default mapping.csv, which may be absent (every patient pseudonymised).</summary>
+        public bool MappingFileConfigured { get; set; }
         /// <summary>What the mapping file is keyed by (LOOKUPKEY: AUTO, MRN, ACCESSIONNUMBER).</summary>
         public LookupKeyKind LookupKey { get; set; } = LookupKeyKind.Auto;
         /// <summary>Regular expression every Study ID must match (STUDYIDPATTERN); null for none.</summary>

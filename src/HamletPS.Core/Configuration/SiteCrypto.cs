@@ -36,16 +36,14 @@ namespace HamletPS.Core.Configuration
         /// <param name="explicitFolderKey">An explicit Vigenère key; overrides HAMLET_FOLDERKEY and the file.</param>
         /// <param name="isRegistryUid">The DICOM UID registry predicate (SOP classes, transfer syntaxes… are never remapped).</param>
         /// <param name="environment">Environment lookup (tests); defaults to the process environment.</param>
-        /// <exception cref="MappingFileException">The mapping file is invalid.</exception>
+        /// <exception cref="MappingFileException">The mapping file is configured but absent, unreadable or invalid (see <see cref="LoadLookup"/>).</exception>
         /// <exception cref="InvalidOperationException">No key is configured, or Vigenère is chosen without a folder key.</exception>
         public static SiteCrypto FromConfig(HamletConfig config, byte[] explicitSiteKey = null, char[] explicitFolderKey = null,
             Func<string, bool> isRegistryUid = null, Func<string, string> environment = null)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
             var h = config.Hamlet;
-            StudyIdLookup lookup = null;
-            if (h.MappingFile != null && File.Exists(h.MappingFile))
-                lookup = StudyIdLookup.Load(h.MappingFile, new StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
+            StudyIdLookup lookup = LoadLookup(h);
 
             SiteKeys keys;
             string source;
@@ -82,6 +80,20 @@ namespace HamletPS.Core.Configuration
                 keys.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The lookup table of the configuration, or null when none is configured and the default mapping.csv is absent (every
+        /// patient pseudonymised). A configured MAPPINGFILE (or an explicit one) that is absent, a folder, unreadable or invalid
+        /// throws <see cref="MappingFileException"/>, as does a default mapping.csv that exists but cannot be used: listed trial
+        /// patients must never go out under pseudonyms because their table was not read.
+        /// </summary>
+        public static StudyIdLookup LoadLookup(HamletSettings h)
+        {
+            if (h == null) throw new ArgumentNullException(nameof(h));
+            if (h.MappingFile == null) return null;
+            if (!h.MappingFileConfigured && !File.Exists(h.MappingFile) && !Directory.Exists(h.MappingFile)) return null;
+            return StudyIdLookup.Load(h.MappingFile, new StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
         }
 
         public void Dispose() => _keys.Dispose();

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Security;
 using HamletPS.Dicom;
@@ -29,7 +30,7 @@ namespace HamletPS.Core.Deidentification
         private readonly TestPatientDetector _testPatients;
         private readonly ReidentificationVault _vault;
         private readonly ConcurrentDictionary<string, Lazy<PatientReport>> _patients = new ConcurrentDictionary<string, Lazy<PatientReport>>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>(PathRules.Current);
         private readonly string _destination;
 
         /// <summary>Validates the options and opens (or creates) the vault; a wrong vault key throws before anything is written.</summary>
@@ -45,7 +46,7 @@ namespace HamletPS.Core.Deidentification
             if (options.VaultPath != null && !options.WhatIf)
             {
                 string vault = Path.GetFullPath(options.VaultPath);
-                if (_destination != null && IsUnder(vault, _destination))
+                if (_destination != null && PathRules.Current.IsSameOrInside(vault, _destination))
                     throw new ArgumentException("The re-identification vault must be outside the destination tree (it would leave the site with the data).");
                 _vault = ReidentificationVault.OpenOrCreate(vault, options.VaultKey, options.VaultOptions);
             }
@@ -142,7 +143,7 @@ namespace HamletPS.Core.Deidentification
 
                 string destination = _destination != null ? Path.GetFullPath(Path.Combine(_destination, relative.Replace('/', Path.DirectorySeparatorChar))) : null;
                 result.DestinationPath = destination;
-                if (destination != null && string.Equals(destination, full, StringComparison.OrdinalIgnoreCase))
+                if (destination != null && PathRules.Current.AreSame(destination, full))
                     throw new ProtectionRefusedException("OutputWouldOverwriteInput", "the destination is the input file itself; inputs are never modified");
                 if (_options.WhatIf)
                 {
@@ -153,8 +154,13 @@ namespace HamletPS.Core.Deidentification
                 if (destination != null && !_written.TryAdd(destination, sourcePath))
                     throw new ProtectionRefusedException("DuplicateSopInstance", "another input of this run has the same SOP Instance UID; only the first was written");
                 cancellationToken.ThrowIfCancellationRequested();
-                _vault?.Append(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
+                file.Preamble = null; // the sender's preamble may carry anything: written as zeros, then sealed
                 temp = file.SaveToTemporary(destination); // renamed into place by the commit, after the vault flush
+                // The seal marks the file as ours (archive accepts only sealed files); the record is bound to the file's digest,
+                // so Unprotect applies it to this file only. Both come after the write: the digest is of the bytes written.
+                byte[] digest = _options.SealKey != null ? ProtectedFileSeal.Apply(temp, _options.SealKey) : ProtectedFileSeal.Digest(temp);
+                record.ProtectedDigest = ProtectedFileSeal.Hex(digest);
+                _vault?.Append(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
                 result.Message = report.Message;
                 result.Status = ProtectionStatus.Protected; // made visible (renamed) by the commit
                 return new PendingFile(result, temp, report);
@@ -304,6 +310,10 @@ namespace HamletPS.Core.Deidentification
             if (relative != null) return "input for " + relative;
             if (sourcePath == null) return "input file";
             if (ids == null) return "input file (name withheld until its identifiers are known)";
+            // A Patient ID too short to be searched as a value (1-3 characters) still names the sorted folder: withheld too.
+            if (ids.PatientId.Length > 0 && (sourcePath.IndexOf(ids.PatientId, StringComparison.OrdinalIgnoreCase) >= 0
+                || sourcePath.IndexOf(Sorting.SortPathTemplate.SanitizeComponent(ids.PatientId), StringComparison.OrdinalIgnoreCase) >= 0))
+                return "input file (path withheld: it contains a patient identifier)";
             foreach (var v in ids.Values)
                 if (IdentityTextMatcher.Contains(sourcePath, v)) return "input file (path withheld: it contains a patient identifier)";
             return sourcePath;
@@ -315,7 +325,8 @@ namespace HamletPS.Core.Deidentification
             {
                 case ResidualIdentifierException r: return r.Reason;
                 case ProtectionRefusedException p: return p.Message;
-                case DicomFormatException _: return "not a readable DICOM file (" + ex.GetType().Name + ")";
+                case DicomFormatException f:
+                    return "not a readable DICOM file" + (f.Reason != null ? ": " + f.Reason + " at byte offset " + f.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) : " (" + ex.GetType().Name + ")");
                 case PseudonymizationException _: return ex.Message;
                 case NotSupportedException _: return "refused: " + ex.Message;
                 case InvalidOperationException _: return "refused: " + ex.Message;
@@ -323,12 +334,6 @@ namespace HamletPS.Core.Deidentification
                 case UnauthorizedAccessException _: return "access denied";
                 default: return "protection failed (" + ex.GetType().Name + ")";
             }
-        }
-
-        private static bool IsUnder(string path, string folder)
-        {
-            string f = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            return path.StartsWith(f, StringComparison.OrdinalIgnoreCase);
         }
 
         public void Dispose() => _vault?.Dispose();

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
@@ -14,8 +15,10 @@ namespace HamletPS.Core.Deidentification
 {
     /// <summary>
     /// Unprotect-DicomPatient's engine (site only). With the vault, restores every element protection removed or replaced
-    /// (element for element, at every nesting level and in the file meta group) and removes what it added. Without a vault
-    /// record it restores only the patient identity: Patient ID from the reverse lookup of the Study ID in mapping.csv, or
+    /// (element for element, at every nesting level and in the file meta group) and removes what it added, using only the
+    /// record written for this very file (bound to the protected file's digest, see <see cref="ProtectedFileSeal"/>); a
+    /// missing, damaged, foreign or conflicting record fails the file and nothing is written. Without a vault (none given)
+    /// it restores only the patient identity: Patient ID from the reverse lookup of the Study ID in mapping.csv, or
     /// by reversing the FF1/Vigenère pseudonym (Patient's Name cannot be recovered then), and says so. The vault is one record
     /// file or the record folder Protect writes into (every <c>*.hpv</c> in it; each instance's record is found by its SOP
     /// Instance UID, see <see cref="ReidentificationVaultSet"/>). A wrong key (for any record file) throws
@@ -66,9 +69,9 @@ namespace HamletPS.Core.Deidentification
                 string protectedId = (ds.GetString(DicomTags.PatientID) ?? "").Trim();
                 result.StudyId = protectedId;
                 string sop = file.SopInstanceUid;
-                if (_vault != null && sop != null && _vault.TryRead(sop, out var payload))
+                if (_vault != null)
                 {
-                    var record = InstanceChangeRecord.Deserialize(sop, payload);
+                    var record = FindRecord(path, sop, protectedId);
                     Restore(file, record);
                     result.ChangesRestored = record.Changes.Count;
                     result.Status = UnprotectionStatus.Restored;
@@ -76,23 +79,25 @@ namespace HamletPS.Core.Deidentification
                 }
                 else
                 {
+                    // No record folder given: the user asked for the identity only (the documented mode without a vault).
                     if (_options.Identity == null)
-                        throw new ProtectionException("Protected ID " + protectedId + ": the vault has no record for this instance and no lookup table or pseudonym key is configured.");
+                        throw new ProtectionException("Protected ID " + protectedId + ": no record folder and no lookup table or pseudonym key is configured.");
                     var revealed = _options.Identity.Reveal(protectedId);
                     var holder = new DicomDataset();
                     holder.AddOrUpdate(DicomTags.PatientID, DicomVR.LO, revealed.OriginalId);
                     ds.AddOrUpdate(holder.GetElement(DicomTags.PatientID));
                     result.ChangesRestored = 1;
                     result.Status = UnprotectionStatus.IdentityOnly;
-                    result.Message = revealed.Message + (_vault == null ? " (no vault: patient identity only)" : " (no vault record for this instance: patient identity only)");
+                    result.Message = revealed.Message + " (no vault: patient identity only)";
                 }
                 string relative = OutputPathBuilder.Sanitize(ds.GetUid(DicomTags.StudyInstanceUID)) + "/" + OutputPathBuilder.Sanitize(ds.GetUid(DicomTags.SeriesInstanceUID)) + "/" +
                                   OutputPathBuilder.Sanitize(file.SopInstanceUid) + ".dcm";
                 string destination = _destination == null ? null : Path.Combine(_destination, relative.Replace('/', Path.DirectorySeparatorChar));
                 result.DestinationPath = destination;
                 if (_options.WhatIf) { result.Status = UnprotectionStatus.Planned; return result; }
-                if (string.Equals(Path.GetFullPath(destination), Path.GetFullPath(path), StringComparison.OrdinalIgnoreCase))
+                if (PathRules.Current.AreSame(Path.GetFullPath(destination), Path.GetFullPath(path)))
                     throw new IOException("the destination is the input file itself");
+                file.Preamble = null; // the protect seal belongs to the protected file: the restored file's preamble is zeros
                 file.Save(destination);
                 return result;
             }
@@ -101,15 +106,61 @@ namespace HamletPS.Core.Deidentification
             {
                 result.Status = UnprotectionStatus.Failed;
                 result.DestinationPath = null;
-                string reason = ex is ProtectionException || ex is PseudonymizationException ? ex.Message
+                string reason = ex is ProtectionException || ex is PseudonymizationException || ex is ProtectionRefusedException ? ex.Message
                     : ex is AuthenticationFailedException ? "the vault record does not authenticate (altered or damaged)"
                     : "re-identification failed (" + ex.GetType().Name + ")";
                 var wrapped = new ProtectionException(path + ": " + reason);
-                var kind = ex is AuthenticationFailedException ? FileFailureKind.SecurityError : FileFailure.Classify(path, ex)?.Kind ?? FileFailureKind.InvalidData;
-                result.Failure = FileFailure.Create(path, kind, ex is AuthenticationFailedException ? "VaultRecordTampered" : "UnprotectFailed", wrapped);
+                var kind = ex is AuthenticationFailedException || ex is ProtectionRefusedException ? FileFailureKind.SecurityError : FileFailure.Classify(path, ex)?.Kind ?? FileFailureKind.InvalidData;
+                string id = ex is AuthenticationFailedException ? "VaultRecordTampered" : ex is ProtectionRefusedException refused ? refused.ReasonId : "UnprotectFailed";
+                result.Failure = FileFailure.Create(path, kind, id, wrapped);
                 result.Message = wrapped.Message;
                 return result;
             }
+        }
+
+        /// <summary>
+        /// The one record that belongs to this file: among the records naming its SOP Instance UID (every record file), those
+        /// written for a file with this file's digest. None, or several that differ, is an error for this file: nothing is
+        /// written. Never chosen by file times or order.
+        /// </summary>
+        private InstanceChangeRecord FindRecord(string path, string sop, string protectedId)
+        {
+            string who = "Protected ID " + protectedId + ": ";
+            if (string.IsNullOrEmpty(sop))
+                throw new ProtectionRefusedException("VaultRecordMissing", who + "the file has no SOP Instance UID, so no re-identification record can name it; nothing written");
+            IReadOnlyList<VaultRecord> stored = _vault.ReadAll(sop); // a record that does not authenticate throws: never skipped
+            if (stored.Count == 0)
+            {
+                var torn = _vault.TornPaths;
+                throw new ProtectionRefusedException("VaultRecordMissing", who + "no re-identification record for this instance in the record folder" +
+                    (torn.Count > 0 ? " (" + torn.Count + " record file(s) end in a record cut short: " + string.Join(", ", torn.Select(Path.GetFileName)) + ")" : "") +
+                    "; nothing written (without a record folder only the identity is restored)");
+            }
+            string digest = ProtectedFileSeal.Hex(ProtectedFileSeal.Digest(path));
+            var matching = new List<(InstanceChangeRecord Record, byte[] Payload)>();
+            bool unbound = false;
+            foreach (VaultRecord r in stored)
+            {
+                InstanceChangeRecord record;
+                try
+                {
+                    record = InstanceChangeRecord.Deserialize(sop, r.Payload);
+                }
+                catch (Exception ex) when (ex is InvalidDataException || ex is HamletPS.Dicom.DicomFormatException || ex is FormatException || ex is OverflowException)
+                {
+                    throw new ProtectionRefusedException("VaultRecordDamaged", who + "the re-identification record for this instance cannot be read (" + ex.GetType().Name + "); nothing written");
+                }
+                if (record.ProtectedDigest == null) unbound = true;
+                else if (string.Equals(record.ProtectedDigest, digest, StringComparison.Ordinal)) matching.Add((record, r.Payload));
+            }
+            if (matching.Count == 0)
+                throw new ProtectionRefusedException("VaultRecordMismatch", who + (unbound && stored.Count == 1
+                    ? "the re-identification record for this instance was written by an earlier HamletPS and does not prove which file it belongs to; nothing written"
+                    : "the re-identification record for this SOP Instance UID was written for another file (this file's content is not what Protect wrote); nothing written"));
+            for (int i = 1; i < matching.Count; i++)
+                if (!matching[i].Payload.AsSpan().SequenceEqual(matching[0].Payload))
+                    throw new ProtectionRefusedException("VaultRecordConflict", who + "record files hold different re-identification records for this same file; nothing written");
+            return matching[0].Record;
         }
 
         /// <summary>Applies a vault record to a protected file: newest change first, so nested and added elements unwind in order.</summary>

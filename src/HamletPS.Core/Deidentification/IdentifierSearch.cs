@@ -17,6 +17,7 @@ namespace HamletPS.Core.Deidentification
         private readonly string[] _folded;
         private readonly int[][] _byFirst; // per folded ASCII first character: value indexes, ascending
         private readonly bool _ascii;
+        private readonly bool _anyCompact;
         private byte[][] _utf8, _utf16;
 
         public IdentifierSearch(IReadOnlyList<IdentifierValue> values)
@@ -24,6 +25,7 @@ namespace HamletPS.Core.Deidentification
             _values = values ?? throw new ArgumentNullException(nameof(values));
             _folded = new string[values.Count];
             _ascii = true;
+            foreach (var value in values) _anyCompact |= value.Compact != null;
             var buckets = new List<int>[128];
             for (int j = 0; j < values.Count; j++)
             {
@@ -53,6 +55,24 @@ namespace HamletPS.Core.Deidentification
                     if (IdentityTextMatcher.Contains(text, _values[j])) return j;
                 return -1;
             }
+            int exact = FirstExact(text);
+            return exact >= 0 || !_anyCompact ? exact : FirstCompact(text);
+        }
+
+        /// <summary>The first value whose compact form the compact form of the text contains; -1 for none.</summary>
+        private int FirstCompact(string text)
+        {
+            string compact = IdentityTextMatcher.Compact(text, null);
+            for (int j = 0; j < _values.Count; j++)
+            {
+                string c = _values[j].Compact;
+                if (c != null && compact.IndexOf(c, StringComparison.Ordinal) >= 0) return j;
+            }
+            return -1;
+        }
+
+        private int FirstExact(string text)
+        {
             int best = int.MaxValue;
             for (int i = 0; i < text.Length; i++)
             {

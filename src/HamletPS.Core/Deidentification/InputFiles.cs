@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using HamletPS.Core.FileSystem;
 
 namespace HamletPS.Core.Deidentification
 {
-    /// <summary>Expands inputs: files as given, folders recursively (sorted, hidden temporary files skipped).</summary>
+    /// <summary>Expands inputs: files as given, folders recursively (sorted, hidden temporary files skipped, links not followed: <see cref="FileTree"/>).</summary>
     public static class InputFiles
     {
         public static IEnumerable<string> Expand(IEnumerable<string> paths)
@@ -16,7 +17,7 @@ namespace HamletPS.Core.Deidentification
                 if (string.IsNullOrWhiteSpace(p)) continue;
                 if (Directory.Exists(p))
                 {
-                    foreach (var f in Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                    foreach (var f in FileTree.Files(p))
                     {
                         string name = Path.GetFileName(f);
                         if (name.StartsWith(".", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)) continue;

@@ -24,6 +24,7 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag NewIdTag = new DicomTag(0x0009, 0x1003);
         private static readonly DicomTag SourceTag = new DicomTag(0x0009, 0x1004);
         private static readonly DicomTag UidsTag = new DicomTag(0x0009, 0x1005);
+        private static readonly DicomTag DigestTag = new DicomTag(0x0009, 0x1006);
         private static readonly DicomTag MarkerTag = new DicomTag(0x0008, 0x0016);
 
         public InstanceChangeRecord(string newSopInstanceUid, string newId, IdentitySource identitySource)
@@ -43,6 +44,13 @@ namespace HamletPS.Core.Deidentification
 
         /// <summary>Original UID to new UID for every UID this instance's protection remapped (the crosswalk).</summary>
         public Dictionary<string, string> UidCrosswalk { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The digest (<see cref="Security.ProtectedFileSeal.Digest"/>, lower-case hex) of the protected file this record was
+        /// written for: Unprotect applies the record only to a file with this digest. Null in records of earlier versions,
+        /// which are therefore not applied.
+        /// </summary>
+        public string ProtectedDigest { get; set; }
 
         /// <summary>
         /// The record as bytes (for the vault): a Part 10 file in Explicit VR Little Endian, byte for byte what the DICOM
@@ -94,6 +102,12 @@ namespace HamletPS.Core.Deidentification
                 w.WriteByte((byte)'\n');
             }
             w.EndText(at);
+            if (ProtectedDigest != null)
+            {
+                at = w.BeginText(DigestTag);
+                w.WriteAscii("sha256=" + ProtectedDigest);
+                w.EndText(at);
+            }
             return w.ToArray();
         }
 
@@ -161,6 +175,13 @@ namespace HamletPS.Core.Deidentification
             {
                 int eq = line.IndexOf('=');
                 if (eq > 0) record.UidCrosswalk[line.Substring(0, eq)] = line.Substring(eq + 1);
+            }
+            string digest = Text(ds, DigestTag);
+            if (digest.Length > 0)
+            {
+                if (!digest.StartsWith("sha256=", StringComparison.Ordinal) || digest.Length != 7 + 64)
+                    throw new InvalidDataException("The vault record's file digest is malformed.");
+                record.ProtectedDigest = digest.Substring(7);
             }
             return record;
         }

@@ -242,7 +242,17 @@ namespace HamletPS.Core.Deidentification
             Value = value;
             Kind = kind;
             WordBoundary = wordBoundary;
+            if (!wordBoundary)
+            {
+                string compact = IdentityTextMatcher.Compact(value, null);
+                Compact = compact.Length >= PatientIdentifiers.MinimumIdLength ? compact : null;
+            }
         }
+
+        /// <summary>For values matched anywhere: the value case folded and without separators (see <see cref="IdentityTextMatcher"/>),
+        /// also searched in the compact form of a text; null for name parts and for values shorter than
+        /// <see cref="PatientIdentifiers.MinimumIdLength"/> once compacted.</summary>
+        public string Compact { get; }
 
         public string Value { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Deidentification
@@ -31,8 +32,8 @@ namespace HamletPS.Core.Deidentification
                 if (!string.IsNullOrEmpty(vaultFolder))
                 {
                     string fullVault = Path.GetFullPath(vaultFolder);
-                    string fullDestination = Path.GetFullPath(options.Destination).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-                    if ((fullVault + Path.DirectorySeparatorChar).StartsWith(fullDestination, StringComparison.OrdinalIgnoreCase))
+                    string fullDestination = Path.GetFullPath(options.Destination);
+                    if (PathRules.Current.IsSameOrInside(fullVault, fullDestination))
                         throw new ArgumentException("The re-identification record must stay outside the protected tree (" + fullDestination + "): choose another vault folder.");
                     if (!request.WhatIf) Directory.CreateDirectory(fullVault);
                     options.VaultPath = Path.Combine(fullVault, "protect-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff") + ".hpv");
@@ -58,16 +59,30 @@ namespace HamletPS.Core.Deidentification
             }
         }
 
+        /// <summary>
+        /// The seal key (<see cref="SiteKeys.SealKey"/>) New-HamletArchive checks protected files with: from the explicit key, else
+        /// the site secret of the environment or configuration (as Protect). Throws <see cref="InvalidOperationException"/> when there is none.
+        /// </summary>
+        public static byte[] CreateSealKey(HamletConfig config, char[] key)
+        {
+            config = config ?? new HamletConfig { BaseDirectory = Directory.GetCurrentDirectory() };
+            using (SiteSecret secret = CreateSecret(config, key))
+            using (SiteKeys keys = SiteKeys.Derive(secret))
+                return (byte[])keys.SealKey.Clone();
+        }
+
         private static HamletConfig Effective(ProtectionRequest request)
         {
             HamletConfig config = request.Config ?? new HamletConfig { BaseDirectory = Directory.GetCurrentDirectory() };
-            if (request.MappingFile != null) config.Hamlet.MappingFile = Path.GetFullPath(request.MappingFile);
+            if (request.MappingFile != null)
+            {
+                config.Hamlet.MappingFile = Path.GetFullPath(request.MappingFile);
+                config.Hamlet.MappingFileConfigured = true;
+            }
             if (request.StudyIdPattern != null) config.Hamlet.StudyIdPattern = request.StudyIdPattern;
             if (request.LookupKey.HasValue) config.Hamlet.LookupKey = request.LookupKey.Value;
             if (request.Pseudonym.HasValue) config.Hamlet.Pseudonym = request.Pseudonym.Value;
             if (request.Profile != null) config.Hamlet.Profile = request.Profile;
-            if (request.MappingFile != null && !File.Exists(config.Hamlet.MappingFile))
-                throw new FileNotFoundException("The mapping file " + config.Hamlet.MappingFile + " does not exist.", config.Hamlet.MappingFile);
             return config;
         }
 

@@ -37,6 +37,12 @@ namespace HamletPS.Core.Deidentification
 
         public VaultOptions VaultOptions { get; set; }
 
+        /// <summary>
+        /// The seal key (SiteKeys.SealKey): every written file is sealed (<see cref="ProtectedFileSeal"/>) so New-HamletArchive
+        /// accepts it. Null writes unsealed files, which no archive accepts.
+        /// </summary>
+        public byte[] SealKey { get; set; }
+
         /// <summary>Skip test/QA patients (see <see cref="TestPatientDetector"/>; patterns from the profile).</summary>
         public bool ExcludeTestPatients { get; set; }
 
@@ -65,6 +71,7 @@ namespace HamletPS.Core.Deidentification
                 Dates = new DateShifter(keys.DateKey, profile.DateShiftMinimumDays, profile.DateShiftMaximumDays),
                 HashKey = DeriveHashKey(keys.UidKey),
                 VaultKey = (byte[])keys.VaultKey.Clone(),
+                SealKey = (byte[])keys.SealKey.Clone(),
             };
         }
 
@@ -82,6 +89,7 @@ namespace HamletPS.Core.Deidentification
                 throw new ArgumentException("The profile shifts dates (Retain Longitudinal Modified Dates): a date shifter is required.");
             if (!WhatIf && string.IsNullOrWhiteSpace(Destination)) throw new ArgumentException("A destination folder is required.");
             if (VaultPath != null && (VaultKey == null || VaultKey.Length < 16)) throw new ArgumentException("A vault key is required with a vault path.");
+            if (SealKey != null && SealKey.Length < 16) throw new ArgumentException("The seal key must be at least 16 bytes.");
             if (MaxDegreeOfParallelism < 1) throw new ArgumentException("The degree of parallelism must be at least 1.");
         }
     }

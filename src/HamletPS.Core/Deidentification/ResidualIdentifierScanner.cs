@@ -47,14 +47,19 @@ namespace HamletPS.Core.Deidentification
             if (ids == null || string.IsNullOrEmpty(relativePath)) return hits;
             foreach (var segment in relativePath.Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries))
             {
+                // The segment without the UIDs under our root (remapped, so holding no identity), its other tokens kept
+                // together: an MRN split by the '_' of a name ("SYN_0000880") is still found in compact form.
+                var kept = new List<string>();
                 foreach (var token in segment.Split('_'))
                 {
                     string t = token.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase) ? token.Substring(0, token.Length - 4) : token;
                     if (t.StartsWith(UidRoot + ".", StringComparison.Ordinal) && UidRemapper.IsValidUid(t)) continue;
-                    if (!ids.Search.ContainsAny(t)) continue;
-                    foreach (var v in ids.Values)
-                        if (IdentityTextMatcher.Contains(t, v)) hits.Add(new ResidualIdentifierHit("path", v.Kind));
+                    kept.Add(t);
                 }
+                string rest = string.Join("_", kept);
+                if (!ids.Search.ContainsAny(rest)) continue;
+                foreach (var v in ids.Values)
+                    if (IdentityTextMatcher.Contains(rest, v)) hits.Add(new ResidualIdentifierHit("path", v.Kind));
             }
             return hits;
         }

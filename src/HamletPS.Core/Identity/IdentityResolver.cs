@@ -5,7 +5,8 @@ namespace HamletPS.Core.Identity
     /// <summary>
     /// Replaces a patient's identity: the Study ID from the lookup table when the MRN (or, for a coupling list, the accession
     /// number) is listed, else the keyed pseudonym of the MRN. Messages name the new ID only. Reveal runs the other way at the
-    /// site: reverse lookup of the Study ID first, then reversal of the pseudonym. Thread-safe.
+    /// site: reverse lookup of the Study ID first, then reversal of the pseudonym. A Patient ID that
+    /// <see cref="PatientIdRules"/> refuses is never pseudonymised (only a listed key protects it). Thread-safe.
     /// </summary>
     public sealed class IdentityResolver
     {
@@ -22,10 +23,10 @@ namespace HamletPS.Core.Identity
         /// <summary>The new ID for a patient. <paramref name="accessionNumber"/> is used when the lookup is a coupling list.</summary>
         public ResolvedIdentity Resolve(string patientId, string accessionNumber = null)
         {
-            var mrn = patientId?.Trim();
+            var mrn = PatientIdRules.Normalize(patientId);
             if (Lookup != null)
             {
-                var key = Lookup.KeyKind == LookupKeyKind.AccessionNumber ? accessionNumber?.Trim() : mrn;
+                var key = Lookup.KeyKind == LookupKeyKind.AccessionNumber ? PatientIdRules.Normalize(accessionNumber) : mrn;
                 if (!string.IsNullOrEmpty(key) && Lookup.TryGetStudyId(key, out var studyId))
                     return new ResolvedIdentity(studyId, IdentitySource.Lookup, "Study ID " + studyId + " taken from the lookup table");
             }
@@ -34,7 +35,7 @@ namespace HamletPS.Core.Identity
             if (Pseudonymizer == null)
                 throw new PseudonymizationException((Lookup.KeyKind == LookupKeyKind.AccessionNumber ? "Accession number" : "MRN") +
                     " not found in lookup and no pseudonym key is configured: the patient was not protected.");
-            var pseudonym = Pseudonymizer.Pseudonymize(mrn);
+            var pseudonym = Pseudonymizer.Pseudonymize(PatientIdRules.RequirePseudonymizable(mrn));
             string what = Lookup != null && Lookup.KeyKind == LookupKeyKind.AccessionNumber ? "Accession number" : "MRN";
             return new ResolvedIdentity(pseudonym, IdentitySource.Pseudonymised,
                 Lookup == null

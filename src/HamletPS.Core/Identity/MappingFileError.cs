@@ -1,6 +1,6 @@
 namespace HamletPS.Core.Identity
 {
-    /// <summary>One problem in a mapping file: where (file, 1-based line) and why. Never carries an MRN or accession value.</summary>
+    /// <summary>One problem in a mapping file: where (file, 1-based line; 0 for the file as a whole) and why. Never carries an MRN or accession value.</summary>
     public sealed class MappingFileError
     {
         public MappingFileError(string file, int line, string reason)
@@ -14,6 +14,6 @@ namespace HamletPS.Core.Identity
         public int Line { get; }
         public string Reason { get; }
 
-        public override string ToString() => File + ":" + Line + ": " + Reason;
+        public override string ToString() => Line > 0 ? File + ":" + Line + ": " + Reason : File + ": " + Reason;
     }
 }

@@ -13,8 +13,9 @@ namespace HamletPS.Core.Identity
     /// (detected from the header line), header names in any case with spaces/underscores (MRN, Patient ID, Study_ID, StudyID,
     /// AccessionNumber, Accession_Number, Accession), surrounding spaces, blank rows and rows of empty cells (";;;").
     /// It rejects, with file:line and without echoing values: missing columns, a half-filled row, an MRN listed twice with
-    /// different Study IDs (the same pair twice is accepted), one Study ID for two MRNs, and Study IDs not matching the
-    /// optional pattern. Immutable and thread-safe once built.
+    /// different Study IDs (the same pair twice is accepted), one Study ID for two MRNs, keys and Study IDs that
+    /// <see cref="PatientIdRules"/> refuses (control characters, over 64 characters, path characters in a Study ID...), and
+    /// Study IDs not matching the optional pattern. Immutable and thread-safe once built.
     /// </summary>
     public sealed class StudyIdLookup
     {
@@ -64,14 +65,29 @@ namespace HamletPS.Core.Identity
             => new StudyIdLookup("(none)", kind == LookupKeyKind.Auto ? LookupKeyKind.Mrn : kind,
                 new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
 
-        /// <summary>Reads a mapping file; throws <see cref="MappingFileException"/> listing every problem found.</summary>
+        /// <summary>Reads a mapping file; throws <see cref="MappingFileException"/> listing every problem found, also when the file
+        /// does not exist, is a folder or cannot be read (line 0).</summary>
         public static StudyIdLookup Load(string path, StudyIdLookupOptions options = null)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentNullException(nameof(path));
-            if (!File.Exists(path)) throw new FileNotFoundException("The mapping file does not exist.", path);
-            using (var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
-                return Parse(reader, path, options);
+            if (Directory.Exists(path)) throw Unusable(path, "is a folder, not a file");
+            if (!File.Exists(path)) throw Unusable(path, "does not exist");
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > MaxFileBytes) throw Unusable(path, "is larger than " + (MaxFileBytes >> 20) + " MiB: not a lookup table");
+                using (var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                    return Parse(reader, path, options);
+            }
+            catch (UnauthorizedAccessException) { throw Unusable(path, "cannot be read: access denied"); }
+            catch (IOException ex) { throw Unusable(path, "cannot be read (" + ex.GetType().Name + ")"); }
         }
+
+        /// <summary>Largest mapping file read (a lookup table has one short row per trial patient).</summary>
+        public const long MaxFileBytes = 64L << 20;
+
+        private static MappingFileException Unusable(string path, string reason) =>
+            new MappingFileException(new[] { new MappingFileError(path, 0, "the mapping file " + reason) });
 
         /// <summary>Parses mapping text; <paramref name="sourceName"/> is used in error messages.</summary>
         public static StudyIdLookup Parse(TextReader reader, string sourceName, StudyIdLookupOptions options = null)
@@ -128,6 +144,13 @@ namespace HamletPS.Core.Identity
                         errors.Add(new MappingFileError(sourceName, row.Line, "row " + row.Line + " has values in other columns but empty " + keyName + " and Study_ID cells"));
                     else
                         errors.Add(new MappingFileError(sourceName, row.Line, "row " + row.Line + " has an empty " + (key.Length == 0 ? keyName : "Study_ID") + " cell"));
+                    continue;
+                }
+                string keyProblem = PatientIdRules.IdProblem(key, "the " + keyName + " cell");
+                string studyProblem = PatientIdRules.StudyIdProblem(study);
+                if (keyProblem != null || studyProblem != null)
+                {
+                    errors.Add(new MappingFileError(sourceName, row.Line, "row " + row.Line + ": " + (keyProblem ?? studyProblem)));
                     continue;
                 }
                 if (pattern != null && !pattern.IsMatch(study))

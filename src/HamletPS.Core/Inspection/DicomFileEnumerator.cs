@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Core.FileSystem;
 
 namespace HamletPS.Core.Inspection
 {
     /// <summary>
     /// Turns the paths a user gives (files and folders) into the files to read: a file is itself; a folder is its files
     /// matching a wildcard filter, recursively on request. Hidden partial files (a receiver's or copier's temporary names) are skipped.
+    /// Links below a folder (symbolic links, junctions) are not followed (<see cref="FileTree"/>), for inspect, protect and
+    /// unprotect alike; a link given by name as a path is read, as the user named it.
     /// </summary>
     public static class DicomFileEnumerator
     {
@@ -21,8 +24,7 @@ namespace HamletPS.Core.Inspection
                     continue;
                 }
                 if (!Directory.Exists(path)) throw new FileNotFoundException("Cannot find path '" + path + "'.", path);
-                var files = new List<string>(Directory.EnumerateFiles(path, "*", recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly));
-                files.Sort(StringComparer.Ordinal);
+                List<string> files = FileTree.Files(path, recurse);
                 foreach (string file in files)
                 {
                     string name = Path.GetFileName(file);

@@ -44,6 +44,21 @@ namespace HamletPS.Core.Pipeline
             }
         }
 
+        /// <summary>
+        /// Everything <see cref="FromConfig"/> reads, checked without writing anything: the profile, the mapping file (configured
+        /// but absent, unreadable or invalid throws <see cref="Identity.MappingFileException"/>), the site secret and the
+        /// pseudonym key. Throws what <see cref="FromConfig"/> would.
+        /// </summary>
+        public static void Validate(HamletConfig config)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
+            using (SiteCrypto.FromConfig(config, isRegistryUid: DicomDeidentifier.IsRegistryUid))
+            using (HamletSecrets.ResolveSiteSecret(config))
+            {
+            }
+        }
+
         public ProtectionOutcome Protect(string sortedFile, CancellationToken cancellationToken)
         {
             ProtectionResult r = _protector.ProtectFile(sortedFile, cancellationToken);
@@ -56,6 +71,7 @@ namespace HamletPS.Core.Pipeline
                 SopInstanceUid = r.SopInstanceUid,
                 Modality = r.Modality,
                 ResidualIdentifier = r.Failure != null && r.Failure.Reason == "ResidualIdentifier",
+                Unreadable = r.Failure != null && r.Failure.Reason == "InvalidDicomFile",
                 Failure = r.Status == ProtectionStatus.Protected ? null
                     : r.Failure ?? FileFailure.Create(sortedFile, FileFailureKind.InvalidArgument, "ExcludedTestPatient", new InvalidOperationException(r.Message)),
             };

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Core.Archive;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Core.Pipeline
@@ -41,6 +42,11 @@ namespace HamletPS.Core.Pipeline
             string outgoing = Path.GetFullPath(_options.Outgoing);
             string logs = Path.GetFullPath(_options.Logs);
             string protectedRoot = Path.GetFullPath(_options.ProtectedRoot ?? HamletPipelineOptions.DefaultProtectedRoot(sorted));
+            // Every input is checked before anything is moved: a bad mapping file or key found after sorting would leave the
+            // files sorted and the run half done.
+            try { _options.Preflight?.Invoke(); }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException)) { throw PipelineSetupException.From(ex); }
+            if (!Directory.Exists(incoming)) throw new PipelineSetupException("The incoming folder '" + incoming + "' does not exist.");
 
             RunJournalState state = RunJournalState.Load(logs);
             bool resumed = state.IncompleteRunId != null;
@@ -64,7 +70,7 @@ namespace HamletPS.Core.Pipeline
                     var watch = Stopwatch.StartNew();
                     Say(messages, "Step 1 : Sorting incoming files into new folder structure");
                     SortStep(incoming, sorted, summary, journal, failures, cancellationToken);
-                    Say(messages, summary.Sorted + " files sorted");
+                    Say(messages, SortLine(summary));
                     double sortSeconds = watch.Elapsed.TotalSeconds;
 
                     watch.Restart();
@@ -115,7 +121,7 @@ namespace HamletPS.Core.Pipeline
             var sorter = new DicomSorter(new DicomSortOptions
             {
                 Destination = sorted,
-                QuarantineFolder = _options.Quarantine ?? WorkflowConfiguration.QuarantineFolder(null, null, sorted),
+                QuarantineFolder = QuarantinePath(sorted),
                 Template = _options.SortTemplate,
                 SettleTime = _options.SettleTime,
             });
@@ -126,7 +132,11 @@ namespace HamletPS.Core.Pipeline
                     case SortStatus.Sorted: summary.Sorted++; break;
                     case SortStatus.Duplicate: summary.Duplicates++; break;
                     case SortStatus.Conflict: summary.Conflicts++; summary.Sorted++; break;
-                    case SortStatus.Skipped: summary.Skipped++; break;
+                    case SortStatus.Skipped:
+                        summary.Skipped++;
+                        if (r.SkipReason == SortSkipReason.TooRecent) summary.TooRecent++;
+                        else if (r.SkipReason == SortSkipReason.Link) summary.Links++;
+                        break;
                     case SortStatus.NotDicom: summary.NotDicom++; break;
                     case SortStatus.Quarantined:
                         summary.Quarantined++;
@@ -134,6 +144,7 @@ namespace HamletPS.Core.Pipeline
                         break;
                     default:
                         summary.Failed++;
+                        summary.SortFailed++;
                         failures?.Report(FileFailure.Create(r.Source, FileFailureKind.ReadOrWriteError, "SortFailed", new IOException(r.Reason)));
                         break;
                 }
@@ -150,23 +161,36 @@ namespace HamletPS.Core.Pipeline
         private HashSet<string> ProtectStep(string sorted, string runFolder, string runId, RunJournalState state, PipelineSummary summary,
             RunJournal journal, IProgress<string> messages, IProgress<FileFailure> failures, CancellationToken ct)
         {
-            var written = new HashSet<string>(StringComparer.Ordinal);
+            var written = new HashSet<string>(PathRules.Current);
             var files = Directory.Exists(sorted)
-                ? Directory.EnumerateFiles(sorted, "*", SearchOption.AllDirectories).Where(f => !DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))).ToList()
+                ? FileTree.Files(sorted).Where(f => !DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))).ToList()
                 : new List<string>();
             files.Sort(StringComparer.Ordinal);
             if (files.Count == 0) return written;
             Directory.CreateDirectory(runFolder);
             var seenHashes = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var gate = new object();
-            using (IProtectionStep step = _options.ProtectionStepFactory(runFolder, runId))
+            var quarantine = new QuarantineFolder(QuarantinePath(sorted));
+            IProtectionStep created;
+            try { created = _options.ProtectionStepFactory(runFolder, runId); }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException)) { throw PipelineSetupException.From(ex); }
+            using (IProtectionStep step = created)
             {
                 var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = ct };
                 try
                 {
                 Parallel.ForEach(files, po, file =>
                 {
-                    string sourceHash = Sha256Hex(file);
+                    string sourceHash;
+                    try { sourceHash = Sha256Hex(file); }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        // The sorted path holds the Patient ID: the failure names neither it nor .NET's message.
+                        lock (gate) summary.Failed++;
+                        failures?.Report(FileFailure.Create(null, FileFailureKind.ReadOrWriteError, "SortedFileUnreadable",
+                            new IOException("a sorted file (name withheld: it holds the Patient ID) cannot be read: " + DicomSorter.DescribeIoError(ex))));
+                        return;
+                    }
                     if (state.ArchivedSourceHashes.Contains(sourceHash) || !seenHashes.TryAdd(sourceHash, true))
                     {
                         lock (gate) summary.AlreadyArchived++;
@@ -199,6 +223,8 @@ namespace HamletPS.Core.Pipeline
                             ["sourceSha256"] = sourceHash, ["reason"] = outcome.Failure?.Reason, ["message"] = outcome.Failure?.Message,
                         });
                         if (outcome.Failure != null) failures?.Report(outcome.Failure);
+                        if (outcome.Unreadable && QuarantineUnreadable(quarantine, file, outcome, journal, sourceHash))
+                            lock (gate) summary.QuarantinedAfterSorting++;
                         return;
                     }
                     if (outcome.SopInstanceUid != null && state.ArchivedSopInstanceUids.Contains(outcome.SopInstanceUid))
@@ -224,12 +250,60 @@ namespace HamletPS.Core.Pipeline
                 summary.Patients = step.PatientMessages;
             }
             foreach (string line in summary.Patients) Say(messages, line);
+            Say(messages, ProtectLine(summary));
             return written;
+        }
+
+        private string QuarantinePath(string sorted) => _options.Quarantine ?? WorkflowConfiguration.QuarantineFolder(null, null, sorted);
+
+        /// <summary>A sorted file that fails the full read would fail every run: it goes to the quarantine folder with the
+        /// reason (the protector's message, which names the protected path or withholds the name). False when it could not be
+        /// moved (it stays, and the next run tries again).</summary>
+        private static bool QuarantineUnreadable(QuarantineFolder quarantine, string file, ProtectionOutcome outcome, RunJournal journal, string sourceHash)
+        {
+            try
+            {
+                quarantine.Put(file, outcome.Failure?.Message ?? "not a readable DICOM file", (from, to) => File.Move(from, to));
+                journal.Write("quarantined", new Dictionary<string, object> { ["sourceSha256"] = sourceHash, ["reason"] = "unreadable after sorting" });
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Step 1's line: the files sorted, then every file not sorted with its reason.</summary>
+        internal string SortLine(PipelineSummary s)
+        {
+            var parts = new List<string> { s.Sorted + " files sorted" };
+            if (s.TooRecent > 0)
+                parts.Add(s.TooRecent + " too recent (settle time " + _options.SettleTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s; left for the next run)");
+            if (s.Links > 0) parts.Add(s.Links + " symbolic links (never followed; left in place)");
+            int otherSkipped = s.Skipped - s.TooRecent - s.Links;
+            if (otherSkipped > 0) parts.Add(otherSkipped + " still being written or locked (left for the next run)");
+            if (s.Duplicates > 0) parts.Add(s.Duplicates + " duplicates of sorted files (dropped)");
+            if (s.NotDicom > 0) parts.Add(s.NotDicom + " not DICOM (left in the incoming folder)");
+            if (s.Quarantined > 0) parts.Add(s.Quarantined + " unreadable (quarantined with a reason file)");
+            if (s.SortFailed > 0) parts.Add(s.SortFailed + " failed (I/O error; left in the incoming folder)");
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>Step 2's line: the files protected, then every sorted file not protected with its reason.</summary>
+        internal static string ProtectLine(PipelineSummary s)
+        {
+            var parts = new List<string> { (s.Protected + s.Reused) + " files protected" };
+            if (s.AlreadyArchived > 0) parts.Add(s.AlreadyArchived + " already archived (not processed again)");
+            int other = s.Failed - s.SortFailed - s.QuarantinedAfterSorting - s.ResidualIdentifiers;
+            if (s.ResidualIdentifiers > 0) parts.Add(s.ResidualIdentifiers + " withheld (a patient identifier remained)");
+            if (s.QuarantinedAfterSorting > 0) parts.Add(s.QuarantinedAfterSorting + " unreadable (quarantined with a reason file)");
+            if (other > 0) parts.Add(other + " failed (reasons above; left in the sorted folder)");
+            return string.Join(", ", parts);
         }
 
         private IReadOnlyList<ArchiveResult> ArchiveStep(string runFolder, string outgoing, RunJournal journal, CancellationToken ct)
         {
-            if (!Directory.Exists(runFolder) || !Directory.EnumerateFiles(runFolder, "*", SearchOption.AllDirectories).Any()) return Array.Empty<ArchiveResult>();
+            if (!Directory.Exists(runFolder) || FileTree.Files(runFolder).Count == 0) return Array.Empty<ArchiveResult>();
             string nameTemplate = _options.ArchiveNameTemplate;
             if (!_options.PerPatient)
             {
@@ -269,7 +343,7 @@ namespace HamletPS.Core.Pipeline
         {
             if (Directory.Exists(runFolder))
             {
-                foreach (string f in Directory.GetFiles(runFolder, "*", SearchOption.AllDirectories))
+                foreach (string f in FileTree.Files(runFolder))
                     if (DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))) File.Delete(f);
             }
             foreach (string archive in state.ArchivesStartedInIncompleteRun.Where(a => a != null))
@@ -288,7 +362,7 @@ namespace HamletPS.Core.Pipeline
         private static void RemoveUnrecorded(string runFolder, HashSet<string> written)
         {
             if (!Directory.Exists(runFolder)) return;
-            foreach (string f in Directory.GetFiles(runFolder, "*", SearchOption.AllDirectories))
+            foreach (string f in FileTree.Files(runFolder))
                 if (!written.Contains(Path.GetFullPath(f))) File.Delete(f);
         }
 
@@ -317,10 +391,12 @@ namespace HamletPS.Core.Pipeline
             }
         }
 
-        /// <summary>Exception text for the journal: our own exceptions name files by protected paths or folders, never values;
-        /// anything else is reduced to its type.</summary>
-        private static string SafeMessage(Exception ex) =>
-            ex is ArchiveVerificationException || ex is DirectoryNotFoundException ? ex.Message : ex.GetType().Name;
+        /// <summary>Exception text for the journal and the console: our own exceptions name files by protected paths or folders,
+        /// never values; anything else (.NET's I/O messages name paths, and a sorted path holds a Patient ID) is reduced to its type.</summary>
+        public static string SafeMessage(Exception ex) =>
+            ex is ArchiveVerificationException || ex is PipelineSetupException || ex is InvalidOperationException ? ex.Message
+                : ex is IOException || ex is UnauthorizedAccessException ? "I/O error (" + ex.GetType().Name + ")"
+                : ex.GetType().Name;
 
         private static void Say(IProgress<string> messages, string text) => messages?.Report(text);
     }

@@ -31,6 +31,10 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Makes the protection step of a run: (protected folder of the run, run id) → step. Required.</summary>
         public Func<string, string, IProtectionStep> ProtectionStepFactory { get; set; }
 
+        /// <summary>Checks every input the run will need (mapping file, keys, profile, templates) and throws when one cannot be
+        /// used; <see cref="HamletPipeline.Run"/> calls it before anything is moved. Optional.</summary>
+        public Action Preflight { get; set; }
+
         public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
@@ -49,6 +53,11 @@ namespace HamletPS.Core.Pipeline
                 ArchiveNameTemplate = config.Hamlet.ArchiveName,
                 Profile = config.Hamlet.Profile,
                 ProtectionStepFactory = (folder, runId) => DicomProtectionStep.FromConfig(config, folder, runId),
+                Preflight = () =>
+                {
+                    DicomProtectionStep.Validate(config);
+                    _ = new SortPathTemplate(config.Hamlet.SortTemplate);
+                },
             };
         }
 

@@ -23,6 +23,18 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Files left in INCOMING for the next run (still arriving or locked).</summary>
         public int Skipped { get; set; }
 
+        /// <summary>Of <see cref="Skipped"/>: files changed within the settle time.</summary>
+        public int TooRecent { get; set; }
+
+        /// <summary>Of <see cref="Skipped"/>: symbolic links or junctions in INCOMING, never followed (left in place).</summary>
+        public int Links { get; set; }
+
+        /// <summary>Files the sort step could not move (an I/O error; counted in <see cref="Failed"/> too).</summary>
+        public int SortFailed { get; set; }
+
+        /// <summary>Sorted files that failed the full read and were moved to the quarantine folder (counted in <see cref="Failed"/> too).</summary>
+        public int QuarantinedAfterSorting { get; set; }
+
         public int Protected { get; set; }
 
         /// <summary>Protected files of the interrupted run that were still valid and reused.</summary>

@@ -21,6 +21,10 @@ namespace HamletPS.Core.Pipeline
         /// <summary>True when the file was withheld because a residual identifier was found (step 3).</summary>
         public bool ResidualIdentifier { get; set; }
 
+        /// <summary>True when the sorted file could not be read as DICOM: the pipeline quarantines it (every later run would
+        /// fail on it the same way).</summary>
+        public bool Unreadable { get; set; }
+
         /// <summary>The failure when not <see cref="Succeeded"/> (its message names no patient value).</summary>
         public FileFailure Failure { get; set; }
     }

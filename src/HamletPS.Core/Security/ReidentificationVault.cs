@@ -16,8 +16,9 @@ namespace HamletPS.Core.Security
     /// Keys: recordKey = HKDF(vaultKey, salt, "hamletps/vault/v1/records"), check = HKDF(vaultKey, salt, "hamletps/vault/v1/check")[16].
     /// Each record is sealed with AES-256-GCM, a random nonce, and "HPSR" | idLength | id as associated data, so a record cannot be
     /// moved to another id. Opening with the wrong key fails on the check value before anything is read or written. A record
-    /// torn by a crash at the end of the file is ignored on open and overwritten by the next Add. When an id is added twice
-    /// the later record wins. <see cref="Add"/> is durable on return (one fsync per record); <see cref="Append"/> + <see cref="Flush"/>
+    /// torn by a crash at the end of the file is ignored on open (<see cref="HasTornTail"/>) and overwritten by the next Add.
+    /// When an id is added twice <see cref="TryRead"/> gives the later record and <see cref="ReadAll"/> every one (Unprotect
+    /// chooses among them by the protected file's digest, not by order). <see cref="Add"/> is durable on return (one fsync per record); <see cref="Append"/> + <see cref="Flush"/>
     /// give group commit (one fsync per batch) for callers that make nothing visible before the flush. Thread-safe.
     /// </summary>
     public sealed class ReidentificationVault : IDisposable
@@ -38,6 +39,7 @@ namespace HamletPS.Core.Security
         private readonly byte[] _recordKey;
         private readonly bool _dpapi, _dpapiMachine;
         private readonly Dictionary<string, long> _index = new Dictionary<string, long>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<long>> _all = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
         private readonly RandomNumberGenerator _rng = RandomNumberGenerator.Create();
         private readonly Stack<AesGcmCipher> _ciphers = new Stack<AesGcmCipher>();
@@ -62,6 +64,9 @@ namespace HamletPS.Core.Security
 
         /// <summary>True when opened with <see cref="OpenReadOnly"/>.</summary>
         public bool IsReadOnly { get; private set; }
+
+        /// <summary>True when the file ended in a record cut short (a crash during a write, or a damaged copy): that record is not read.</summary>
+        public bool HasTornTail { get; private set; }
 
         /// <summary>True when records are additionally DPAPI-protected (Windows only).</summary>
         public bool UsesWindowsDataProtection => _dpapi;
@@ -205,8 +210,7 @@ namespace HamletPS.Core.Security
                 _stream.Write(record, 0, record.Length);
                 _tailChecked = true;
                 _unflushed = true;
-                if (!_index.ContainsKey(recordId)) _order.Add(recordId);
-                _index[recordId] = _end;
+                Remember(recordId, _end);
                 _end += record.Length;
             }
         }
@@ -318,12 +322,36 @@ namespace HamletPS.Core.Security
                     throw new VaultFormatException(Path, offset, "invalid record id length");
                 var id = new byte[idLength];
                 ReadFully(_stream, id, 0, idLength);
-                var key = Encoding.UTF8.GetString(id);
-                if (!_index.ContainsKey(key)) _order.Add(key);
-                _index[key] = offset;
+                Remember(Encoding.UTF8.GetString(id), offset);
                 offset += 8 + body;
             }
+            HasTornTail = offset < length;
             _end = offset;
+        }
+
+        private void Remember(string id, long offset)
+        {
+            if (!_index.ContainsKey(id)) _order.Add(id);
+            _index[id] = offset;
+            if (!_all.TryGetValue(id, out List<long> offsets)) _all.Add(id, offsets = new List<long>(1));
+            offsets.Add(offset);
+        }
+
+        /// <summary>
+        /// Every record with this id in file order (an id added more than once has several), each authenticated; empty when
+        /// there is none. Throws <see cref="AuthenticationFailedException"/> when any of them was altered or damaged.
+        /// </summary>
+        public IReadOnlyList<VaultRecord> ReadAll(string recordId)
+        {
+            var records = new List<VaultRecord>();
+            if (recordId == null) return records;
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                if (!_all.TryGetValue(recordId, out List<long> offsets)) return records;
+                foreach (long offset in offsets) records.Add(ReadAt(offset));
+            }
+            return records;
         }
 
         private VaultRecord ReadAt(long offset)

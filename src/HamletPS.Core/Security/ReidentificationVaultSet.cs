@@ -2,15 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using HamletPS.Core.FileSystem;
 
 namespace HamletPS.Core.Security
 {
     /// <summary>
-    /// The re-identification records Unprotect reads: one vault file, or every vault (<c>*.hpv</c>, searched recursively) in
-    /// the record folder that Protect-DicomPatient and the pipeline write into (one file per run). Every vault is opened
-    /// read-only and its key checked before any record is read, so a wrong key (for any one of them) throws
-    /// <see cref="VaultKeyMismatchException"/> naming that file, and nothing is written. A record id found in several vaults
-    /// (the same instance protected again in a later run) is read from the most recently written vault. Thread-safe.
+    /// The re-identification records Unprotect reads: one vault file, or every vault (<c>*.hpv</c>, searched recursively
+    /// without following links) in the record folder that Protect-DicomPatient and the pipeline write into (one file per
+    /// run). Every vault is opened read-only and its key checked before any record is read, so a wrong key (for any one of
+    /// them) throws <see cref="VaultKeyMismatchException"/> naming that file, and nothing is written. A record id found in
+    /// several vaults (the same instance protected again in a later run) gives every such record (<see cref="ReadAll"/>):
+    /// which one applies is decided by the protected file's digest, never by file times or order. Thread-safe.
     /// </summary>
     public sealed class ReidentificationVaultSet : IDisposable
     {
@@ -18,18 +20,24 @@ namespace HamletPS.Core.Security
         public const string VaultPattern = "*.hpv";
 
         private readonly List<ReidentificationVault> _vaults;
-        private readonly Dictionary<string, ReidentificationVault> _byId = new Dictionary<string, ReidentificationVault>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<ReidentificationVault>> _byId = new Dictionary<string, List<ReidentificationVault>>(StringComparer.Ordinal);
 
         private ReidentificationVaultSet(List<ReidentificationVault> vaults)
         {
             _vaults = vaults;
-            // Oldest first, so a later vault's record of the same id wins.
             foreach (var vault in vaults)
-                foreach (var id in vault.RecordIds) _byId[id] = vault;
+                foreach (var id in vault.RecordIds)
+                {
+                    if (!_byId.TryGetValue(id, out var list)) _byId.Add(id, list = new List<ReidentificationVault>(1));
+                    list.Add(vault);
+                }
         }
 
-        /// <summary>The vault files, oldest first.</summary>
+        /// <summary>The vault files, in ordinal order of their paths.</summary>
         public IReadOnlyList<string> Paths => _vaults.Select(v => v.Path).ToArray();
+
+        /// <summary>The vault files that end in a record cut short (see <see cref="ReidentificationVault.HasTornTail"/>).</summary>
+        public IReadOnlyList<string> TornPaths => _vaults.Where(v => v.HasTornTail).Select(v => v.Path).ToArray();
 
         /// <summary>Distinct record ids over every vault.</summary>
         public int Count => _byId.Count;
@@ -48,11 +56,9 @@ namespace HamletPS.Core.Security
             if (File.Exists(full)) files = new List<string> { full };
             else if (Directory.Exists(full))
             {
-                files = Directory.EnumerateFiles(full, VaultPattern, SearchOption.AllDirectories)
+                files = FileTree.Files(full)
                     .Where(f => f.EndsWith(".hpv", StringComparison.OrdinalIgnoreCase))
-                    .Select(f => new FileInfo(f))
-                    .OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.FullName, StringComparer.Ordinal)
-                    .Select(f => f.FullName).ToList();
+                    .ToList(); // ordinal order of paths: the result never depends on file times
                 if (files.Count == 0)
                     throw new FileNotFoundException("The record folder " + full + " holds no re-identification record (" + VaultPattern + ").", full);
             }
@@ -76,15 +82,19 @@ namespace HamletPS.Core.Security
             lock (_byId) return recordId != null && _byId.ContainsKey(recordId);
         }
 
-        /// <summary>Opens the latest record with this id over every vault; false when none has it.</summary>
-        public bool TryRead(string recordId, out byte[] payload)
+        /// <summary>
+        /// Every record with this id over every vault (vaults in path order, records in file order), each authenticated;
+        /// empty when none has it. Throws <see cref="AuthenticationFailedException"/> when any of them was altered or damaged.
+        /// </summary>
+        public IReadOnlyList<VaultRecord> ReadAll(string recordId)
         {
-            payload = null;
-            if (recordId == null) return false;
-            ReidentificationVault vault;
+            var records = new List<VaultRecord>();
+            if (recordId == null) return records;
+            List<ReidentificationVault> vaults;
             lock (_byId)
-                if (!_byId.TryGetValue(recordId, out vault)) return false;
-            return vault.TryRead(recordId, out payload);
+                if (!_byId.TryGetValue(recordId, out vaults)) return records;
+            foreach (var vault in vaults) records.AddRange(vault.ReadAll(recordId));
+            return records;
         }
 
         public void Dispose()

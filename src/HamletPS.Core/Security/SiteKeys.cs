@@ -11,9 +11,9 @@ namespace HamletPS.Core.Security
     {
         private static readonly byte[] Salt = Encoding.ASCII.GetBytes("HamletPS site keys v1");
 
-        private SiteKeys(byte[] ff1, byte[] uid, byte[] date, byte[] vault)
+        private SiteKeys(byte[] ff1, byte[] uid, byte[] date, byte[] vault, byte[] seal)
         {
-            Ff1Key = ff1; UidKey = uid; DateKey = date; VaultKey = vault;
+            Ff1Key = ff1; UidKey = uid; DateKey = date; VaultKey = vault; SealKey = seal;
         }
 
         /// <summary>AES-256 key for FF1 MRN pseudonyms.</summary>
@@ -24,6 +24,8 @@ namespace HamletPS.Core.Security
         public byte[] DateKey { get; }
         /// <summary>Key for the re-identification vault (its records are sealed with keys derived from this and the vault's salt).</summary>
         public byte[] VaultKey { get; }
+        /// <summary>HMAC-SHA256 key of the seal Protect writes into every protected file (<see cref="ProtectedFileSeal"/>).</summary>
+        public byte[] SealKey { get; }
 
         public static SiteKeys Derive(SiteSecret secret)
         {
@@ -36,7 +38,8 @@ namespace HamletPS.Core.Security
                     Hkdf.Expand(prk, Info("ff1-mrn"), 32),
                     Hkdf.Expand(prk, Info("uid-hmac"), 32),
                     Hkdf.Expand(prk, Info("date-offset"), 32),
-                    Hkdf.Expand(prk, Info("reidentification-vault"), 32));
+                    Hkdf.Expand(prk, Info("reidentification-vault"), 32),
+                    Hkdf.Expand(prk, Info("protected-file-seal"), 32));
             }
             finally
             {
@@ -55,6 +58,7 @@ namespace HamletPS.Core.Security
             Array.Clear(UidKey, 0, UidKey.Length);
             Array.Clear(DateKey, 0, DateKey.Length);
             Array.Clear(VaultKey, 0, VaultKey.Length);
+            Array.Clear(SealKey, 0, SealKey.Length);
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
+using HamletPS.Core.FileSystem;
 using HamletPS.Core.Inspection;
 using HamletPS.Dicom;
 using HamletPS.Dicom.Data;
@@ -23,6 +23,9 @@ namespace HamletPS.Core.Sorting
     /// folder with a <c>&lt;name&gt;.reason.txt</c> that names the reason, never a value.</item>
     /// <item>Duplicates by SOP Instance UID: identical bytes are dropped; different bytes are kept under <c>&lt;name&gt;~N</c>.</item>
     /// <item>Files changed within the settle time, locked by another program, or named <c>*.partial</c> are left for the next run.</item>
+    /// <item>Links are never followed (<see cref="FileTree"/>): a symbolic link or junction in the input (to a file or a folder)
+    /// is left where it is (<see cref="SortStatus.Skipped"/>, "symbolic link"), so nothing is moved out of a folder outside the
+    /// input; and nothing is written through a link below the sorted or quarantine folder.</item>
     /// </list>
     /// </summary>
     public sealed class DicomSorter
@@ -31,6 +34,7 @@ namespace HamletPS.Core.Sorting
         private readonly SortPathTemplate _template;
         private readonly string _destination;
         private readonly string _quarantine;
+        private readonly QuarantineFolder _quarantineFolder;
         private readonly IFileMover _mover;
         private readonly Dictionary<string, string> _sortedThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -42,6 +46,7 @@ namespace HamletPS.Core.Sorting
             _template = new SortPathTemplate(options.Template);
             _destination = Path.GetFullPath(options.Destination);
             _quarantine = Path.GetFullPath(options.QuarantineFolder);
+            _quarantineFolder = new QuarantineFolder(_quarantine);
             _mover = options.Mover ?? FileMover.Instance;
         }
 
@@ -62,17 +67,19 @@ namespace HamletPS.Core.Sorting
         {
             foreach (string path in paths)
             {
-                if (File.Exists(path))
+                if (File.Exists(path) || FileTree.IsLink(path) && !Directory.Exists(path))
                 {
                     yield return Path.GetFullPath(path);
                     continue;
                 }
                 if (!Directory.Exists(path)) throw new FileNotFoundException("Cannot find path '" + path + "'.", path);
-                var files = new List<string>(Directory.EnumerateFiles(Path.GetFullPath(path), "*", SearchOption.AllDirectories));
+                var links = new List<string>();
+                var files = FileTree.Files(path, true, links.Add);
+                files.AddRange(links); // reported as skipped links by SortFile, never followed
                 files.Sort(StringComparer.Ordinal);
                 foreach (string file in files)
                 {
-                    if (IsUnder(file, _destination) || IsUnder(file, _quarantine)) continue;
+                    if (PathRules.Current.IsInside(file, _destination) || PathRules.Current.IsInside(file, _quarantine)) continue;
                     yield return file;
                 }
             }
@@ -93,23 +100,43 @@ namespace HamletPS.Core.Sorting
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 result.Status = SortStatus.Failed;
-                result.Reason = ex is UnauthorizedAccessException ? "access denied: " + ex.Message : ex.Message;
+                result.Reason = DescribeIoError(ex);
+                result.Path = source;
                 return result;
+            }
+        }
+
+        /// <summary>An I/O error in words without its message: .NET's messages name the path, and a sorted path holds the
+        /// Patient ID.</summary>
+        internal static string DescribeIoError(Exception ex)
+        {
+            switch (ex)
+            {
+                case SortIOException _: return ex.Message;
+                case UnauthorizedAccessException _: return "access denied";
+                case PathTooLongException _: return "a name is too long for the file system";
+                case FileNotFoundException _: return "the file no longer exists";
+                case DirectoryNotFoundException _: return "a folder no longer exists";
+                default:
+                    int code = ex.HResult;
+                    return "I/O error (" + ex.GetType().Name + (code > 0 && code < 4096 ? ", errno " + code.ToString(CultureInfo.InvariantCulture) : "") + "); source left in place";
             }
         }
 
         private SortedDicomFile SortFileCore(string source, SortedDicomFile result)
         {
+            if (FileTree.IsLink(source))
+                return Skip(result, SortSkipReason.Link, "symbolic link or junction: not followed; left in place");
             var info = new FileInfo(source);
             if (!info.Exists) return Fail(result, SortStatus.Failed, "the file no longer exists");
             result.Length = info.Length;
-            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(".reason.txt", StringComparison.OrdinalIgnoreCase) && IsUnder(source, _quarantine))
-                return Fail(result, SortStatus.Skipped, "temporary name of a file still being written");
+            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(QuarantineFolder.ReasonSuffix, StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
+                return Skip(result, SortSkipReason.TemporaryName, "temporary name of a file still being written");
             if (_options.SettleTime > TimeSpan.Zero)
             {
                 TimeSpan age = _options.UtcNow() - info.LastWriteTimeUtc;
                 if (age < _options.SettleTime)
-                    return Fail(result, SortStatus.Skipped, "changed less than " + _options.SettleTime.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ago (still being written?); left for the next run");
+                    return Skip(result, SortSkipReason.TooRecent, "changed less than " + _options.SettleTime.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ago (still being written?); left for the next run");
             }
 
             DicomFile dicom;
@@ -139,7 +166,7 @@ namespace HamletPS.Core.Sorting
             }
             catch (IOException)
             {
-                return Fail(result, SortStatus.Skipped, "locked by another program; left for the next run");
+                return Skip(result, SortSkipReason.Locked, "locked by another program; left for the next run");
             }
 
             DicomDataset ds = dicom.Dataset;
@@ -177,8 +204,18 @@ namespace HamletPS.Core.Sorting
                 else if (SameContent(source, candidate)) return Dropped(result, candidate);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(free));
-            Place(source, free, _options.Copy);
+            if (FileTree.HasLinkBelow(_destination, Path.GetDirectoryName(free)))
+                return Fail(result, SortStatus.Failed, "a folder of the sorted tree on the way to this file is a symbolic link or junction: nothing is written through it");
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(free));
+                Place(source, free, _options.Copy);
+            }
+            catch (PathTooLongException)
+            {
+                // Not transient: every run would fail the same way and leave the file in INCOMING.
+                return Quarantine(result, "its sorted path cannot be created on this file system (a name or the whole path is too long)");
+            }
             _sortedThisRun[sop] = target;
             result.Path = free;
             result.Status = conflict ? SortStatus.Conflict : SortStatus.Sorted;
@@ -197,17 +234,7 @@ namespace HamletPS.Core.Sorting
 
         private SortedDicomFile Quarantine(SortedDicomFile result, string reason)
         {
-            Directory.CreateDirectory(_quarantine);
-            string name = Path.GetFileName(result.Source);
-            string target = Path.Combine(_quarantine, name);
-            for (int n = 2; File.Exists(target) || File.Exists(target + ".reason.txt"); n++) target = Path.Combine(_quarantine, name + "~" + n.ToString(CultureInfo.InvariantCulture));
-            string reasonFile = target + ".reason.txt";
-            string partial = reasonFile + ".partial";
-            File.WriteAllText(partial, "HamletPS " + ProductInfo.Version + " quarantined this file on " +
-                DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC." + Environment.NewLine +
-                "Reason: " + reason + Environment.NewLine, new UTF8Encoding(false));
-            Place(result.Source, target, _options.Copy);
-            File.Move(partial, reasonFile);
+            string target = _quarantineFolder.Put(result.Source, reason, (from, to) => Place(from, to, _options.Copy));
             result.Status = SortStatus.Quarantined;
             result.Path = target;
             result.Reason = reason;
@@ -228,7 +255,7 @@ namespace HamletPS.Core.Sorting
             {
                 _mover.Copy(source, partial);
                 if (!HashOf(source).AsSpan().SequenceEqual(HashOf(partial)))
-                    throw new IOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
+                    throw new SortIOException("copy verification failed: the copy's SHA-256 differs from the source; source left in place");
                 File.Move(partial, target);
             }
             catch
@@ -334,18 +361,23 @@ namespace HamletPS.Core.Sorting
                 return sha.ComputeHash(stream);
         }
 
+        /// <summary>An I/O failure the sorter itself words (its message names no path).</summary>
+        private sealed class SortIOException : IOException
+        {
+            public SortIOException(string message) : base(message) { }
+        }
+
+        private static SortedDicomFile Skip(SortedDicomFile result, SortSkipReason why, string reason)
+        {
+            result.SkipReason = why;
+            return Fail(result, SortStatus.Skipped, reason);
+        }
+
         private static SortedDicomFile Fail(SortedDicomFile result, SortStatus status, string reason)
         {
             result.Status = status;
             result.Reason = reason;
             return result;
-        }
-
-        private static bool IsUnder(string path, string folder)
-        {
-            StringComparison cmp = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            string prefix = folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder : folder + Path.DirectorySeparatorChar;
-            return path.StartsWith(prefix, cmp);
         }
     }
 }

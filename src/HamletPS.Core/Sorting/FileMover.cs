@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using HamletPS.Core.FileSystem;
 
 namespace HamletPS.Core.Sorting
 {
@@ -17,7 +18,7 @@ namespace HamletPS.Core.Sorting
         {
             string a = VolumeOf(Path.GetFullPath(sourceFile));
             string b = VolumeOf(Path.GetFullPath(destinationDirectory));
-            return a != null && string.Equals(a, b, PathComparison);
+            return a != null && PathRules.Current.AreSame(a, b);
         }
 
         public void Rename(string sourceFile, string destinationFile) => File.Move(sourceFile, destinationFile);
@@ -35,9 +36,6 @@ namespace HamletPS.Core.Sorting
 
         public void Delete(string file) => File.Delete(file);
 
-        private static StringComparison PathComparison =>
-            Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
         private static string VolumeOf(string fullPath)
         {
             string best = null;
@@ -52,17 +50,10 @@ namespace HamletPS.Core.Sorting
             }
             foreach (string root in roots)
             {
-                if (!IsUnder(fullPath, root)) continue;
+                if (!PathRules.Current.IsSameOrInside(fullPath, root)) continue;
                 if (best == null || root.Length > best.Length) best = root;
             }
             return best ?? Path.GetPathRoot(fullPath);
-        }
-
-        private static bool IsUnder(string path, string root)
-        {
-            if (string.Equals(path, root, PathComparison)) return true;
-            string withSeparator = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
-            return path.StartsWith(withSeparator, PathComparison);
         }
     }
 }

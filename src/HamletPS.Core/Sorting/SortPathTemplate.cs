@@ -11,7 +11,10 @@ namespace HamletPS.Core.Sorting
     /// (the default). Placeholders: {PatientID} {StudyInstanceUID} {SeriesInstanceUID} {SOPInstanceUID} {Modality}
     /// {SeriesNumber} {InstanceNumber} {StudyDate} {StudyID}. <c>/</c> or <c>\</c> separate folders; each expanded component is
     /// sanitised (characters not allowed in Windows or Unix file names become <c>_</c>, reserved device names and <c>.</c>/<c>..</c>
-    /// are escaped, trailing dots and spaces dropped, at most 128 characters); an empty value becomes <c>UNKNOWN</c>.
+    /// are escaped, trailing dots and spaces dropped); an empty value becomes <c>UNKNOWN</c>. A component longer than 128
+    /// characters or <see cref="MaxComponentBytes"/> UTF-8 bytes (ext4 and most Unix file systems allow 255 bytes per name, and
+    /// temporary and reason-file suffixes are added to it) is cut and ends in <c>~</c> and 16 hex digits of the SHA-256 of the
+    /// whole component, so it fits and two long values never share a name.
     /// </summary>
     public sealed class SortPathTemplate
     {
@@ -23,6 +26,9 @@ namespace HamletPS.Core.Sorting
         };
 
         private const int MaxComponentLength = 128;
+
+        /// <summary>Most UTF-8 bytes of one file or folder name built from values (leaves room for suffixes within 255 bytes).</summary>
+        public const int MaxComponentBytes = 200;
         private static readonly Regex Token = new Regex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant);
         private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -84,11 +90,40 @@ namespace HamletPS.Core.Sorting
                 sb.Append(bad ? '_' : c);
             }
             string result = sb.ToString().TrimEnd('.', ' ').TrimStart(' ');
-            if (result.Length > MaxComponentLength) result = result.Substring(0, MaxComponentLength).TrimEnd('.', ' ');
             if (result.Length == 0) return "UNKNOWN";
             string stem = result.Split('.')[0];
             if (Reserved.Contains(stem)) result = "_" + result;
-            return result;
+            return FitComponent(result);
+        }
+
+        /// <summary>
+        /// The name unchanged when it has at most 128 characters and <see cref="MaxComponentBytes"/> UTF-8 bytes; else its longest
+        /// prefix that leaves room (never splitting a surrogate pair) followed by <c>~</c> and 16 hex digits of the SHA-256 of the
+        /// whole name.
+        /// </summary>
+        public static string FitComponent(string name)
+        {
+            if (name == null) throw new ArgumentNullException(nameof(name));
+            if (name.Length <= MaxComponentLength && Encoding.UTF8.GetByteCount(name) <= MaxComponentBytes) return name;
+            string hash;
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                byte[] digest = sha.ComputeHash(Encoding.UTF8.GetBytes(name));
+                var hex = new StringBuilder(16);
+                for (int i = 0; i < 8; i++) hex.Append(digest[i].ToString("x2", CultureInfo.InvariantCulture));
+                hash = hex.ToString();
+            }
+            int budgetBytes = MaxComponentBytes - 1 - hash.Length, budgetChars = MaxComponentLength - 1 - hash.Length;
+            int end = 0, bytes = 0;
+            while (end < name.Length && end < budgetChars)
+            {
+                int width = char.IsHighSurrogate(name[end]) && end + 1 < name.Length ? 2 : 1;
+                int size = Encoding.UTF8.GetByteCount(name.ToCharArray(end, width));
+                if (bytes + size > budgetBytes || end + width > budgetChars) break;
+                bytes += size;
+                end += width;
+            }
+            return name.Substring(0, end).TrimEnd('.', ' ') + "~" + hash;
         }
 
         private static int IndexOf(string placeholder)

@@ -30,7 +30,11 @@ namespace HamletPS.Core.Sorting
         /// <summary>Size of the file in bytes.</summary>
         public long Length { get; set; }
 
-        /// <summary>Why the file was skipped, quarantined, left in place or failed; null for Sorted.</summary>
+        /// <summary>For <see cref="SortStatus.Skipped"/>: why the file was left for the next run.</summary>
+        public SortSkipReason SkipReason { get; set; }
+
+        /// <summary>Why the file was skipped, quarantined, left in place or failed; null for Sorted. Never holds a value read
+        /// from the file nor a path below the sorted tree (whose names hold patient IDs).</summary>
         public string Reason { get; set; }
 
         public override string ToString() => Status + " " + (Path ?? Source);

@@ -125,12 +125,19 @@ namespace HamletPS.Dicom.Data
         IEnumerator IEnumerable.GetEnumerator() => _elements.GetEnumerator();
 
         /// <summary>Appends an element read from a stream: fast when tags arrive in order; a repeated tag replaces the earlier one.</summary>
-        internal void AddFromReader(DicomElement element)
+        /// <summary>Adds an element read from a source; false (nothing added) when the dataset already holds one with that tag.</summary>
+        internal bool AddFromReader(DicomElement element)
         {
-            element.Owner = this;
             int n = _elements.Count;
-            if (n == 0 || _elements[n - 1].Tag.Value < element.Tag.Value) _elements.Add(element);
-            else AddOrUpdate(element);
+            if (n == 0 || _elements[n - 1].Tag.Value < element.Tag.Value)
+            {
+                element.Owner = this;
+                _elements.Add(element);
+                return true;
+            }
+            if (IndexOf(element.Tag.Value) >= 0) return false;
+            AddOrUpdate(element);
+            return true;
         }
 
         internal List<DicomElement> Elements => _elements;

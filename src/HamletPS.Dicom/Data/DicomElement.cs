@@ -90,7 +90,10 @@ namespace HamletPS.Dicom.Data
             return DicomValueCodec.FormatBinary(this);
         }
 
-        /// <summary>A dcmdump-like line: <c>(0010,0010) PN [value]  # length, keyword</c>. Shows the value: meant for explicit dumps only.</summary>
+        /// <summary>
+        /// A dcmdump-like line: <c>(0010,0010) PN [value]  # length, keyword</c>. Shows the value (control characters escaped,
+        /// see <see cref="DisplayText"/>): meant for explicit dumps only.
+        /// </summary>
         public override string ToString()
         {
             var sb = new StringBuilder(64);
@@ -111,7 +114,7 @@ namespace HamletPS.Dicom.Data
             {
                 string text = GetValueText(encoding);
                 if (text.Length > 256) text = text.Substring(0, 256) + "...";
-                sb.Append('[').Append(text).Append(']');
+                sb.Append('[').Append(DisplayText.Escape(text)).Append(']');
             }
             else if (VR == DicomVR.OB || VR == DicomVR.UN || (VR.UnitSize > 1 && _data.Length > 64 && (VR == DicomVR.OW || VR == DicomVR.OF || VR == DicomVR.OD || VR == DicomVR.OL || VR == DicomVR.OV)))
             {

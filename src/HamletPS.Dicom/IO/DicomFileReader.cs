@@ -46,16 +46,20 @@ namespace HamletPS.Dicom.IO
                     var rest = reader.TakeBuffered();
                     var chained = new PrefixedStream(rest, stream);
                     using (var inflater = new DeflateStream(chained, CompressionMode.Decompress, leaveOpen: true))
-                    using (var inner = new DicomStreamReader(inflater, source, options, null) { ReasonSuffix = " (offset within the inflated dataset)" })
+                    using (var bounded = new BoundedInflation(inflater, source, options.MaxInflatedLength))
+                    using (var inner = new DicomStreamReader(bounded, source, options, null, options.MaxInflatedLength)
+                    {
+                        ReasonSuffix = " (offset within the inflated dataset, limited by DicomReadOptions.MaxInflatedLength)",
+                    })
                     {
                         ReadBody(inner, file, true, false);
-                        file.IsComplete = !inner.Stopped;
+                        file.IsComplete = !inner.Stopped && !inner.SkippedValues;
                     }
                 }
                 else
                 {
                     ReadBody(reader, file, explicitVR, ts.IsBigEndian);
-                    file.IsComplete = !reader.Stopped;
+                    file.IsComplete = !reader.Stopped && !reader.SkippedValues;
                 }
                 return file;
             }

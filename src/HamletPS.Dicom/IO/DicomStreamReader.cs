@@ -28,15 +28,23 @@ namespace HamletPS.Dicom.IO
         private readonly Func<DicomValueSource> _valueSourceFactory;
         private DicomValueSource _valueSource;
         private readonly long _streamLength; // -1 when unknown
+        private readonly long _lengthLimit;  // -1 when none (forward-only streams)
         private readonly bool _canSeek;
         private byte[] _buf;
         private int _pos, _len;
         private long _bufStart;
         private int _fill = 8192;
+        private long _memory;      // bytes charged against DicomReadOptions.MaxMemory
+        private int _outOfOrder;   // elements inserted before others (each costs a shift of the element list)
+
+        /// <summary>Elements out of tag order accepted per read: each is an insertion into a sorted list.</summary>
+        internal const int MaxOutOfOrderElements = 4096;
 
         /// <param name="valueSourceFactory">Creates the source large values refer to; null when values must be loaded.</param>
-        public DicomStreamReader(Stream stream, string source, DicomReadOptions options, Func<DicomValueSource> valueSourceFactory)
+        /// <param name="lengthLimit">For a forward-only stream, the most bytes it may hold (-1: no limit): lengths are checked against it as against a file's length.</param>
+        public DicomStreamReader(Stream stream, string source, DicomReadOptions options, Func<DicomValueSource> valueSourceFactory, long lengthLimit = -1)
         {
+            _lengthLimit = lengthLimit;
             _stream = stream;
             _source = source;
             _options = options;
@@ -50,12 +58,33 @@ namespace HamletPS.Dicom.IO
         /// <summary>True once a stop tag ended the read early.</summary>
         public bool Stopped { get; private set; }
 
+        /// <summary>True when values were read past instead of loaded (<see cref="DicomReadOptions.SkipLargeStreamedValues"/>).</summary>
+        public bool SkippedValues { get; private set; }
+
+        /// <summary>Bytes charged so far against <see cref="DicomReadOptions.MaxMemory"/>.</summary>
+        public long MemoryCharged => _memory;
+
+        /// <summary>Counts memory the read is about to hold; throws before the allocation when it would pass the limit.</summary>
+        private void Charge(long bytes, long at)
+        {
+            _memory += bytes;
+            if (_memory > _options.MaxMemory)
+                throw Error(at, "the dataset needs more than the " + _options.MaxMemory + " bytes of memory a read may use (DicomReadOptions.MaxMemory: " +
+                    "values held in memory plus " + DicomReadOptions.ElementOverhead + " bytes per element, item and fragment)");
+        }
+
         public long Position => _bufStart + _pos;
 
         /// <summary>The stream's length when it was opened (seekable streams); -1 for forward-only streams.</summary>
         public long StreamLength => _streamLength;
 
-        private long Remaining => _streamLength < 0 ? long.MaxValue : _streamLength - Position;
+        private long Remaining => _streamLength >= 0 ? _streamLength - Position : _lengthLimit >= 0 ? _lengthLimit - Position : long.MaxValue;
+
+        /// <summary>Why a length cannot be: the bytes left in the file, or the limit of a forward-only stream.</summary>
+        private string Exceeds(long length, string what) =>
+            what + " " + length + (_streamLength < 0 && _lengthLimit >= 0
+                ? " is more than the " + Remaining + " bytes left within the limit of " + _lengthLimit + " bytes"
+                : " exceeds the " + Remaining + " bytes left");
 
         public void Dispose()
         {
@@ -274,9 +303,49 @@ namespace HamletPS.Dicom.IO
                     vr = ImplicitVR(tag, ds, length);
                 }
 
-                var element = ReadValue(ds, tag, vr, length, tagPos, explicitVR, bigEndian, depth, end);
-                ds.AddFromReader(element);
+                Charge(DicomReadOptions.ElementOverhead, tagPos);
+                DicomElement element;
+                if (explicitVR && vr == DicomVR.UN && length != Undefined && KnownVRForUN(tag, ds, length, bigEndian, tagPos) is DicomVR known)
+                    // PS3.5 6.2.2: a UN value is the element's value as Implicit VR Little Endian encodes it. Where the dictionary
+                    // knows the VR every other reader (pydicom; dcmtk +uc) reads it with that VR, and so do we: Patient ID must be
+                    // the same text whichever tool reads it.
+                    element = ReadValue(ds, tag, known, length, tagPos, false, false, depth, end);
+                else
+                    element = ReadValue(ds, tag, vr, length, tagPos, explicitVR, bigEndian, depth, end);
+                Add(ds, element, tagPos);
             }
+        }
+
+        /// <summary>
+        /// Adds an element to the dataset being read. Two elements with one tag are refused: readers disagree on which one counts
+        /// (pydicom keeps the last, dcmtk the first), and for an identity attribute that is a different patient.
+        /// </summary>
+        private void Add(DicomDataset ds, DicomElement element, long tagPos)
+        {
+            int before = ds.Count;
+            bool inOrder = before == 0 || ds.Elements[before - 1].Tag.Value < element.Tag.Value;
+            if (!inOrder && ++_outOfOrder > MaxOutOfOrderElements)
+                throw Error(tagPos, "more than " + MaxOutOfOrderElements + " elements out of tag order");
+            if (!ds.AddFromReader(element))
+                throw Error(tagPos, element.Tag + " appears twice in one dataset (readers disagree on which one counts)");
+        }
+
+        /// <summary>
+        /// The VR to read an explicit UN element of defined length with: the dictionary's when it knows one; null to keep UN
+        /// (private data, unknown tags, binary values in Big Endian data, whose byte order is not known there). A value the
+        /// dictionary's VR cannot hold (a part of a binary unit, more than an explicit header of that VR can state) is refused:
+        /// other readers convert it anyway, and a value kept as bytes would reach the de-identifier as something else.
+        /// </summary>
+        private DicomVR KnownVRForUN(uint tag, DicomDataset ds, uint length, bool bigEndian, long tagPos)
+        {
+            var vr = ImplicitVR(tag, ds, length);
+            if (vr == DicomVR.UN) return null;
+            if (vr == DicomVR.SQ) return vr; // an implicit VR little endian sequence in any transfer syntax (PS3.5 6.2.2)
+            if (!vr.IsString && bigEndian) return null;
+            int unit = vr.IsString ? 1 : vr == DicomVR.AT ? 4 : Math.Max(1, vr.UnitSize);
+            if ((!vr.HasLongExplicitHeader && length > 0xFFFF) || length % unit != 0)
+                throw Error(tagPos, new DicomTag(tag) + " is UN with " + length + " bytes, which its dictionary VR " + vr.Code + " cannot hold");
+            return vr;
         }
 
         /// <summary>
@@ -309,7 +378,8 @@ namespace HamletPS.Dicom.IO
                     vr = ImplicitVR(tag, meta, length);
                 }
                 if (length == Undefined) throw Error(tagPos, "undefined length in the file meta group");
-                meta.AddFromReader(ReadValue(meta, tag, vr, length, tagPos, explicitVR, false, 0, -1));
+                Charge(DicomReadOptions.ElementOverhead, tagPos);
+                Add(meta, ReadValue(meta, tag, vr, length, tagPos, explicitVR, false, 0, -1), tagPos);
             }
         }
 
@@ -328,7 +398,7 @@ namespace HamletPS.Dicom.IO
                     return ReadSequence(t, explicitVR ? DicomVR.UN : DicomVR.SQ, -1, false, false, depth + 1);
                 throw Error(tagPos, "undefined length is not allowed for VR " + vr.Code + " of " + t);
             }
-            if (length > Remaining) throw Error(tagPos, "value length " + length + " of " + t + " exceeds the " + Remaining + " bytes left");
+            if (length > Remaining) throw Error(tagPos, Exceeds(length, "value length") + " for " + t);
             if (end >= 0 && valuePos + length > end) throw Error(tagPos, "value of " + t + " runs past the end of its item");
             if (vr == DicomVR.SQ)
                 return ReadSequence(t, DicomVR.SQ, valuePos + length, explicitVR, bigEndian, depth + 1);
@@ -340,7 +410,14 @@ namespace HamletPS.Dicom.IO
                 Skip(length);
                 return new DicomElement(t, vr, reference);
             }
+            if (length >= _options.LargeValueThreshold && _options.SkipLargeStreamedValues && !_canSeek)
+            {
+                Skip(length);
+                SkippedValues = true;
+                return new DicomElement(t, vr, Array.Empty<byte>());
+            }
             if (length > MaxInMemoryValue) throw Error(tagPos, "value length " + length + " of " + t + " is too large to hold in memory (source not seekable)");
+            Charge(length, tagPos);
             byte[] value;
             if (length == 0) value = Array.Empty<byte>();
             else if (_len - _pos >= length || _streamLength >= 0) value = ReadValue(length, tagPos);
@@ -372,13 +449,14 @@ namespace HamletPS.Dicom.IO
                     return seq;
                 }
                 if (itemTag != ItemTag) throw Error(itemPos, "expected an item in sequence " + tag + " but found " + new DicomTag(itemTag));
+                Charge(DicomReadOptions.ElementOverhead, itemPos);
                 var item = new DicomDataset();
                 seq.Items.Add(item);
                 if (length == Undefined)
                     ReadDataset(item, -1, explicitVR, bigEndian, depth, false);
                 else
                 {
-                    if (length > Remaining) throw Error(itemPos, "item length " + length + " exceeds the " + Remaining + " bytes left");
+                    if (length > Remaining) throw Error(itemPos, Exceeds(length, "item length"));
                     long itemEnd = Position + length;
                     if (end >= 0 && itemEnd > end) throw Error(itemPos, "item runs past the end of sequence " + tag);
                     ReadDataset(item, itemEnd, explicitVR, bigEndian, depth, false);
@@ -400,7 +478,8 @@ namespace HamletPS.Dicom.IO
                 if (itemTag == SequenceDelimitationTag) return frags;
                 if (itemTag != ItemTag) throw Error(itemPos, "expected a fragment item in encapsulated " + tag + " but found " + new DicomTag(itemTag));
                 if (length == Undefined) throw Error(itemPos, "fragment of undefined length");
-                if (length > Remaining) throw Error(itemPos, "fragment length " + length + " exceeds the " + Remaining + " bytes left");
+                if (length > Remaining) throw Error(itemPos, Exceeds(length, "fragment length"));
+                Charge(DicomReadOptions.ElementOverhead, itemPos);
                 DicomFragment fragment;
                 if (length >= _options.LargeValueThreshold && _valueSourceFactory != null)
                 {
@@ -408,9 +487,19 @@ namespace HamletPS.Dicom.IO
                     fragment = new DicomFragment(new DicomValueReference(_valueSource, Position, length));
                     Skip(length);
                 }
+                else if (length >= _options.LargeValueThreshold && _options.SkipLargeStreamedValues && !_canSeek)
+                {
+                    Skip(length);
+                    SkippedValues = true;
+                    fragment = new DicomFragment(Array.Empty<byte>());
+                }
                 else if (length > MaxInMemoryValue) throw Error(itemPos, "fragment length " + length + " is too large to hold in memory (source not seekable)");
-                else fragment = new DicomFragment(length == 0 ? Array.Empty<byte>() :
-                    (_len - _pos >= length || _streamLength >= 0) ? ReadValue(length, itemPos) : ReadValueUnknownLength(length, itemPos));
+                else
+                {
+                    Charge(length, itemPos);
+                    fragment = new DicomFragment(length == 0 ? Array.Empty<byte>() :
+                        (_len - _pos >= length || _streamLength >= 0) ? ReadValue(length, itemPos) : ReadValueUnknownLength(length, itemPos));
+                }
                 if (first) frags.OffsetTable = fragment;
                 else frags.Fragments.Add(fragment);
                 first = false;

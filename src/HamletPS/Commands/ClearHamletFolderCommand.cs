@@ -45,7 +45,7 @@ namespace HamletPS.Commands
                 {
                     foreach (ClearedFile result in cleaner.Clear(folder, name, Force, file => ShouldProcess(file, "Delete"), StopToken))
                     {
-                        if (result.Status == ClearStatus.Kept && result.Reason != "declined") WriteWarning("Kept " + result.Path + ": " + result.Reason);
+                        if (result.Status == ClearStatus.Kept && result.Reason != "declined") WriteWarning(Core.PrintableText.Escape("Kept " + result.Path + ": " + result.Reason));
                         if (result.Status == ClearStatus.Failed)
                             WriteError(NewError(new System.IO.IOException(result.Path + ": " + result.Reason), "ClearFailed", ErrorCategory.WriteError, result));
                         if (PassThru) WriteObject(result);

@@ -127,12 +127,12 @@ namespace HamletPS.Commands
                 case SortStatus.Duplicate:
                 case SortStatus.Conflict:
                     if (result.Status == SortStatus.Sorted) _sorted++;
-                    else WriteWarning(result.Status + ": " + result.Source + ": " + result.Reason);
+                    else WriteWarning(Core.PrintableText.Escape(result.Status + ": " + result.Source + ": " + result.Reason));
                     WriteObject(result);
                     break;
                 case SortStatus.Skipped:
                 case SortStatus.NotDicom:
-                    WriteWarning(result.Status + ": " + result.Source + ": " + result.Reason);
+                    WriteWarning(Core.PrintableText.Escape(result.Status + ": " + result.Source + ": " + result.Reason));
                     break;
                 case SortStatus.Quarantined:
                     WriteError(NewError(new InvalidOperationException(result.Source + ": quarantined to " + result.Path + ": " + result.Reason),

@@ -44,6 +44,14 @@ namespace HamletPS.Commands
             options.CompressionLevel = CompressionLevel;
             options.SettleTime = TimeSpan.FromSeconds(SettleSeconds);
             if (!ShouldProcess(options.Incoming, "Sort, protect and archive into " + options.Outgoing)) return;
+            try
+            {
+                options.Preflight?.Invoke(); // mapping file, keys, profile: checked before anything is moved
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                Terminate(PipelineSetupException.From(ex), "InvalidPipelineSettings", ErrorCategory.InvalidArgument, options.Incoming);
+            }
             RunOffPipelineThread(ct =>
             {
                 var steps = new Immediate<string>(EmitInformation);
@@ -54,7 +62,8 @@ namespace HamletPS.Commands
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is PipelineStoppedException))
                 {
-                    EmitError(NewError(ex, "PipelineFailed", ErrorCategory.OperationStopped, options.Incoming));
+                    // Only our own messages are shown: .NET's name paths, and a sorted path holds a Patient ID.
+                    EmitError(NewError(new InvalidOperationException(HamletPipeline.SafeMessage(ex)), "PipelineFailed", ErrorCategory.OperationStopped, options.Incoming));
                 }
                 return System.Threading.Tasks.Task.CompletedTask;
             });

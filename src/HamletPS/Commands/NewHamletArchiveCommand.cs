@@ -4,6 +4,7 @@ using System.Management.Automation;
 using HamletPS.Core;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Deidentification;
 using HamletPS.Core.Pipeline;
 using HamletPS.Internal;
 
@@ -66,6 +67,10 @@ namespace HamletPS.Commands
         [Parameter]
         public string User { get; set; }
 
+        /// <summary>The site secret, to check each file's protect seal; default $env:HAMLET_SITE_KEY, $env:HAMLET_FOLDERKEY, then the configuration.</summary>
+        [Parameter]
+        public System.Security.SecureString Key { get; set; }
+
         /// <summary>The configuration file. Default: $env:HAMLET_CONFIG, then config.yaml in the current folder.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -108,10 +113,27 @@ namespace HamletPS.Commands
                 Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
                 return;
             }
+            Func<string, ArchiveEntryInfo> describe;
+            char[] key = SecureStringReader.ToChars(Key);
+            try
+            {
+                // Only files this site's protect step sealed go out: the seal is checked with the site secret.
+                describe = DicomArchiveEntryDescriber.Sealed(ProtectionSetup.CreateSealKey(config, key));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is System.IO.IOException || ex is HamletConfigException)
+            {
+                Terminate(ex, "SiteKeyRequired", ErrorCategory.InvalidArgument, ConfigPath);
+                return;
+            }
+            finally
+            {
+                if (key != null) Array.Clear(key, 0, key.Length);
+            }
+            options.FileRefused = failure => EmitError(NewError(failure));
             List<ProtectedTreeSelection.Job> jobs;
             try
             {
-                jobs = ProtectedTreeSelection.Plan(_inputs);
+                jobs = ProtectedTreeSelection.Plan(_inputs, describe);
             }
             catch (Exception ex)
             {

@@ -141,7 +141,7 @@ namespace HamletPS.Commands
                     }
                 }, ct));
                 progress.Complete();
-                foreach (PatientReport patient in protector.Patients) WriteInformation(new InformationRecord(patient.Message, CommandName));
+                foreach (PatientReport patient in protector.Patients) WriteInformation(new InformationRecord(Core.PrintableText.Escape(patient.Message), CommandName));
             }
         }
     }

@@ -92,7 +92,7 @@ namespace HamletPS.Commands
             progress.Complete();
             if (failures.Suppressed > 0)
             {
-                WriteWarning(failures.Suppressed.ToString(CultureInfo.InvariantCulture) + " more files were not sent for the same reason: " + failures.LastMessage);
+                WriteWarning(failures.Suppressed.ToString(CultureInfo.InvariantCulture) + " more files were not sent for the same reason: " + Core.PrintableText.Escape(failures.LastMessage));
             }
         }
 

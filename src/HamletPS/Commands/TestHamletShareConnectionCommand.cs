@@ -47,7 +47,7 @@ namespace HamletPS.Commands
                 result = await ShareConnectionTester.TestAsync(host, Port.Distinct(), TimeSpan.FromSeconds(TimeoutSeconds), ct).ConfigureAwait(false);
             });
             if (result == null) return;
-            WriteVerbose(result.Message);
+            WriteVerbose(Core.PrintableText.Escape(result.Message));
             WriteObject(result);
         }
     }

@@ -48,16 +48,16 @@ namespace HamletPS.Internal
 
         protected void Emit(object value) => OnPipelineThread(() => WriteObject(value));
 
-        protected void EmitError(ErrorRecord record) => OnPipelineThread(() => WriteError(record));
+        protected void EmitError(ErrorRecord record) => OnPipelineThread(() => WriteError(Printable(record)));
 
-        protected void EmitWarning(string message) => OnPipelineThread(() => WriteWarning(message));
+        protected void EmitWarning(string message) => OnPipelineThread(() => WriteWarning(Core.PrintableText.Escape(message)));
 
-        protected void EmitVerbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+        protected void EmitVerbose(string message) => OnPipelineThread(() => WriteVerbose(Core.PrintableText.Escape(message)));
 
         protected void EmitProgress(ProgressRecord record) => OnPipelineThread(() => WriteProgress(record));
 
         protected void EmitInformation(string message) =>
-            OnPipelineThread(() => WriteInformation(new InformationRecord(message, CommandName)));
+            OnPipelineThread(() => WriteInformation(new InformationRecord(Core.PrintableText.Escape(message), CommandName)));
 
         /// <summary>ShouldProcess from any thread (answered on the pipeline thread).</summary>
         protected bool AskShouldProcess(string target, string action)
@@ -78,11 +78,24 @@ namespace HamletPS.Internal
         /// `Reason,HamletPS.Commands.&lt;Cmdlet&gt;Command` from the stable <paramref name="reason"/>.
         /// </summary>
         protected ErrorRecord NewError(Exception exception, string reason, ErrorCategory category, object target) =>
-            new ErrorRecord(exception, reason, category, target);
+            Printable(new ErrorRecord(exception, reason, category, target));
 
         /// <summary>The error record of one failed file, classified by Core.</summary>
         protected ErrorRecord NewError(Core.FileFailure failure) =>
-            new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path);
+            Printable(new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path));
+
+        /// <summary>
+        /// The record with a message safe to print: when the exception's message holds control characters (a file name or a
+        /// value from a sender), the record shows the escaped text instead (ErrorDetails); the exception itself is unchanged.
+        /// </summary>
+        protected static ErrorRecord Printable(ErrorRecord record)
+        {
+            if (record?.Exception == null || record.ErrorDetails != null) return record;
+            string message = record.Exception.Message;
+            string escaped = Core.PrintableText.Escape(message);
+            if (!ReferenceEquals(escaped, message)) record.ErrorDetails = new ErrorDetails(escaped);
+            return record;
+        }
 
         private static ErrorCategory CategoryOf(Core.FileFailureKind kind)
         {
@@ -117,7 +130,7 @@ namespace HamletPS.Internal
             Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
             foreach (var finding in result.Findings)
             {
-                if (finding.Severity == Core.Configuration.ConfigSeverity.Warning) WriteWarning(finding.ToString());
+                if (finding.Severity == Core.Configuration.ConfigSeverity.Warning) WriteWarning(Core.PrintableText.Escape(finding.ToString()));
             }
             if (result.HasErrors)
             {

@@ -55,10 +55,13 @@ namespace HamletPS.Core.Tests.Archive
             File.Copy(Path.Combine(Corpus, "MR_small.dcm"), plain);   // never protected: Patient Identity Removed absent
 
             var builder = new HamletArchiveBuilder(new HamletArchiveOptions { OutputDirectory = tmp.Combine("outgoing"), Site = "RMH", User = "qa" });
-            var e = Assert.Throws<NotDeidentifiedException>(() => builder.Build(tree, DicomArchiveEntryDescriber.Callback));
-            Assert.Equal(plain, e.Path);
+            var e = Assert.Throws<ArchiveRefusedException>(() => builder.Build(tree, DicomArchiveEntryDescriber.Callback));
+            FileFailure refused = Assert.Single(e.Failures);
+            Assert.Equal(plain, refused.Path);
+            Assert.DoesNotContain("b.dcm", refused.Message);
             Assert.DoesNotContain("b.dcm", e.Message);
-            Assert.Equal("FileNotDeidentified", FileFailure.Classify(tree, e).Reason);
+            Assert.Equal("FileNotDeidentified", refused.Reason);
+            Assert.Equal("ArchiveRefused", FileFailure.Classify(tree, e).Reason);
             Assert.Empty(Directory.Exists(tmp.Combine("outgoing")) ? Directory.GetFiles(tmp.Combine("outgoing")) : new string[0]);
         }
 

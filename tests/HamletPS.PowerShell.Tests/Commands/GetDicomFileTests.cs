@@ -15,6 +15,23 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
+        public void GetDicomFile_ErrorRecordOfAFileNamedWithControlCharacters_ShowsThemEscaped()
+        {
+            Directory.CreateDirectory(_root);
+            string hostile = Path.Combine(_root, "x\nWARNING: forged \u001b[31mred.dcm");
+            File.WriteAllBytes(hostile, new byte[200]); // not DICOM: an InvalidDicomFile error naming the file
+            using var session = new PowerShellSession();
+
+            session.Invoke("Get-DicomFile -LiteralPath $args[0]", hostile);
+
+            var error = Assert.Single(session.Errors);
+            string shown = error.ErrorDetails?.Message ?? error.Exception.Message;
+            Assert.Contains("x\\x0AWARNING: forged \\x1B[31mred.dcm", shown);
+            Assert.DoesNotContain('\n', shown);
+            Assert.DoesNotContain('\u001b', shown);
+        }
+
+        [Fact]
         public void GetDicomFile_RecursesAndFiltersByModalityInThePipeline()
         {
             TestDicomFiles.Write(Path.Combine(_root, "a"), "SYN001", "CT", TestDicomFiles.CtImageStorage);

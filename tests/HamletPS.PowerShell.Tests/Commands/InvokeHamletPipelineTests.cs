@@ -29,6 +29,23 @@ namespace HamletPS.PowerShell.Tests.Commands
         }
 
         [Fact]
+        public void InvokeHamletPipeline_TwoRowsForOneMrnWithDifferentStudyIds_IsATerminatingErrorNamingTheLineAndMovesNothing()
+        {
+            string mrn = SampleData.Patients()[0].PatientId;
+            File.WriteAllText(Path.Combine(Root, "mapping.csv"), "MRN,Study_ID\r\n" + mrn + ",180_0001\r\n" + mrn + ",180_0002\r\n");
+            string[] before = FilesBelow(Incoming);
+            using var session = new PowerShellSession();
+
+            var output = session.Invoke("try { Invoke-HamletPipeline -ConfigPath $args[0] -SettleSeconds 0 -ErrorAction Stop } " +
+                "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }", ConfigPath);
+
+            Assert.Equal("InvalidPipelineSettings,HamletPS.Commands.InvokeHamletPipelineCommand", output[0].ToString());
+            Assert.Contains("mapping.csv:3", output[1].ToString());
+            Assert.DoesNotContain(mrn, output[1].ToString());
+            Assert.Equal(before, FilesBelow(Incoming));
+        }
+
+        [Fact]
         public void InvokeHamletPipeline_WhatIf_WritesNothing()
         {
             int before = FilesBelow(Root).Length;
