@@ -51,13 +51,13 @@ namespace HamletPS.Commands
                 if (failure == null) throw;
                 if (failure.Reason == DoseReportReader.NotADoseReportReason)
                 {
-                    WriteVerbose(failure.Message);
+                    EmitVerbose(failure.Message);
                     return;
                 }
                 WriteError(NewError(failure));
                 return;
             }
-            foreach (string warning in report.Warnings) WriteWarning(report.Path + ": " + warning);
+            foreach (string warning in report.Warnings) EmitWarning(report.Path + ": " + warning);
             WriteObject(report);
             _read++;
         }
