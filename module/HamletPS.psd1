@@ -13,6 +13,7 @@
     FormatsToProcess     = @('HamletPS.format.ps1xml')
     CmdletsToExport      = @(
         'Get-DicomFile'
+        'Get-DicomDoseReport'
         'Get-HamletConfig'
         'New-HamletConfig'
         'Test-HamletConfig'

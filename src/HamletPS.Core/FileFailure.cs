@@ -38,6 +38,10 @@ namespace HamletPS.Core
             {
                 case DicomFormatException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "InvalidDicomFile", exception);
+                case Dose.NotADoseReportException _:
+                    return new FileFailure(path, FileFailureKind.InvalidData, Dose.DoseReportReader.NotADoseReportReason, exception);
+                case HamletPS.Dicom.StructuredReport.SrFormatException _:
+                    return new FileFailure(path, FileFailureKind.InvalidData, "InvalidStructuredReport", exception);
                 case Archive.NotDeidentifiedException _:
                     return new FileFailure(path, FileFailureKind.InvalidData, "FileNotDeidentified", exception);
                 case Archive.FileNotSealedException _:

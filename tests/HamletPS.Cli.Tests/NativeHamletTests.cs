@@ -89,6 +89,29 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Dose_TextAndJson_AreTheManagedOutput()
+        {
+            foreach (string name in new[] { "native", "managed" })
+            {
+                string site = Site(name);
+                DoseReportFiles.Make(Path.Combine(site, "dose", "ct.dcm"), "ct", 1);
+                DoseReportFiles.Make(Path.Combine(site, "dose", "rf.dcm"), "rf", 1, "--units-quirk");
+                DoseReportFiles.Make(Path.Combine(site, "dose", "mg.dcm"), "mg", 1);
+            }
+
+            var text = Both("dose", "dose");
+            AssertSame(text.Native, text.Managed);
+            Assert.Equal(0, text.Native.Code);
+            Assert.Equal(3, text.Native.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Contains("furlong", text.Native.Err);
+
+            var json = Both("dose", "--json", "dose");
+            AssertSame(json.Native, json.Managed);
+            using (JsonDocument doc = JsonDocument.Parse(json.Native.Out.Split('\n')[0]))
+                Assert.Equal(3, doc.RootElement.GetProperty("CtEvents").GetArrayLength());
+        }
+
+        [Fact]
         public void VersionHelpAndAMistypedVerb_AreTheManagedOutput()
         {
             var version = Both("--version");

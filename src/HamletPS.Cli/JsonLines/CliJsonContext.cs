@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HamletPS.Core.Cleanup;
+using HamletPS.Core.Dose;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
@@ -17,6 +18,7 @@ namespace HamletPS.Cli.JsonLines
     [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
     [JsonSerializable(typeof(DicomFileSummary))]
     [JsonSerializable(typeof(DicomElementRow))]
+    [JsonSerializable(typeof(DoseReport))]
     [JsonSerializable(typeof(SortedDicomFile))]
     [JsonSerializable(typeof(ClearedFile))]
     [JsonSerializable(typeof(DicomEchoResult))]

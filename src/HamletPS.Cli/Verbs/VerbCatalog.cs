@@ -26,6 +26,7 @@ namespace HamletPS.Cli.Verbs
         private static readonly Entry[] Entries =
         {
             new Entry(null, "inspect", InspectVerb.Create, InspectVerb.CmdletName),
+            new Entry(null, "dose", DoseVerb.Create, DoseVerb.CmdletName),
             new Entry(null, "protect", ProtectVerbs.Protect, "Protect-DicomPatient"),
             new Entry(null, "unprotect", ProtectVerbs.Unprotect, "Unprotect-DicomPatient"),
             new Entry(ConfigVerbs.Parent, "show", ConfigVerbs.Show, "Get-HamletConfig"),

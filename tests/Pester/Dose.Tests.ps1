@@ -1,0 +1,55 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Mirrors tests/HamletPS.PowerShell.Tests/Commands/GetDicomDoseReportTests.cs for sites and Windows CI.
+# The dose reports are written by pydicom (tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py): skipped where python3 with
+# pydicom is missing. Run: Invoke-Pester -Path tests/Pester   (after `dotnet publish src/HamletPS -c Release`)
+
+BeforeDiscovery {
+    $python = Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1
+    $hasPydicom = $false
+    if ($python) { & $python.Source -c 'import pydicom' 2>$null; $hasPydicom = ($LASTEXITCODE -eq 0) }
+}
+
+BeforeAll {
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $version = ([xml](Get-Content (Join-Path $repo 'Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
+    Import-Module (Join-Path $repo "out/HamletPS/$version/HamletPS.psd1") -Force
+    $python = (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+    $script = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py'
+    function New-Rdsr([string] $Path, [string] $Kind, [int] $Seed, [string[]] $Flags = @()) {
+        & $python $script $Kind $Path $Seed @Flags
+        if ($LASTEXITCODE -ne 0) { throw "make_rdsr.py failed for $Kind" }
+    }
+}
+
+Describe 'Get-DicomDoseReport' -Skip:(-not $hasPydicom) {
+    It 'reads a folder of CT and fluoroscopy reports, one object per report' {
+        $folder = Join-Path $TestDrive 'dose'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Rdsr (Join-Path $folder '1.dcm') 'ct' 1
+        New-Rdsr (Join-Path $folder '2.dcm') 'rf' 1
+        $reports = Get-DicomDoseReport -Path $folder
+        @($reports).Count | Should -Be 2
+        $reports[0].Kind | Should -Be 'CT'
+        $reports[0].CtEvents.Count | Should -Be 3
+        $reports[0].TotalDlp | Should -BeGreaterThan 0
+        $reports[1].Kind | Should -Be 'ProjectionXRay'
+        $reports[1].FluoroTime | Should -Be 42.5
+    }
+
+    It 'binds FileInfo objects from Get-ChildItem by property name' {
+        $folder = Join-Path $TestDrive 'bind'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Rdsr (Join-Path $folder 'ct.dcm') 'ct' 2
+        (Get-ChildItem -Path $folder -File | Get-DicomDoseReport).StationName | Should -Be 'CT-SIM-1'
+    }
+
+    It 'turns units it does not know into a warning, not an error' {
+        $folder = Join-Path $TestDrive 'units'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Rdsr (Join-Path $folder 'rf.dcm') 'rf' 3 @('--units-quirk')
+        $report = Get-DicomDoseReport -Path $folder -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        $report.FluoroTime | Should -BeNullOrEmpty
+        ($warnings -join "`n") | Should -BeLike '*furlong*'
+    }
+}
