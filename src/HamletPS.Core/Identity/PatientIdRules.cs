@@ -12,8 +12,10 @@ namespace HamletPS.Core.Identity
     /// one pseudonym and nothing the cipher cannot encrypt reaches a protected value. A Study ID, and a Patient ID to be
     /// pseudonymised (whose pseudonym keeps every character but letters and digits in place), become folder and archive
     /// names downstream, so they may not hold <c>/ : * ? " &lt; &gt; |</c>, be "." or "..", or start with a dot. A refused
-    /// patient is protected only when listed (by a key of 1 to 64 printable ASCII characters without a backslash) in mapping.csv. Reasons name the rule and the position of
-    /// the first offending character, never the value.
+    /// patient is protected only when listed in mapping.csv, whose keys may also hold printable non-ASCII characters (an
+    /// accented letter, a no-break space: a key is only ever compared, never written anywhere) but no control, separator or
+    /// replacement character and no backslash. Reasons name the rule and the position of the first offending character, never
+    /// the value.
     /// </summary>
     public static class PatientIdRules
     {
@@ -31,8 +33,14 @@ namespace HamletPS.Core.Identity
             return value.Substring(start, end - start);
         }
 
-        /// <summary>Why a normalised Patient ID or key cannot be used ("what" names it in the reason), or null when it can.</summary>
-        public static string IdProblem(string normalized, string what)
+        /// <summary>Why a normalised Patient ID or Study ID cannot be used ("what" names it in the reason), or null when it can.</summary>
+        public static string IdProblem(string normalized, string what) => IdProblem(normalized, what, asciiOnly: true);
+
+        /// <summary>Why a normalised mapping.csv key (an MRN or accession number to look up) cannot be used, or null when it can:
+        /// the rules of an ID, except that printable non-ASCII characters are allowed.</summary>
+        public static string KeyProblem(string normalized, string what) => IdProblem(normalized, what, asciiOnly: false);
+
+        private static string IdProblem(string normalized, string what, bool asciiOnly)
         {
             if (string.IsNullOrEmpty(normalized)) return what + " is empty";
             if (normalized.Length > MaxLength)
@@ -40,13 +48,29 @@ namespace HamletPS.Core.Identity
             for (int i = 0; i < normalized.Length; i++)
             {
                 char c = normalized[i];
-                string bad = c < 0x20 || c == 0x7F ? "a control character"
-                    : c > 0x7E ? "a non-ASCII character"
+                string bad = c < 0x20 || c >= 0x7F && c <= 0x9F ? "a control character"
+                    : asciiOnly && c > 0x7E ? "a non-ASCII character"
+                    : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(normalized[i - 1])) ? "an unpaired surrogate"
+                    : c == '\uFFFD' ? "a replacement character (the file's encoding was misread)"
+                    : IsSeparatorOrFormat(c) ? "an invisible separator or format character"
                     : c == '\\' ? "a backslash (the DICOM value separator)"
                     : null;
                 if (bad != null) return what + " has " + bad + " at position " + (i + 1).ToString(CultureInfo.InvariantCulture);
             }
             return null;
+        }
+
+        private static bool IsSeparatorOrFormat(char c)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.Format:           // bidi overrides, zero-width joiners...
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Why a Study ID cannot be used, or null when it can (the rules of an ID, and those of a file name).</summary>

@@ -151,7 +151,7 @@ namespace HamletPS.Core.Identity
                         errors.Add(new MappingFileError(sourceName, row.Line, "row " + row.Line + " has an empty " + (key.Length == 0 ? keyName : "Study_ID") + " cell"));
                     continue;
                 }
-                string keyProblem = PatientIdRules.IdProblem(key, "the " + keyName + " cell");
+                string keyProblem = PatientIdRules.KeyProblem(key, "the " + keyName + " cell");
                 string studyProblem = PatientIdRules.StudyIdProblem(study);
                 if (keyProblem != null || studyProblem != null)
                 {

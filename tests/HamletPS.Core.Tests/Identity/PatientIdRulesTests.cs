@@ -56,6 +56,29 @@ namespace HamletPS.Core.Tests.Identity
             Assert.Contains("control character", ex.Reason);
         }
 
+        [Fact]
+        public void Resolve_ANonAsciiMrnThatCannotBePseudonymised_IsProtectedWhenListed()
+        {
+            // The way out the refusal names: list the patient. A key is only compared, so an accented letter or a no-break space
+            // (an Excel file in Windows-1252) is a valid key, while the Study ID that goes out stays ASCII.
+            var resolver = Resolver("MRN,Study_ID\nM\u00fcller123456,180_1001\nSYN\u00a00002,180_1002\n");
+            Assert.Equal("180_1001", resolver.Resolve("M\u00fcller123456").NewId);
+            Assert.Equal("180_1002", resolver.Resolve("SYN\u00a00002").NewId);
+        }
+
+        [Theory]
+        [InlineData("SYN\u202e0880", "invisible separator or format character")]
+        [InlineData("SYN\u20280880", "invisible separator or format character")]
+        [InlineData("SYN\u00850880", "control character")]
+        [InlineData("SYN\ufffd0880", "replacement character")]
+        public void Parse_RefusesKeysWithInvisibleOrControlCharactersNamingTheLine(string key, string reason)
+        {
+            var ex = Assert.Throws<MappingFileException>(() => StudyIdLookup.Parse(new StringReader("MRN,Study_ID\n" + key + ",180_1001\n"), "mapping.csv"));
+            Assert.Equal(2, ex.Line);
+            Assert.Contains(reason, ex.Reason);
+            Assert.DoesNotContain("0880", ex.Message);
+        }
+
         [Theory]
         [InlineData("x/../180", "not allowed in file names")]
         [InlineData("180/1001", "not allowed in file names")]
