@@ -17,5 +17,8 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
 
         /// <summary>Set when the run refused its inputs before moving anything (exit 2 in `hamlet process`).</summary>
         public Exception SetupError { get; set; }
+
+        /// <summary>Bytes allocated (GC.GetTotalAllocatedBytes, process-wide) while the pipeline ran.</summary>
+        public long AllocatedBytes { get; set; }
     }
 }
