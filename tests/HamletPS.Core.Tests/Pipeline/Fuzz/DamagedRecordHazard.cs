@@ -30,15 +30,16 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             site.Canaries.Add(core);
             for (int i = random.Next(1, 3); i > 0; i--) site.AddDicom("records/" + random.Next() + ".dcm", core);
             string damage = Damages[random.Next(Damages.Length)];
-            site.Checks.Add(run => Check(site, damage));
+            site.Checks.Add(run => { if (Check(site, damage)) run.Exercised.Add(Name); });
         }
 
-        private static void Check(FuzzSite site, string damage)
+        /// <summary>False when the run protected nothing (no record to damage).</summary>
+        private static bool Check(FuzzSite site, string damage)
         {
             HamletConfig config = HamletConfigLoader.Load(site.ConfigPath);
             string[] vaults = Directory.Exists(config.Hamlet.Vault) ? Directory.GetFiles(config.Hamlet.Vault, "*.hpv") : Array.Empty<string>();
             string[] zips = Directory.Exists(config.DataPath.Outgoing) ? Directory.GetFiles(config.DataPath.Outgoing, "*.zip") : Array.Empty<string>();
-            if (vaults.Length != 1 || zips.Length == 0) return; // nothing was protected (a refused run): no record to damage
+            if (vaults.Length != 1 || zips.Length == 0) return false; // nothing was protected (a refused run): no record to damage
             string scratch = Path.Combine(site.Site, "fuzz-records-check");
             string protectedFiles = Path.Combine(scratch, "protected");
             string restored = Path.Combine(scratch, "restored");
@@ -54,13 +55,13 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                     files.Add(path);
                 }
             }
-            if (files.Count == 0) return;
+            if (files.Count == 0) return false;
 
             using SiteCrypto crypto = SiteCrypto.FromConfig(config, isRegistryUid: DicomDeidentifier.IsRegistryUid);
             string vault = vaults[0];
             IReadOnlyList<string> ids;
             using (var v = ReidentificationVault.OpenReadOnly(vault, crypto.VaultKey)) ids = v.RecordIds;
-            if (ids.Count == 0) return;
+            if (ids.Count == 0) return false;
             var expected = new Dictionary<string, string[]>(StringComparer.Ordinal); // SOP Instance UID -> acceptable failure reasons
             byte[] bytes = File.ReadAllBytes(vault);
             switch (damage)
@@ -115,6 +116,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             Assert.True(concerned > 0, damage + ": no protected file in the archive names a damaged record");
             int written = Directory.Exists(restored) ? Directory.GetFiles(restored, "*", SearchOption.AllDirectories).Length : 0;
             Assert.Equal(results.Count(r => r.Status == UnprotectionStatus.Restored), written);
+            return true;
         }
     }
 }

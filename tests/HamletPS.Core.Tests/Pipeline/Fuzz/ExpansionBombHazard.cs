@@ -43,6 +43,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                     Assert.True(reasons.Any(r => File.ReadAllText(r).Contains("MaxInflatedLength", StringComparison.Ordinal)),
                         "a quarantined bomb has no reason naming the inflation limit: " + string.Join(", ", reasons.Select(Path.GetFileName)));
                 }
+                run.Exercised.Add(Name);
             });
         }
     }

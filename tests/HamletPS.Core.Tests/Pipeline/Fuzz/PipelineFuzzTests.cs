@@ -40,13 +40,20 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
         {
             var hazards = Hazards();
             Assert.True(hazards.Count >= 4, "the hazards were not found");
+            var withChecks = new HashSet<string>(StringComparer.Ordinal);
+            var exercised = new HashSet<string>(StringComparer.Ordinal);
             for (int seed = 1; seed <= Iterations; seed++)
             {
                 var random = new Random(seed);
                 var site = new FuzzSite(Path.Combine(_temp.Path, "run" + seed));
                 var planted = hazards.Where(_ => random.NextDouble() < 0.7).ToList();
                 if (planted.Count == 0) planted.Add(hazards[random.Next(hazards.Count)]);
-                foreach (IPipelineHazard hazard in planted) hazard.Plant(site, random);
+                foreach (IPipelineHazard hazard in planted)
+                {
+                    int checks = site.Checks.Count;
+                    hazard.Plant(site, random);
+                    if (site.Checks.Count > checks) withChecks.Add(hazard.Name);
+                }
                 site.WriteConfiguration();
                 string context = "seed " + seed + " (" + string.Join(", ", planted.Select(h => h.Name)) + ")";
 
@@ -73,9 +80,12 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                 }
                 AssertNoCanaryLeft(site, run, context);
                 foreach (Action<FuzzRun> check in site.Checks) check(run);
+                exercised.UnionWith(run.Exercised);
                 if (run.Summary != null)
                     Assert.True(run.AllocatedBytes < MaxAllocatedPerRun, context + ": the run allocated " + run.AllocatedBytes / (1024 * 1024) + " MiB (bound " + MaxAllocatedPerRun / (1024 * 1024) + " MiB)");
             }
+            // A hazard whose check never found its subject (e.g. every run refused) asserted nothing: the seeds must reach it.
+            Assert.Empty(withChecks.Except(exercised));
         }
 
         private static FuzzRun RunPipeline(FuzzSite site, string context)

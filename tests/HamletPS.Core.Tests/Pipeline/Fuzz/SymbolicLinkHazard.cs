@@ -62,6 +62,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                     Assert.True(force || kept, "clear without force removed the link " + link.Key);
                     Assert.True(!kept || now == link.Value, "clear changed the link " + link.Key);
                 }
+                if (links.Count > 0) run.Exercised.Add(Name);
             });
         }
     }
