@@ -8,7 +8,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
 {
     /// <summary>
     /// Files that cost far more in memory than on disk (src/HamletPS.Synthetic/HostileDicom.cs): a Deflated Explicit VR Little
-    /// Endian file declaring a 1.5 GiB value over a few MiB of zeros, and an uncompressed flood of tiny elements. The check:
+    /// Endian file declaring a 1.5 GiB value over 320 MiB of zeros, and an uncompressed flood of tiny elements. The check:
     /// each bomb is quarantined with a reason file and never reaches OUTGOING; the suite bounds every run's allocations
     /// (<see cref="PipelineFuzzTests.MaxAllocatedPerRun"/>).
     /// </summary>
@@ -16,6 +16,20 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
     {
         private const int MiB = 1024 * 1024;
         private static int _uid;
+
+        /// <summary>One bomb for the whole suite (deflating its zeros takes a moment): a 1.5 GiB value declared over 320 MiB of
+        /// zeros really there, about 320 KiB on disk. A reader that loaded or buffered what it inflates would allocate hundreds
+        /// of MiB; within the limits it is refused at the value's header.</summary>
+        private static readonly Lazy<byte[]> Bomb = new Lazy<byte[]>(() =>
+        {
+            string path = Path.Combine(Path.GetTempPath(), "hamlet-fuzz-bomb-" + Guid.NewGuid().ToString("N") + ".dcm");
+            try
+            {
+                HostileDicom.WriteDeflateBombOneValue(path, "2.25.990001", 0x60000000u, 320L * MiB);
+                return File.ReadAllBytes(path);
+            }
+            finally { File.Delete(path); }
+        });
 
         public string Name => "deflate bombs and element floods";
 
@@ -26,8 +40,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             int bombs = random.Next(1, 3);
             for (int i = 0; i < bombs; i++)
             {
-                string uid = "2.25.99" + System.Threading.Interlocked.Increment(ref _uid) + random.Next(1000, 9999);
-                HostileDicom.WriteDeflateBombOneValue(Path.Combine(folder, "bomb" + i + ".dcm"), uid, 0x60000000u, random.Next(1, 5) * MiB);
+                File.WriteAllBytes(Path.Combine(folder, "bomb" + i + ".dcm"), Bomb.Value);
             }
             if (random.Next(2) == 0)
                 HostileDicom.WriteTinyElementFlood(Path.Combine(folder, "flood.dcm"), "2.25.98" + System.Threading.Interlocked.Increment(ref _uid), random.Next(50_000, 200_000));
