@@ -14,7 +14,8 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
     /// <summary>
     /// Re-identification records damaged after the run: a record file cut to its header, cut mid-record, a flipped byte in a
     /// record id or in a record's payload, or a second record file holding a different record for the same protected file. The
-    /// check takes the protected files from the run's archive and unprotects them with the record folder: the file a damaged
+    /// check takes the protected files from the run's archive and, for each kind of damage in turn (on the run's own record
+    /// file, restored between kinds), unprotects them with the record folder: the file a damaged
     /// record concerns fails with its reason (VaultRecordMissing / Damaged / Tampered / Conflict) and nothing is written for
     /// it; no file is ever restored "IdentityOnly" while a record folder is given.
     /// </summary>
@@ -29,12 +30,11 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             string core = FuzzValues.Core(random);
             site.Canaries.Add(core);
             for (int i = random.Next(1, 3); i > 0; i--) site.AddDicom("records/" + random.Next() + ".dcm", core);
-            string damage = Damages[random.Next(Damages.Length)];
-            site.Checks.Add(run => { if (Check(site, damage)) run.Exercised.Add(Name); });
+            site.Checks.Add(run => { if (Check(site)) run.Exercised.Add(Name); });
         }
 
         /// <summary>False when the run protected nothing (no record to damage).</summary>
-        private static bool Check(FuzzSite site, string damage)
+        private static bool Check(FuzzSite site)
         {
             HamletConfig config = HamletConfigLoader.Load(site.ConfigPath);
             string[] vaults = Directory.Exists(config.Hamlet.Vault) ? Directory.GetFiles(config.Hamlet.Vault, "*.hpv") : Array.Empty<string>();
@@ -42,7 +42,6 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             if (vaults.Length != 1 || zips.Length == 0) return false; // nothing was protected (a refused run): no record to damage
             string scratch = Path.Combine(site.Site, "fuzz-records-check");
             string protectedFiles = Path.Combine(scratch, "protected");
-            string restored = Path.Combine(scratch, "restored");
             var files = new List<string>();
             foreach (string zip in zips)
             {
@@ -62,6 +61,20 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             IReadOnlyList<string> ids;
             using (var v = ReidentificationVault.OpenReadOnly(vault, crypto.VaultKey)) ids = v.RecordIds;
             if (ids.Count == 0) return false;
+            byte[] original = File.ReadAllBytes(vaults[0]);
+            foreach (string damage in Damages)
+            {
+                File.WriteAllBytes(vault, original);
+                string duplicate = Path.Combine(config.Hamlet.Vault, "fuzz-duplicate.hpv");
+                if (File.Exists(duplicate)) File.Delete(duplicate);
+                Damage(config, crypto, vault, ids, files, damage, Path.Combine(scratch, "restored-" + damage));
+            }
+            File.WriteAllBytes(vault, original);
+            return true;
+        }
+
+        private static void Damage(HamletConfig config, SiteCrypto crypto, string vault, IReadOnlyList<string> ids, List<string> files, string damage, string restored)
+        {
             var expected = new Dictionary<string, string[]>(StringComparer.Ordinal); // SOP Instance UID -> acceptable failure reasons
             byte[] bytes = File.ReadAllBytes(vault);
             switch (damage)
@@ -90,6 +103,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                     var record = InstanceChangeRecord.Deserialize(ids[0], payload);
                     record.Changes.RemoveAt(0); // a different record, bound to the same protected file
                     using (var v = ReidentificationVault.Create(Path.Combine(config.Hamlet.Vault, "fuzz-duplicate.hpv"), crypto.VaultKey)) v.Add(ids[0], record.Serialize());
+                    File.SetLastWriteTimeUtc(Path.Combine(config.Hamlet.Vault, "fuzz-duplicate.hpv"), DateTime.UtcNow.AddDays(-1));
                     File.SetLastWriteTimeUtc(vault, DateTime.UtcNow.AddDays(1));
                     expected[ids[0]] = new[] { "VaultRecordConflict" };
                     break;
@@ -116,7 +130,6 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             Assert.True(concerned > 0, damage + ": no protected file in the archive names a damaged record");
             int written = Directory.Exists(restored) ? Directory.GetFiles(restored, "*", SearchOption.AllDirectories).Length : 0;
             Assert.Equal(results.Count(r => r.Status == UnprotectionStatus.Restored), written);
-            return true;
         }
     }
 }
