@@ -78,6 +78,38 @@ namespace HamletPS.Cli.Tests
             Assert.DoesNotContain("IdentityOnly", statuses);
         }
 
+        [Theory]
+        [InlineData("header-only")]
+        [InlineData("cut")]
+        [InlineData("flipped-payload")]
+        public void Unprotect_WithADamagedRecordFile_ExitsOne_FailsItsFilesWithoutAStackTrace_AndWritesNothingForThem(string damage)
+        {
+            ProtectInTwoRuns();
+            string first = Directory.GetFiles(VaultFolder, "*.hpv").OrderBy(f => f, StringComparer.Ordinal).First();
+            byte[] bytes = File.ReadAllBytes(first);
+            bytes = damage == "header-only" ? bytes.Take(64).ToArray()
+                : damage == "cut" ? bytes.Take(bytes.Length - 40).ToArray()
+                : bytes.Select((b, i) => i == bytes.Length - 20 ? (byte)(b ^ 0x01) : b).ToArray();
+            File.WriteAllBytes(first, bytes);
+            string restored = Path.Combine(Root, "restored");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            int code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
+                new ProtectionRequest { Destination = restored, VaultPath = VaultFolder, Key = SiteKey.ToCharArray() }, json: true, new CliOutput(stdout, stderr));
+
+            Assert.Equal(1, code);
+            string all = stdout.ToString() + stderr.ToString();
+            Assert.DoesNotContain("   at ", all);
+            Assert.DoesNotContain("Unhandled exception", all);
+            Assert.DoesNotContain(CanaryStudy.PatientId, all);
+            var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Contains(rows, r => r.GetProperty("Status").GetString() == "Failed");
+            Assert.DoesNotContain(rows, r => r.GetProperty("Status").GetString() == "IdentityOnly");
+            int written = Directory.Exists(restored) ? Directory.GetFiles(restored, "*", SearchOption.AllDirectories).Length : 0;
+            Assert.Equal(rows.Count(r => r.GetProperty("Status").GetString() == "Restored"), written);
+        }
+
         [Fact]
         public void Unprotect_WrongKey_ExitsTwoWithAClearErrorAndWritesNothing()
         {

@@ -17,5 +17,11 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
 
         /// <summary>Set when the run refused its inputs before moving anything (exit 2 in `hamlet process`).</summary>
         public Exception SetupError { get; set; }
+
+        /// <summary>Names of hazards whose checks found what they test present in this run (and so asserted something).</summary>
+        public HashSet<string> Exercised { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Bytes allocated (GC.GetTotalAllocatedBytes, process-wide) while the pipeline ran.</summary>
+        public long AllocatedBytes { get; set; }
     }
 }

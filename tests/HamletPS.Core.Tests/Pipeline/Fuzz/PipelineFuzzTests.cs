@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -21,6 +20,10 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
     public sealed class PipelineFuzzTests : IDisposable
     {
         private const int Iterations = 16;
+
+        /// <summary>What one run may allocate in all (GC.GetTotalAllocatedBytes, process-wide, so it includes whatever else runs
+        /// meanwhile): far below what a bomb's declared length (1.5 GiB) or an unbounded read would cost.</summary>
+        internal const long MaxAllocatedPerRun = 384L * 1024 * 1024;
         private readonly TempFolder _temp = new TempFolder();
 
         public void Dispose() => _temp.Dispose();
@@ -37,21 +40,28 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
         {
             var hazards = Hazards();
             Assert.True(hazards.Count >= 4, "the hazards were not found");
+            var withChecks = new HashSet<string>(StringComparer.Ordinal);
+            var exercised = new HashSet<string>(StringComparer.Ordinal);
             for (int seed = 1; seed <= Iterations; seed++)
             {
                 var random = new Random(seed);
                 var site = new FuzzSite(Path.Combine(_temp.Path, "run" + seed));
                 var planted = hazards.Where(_ => random.NextDouble() < 0.7).ToList();
                 if (planted.Count == 0) planted.Add(hazards[random.Next(hazards.Count)]);
-                foreach (IPipelineHazard hazard in planted) hazard.Plant(site, random);
+                foreach (IPipelineHazard hazard in planted)
+                {
+                    int checks = site.Checks.Count;
+                    hazard.Plant(site, random);
+                    if (site.Checks.Count > checks) withChecks.Add(hazard.Name);
+                }
                 site.WriteConfiguration();
                 string context = "seed " + seed + " (" + string.Join(", ", planted.Select(h => h.Name)) + ")";
 
-                Dictionary<string, string> outsideBefore = Snapshot(site.Outside);
-                Dictionary<string, string> incomingBefore = Snapshot(site.Incoming);
+                var outsideBefore = FuzzSnapshot.Take(site.Outside);
+                var incomingBefore = FuzzSnapshot.Take(site.Incoming);
                 FuzzRun run = RunPipeline(site, context);
 
-                Assert.True(Snapshot(site.Outside).SequenceEqual(outsideBefore), context + ": a file outside the site changed");
+                Assert.True(FuzzSnapshot.Take(site.Outside).SequenceEqual(outsideBefore), context + ": a file outside the site changed");
                 Assert.Equal(new[] { "outside", "site" }, Directory.GetFileSystemEntries(site.Root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
                 foreach (string line in run.Lines)
                 {
@@ -60,7 +70,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                 }
                 if (run.SetupError != null)
                 {
-                    Assert.True(Snapshot(site.Incoming).SequenceEqual(incomingBefore), context + ": a refused run moved files");
+                    Assert.True(FuzzSnapshot.Take(site.Incoming).SequenceEqual(incomingBefore), context + ": a refused run moved files");
                 }
                 else
                 {
@@ -70,7 +80,12 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                 }
                 AssertNoCanaryLeft(site, run, context);
                 foreach (Action<FuzzRun> check in site.Checks) check(run);
+                exercised.UnionWith(run.Exercised);
+                if (run.Summary != null)
+                    Assert.True(run.AllocatedBytes < MaxAllocatedPerRun, context + ": the run allocated " + run.AllocatedBytes / (1024 * 1024) + " MiB (bound " + MaxAllocatedPerRun / (1024 * 1024) + " MiB)");
             }
+            // A hazard whose check never found its subject (e.g. every run refused) asserted nothing: the seeds must reach it.
+            Assert.Empty(withChecks.Except(exercised));
         }
 
         private static FuzzRun RunPipeline(FuzzSite site, string context)
@@ -84,7 +99,10 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
                 HamletPipelineOptions options = HamletPipelineOptions.FromConfig(HamletConfigLoader.Load(site.ConfigPath));
                 options.SettleTime = TimeSpan.Zero;
                 options.MaxDegreeOfParallelism = 2;
+                GC.Collect();
+                long before = GC.GetTotalAllocatedBytes(true);
                 run.Summary = new HamletPipeline(options).Run(messages, failures);
+                run.AllocatedBytes = GC.GetTotalAllocatedBytes(true) - before;
             }
             catch (PipelineSetupException ex)
             {
@@ -136,15 +154,6 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             foreach (char c in text)
                 if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
             return sb.ToString();
-        }
-
-        private static Dictionary<string, string> Snapshot(string folder)
-        {
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (!Directory.Exists(folder)) return result;
-            foreach (string f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-                result[f] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)));
-            return result;
         }
 
         private sealed class Sink<T> : IProgress<T>
