@@ -27,6 +27,7 @@ namespace HamletPS.PowerShell.Tests
             {
                 string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (relative.StartsWith("out/", StringComparison.Ordinal) || relative.StartsWith(".git/", StringComparison.Ordinal) ||
+                    relative.StartsWith(".tools/", StringComparison.Ordinal) ||   // pwsh and Pester the test command installs: not ours
                     relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal) ||
                     relative.StartsWith("TestResults/", StringComparison.Ordinal))
                     continue;

@@ -114,6 +114,29 @@ BeforeAll {
     Add-Output (Send-Dicom -Path $sample -Recurse -ComputerName 127.0.0.1 -Port $port -CalledAETitle HAMLETPS -Confirm:$false)
     Add-Output ($rx.EndInvoke($handle))
     $rx.Dispose()
+    # Dose reports written by pydicom (tests/run.sh installs it), read by Get-DicomDoseReport.
+    $python = (Get-Command python3 -ErrorAction Stop).Source
+    $doseFolder = Join-Path $script:work 'dose'
+    New-Item -ItemType Directory -Path $doseFolder | Out-Null
+    & $python (Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py') ct (Join-Path $doseFolder 'ct.dcm') 1
+    Add-Output (Get-DicomDoseReport -Path $doseFolder)
+    # A query answered by dcmtk's dcmqrscp (tests/run.sh installs dcmtk) over the received sample.
+    $db = Join-Path $script:work 'qrdb'
+    New-Item -ItemType Directory -Path $db | Out-Null
+    $i = 0
+    $copies = foreach ($f in Get-ChildItem -LiteralPath $sample -Recurse -File) { $t = Join-Path $db "f$i.dcm"; Copy-Item -LiteralPath $f.FullName $t; $t; $i++ }
+    & dcmqridx $db @copies
+    $qrPort = Get-FreePort
+    $cfg = Join-Path $script:work 'dcmqrscp.cfg'
+    @("NetworkTCPPort = $qrPort", 'MaxPDUSize = 16384', 'MaxAssociations = 16', 'HostTable BEGIN', 'HostTable END',
+      'VendorTable BEGIN', 'VendorTable END', 'AETable BEGIN', "QRSCP `"$db`" RW (500, 1024mb) ANY", 'AETable END') | Set-Content $cfg
+    $pacs = Start-Process dcmqrscp -ArgumentList '-c', $cfg, $qrPort -PassThru
+    try {
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        while ([DateTime]::UtcNow -lt $deadline) { try { ([System.Net.Sockets.TcpClient]::new('127.0.0.1', $qrPort)).Dispose(); break } catch { Start-Sleep -Milliseconds 50 } }
+        Add-Output (Find-DicomStudy -ComputerName 127.0.0.1 -Port $qrPort -CalledAETitle QRSCP -PatientID '*')
+    }
+    finally { Stop-Process -Id $pacs.Id -Force -ErrorAction SilentlyContinue }
     $script:outputs = $o
 }
 
