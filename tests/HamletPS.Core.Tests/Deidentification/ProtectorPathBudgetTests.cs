@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using HamletPS.Core.Archive;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Security;
 using HamletPS.Core.Sorting;
@@ -104,6 +105,36 @@ namespace HamletPS.Core.Tests.Deidentification
             Assert.Equal(results.Select(r => r.RelativePath), again.Select(r => r.RelativePath));
             Assert.Equal(results.Select(r => r.DestinationPath), rerun.Select(r => r.DestinationPath));
             Assert.All(again, r => Assert.Equal(ProtectionStatus.Protected, r.Status));
+        }
+
+        [Fact]
+        public void ArchiveOfABudgetedTree_HasTheShortFormInEntryNames_AndTheFullUidsInItsManifest()
+        {
+            string scratch = DeidTestSupport.NewScratch("pathbudget-archive");
+            var (input, patient) = WriteStudy(scratch);
+            using var keys = DeidTestSupport.Keys();
+            string tree = FolderOfLength(scratch, "t", 60);
+            IReadOnlyList<ProtectionResult> results = Protect(keys, tree, input, Mapping(patient, LongStudyId), LongRoot);
+            Assert.All(results, r => Assert.Equal(ProtectionStatus.Protected, r.Status));
+
+            var builder = new HamletArchiveBuilder(new HamletArchiveOptions { OutputDirectory = Path.Combine(scratch, "outgoing"), Site = "s1", User = "qa" });
+            ArchiveResult archive = builder.Build(tree, DicomArchiveEntryDescriber.Sealed(keys.SealKey)).Single();
+
+            // manifest.csv as unzip reads it: one row per file, full UIDs from the file's header, entry name in the short form.
+            var csv = DeidTestSupport.Run("unzip", // Debian unzip, installed by tests/run.sh
+                "-p", archive.ArchivePath, ArchiveManifest.CsvEntryName);
+            Assert.True(csv.ExitCode == 0, csv.StdErr);
+            var rows = csv.StdOut.Split(new[] { "\r\n", "\n" }, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(results.Count, rows.Count);
+            foreach (ProtectionResult r in results)
+            {
+                DicomFile written = DicomFile.Open(r.DestinationPath);
+                string[] row = Assert.Single(rows, f => f[9] == r.RelativePath);
+                Assert.Equal(written.Dataset.GetUid(DicomTags.StudyInstanceUID), row[1]);
+                Assert.Equal(written.Dataset.GetUid(DicomTags.SeriesInstanceUID), row[2]);
+                Assert.Equal(written.SopInstanceUid, row[3]);
+                Assert.EndsWith("/" + PathLengthBudget.ShortUid(written.SopInstanceUid) + ".dcm", row[9]);
+            }
         }
 
         [Fact]
