@@ -27,6 +27,7 @@ namespace HamletPS.Core.Deidentification
         private readonly DicomDeidentifier _deidentifier;
         private readonly ResidualIdentifierScanner _scanner;
         private readonly OutputPathBuilder _paths;
+        private readonly Sorting.PathLengthBudget _budget;
         private readonly TestPatientDetector _testPatients;
         private readonly ReidentificationVault _vault;
         private readonly ConcurrentDictionary<string, Lazy<PatientReport>> _patients = new ConcurrentDictionary<string, Lazy<PatientReport>>(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ namespace HamletPS.Core.Deidentification
             _deidentifier = new DicomDeidentifier(options.Profile, options.Uids, options.HashKey);
             _scanner = new ResidualIdentifierScanner(options.Profile.HasOption(ConfidentialityOption.RetainUids), options.Uids.Root);
             _paths = new OutputPathBuilder(options.OutputPathTemplate);
+            _budget = new Sorting.PathLengthBudget(options.MaxPathLength, Sorting.PathLengthBudget.ProtectedSuffixReserve);
             _testPatients = new TestPatientDetector(options.Profile.TestPatientPatterns);
             _destination = string.IsNullOrWhiteSpace(options.Destination) ? null : Path.GetFullPath(options.Destination);
             if (options.VaultPath != null && !options.WhatIf)
@@ -132,8 +134,11 @@ namespace HamletPS.Core.Deidentification
                 result.ActionCount = record.Changes.Count;
                 result.SopInstanceUid = record.NewSopInstanceUid;
                 result.Modality = ds.GetString(DicomTags.Modality);
-                string relative = _paths.Build(ds, report.NewId);
+                string relative = RelativePath(ds, report.NewId, out string budgeted);
                 result.RelativePath = relative;
+                if (budgeted == null)
+                    throw new ProtectionRefusedException("PathTooLong", _budget.TooLongReason("protected", _destination, Path.Combine(_destination, relative).Length) +
+                        ": choose a shorter destination folder; file not written");
                 result.PixelRule = pixels.Decision.Rule?.Name;
                 if (pixels.Decision.Drop)
                 {
@@ -151,7 +156,7 @@ namespace HamletPS.Core.Deidentification
                     throw new ResidualIdentifierException(relative, hits, "residual identifier after protection in " + where + " - file not written");
                 }
 
-                string destination = _destination != null ? Path.GetFullPath(Path.Combine(_destination, relative.Replace('/', Path.DirectorySeparatorChar))) : null;
+                string destination = _destination != null ? Path.GetFullPath(budgeted) : null;
                 result.DestinationPath = destination;
                 if (destination != null && PathRules.Current.AreSame(destination, full))
                     throw new ProtectionRefusedException("OutputWouldOverwriteInput", "the destination is the input file itself; inputs are never modified");
@@ -183,6 +188,27 @@ namespace HamletPS.Core.Deidentification
                 Fail(result, sourcePath, ids, ex);
                 return new PendingFile(result, null, null);
             }
+        }
+
+        /// <summary>
+        /// The output's relative path ('/' separated) and, with a destination, its full path within the path-length budget
+        /// (<see cref="Sorting.PathLengthBudget.TryFit"/>, keeping the temporary name's 22 characters free: on Windows the
+        /// remapped SOP, Series, then Study Instance UID in the path become their short form when needed; the file's own UIDs are
+        /// unchanged). <paramref name="fullPath"/> is null when even the short forms do not fit; without a destination it is "".
+        /// </summary>
+        private string RelativePath(DicomDataset protectedDataset, string studyId, out string fullPath)
+        {
+            var values = OutputPathBuilder.Values(protectedDataset, studyId);
+            string relative = _paths.Expand(values);
+            if (_destination == null)
+            {
+                fullPath = "";
+                return relative;
+            }
+            // Path.Combine only: .NET Framework's Path.GetFullPath itself throws on a path over the limit.
+            bool fits = _budget.TryFit(values, v => Path.Combine(_destination, (relative = _paths.Expand(v)).Replace('/', Path.DirectorySeparatorChar)), out fullPath);
+            if (!fits) fullPath = null;
+            return relative;
         }
 
         private void Fail(ProtectionResult result, string sourcePath, PatientIdentifiers ids, Exception ex)

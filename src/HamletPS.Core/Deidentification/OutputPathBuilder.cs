@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using HamletPS.Dicom.Data;
@@ -10,7 +11,9 @@ namespace HamletPS.Core.Deidentification
     /// Names a protected file from protected values only:
     /// <c>&lt;StudyID&gt;/&lt;StudyInstanceUID&gt;/&lt;Modality&gt;_&lt;SeriesNumber&gt;_&lt;SeriesInstanceUID&gt;/&lt;SOPInstanceUID&gt;.dcm</c>
     /// (placeholders: StudyID, StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, Modality, SeriesNumber, InstanceNumber).
-    /// Missing values become "NA"; characters outside [A-Za-z0-9._-] become '_'.
+    /// Missing values become "NA"; characters outside [A-Za-z0-9._-] become '_'. The protector budgets the full path
+    /// (<see cref="Sorting.PathLengthBudget"/>): on Windows a UID in it may be its 17-character short form (the file's own
+    /// UIDs are never changed by that).
     /// </summary>
     public sealed class OutputPathBuilder
     {
@@ -25,18 +28,33 @@ namespace HamletPS.Core.Deidentification
         public string Template { get; }
 
         /// <summary>The relative path ('/' separated) for a protected dataset.</summary>
-        public string Build(DicomDataset protectedDataset, string studyId)
+        public string Build(DicomDataset protectedDataset, string studyId) => Expand(Values(protectedDataset, studyId));
+
+        /// <summary>The placeholder values (name without braces to value) of a protected dataset, for <see cref="Expand"/>.</summary>
+        public static Dictionary<string, string> Values(DicomDataset protectedDataset, string studyId) => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["StudyID"] = studyId,
+            ["StudyInstanceUID"] = protectedDataset.GetUid(DicomTags.StudyInstanceUID),
+            ["SeriesInstanceUID"] = protectedDataset.GetUid(DicomTags.SeriesInstanceUID),
+            ["SOPInstanceUID"] = protectedDataset.GetUid(DicomTags.SOPInstanceUID),
+            ["Modality"] = protectedDataset.GetString(DicomTags.Modality),
+            ["SeriesNumber"] = protectedDataset.GetString(DicomTags.SeriesNumber),
+            ["InstanceNumber"] = protectedDataset.GetString(DicomTags.InstanceNumber),
+        };
+
+        /// <summary>The relative path ('/' separated) from placeholder values (a missing one becomes "NA").</summary>
+        public string Expand(IDictionary<string, string> values)
         {
             var sb = new StringBuilder(Template);
-            Replace(sb, "{StudyID}", studyId);
-            Replace(sb, "{StudyInstanceUID}", protectedDataset.GetUid(DicomTags.StudyInstanceUID));
-            Replace(sb, "{SeriesInstanceUID}", protectedDataset.GetUid(DicomTags.SeriesInstanceUID));
-            Replace(sb, "{SOPInstanceUID}", protectedDataset.GetUid(DicomTags.SOPInstanceUID));
-            Replace(sb, "{Modality}", protectedDataset.GetString(DicomTags.Modality));
-            Replace(sb, "{SeriesNumber}", protectedDataset.GetString(DicomTags.SeriesNumber));
-            Replace(sb, "{InstanceNumber}", protectedDataset.GetString(DicomTags.InstanceNumber));
+            foreach (string name in Placeholders)
+            {
+                values.TryGetValue(name, out string value);
+                Replace(sb, "{" + name + "}", value);
+            }
             return sb.ToString();
         }
+
+        private static readonly string[] Placeholders = { "StudyID", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "Modality", "SeriesNumber", "InstanceNumber" };
 
         private static void Replace(StringBuilder sb, string placeholder, string value) => sb.Replace(placeholder, Sanitize(value));
 

@@ -56,6 +56,12 @@ namespace HamletPS.Core.Deidentification
         public string OutputPathTemplate { get; set; }
 
         /// <summary>
+        /// Longest full path of a protected file, its temporary name included (see <see cref="Sorting.PathLengthBudget"/>);
+        /// 0 for the platform's (259 on Windows). Tests inject the Windows value.
+        /// </summary>
+        public int MaxPathLength { get; set; }
+
+        /// <summary>
         /// Options keyed from the site keys: UID remapper under the profile's root, date shifter with the profile's range, hash
         /// key derived from the UID key, vault key.
         /// </summary>
@@ -90,6 +96,7 @@ namespace HamletPS.Core.Deidentification
             if (!WhatIf && string.IsNullOrWhiteSpace(Destination)) throw new ArgumentException("A destination folder is required.");
             if (VaultPath != null && (VaultKey == null || VaultKey.Length < 16)) throw new ArgumentException("A vault key is required with a vault path.");
             if (SealKey != null && SealKey.Length < 16) throw new ArgumentException("The seal key must be at least 16 bytes.");
+            if (MaxPathLength < 0) throw new ArgumentException("The longest path length cannot be negative.");
             if (MaxDegreeOfParallelism < 1) throw new ArgumentException("The degree of parallelism must be at least 1.");
         }
     }

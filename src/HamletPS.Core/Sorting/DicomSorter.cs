@@ -201,17 +201,11 @@ namespace HamletPS.Core.Sorting
                 return Quarantine(result, "no valid Series Instance UID (0020,000E)");
 
             Dictionary<string, string> values = Values(dicom, result);
-            string relative = _template.Expand(values);
-            string target = Path.Combine(_destination, relative);
-            foreach (string uid in new[] { "SOPInstanceUID", "SeriesInstanceUID", "StudyInstanceUID" })
-            {
-                if (_budget.Fits(target)) break;
-                if (!UsesPlaceholder(uid) || values[uid] == null) continue;
-                values[uid] = PathLengthBudget.ShortUid(values[uid]);
-                relative = _template.Expand(values);
-                target = Path.Combine(_destination, relative);
-            }
-            if (!_budget.Fits(target)) return Fail(result, SortStatus.Failed, _budget.TooLongReason(_destination, target.Length));
+            foreach (string uid in PathLengthBudget.ShorteningOrder)
+                if (!UsesPlaceholder(uid)) values.Remove(uid); // not in the path: nothing to shorten
+            string relative = null;
+            if (!_budget.TryFit(values, v => Path.Combine(_destination, relative = _template.Expand(v)), out string target))
+                return Fail(result, SortStatus.Failed, _budget.TooLongReason(_destination, target.Length));
             int separator = relative.IndexOf(Path.DirectorySeparatorChar);
             result.PatientFolder = separator > 0 ? relative.Substring(0, separator) : null;
 

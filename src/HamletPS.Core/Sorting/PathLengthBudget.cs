@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,7 +15,8 @@ namespace HamletPS.Core.Sorting
     /// the UIDs in it are shortened, SOP Instance UID first, then Series, then Study, to <see cref="ShortUid"/> (a
     /// 17-character hash form that is the same for the same UID on every run, so duplicates are still found). When even that
     /// does not fit, the file is not sorted and the reason names the lengths (choose a shorter SORTED folder).
-    /// Elsewhere the limit is PATH_MAX (4095). Name bytes per component (255) are a separate rule.
+    /// Elsewhere the limit is PATH_MAX (4095). Name bytes per component (255) are a separate rule. The protector uses the same
+    /// rule (<see cref="TryFit"/>) with the reserve of its own temporary names (<see cref="ProtectedSuffixReserve"/>).
     /// </summary>
     public sealed class PathLengthBudget
     {
@@ -27,11 +29,23 @@ namespace HamletPS.Core.Sorting
         /// <summary>Characters kept free for suffixes added to a sorted path: ".partial" (8) and a conflict's "~NN" (3).</summary>
         public const int SuffixReserve = 11;
 
+        /// <summary>
+        /// Characters kept free after a protected file's name: its temporary name <c>.&lt;name&gt;.&lt;16 hex&gt;.tmp</c>
+        /// (<see cref="HamletPS.Dicom.Data.DicomFile.TemporaryNameOverhead"/>, 22) is the longest name it has on disk.
+        /// </summary>
+        public const int ProtectedSuffixReserve = HamletPS.Dicom.Data.DicomFile.TemporaryNameOverhead;
+
+        /// <summary>The UID placeholders of a path, in the order they are shortened.</summary>
+        public static IReadOnlyList<string> ShorteningOrder { get; } = new[] { "SOPInstanceUID", "SeriesInstanceUID", "StudyInstanceUID" };
+
         /// <param name="maxPathLength">The longest full path allowed; 0 for the platform's (<see cref="PlatformDefault"/>).</param>
-        public PathLengthBudget(int maxPathLength = 0)
+        /// <param name="suffixReserve">Characters kept free for the longest temporary name of the path (default: the sorter's).</param>
+        public PathLengthBudget(int maxPathLength = 0, int suffixReserve = SuffixReserve)
         {
             if (maxPathLength < 0) throw new ArgumentOutOfRangeException(nameof(maxPathLength));
+            if (suffixReserve < 0) throw new ArgumentOutOfRangeException(nameof(suffixReserve));
             MaxPathLength = maxPathLength == 0 ? PlatformDefault : maxPathLength;
+            Reserve = suffixReserve;
         }
 
         /// <summary>259 on Windows (any runtime, so the layout does not change between PowerShell 5.1 and 7), else 4095.</summary>
@@ -39,8 +53,33 @@ namespace HamletPS.Core.Sorting
 
         public int MaxPathLength { get; }
 
-        /// <summary>True when <paramref name="fullPath"/> plus <see cref="SuffixReserve"/> fits.</summary>
-        public bool Fits(string fullPath) => fullPath.Length + SuffixReserve <= MaxPathLength;
+        /// <summary>Characters kept free for temporary names (<see cref="SuffixReserve"/> for the sorter).</summary>
+        public int Reserve { get; }
+
+        /// <summary>True when <paramref name="fullPath"/> plus <see cref="Reserve"/> fits.</summary>
+        public bool Fits(string fullPath) => fullPath.Length + Reserve <= MaxPathLength;
+
+        /// <summary>
+        /// The rule itself: builds the full path from <paramref name="values"/> (placeholder name to value) and, while it does
+        /// not fit, replaces the UIDs of <see cref="ShorteningOrder"/> present in <paramref name="values"/> by their
+        /// <see cref="ShortUid"/> one at a time (SOP, then Series, then Study) and builds it again. Returns whether the last
+        /// path built (<paramref name="fullPath"/>) fits; <paramref name="values"/> then holds the forms used.
+        /// Deterministic: the same values below the same root always give the same path.
+        /// </summary>
+        public bool TryFit(IDictionary<string, string> values, Func<IDictionary<string, string>, string> buildFullPath, out string fullPath)
+        {
+            if (values == null) throw new ArgumentNullException(nameof(values));
+            if (buildFullPath == null) throw new ArgumentNullException(nameof(buildFullPath));
+            fullPath = buildFullPath(values);
+            foreach (string uid in ShorteningOrder)
+            {
+                if (Fits(fullPath)) return true;
+                if (!values.TryGetValue(uid, out string value) || value == null) continue;
+                values[uid] = ShortUid(value);
+                fullPath = buildFullPath(values);
+            }
+            return Fits(fullPath);
+        }
 
         /// <summary>
         /// The short form of a UID in a path: "u" and the first 16 hexadecimal digits of the SHA-256 of its ASCII text
@@ -61,9 +100,13 @@ namespace HamletPS.Core.Sorting
 
         /// <summary>The reason given when a path cannot be made to fit; lengths only, never a value.</summary>
         public string TooLongReason(string root, int pathLength) =>
-            "path too long: the sorted path would have " + pathLength.ToString(CultureInfo.InvariantCulture) + " characters with UIDs shortened, and at most " +
-            (MaxPathLength - SuffixReserve).ToString(CultureInfo.InvariantCulture) + " fit (" + MaxPathLength.ToString(CultureInfo.InvariantCulture) +
-            " less " + SuffixReserve.ToString(CultureInfo.InvariantCulture) + " for temporary names) below a sorted folder of " +
-            root.Length.ToString(CultureInfo.InvariantCulture) + " characters: choose a shorter SORTED folder; source left in place";
+            TooLongReason("sorted", root, pathLength) + ": choose a shorter SORTED folder; source left in place";
+
+        /// <summary>The reason without advice: "path too long: the <paramref name="what"/> path would have N characters…".</summary>
+        public string TooLongReason(string what, string root, int pathLength) =>
+            "path too long: the " + what + " path would have " + pathLength.ToString(CultureInfo.InvariantCulture) + " characters with UIDs shortened, and at most " +
+            (MaxPathLength - Reserve).ToString(CultureInfo.InvariantCulture) + " fit (" + MaxPathLength.ToString(CultureInfo.InvariantCulture) +
+            " less " + Reserve.ToString(CultureInfo.InvariantCulture) + " for temporary names) below a " + what + " folder of " +
+            root.Length.ToString(CultureInfo.InvariantCulture) + " characters";
     }
 }

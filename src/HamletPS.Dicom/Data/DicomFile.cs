@@ -95,6 +95,12 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>
+        /// How many characters the temporary name of <see cref="SaveToTemporary"/> adds to the final path: "." before the name
+        /// and "." + 16 hexadecimal digits + ".tmp" after it (path-length budgets keep this free).
+        /// </summary>
+        public const int TemporaryNameOverhead = 1 + 1 + 16 + 4;
+
+        /// <summary>
         /// The first half of <see cref="Save(string, DicomWriteOptions)"/> for callers that put the file in place later (after a
         /// group commit, say): writes it in full next to <paramref name="path"/> under a hidden temporary name
         /// (".name.<16 hex digits>.tmp", which no reader takes for a finished file), creating the folder when it does not exist yet,
