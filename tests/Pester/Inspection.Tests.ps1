@@ -99,3 +99,50 @@ Describe 'Configuration commands' {
         Test-Path $path | Should -BeFalse
     }
 }
+
+Describe 'Default views escape what a sender controls' {
+    BeforeAll {
+        # A minimal Explicit VR Little Endian file, as raw bytes, whose Series Description and Modality hold ESC[31m and a newline.
+        function Get-Element([int] $Group, [int] $Element, [string] $VR, [byte[]] $Value) {
+            if ($Value.Length % 2) { $Value += [byte]$(if ($VR -eq 'UI') { 0 } else { 32 }) }
+            $b = [Collections.Generic.List[byte]]::new()
+            $b.AddRange([BitConverter]::GetBytes([uint16]$Group)); $b.AddRange([BitConverter]::GetBytes([uint16]$Element))
+            $b.AddRange([Text.Encoding]::ASCII.GetBytes($VR))
+            if ($VR -in 'OB', 'UN', 'SQ', 'UT') { $b.AddRange([byte[]](0, 0)); $b.AddRange([BitConverter]::GetBytes([uint32]$Value.Length)) }
+            else { $b.AddRange([BitConverter]::GetBytes([uint16]$Value.Length)) }
+            $b.AddRange($Value)
+            , $b.ToArray()
+        }
+        function Get-Text([string] $s) { , [Text.Encoding]::ASCII.GetBytes($s) }
+        $esc = [char]27
+        $script:hostileValue = "SAFE${esc}[31mRED`nFORGED LINE"
+        $meta = [byte[]]@((Get-Element 2 1 'OB' ([byte[]](0, 1))) + (Get-Element 2 2 'UI' (Get-Text '1.2.840.10008.5.1.4.1.1.7')) +
+            (Get-Element 2 3 'UI' (Get-Text '2.25.1234567')) + (Get-Element 2 0x10 'UI' (Get-Text '1.2.840.10008.1.2.1')))
+        $data = [byte[]]@((Get-Element 8 0x16 'UI' (Get-Text '1.2.840.10008.5.1.4.1.1.7')) + (Get-Element 8 0x18 'UI' (Get-Text '2.25.1234567')) +
+            (Get-Element 8 0x60 'CS' (Get-Text "OT${esc}[2J")) + (Get-Element 8 0x103E 'LO' (Get-Text $script:hostileValue)) +
+            (Get-Element 0x10 0x20 'LO' (Get-Text 'SYN0001')))
+        $bytes = [byte[]]::new(128) + (Get-Text 'DICM') + (Get-Element 2 0 'UL' ([BitConverter]::GetBytes([uint32]$meta.Length))) + $meta + $data
+        $script:hostileFile = Join-Path $TestDrive 'hostile-value.dcm'
+        [IO.File]::WriteAllBytes($script:hostileFile, [byte[]]$bytes)
+    }
+
+    It 'keeps the raw value on the object for scripts' {
+        $row = Get-DicomFile -LiteralPath $script:hostileFile -Elements | Where-Object Keyword -eq 'SeriesDescription'
+        $row.Value | Should -BeExactly $script:hostileValue
+    }
+
+    It 'shows element values with ESC and newlines escaped in the table: no terminal escape, no forged line' {
+        $rows = @(Get-DicomFile -LiteralPath $script:hostileFile -Elements)
+        $text = $rows | Out-String -Width 400
+        $text | Should -Not -Match ([regex]::Escape([string][char]27))
+        $text | Should -Match ([regex]::Escape('SAFE\x1B[31mRED\x0AFORGED LINE'))
+        $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines.Count | Should -Be ($rows.Count + 2)   # header, underline, one line per element
+    }
+
+    It 'shows the file summary (Modality, Path) with control characters escaped' {
+        $text = Get-DicomFile -LiteralPath $script:hostileFile | Out-String -Width 400
+        $text | Should -Not -Match ([regex]::Escape([string][char]27))
+        $text | Should -Match ([regex]::Escape('OT\x1B[2J'))
+    }
+}

@@ -108,6 +108,17 @@ namespace HamletPS.Core.Deidentification
                     if (ProcessPrivate(ds, e, path, ctx)) (keptBlocks ?? (keptBlocks = new HashSet<uint>())).Add(BlockKey(tag.PrivateCreatorTag));
                     continue;
                 }
+                if (IsTextDeclaredAsBytes(e))
+                {
+                    // A text attribute sent with a VR that holds bytes (explicit VR allows OB for any tag): no text action can be
+                    // applied to it. Removed where the profile removes it, emptied where it empties it; anything else (a new ID,
+                    // a dummy, a cleaned, shifted or remapped value, a kept value that cannot be cleaned) fails the file closed.
+                    var action = tag == DicomTags.PatientID || tag == DicomTags.PatientName ? AttributeAction.Dummy
+                        : (Rules.FindOverride(tag)?.Action ?? Rules.For(tag, e.VR, IodAttributeTypes.Lookup(node, tag.Value, out _)).Action);
+                    if (action == AttributeAction.Remove) { Remove(ds, e, path, ctx); continue; }
+                    if (action == AttributeAction.Empty) { if (e.Length != 0) Replace(ds, e, new DicomElement(tag, e.VR, Array.Empty<byte>()), path, ctx); continue; }
+                    throw UnexpectedVR(e, path);
+                }
                 if (tag == DicomTags.PatientID || tag == DicomTags.PatientName)
                 {
                     var o = Rules.FindOverride(tag);
@@ -210,7 +221,7 @@ namespace HamletPS.Core.Deidentification
                 case AttributeAction.Replace:
                     if (seq != null || e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
                     try { SetText(ds, e, value ?? string.Empty, path, ctx); }
-                    catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException) { Remove(ds, e, path, ctx); }
+                    catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is ProtectionRefusedException) { Remove(ds, e, path, ctx); }
                     return;
                 case AttributeAction.Hash:
                     if (seq == null && vr.IsString && vr != DicomVR.UI && !e.IsReference) HashText(ds, e, path, ctx);
@@ -271,9 +282,70 @@ namespace HamletPS.Core.Deidentification
             ds.AddOrUpdate(replacement);
         }
 
+        /// <summary>
+        /// True for an element whose VR holds bytes (OB, OW, UN, OD, OF, OL, OV) while the data dictionary gives its tag a text VR
+        /// (Patient ID, a name, a date, a UID...): a sender's explicit VR the de-identifier cannot honour a text action on.
+        /// </summary>
+        internal static bool IsTextDeclaredAsBytes(DicomElement e)
+        {
+            if (e is DicomSequence || e is DicomFragmentSequence || !IsByteVR(e.VR)) return false;
+            var vrs = DicomDictionary.Lookup(e.Tag)?.ValueRepresentations;
+            if (vrs == null || vrs.Count == 0) return false;
+            foreach (var v in vrs) if (!v.IsString) return false;
+            return true;
+        }
+
+        private static bool IsByteVR(DicomVR vr) =>
+            vr == DicomVR.OB || vr == DicomVR.OW || vr == DicomVR.UN || vr == DicomVR.OD || vr == DicomVR.OF || vr == DicomVR.OL || vr == DicomVR.OV;
+
+        /// <summary>The per-file refusal for a text action on an element whose VR cannot hold text: names the tag and the VR,
+        /// never the value.</summary>
+        private static ProtectionRefusedException UnexpectedVR(DicomElement e, string path)
+        {
+            string keyword = DicomDictionary.Lookup(e.Tag)?.Keyword;
+            string where = (path.Length == 0 ? "" : path + "/") + e.Tag + (keyword != null ? " " + keyword : "");
+            return new ProtectionRefusedException(UnexpectedValueRepresentationReason,
+                where + " is declared with VR " + e.VR.Code + ", which cannot hold the protected text value - file not written");
+        }
+
+        private static readonly DicomTag[] IdentityTags =
+        {
+            DicomTags.PatientID, DicomTags.PatientName, DicomTags.AccessionNumber, DicomTags.OtherPatientIDs, DicomTags.OtherPatientNames,
+            DicomTags.PatientBirthName, DicomTags.PatientMotherBirthName, DicomTags.PatientBirthDate, DicomTags.PatientAddress,
+            DicomTags.PatientTelephoneNumbers,
+        };
+
+        /// <summary>
+        /// Refuses a file whose patient identity attributes (the values <see cref="PatientIdentifiers"/> reads, which identity
+        /// resolution and the residual check search for) are declared with a VR that holds bytes: they cannot be read as text,
+        /// so the patient could be neither resolved nor proven absent from the output. Called before anything else reads them.
+        /// </summary>
+        public static void RefuseIdentityDeclaredAsBytes(DicomDataset ds)
+        {
+            if (ds == null) throw new ArgumentNullException(nameof(ds));
+            foreach (var tag in IdentityTags)
+            {
+                var e = ds.GetElement(tag);
+                if (e != null && IsTextDeclaredAsBytes(e)) throw UnexpectedVR(e, "");
+            }
+            foreach (var (sequence, tag) in new[] { (DicomTags.OtherPatientIDsSequence, DicomTags.PatientID), (DicomTags.RequestAttributesSequence, DicomTags.AccessionNumber) })
+            {
+                if (!(ds.GetElement(sequence) is DicomSequence seq)) continue;
+                for (int i = 0; i < seq.Items.Count; i++)
+                {
+                    var e = seq.Items[i].GetElement(tag);
+                    if (e != null && IsTextDeclaredAsBytes(e)) throw UnexpectedVR(e, sequence + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+                }
+            }
+        }
+
+        /// <summary>The stable reason id of a file refused because an element's VR cannot hold the value protection must set.</summary>
+        public const string UnexpectedValueRepresentationReason = "UnexpectedValueRepresentation";
+
         private static void SetText(DicomDataset ds, DicomElement e, string text, string path, Context ctx)
         {
             if (e is DicomSequence || e is DicomFragmentSequence) { Remove(ds, e, path, ctx); return; }
+            if (IsByteVR(e.VR)) throw UnexpectedVR(e, path); // never a bare ArgumentException from the setter
             byte[] bytes;
             if (e.VR.IsString)
             {

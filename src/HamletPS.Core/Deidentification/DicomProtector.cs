@@ -119,6 +119,7 @@ namespace HamletPS.Core.Deidentification
                 string full = Path.GetFullPath(sourcePath);
                 var file = DicomFile.Open(full);
                 var ds = file.Dataset;
+                DicomDeidentifier.RefuseIdentityDeclaredAsBytes(ds); // identity the reader cannot take as text: refused, never guessed
                 ids = PatientIdentifiers.FromDataset(ds);
                 if (_options.ExcludeTestPatients && _testPatients.IsTestPatient(ids.PatientName, ids.PatientId))
                 {
