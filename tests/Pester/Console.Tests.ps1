@@ -115,7 +115,8 @@ BeforeAll {
     Add-Output ($rx.EndInvoke($handle))
     $rx.Dispose()
     # Dose reports written by pydicom (tests/run.sh installs it), read by Get-DicomDoseReport.
-    $python = (Get-Command python3 -ErrorAction Stop).Source
+    # Debian's python3 (python3-pydicom, which tests/run.sh installs), not whatever python3 PATH finds first.
+    $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3 -ErrorAction Stop).Source }
     $doseFolder = Join-Path $script:work 'dose'
     New-Item -ItemType Directory -Path $doseFolder | Out-Null
     & $python (Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py') ct (Join-Path $doseFolder 'ct.dcm') 1

@@ -4,16 +4,17 @@
 # pydicom is missing. Run: Invoke-Pester -Path tests/Pester   (after `dotnet publish src/HamletPS -c Release`)
 
 BeforeDiscovery {
-    $python = Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1
+    # Debian's python3 (python3-pydicom, which tests/run.sh installs) before whatever python3 PATH finds first.
+    $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $hasPydicom = $false
-    if ($python) { & $python.Source -c 'import pydicom' 2>$null; $hasPydicom = ($LASTEXITCODE -eq 0) }
+    if ($python) { & $python -c 'import pydicom' 2>$null; $hasPydicom = ($LASTEXITCODE -eq 0) }
 }
 
 BeforeAll {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $version = ([xml](Get-Content (Join-Path $repo 'Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
     Import-Module (Join-Path $repo "out/HamletPS/$version/HamletPS.psd1") -Force
-    $python = (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+    $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $script = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py'
     function New-Rdsr([string] $Path, [string] $Kind, [int] $Seed, [string[]] $Flags = @()) {
         & $python $script $Kind $Path $Seed @Flags
