@@ -183,10 +183,19 @@ namespace HamletPS.TestPeers
                 {
                     System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, f =>
                     {
-                        using (var content = new ByteArrayContent(File.ReadAllBytes(f)))
+                        // Orthanc's SQLite index answers 500 now and then under four concurrent writers (a busy database, seen once in
+                        // ~10,000 posts): a few tries with a short pause; a file it refuses every time still fails the set-up.
+                        byte[] bytes = File.ReadAllBytes(f);
+                        for (int attempt = 1; ; attempt++)
                         {
-                            HttpResponseMessage r = http.PostAsync("instances", content).GetAwaiter().GetResult();
-                            if (!r.IsSuccessStatusCode) throw new InvalidOperationException("Orthanc refused an instance: " + r.StatusCode);
+                            using (var content = new ByteArrayContent(bytes))
+                            {
+                                HttpResponseMessage r = http.PostAsync("instances", content).GetAwaiter().GetResult();
+                                if (r.IsSuccessStatusCode) break;
+                                if (attempt == 5 || (int)r.StatusCode < 500)
+                                    throw new InvalidOperationException("Orthanc refused an instance " + attempt + " times: " + r.StatusCode);
+                            }
+                            System.Threading.Thread.Sleep(200 * attempt);
                         }
                     });
                 }
