@@ -264,20 +264,6 @@ Describe 'Verbose, debug and errors' {
         finally { $listener.Stop() }
     }
 
-    It '-Debug names the configuration file used and times the work' {
-        $site = New-SampleSite 'debug'
-        $records = Invoke-DicomSort -ConfigPath $site.Config -SettleSeconds 0 -WhatIf -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
-        ($records.Message -join "`n") | Should -BeLike "*Configuration file: $($site.Config) (-ConfigPath)*"
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start()
-        try {
-            $timed = Test-HamletShareConnection -ComputerName 127.0.0.1 -Port $listener.LocalEndpoint.Port -TimeoutSeconds 3 -Debug 5>&1 |
-                Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
-        }
-        finally { $listener.Stop() }
-        ($timed.Message -join "`n") | Should -Match 'Test-HamletShareConnection: work finished in \d+ ms'
-    }
-
     It '-Debug neither prompts nor changes the output of a non-interactive run' {
         $sample = Join-Path $repo 'examples/data/incoming'
         $plain = Get-DicomFile -Path $sample -Recurse | ForEach-Object Path

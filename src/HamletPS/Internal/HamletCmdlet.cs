@@ -32,12 +32,9 @@ namespace HamletPS.Internal
         protected void RunOffPipelineThread(Func<CancellationToken, Task> work)
         {
             _dispatcher = new PipelineDispatcher();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            WriteDebug(CommandName + ": work started on a worker thread");
             try
             {
                 _dispatcher.Run(() => work(_stop.Token));
-                WriteDebug(CommandName + ": work finished in " + clock.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms");
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -130,7 +127,6 @@ namespace HamletPS.Internal
                     "). Pass -ConfigPath, set $env:HAMLET_CONFIG, or create one with New-HamletConfig."), "ConfigNotFound",
                     ErrorCategory.ObjectNotFound, explicitPath ?? here);
             }
-            WriteDebug("Configuration file: " + Core.PrintableText.Escape(found) + (explicitPath != null ? " (-ConfigPath)" : " (found from $env:HAMLET_CONFIG or the current folder)"));
             Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
             foreach (var finding in result.Findings)
             {
