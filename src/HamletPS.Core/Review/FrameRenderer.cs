@@ -6,8 +6,8 @@ using HamletPS.Dicom.Dictionary;
 namespace HamletPS.Core.Review
 {
     /// <summary>
-    /// Renders one frame of uncompressed pixel data as a small RGB tile, downsampled while reading: only every n-th row of
-    /// the chosen frame is read from the file (seeking past the rest), so memory is one row plus the tile whatever the
+    /// Renders one frame of uncompressed pixel data as a small RGB tile (nearest neighbour), downsampled while reading: only the
+    /// sampled rows of the chosen frame are read from the file (seeking past the rest), so memory is one row plus the tile whatever the
     /// image size or frame count. Greyscale uses the header's first Window Center/Width (after Rescale Slope/Intercept),
     /// else the sampled minimum and maximum; MONOCHROME1 is inverted. RT Dose is colour-washed over its sampled range.
     /// Returns null (with a reason) for what it cannot draw: encapsulated (compressed) pixel data, 1-bit data, odd layouts.
@@ -38,15 +38,20 @@ namespace HamletPS.Core.Review
             int bytesPerSample = bits / 8;
             long frameBytes = (long)rows * cols * spp * bytesPerSample;
             if (frameBytes * (frame + 1) > pixels.Length) { problem = "pixel data shorter than its frames"; return null; }
-            int step = Math.Max(1, (Math.Max(rows, cols) + TileSize - 1) / TileSize);
-            int tw = (cols + step - 1) / step, th = (rows + step - 1) / step;
-            bool bigEndian = pixels.IsReference ? pixels.Reference.SourceIsBigEndian : false;
+            // nearest neighbour onto a tile whose longer side is TileSize: rows are read once each, only those sampled
+            double scale = (double)Math.Max(rows, cols) / TileSize;
+            int tw = Math.Max(1, Math.Min(TileSize, (int)Math.Round(cols / scale))), th = Math.Max(1, Math.Min(TileSize, (int)Math.Round(rows / scale)));
+            var sourceRow = new int[th];
+            var sourceColumn = new int[tw];
+            for (int y = 0; y < th; y++) sourceRow[y] = Math.Min(rows - 1, (int)(y * scale));
+            for (int x = 0; x < tw; x++) sourceColumn[x] = Math.Min(cols - 1, (int)(x * scale));
 
             using (var reader = RowReader.Open(pixels, fullPath, MaxLoadedValue))
             {
                 if (reader == null) { problem = "pixel data too large to load"; return null; }
+                bool bigEndian = reader.InPlace && pixels.Reference.SourceIsBigEndian; // loaded values are little endian already
                 long frameStart = frameBytes * frame;
-                if (spp == 3) return RenderRgb(reader, frameStart, rows, cols, bytesPerSample, planar, step, tw, th);
+                if (spp == 3) return RenderRgb(reader, frameStart, rows, cols, bytesPerSample, planar, sourceRow, sourceColumn);
                 var values = new double[tw * th];
                 var row = new byte[cols * bytesPerSample];
                 double slope = ds.TryGetDouble(DicomTags.RescaleSlope, out double s) && s != 0 ? s : 1;
@@ -54,10 +59,10 @@ namespace HamletPS.Core.Review
                 double min = double.MaxValue, max = double.MinValue;
                 for (int y = 0; y < th; y++)
                 {
-                    reader.Read(frameStart + (long)y * step * cols * bytesPerSample, row);
+                    if (y == 0 || sourceRow[y] != sourceRow[y - 1]) reader.Read(frameStart + (long)sourceRow[y] * cols * bytesPerSample, row);
                     for (int x = 0; x < tw; x++)
                     {
-                        double v = Sample(row, x * step * bytesPerSample, bytesPerSample, signed, bigEndian) * slope + intercept;
+                        double v = Sample(row, sourceColumn[x] * bytesPerSample, bytesPerSample, signed, bigEndian) * slope + intercept;
                         values[y * tw + x] = v;
                         if (v < min) min = v;
                         if (v > max) max = v;
@@ -86,8 +91,9 @@ namespace HamletPS.Core.Review
             }
         }
 
-        private static ThumbnailTile RenderRgb(RowReader reader, long frameStart, int rows, int cols, int bytesPerSample, int planar, int step, int tw, int th)
+        private static ThumbnailTile RenderRgb(RowReader reader, long frameStart, int rows, int cols, int bytesPerSample, int planar, int[] sourceRow, int[] sourceColumn)
         {
+            int tw = sourceColumn.Length, th = sourceRow.Length;
             var rgb = new byte[tw * th * 3];
             int shift = (bytesPerSample - 1) * 8;
             if (planar == 0)
@@ -95,10 +101,10 @@ namespace HamletPS.Core.Review
                 var row = new byte[cols * 3 * bytesPerSample];
                 for (int y = 0; y < th; y++)
                 {
-                    reader.Read(frameStart + (long)y * step * cols * 3 * bytesPerSample, row);
+                    if (y == 0 || sourceRow[y] != sourceRow[y - 1]) reader.Read(frameStart + (long)sourceRow[y] * cols * 3 * bytesPerSample, row);
                     for (int x = 0; x < tw; x++)
                         for (int c = 0; c < 3; c++)
-                            rgb[(y * tw + x) * 3 + c] = (byte)(Unsigned(row, ((x * step) * 3 + c) * bytesPerSample, bytesPerSample) >> shift);
+                            rgb[(y * tw + x) * 3 + c] = (byte)(Unsigned(row, (sourceColumn[x] * 3 + c) * bytesPerSample, bytesPerSample) >> shift);
                 }
             }
             else
@@ -108,9 +114,9 @@ namespace HamletPS.Core.Review
                 for (int c = 0; c < 3; c++)
                     for (int y = 0; y < th; y++)
                     {
-                        reader.Read(frameStart + c * plane + (long)y * step * cols * bytesPerSample, row);
+                        if (y == 0 || sourceRow[y] != sourceRow[y - 1]) reader.Read(frameStart + c * plane + (long)sourceRow[y] * cols * bytesPerSample, row);
                         for (int x = 0; x < tw; x++)
-                            rgb[(y * tw + x) * 3 + c] = (byte)(Unsigned(row, x * step * bytesPerSample, bytesPerSample) >> shift);
+                            rgb[(y * tw + x) * 3 + c] = (byte)(Unsigned(row, sourceColumn[x] * bytesPerSample, bytesPerSample) >> shift);
                     }
             }
             return new ThumbnailTile(tw, th, rgb);
@@ -165,6 +171,9 @@ namespace HamletPS.Core.Review
                 if (pixels.Length > maxLoaded) return null;
                 return new RowReader(null, 0, pixels.GetBytes());
             }
+
+            /// <summary>Whether the bytes come straight from the file (in its byte order).</summary>
+            public bool InPlace => _file != null;
 
             public void Read(long position, byte[] destination)
             {

@@ -42,7 +42,7 @@ namespace HamletPS.Core.Review
                 html.Append("</h2>\n");
                 foreach (ReviewStudy study in patient.Studies.Values.OrderBy(s => s.StudyDate, StringComparer.Ordinal).ThenBy(s => s.StudyUid, StringComparer.Ordinal))
                 {
-                    html.Append("<h3>Study ").Append(E(study.StudyId ?? "(no Study ID)")).Append(" &middot; ").Append(E(study.StudyDate ?? "(no date)"));
+                    html.Append("<h3>Study ").Append(E(string.IsNullOrWhiteSpace(study.StudyId) ? "(no Study ID)" : study.StudyId)).Append(" &middot; ").Append(E(string.IsNullOrWhiteSpace(study.StudyDate) ? "(no date)" : study.StudyDate));
                     if (!string.IsNullOrEmpty(study.Description)) html.Append(" &middot; ").Append(E(study.Description));
                     html.Append("</h3>\n<p>Study Instance UID ").Append(E(study.StudyUid)).Append("</p>\n");
                     foreach (ReviewSeries series in study.Series.Values.OrderBy(s => Number(s.SeriesNumber)).ThenBy(s => s.SeriesUid, StringComparer.Ordinal))

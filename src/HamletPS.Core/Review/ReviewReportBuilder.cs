@@ -35,7 +35,7 @@ namespace HamletPS.Core.Review
 
             var patients = new SortedDictionary<string, ReviewPatient>(StringComparer.Ordinal);
             int unreadable = 0, instances = 0;
-            foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (string file in FileSystem.FileTree.Files(root).OrderBy(f => f, StringComparer.Ordinal)) // links below are not followed
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (string.Equals(file, output, StringComparison.Ordinal)) continue;
@@ -251,7 +251,7 @@ namespace HamletPS.Core.Review
             var reasons = new List<string>();
             string full = System.IO.Path.GetFullPath(folder);
             if (!Directory.Exists(full)) return reasons;
-            foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (string file in FileSystem.FileTree.Files(full).OrderBy(f => f, StringComparer.Ordinal))
             {
                 if (file.EndsWith(Sorting.QuarantineFolder.ReasonSuffix, StringComparison.Ordinal) || file.EndsWith(".partial", StringComparison.Ordinal)) continue;
                 string reasonFile = file + Sorting.QuarantineFolder.ReasonSuffix;
