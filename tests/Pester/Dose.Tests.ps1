@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Mirrors tests/HamletPS.PowerShell.Tests/Commands/GetDicomDoseReportTests.cs for sites and Windows CI.
+# Get-DicomDoseReport as a user runs it (the cmdlet's one home; the reader is tested in xunit against dsrdump).
 # The dose reports are written by pydicom (tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py): skipped where python3 with
 # pydicom is missing. Run: Invoke-Pester -Path tests/Pester   (after `dotnet publish src/HamletPS -c Release`)
 
@@ -41,6 +41,38 @@ Describe 'Get-DicomDoseReport' -Skip:(-not $hasPydicom) {
         New-Item -ItemType Directory -Path $folder | Out-Null
         New-Rdsr (Join-Path $folder 'ct.dcm') 'ct' 2
         (Get-ChildItem -Path $folder -File | Get-DicomDoseReport).StationName | Should -Be 'CT-SIM-1'
+    }
+
+    It 'skips an image with a verbose line naming it, and returns DoseReport objects' {
+        $folder = Join-Path $TestDrive 'mixed'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Rdsr (Join-Path $folder '1.dcm') 'ct' 5
+        $image = Get-ChildItem -Path (Join-Path $repo 'examples/data/incoming') -Recurse -File | Select-Object -First 1
+        Copy-Item -LiteralPath $image.FullName (Join-Path $folder '3.dcm')
+        $verbose = Get-DicomDoseReport -Path $folder -Verbose -ErrorVariable errs 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $errs | Should -BeNullOrEmpty
+        ($verbose.Message -join "`n") | Should -BeLike '*3.dcm*not an X-Ray Radiation Dose SR*'
+        (Get-DicomDoseReport -Path $folder).GetType().FullName | Should -Be 'HamletPS.Core.Dose.DoseReport'
+    }
+
+    It 'binds a FullName property of any object, and the CT events flow on through the pipeline' {
+        $folder = Join-Path $TestDrive 'events'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $file = Join-Path $folder 'ct.dcm'
+        New-Rdsr $file 'ct' 2
+        @([pscustomobject]@{ FullName = $file } | Get-DicomDoseReport | ForEach-Object { $_.CtEvents } | Where-Object { $null -ne $_.CtdiVol }).Count | Should -Be 2
+    }
+
+    It 'a broken file is a non-terminating InvalidDicomFile error and the others are still read' {
+        $folder = Join-Path $TestDrive 'broken'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Rdsr (Join-Path $folder '1.dcm') 'ct' 4
+        [IO.File]::WriteAllBytes((Join-Path $folder '2.dcm'), [byte[]]([IO.File]::ReadAllBytes((Join-Path $folder '1.dcm'))[0..299]))
+        $reports = Get-DicomDoseReport -Path $folder -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($reports).Count | Should -Be 1
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidDicomFile,HamletPS.Commands.GetDicomDoseReportCommand'
+        $errs[0].Exception.Message | Should -BeLike '*2.dcm*'
     }
 
     It 'turns units it does not know into a warning, not an error' {

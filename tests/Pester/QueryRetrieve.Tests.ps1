@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Pester 5 mirror of tests/HamletPS.PowerShell.Tests/Commands/QueryRetrieveCommandTests.cs, for sites and Windows CI. The PACS is
+# Find-DicomStudy and Copy-DicomStudy as a user runs them (the cmdlets' one home; the engine is tested in xunit). The PACS is
 # dcmtk's dcmqrscp with a database filled by dcmqridx from the checked-in synthetic sample (examples/data/incoming); the tests
-# are skipped when dcmqrscp is not on PATH.
+# are skipped when dcmqrscp is not on PATH (tests/run.sh installs dcmtk).
 # Run: Invoke-Pester -Path tests/Pester/QueryRetrieve.Tests.ps1 -Output Detailed
 
 BeforeDiscovery {
@@ -47,8 +47,34 @@ Describe 'Find-DicomStudy and Copy-DicomStudy against dcmqrscp' -Skip:(-not $scr
         @($rows | Find-DicomStudy -ComputerName 127.0.0.1 -Port $script:port -CalledAETitle QRSCP | Copy-DicomStudy -Destination $dest).Count | Should -Be 0
     }
 
+    It 'queries at series level: DicomQueryResult objects that carry their PACS' {
+        $series = @(Find-DicomStudy 127.0.0.1 $script:port -CalledAETitle QRSCP -Level Series -StudyInstanceUID $script:study -ErrorVariable errs)
+        $errs | Should -BeNullOrEmpty
+        $series.Count | Should -BeGreaterThan 0
+        $series[0].GetType().FullName | Should -Be 'HamletPS.Core.Retrieve.DicomQueryResult'
+        $series | ForEach-Object { $_.Level | Should -Be 'SERIES'; $_.CalledAETitle | Should -Be 'QRSCP'; $_.StudyInstanceUID | Should -Be $script:study }
+    }
+
+    It 'Copy-DicomStudy -WhatIf copies nothing' {
+        $dest = Join-Path $script:work 'whatif'
+        Copy-DicomStudy 127.0.0.1 $script:port -CalledAETitle QRSCP -StudyInstanceUID $script:study -Destination $dest -WhatIf -ErrorVariable errs | Should -BeNullOrEmpty
+        $errs | Should -BeNullOrEmpty
+        (Test-Path -LiteralPath $dest) -and @(Get-ChildItem -LiteralPath $dest -File).Count -gt 0 | Should -BeFalse
+    }
+
     It 'reports a refused move destination as MoveDestinationUnknown' {
         { Copy-DicomStudy 127.0.0.1 $script:port -CalledAETitle QRSCP -StudyInstanceUID $script:study -Method Move -MoveDestination STRANGER -ReceiverPort 11999 -Destination (Join-Path $script:work 'm') -ErrorAction Stop } |
             Should -Throw -ErrorId 'MoveDestinationUnknown,HamletPS.Commands.CopyDicomStudyCommand'
+    }
+}
+
+Describe 'Find-DicomStudy without a PACS' {
+    It 'writes DicomConnectionFailed naming the peer when nothing listens' {
+        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $port = $l.LocalEndpoint.Port; $l.Stop()
+        $results = Find-DicomStudy 127.0.0.1 $port -CalledAETitle QRSCP -PatientID X -TimeoutSeconds 5 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $results | Should -BeNullOrEmpty
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'DicomConnectionFailed,HamletPS.Commands.FindDicomStudyCommand'
+        $errs[0].TargetObject | Should -Be "QRSCP@127.0.0.1:$port"
     }
 }
