@@ -123,7 +123,7 @@ namespace HamletPS.Cli.Tests
             }
 
             var json = Both("review", "protected", "--output-path", "review.html", "--json");
-            Assert.Equal(0, json.Native.Code);
+            Assert.True(json.Native.Code == 0, json.Native.Err);
             AssertSame(json.Native, json.Managed);
             using (JsonDocument doc = JsonDocument.Parse(json.Native.Out))
                 Assert.True(doc.RootElement.GetProperty("Thumbnails").GetInt32() >= 2);

@@ -14,7 +14,7 @@ namespace HamletPS.Cli.Verbs
 
         public static Command Create()
         {
-            var path = new Argument<string[]>("path") { Description = "The protected folder to review.", Arity = ArgumentArity.ExactlyOne };
+            var path = new Argument<string>("path") { Description = "The protected folder to review." };
             var output = new Option<string>("--output-path", "-o") { Description = "The HTML file to write (default: hamlet-review.html here)." };
             var quarantine = new Option<string>("--quarantine-path") { Description = "A quarantine folder whose files the page lists by reason." };
             var whatIf = new Option<bool>("--what-if") { Description = "Say which page would be written; write nothing." };
@@ -26,7 +26,7 @@ namespace HamletPS.Cli.Verbs
                 CliOutput console = CliOutput.CreateBufferedConsole();
                 try
                 {
-                    return Run(parse.GetValue(path)[0], parse.GetValue(output), parse.GetValue(quarantine), parse.GetValue(whatIf), parse.GetValue(json), console);
+                    return Run(parse.GetValue(path), parse.GetValue(output), parse.GetValue(quarantine), parse.GetValue(whatIf), parse.GetValue(json), console);
                 }
                 finally
                 {
