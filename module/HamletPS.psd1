@@ -22,6 +22,7 @@
         'Invoke-DicomSort'
         'Invoke-HamletPipeline'
         'New-HamletArchive'
+        'New-HamletReviewReport'
         'Clear-HamletFolder'
         'Send-AzureShare'
         'Get-AzureShareItem'

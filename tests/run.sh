@@ -6,13 +6,14 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, tesseract, Info-ZIP, azure-cli, orthanc) and the native build's linker.
+# 1. Debian peers the tests use as oracles (dcmtk, pydicom, gdcm, tesseract, chromium, Info-ZIP, azure-cli, orthanc) and the native build's linker.
 #    Installed only when missing.
 need=()
 command -v dcmdump   >/dev/null 2>&1 || need+=(dcmtk)
 command -v gdcmanon  >/dev/null 2>&1 || need+=(libgdcm-tools)
 command -v dciodvfy  >/dev/null 2>&1 || need+=(dicom3tools)   # IOD conformance oracle of the protect tests
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr) # reads canary text in pixels before and after masking
+command -v chromium  >/dev/null 2>&1 || need+=(chromium)      # renders the review page headless (screenshot checked, OCR'd)
 command -v zip       >/dev/null 2>&1 || need+=(zip)
 command -v unzip     >/dev/null 2>&1 || need+=(unzip)
 command -v az        >/dev/null 2>&1 || need+=(azure-cli)

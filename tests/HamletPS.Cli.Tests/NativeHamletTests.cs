@@ -112,6 +112,26 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Review_JsonAndPage_AreTheManagedOutput()
+        {
+            foreach (string name in new[] { "native", "managed" })
+            {
+                string site = Site(name);
+                new CanaryStudy(new RtStudyOptions { Slices = 3, ImageSize = 32 }).Write(Path.Combine(site, "in"));
+                var protect = HamletExecutables.Start(name == "native", site, null, "protect", "in", "--destination", "protected", "--vault-path", "vault", "--config-path", "config.yaml");
+                Assert.True(protect.Code == 0, protect.Err);
+            }
+
+            var json = Both("review", "protected", "--output-path", "review.html", "--json");
+            Assert.True(json.Native.Code == 0, json.Native.Err);
+            AssertSame(json.Native, json.Managed);
+            using (JsonDocument doc = JsonDocument.Parse(json.Native.Out))
+                Assert.True(doc.RootElement.GetProperty("Thumbnails").GetInt32() >= 2);
+            string Page(string name) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(Root, name, "review.html")), "Written [^<]* UTC", "Written");
+            Assert.Equal(Page("managed"), Page("native"));
+        }
+
+        [Fact]
         public void VersionHelpAndAMistypedVerb_AreTheManagedOutput()
         {
             var version = Both("--version");

@@ -82,6 +82,7 @@ BeforeAll {
     $vault = Join-Path $a.Root 'vault'
     Add-Output (Protect-DicomPatient -Path $sorted -Destination $protected -VaultPath $vault -ConfigPath $a.Config)   # the site key seals the files for New-HamletArchive
     Add-Output (Unprotect-DicomPatient -Path $protected -Destination (Join-Path $a.Root "restored") -VaultPath $vault -ConfigPath $a.Config)
+    Add-Output (New-HamletReviewReport -Path $protected -OutputPath (Join-Path $a.Root 'review.html'))
     $archive = New-HamletArchive $protected -ConfigPath $a.Config -Destination (Join-Path $a.Root 'out')
     Add-Output $archive
     Add-Output (Send-AzureShare -Path $archive.Path -ConnectionString $script:files.ConnectionString -Share $script:files.Share -Directory console -LedgerPath (Join-Path $a.Root 'ledgers') -Confirm:$false)

@@ -6,6 +6,7 @@ using HamletPS.Core.Dose;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
+using HamletPS.Core.Review;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Cli.JsonLines
@@ -19,6 +20,7 @@ namespace HamletPS.Cli.JsonLines
     [JsonSerializable(typeof(DicomFileSummary))]
     [JsonSerializable(typeof(DicomElementRow))]
     [JsonSerializable(typeof(DoseReport))]
+    [JsonSerializable(typeof(ReviewReportResult))]
     [JsonSerializable(typeof(SortedDicomFile))]
     [JsonSerializable(typeof(ClearedFile))]
     [JsonSerializable(typeof(DicomEchoResult))]

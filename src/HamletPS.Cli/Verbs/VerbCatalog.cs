@@ -35,6 +35,7 @@ namespace HamletPS.Cli.Verbs
             new Entry(null, "sort", SortVerb.Create, SortVerb.CmdletName),
             new Entry(null, "process", ProcessVerb.Create, ProcessVerb.CmdletName),
             new Entry(null, "archive", ArchiveVerb.Create, ArchiveVerb.CmdletName),
+            new Entry(null, "review", ReviewVerb.Create, ReviewVerb.CmdletName),
             new Entry(null, "clear", ClearVerb.Create, ClearVerb.CmdletName),
             new Entry(null, "send-azure", SendAzureVerb.Create, SendAzureVerb.CmdletName),
             new Entry(null, "list-azure", ListAzureVerb.Create, ListAzureVerb.CmdletName),

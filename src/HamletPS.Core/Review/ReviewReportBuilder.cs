@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using HamletPS.Dicom.Data;
+using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
+
+namespace HamletPS.Core.Review
+{
+    /// <summary>
+    /// Builds the review page of a protected folder: reads every file's header (never its pixels), groups patients,
+    /// studies and series, then renders a thumbnail strip per series from at most <see cref="FramesPerStrip"/> frames
+    /// (each read downsampled) and writes one self-contained HTML file through <see cref="ReviewHtmlWriter"/>. Built from
+    /// the protected data only; file paths are never shown (a sender's folder or file name may carry an identifier).
+    /// </summary>
+    public static class ReviewReportBuilder
+    {
+        /// <summary>Most frames drawn per series.</summary>
+        public const int FramesPerStrip = 5;
+
+        private const int Gap = 2;
+
+        /// <summary>Writes the page to <paramref name="outputPath"/> (a temporary name, then renamed) and returns what it covers.</summary>
+        /// <param name="quarantineFolder">Protect's or the sorter's quarantine folder, or null.</param>
+        public static ReviewReportResult Build(string protectedFolder, string outputPath, string quarantineFolder, CancellationToken cancellation = default)
+        {
+            if (protectedFolder == null) throw new ArgumentNullException(nameof(protectedFolder));
+            if (outputPath == null) throw new ArgumentNullException(nameof(outputPath));
+            string root = System.IO.Path.GetFullPath(protectedFolder);
+            if (!Directory.Exists(root)) throw new DirectoryNotFoundException("The protected folder does not exist: " + root);
+            string output = System.IO.Path.GetFullPath(outputPath);
+
+            var patients = new SortedDictionary<string, ReviewPatient>(StringComparer.Ordinal);
+            int unreadable = 0, instances = 0;
+            foreach (string file in FileSystem.FileTree.Files(root).OrderBy(f => f, StringComparer.Ordinal)) // links below are not followed
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (string.Equals(file, output, StringComparison.Ordinal)) continue;
+                DicomFile dicom;
+                try
+                {
+                    dicom = DicomFile.Open(file, DicomReadOptions.HeaderOnly);
+                }
+                catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException)
+                {
+                    unreadable++;
+                    continue;
+                }
+                Add(patients, dicom, file);
+                instances++;
+            }
+
+            int series = 0, studies = 0, thumbnails = 0;
+            foreach (ReviewPatient patient in patients.Values)
+                foreach (ReviewStudy study in patient.Studies.Values)
+                {
+                    studies++;
+                    foreach (ReviewSeries s in study.Series.Values)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        series++;
+                        s.Thumbnail = Strip(s, out string problem);
+                        s.ThumbnailProblem = problem;
+                        if (s.Thumbnail != null) thumbnails++;
+                    }
+                }
+
+            List<string> quarantine = quarantineFolder == null ? null : QuarantineReasons(quarantineFolder);
+            var result = new ReviewReportResult
+            {
+                Path = output,
+                Patients = patients.Count,
+                Studies = studies,
+                Series = series,
+                Instances = instances,
+                Thumbnails = thumbnails,
+                Unreadable = unreadable,
+                Quarantined = quarantine?.Count ?? 0,
+            };
+            ReviewHtmlWriter.Write(output, patients.Values, quarantine, result);
+            return result;
+        }
+
+        private static void Add(SortedDictionary<string, ReviewPatient> patients, DicomFile dicom, string file)
+        {
+            DicomDataset ds = dicom.Dataset;
+            string patientId = ds.GetString(DicomTags.PatientID) ?? string.Empty;
+            if (!patients.TryGetValue(patientId, out ReviewPatient patient))
+                patients[patientId] = patient = new ReviewPatient { PatientId = patientId, TrialSubjectId = ds.GetString(DicomTags.ClinicalTrialSubjectID) };
+            string studyUid = ds.GetUid(DicomTags.StudyInstanceUID) ?? string.Empty;
+            if (!patient.Studies.TryGetValue(studyUid, out ReviewStudy study))
+                patient.Studies[studyUid] = study = new ReviewStudy
+                {
+                    StudyUid = studyUid,
+                    StudyId = ds.GetString(DicomTags.StudyID),
+                    StudyDate = DateText(ds, DicomTags.StudyDate),
+                    Description = ds.GetString(DicomTags.StudyDescription),
+                };
+            string seriesUid = ds.GetUid(DicomTags.SeriesInstanceUID) ?? string.Empty;
+            if (!study.Series.TryGetValue(seriesUid, out ReviewSeries series))
+            {
+                string sopClass = dicom.SopClassUid;
+                study.Series[seriesUid] = series = new ReviewSeries
+                {
+                    SeriesUid = seriesUid,
+                    SeriesNumber = ds.GetString(DicomTags.SeriesNumber),
+                    Modality = ds.GetString(DicomTags.Modality),
+                    Description = ds.GetString(DicomTags.SeriesDescription),
+                    SopClass = sopClass == null ? null : DicomUids.GetName(sopClass) ?? sopClass,
+                    SeriesDate = DateText(ds, DicomTags.SeriesDate),
+                    BurnedInAnnotation = ds.GetString(DicomTags.BurnedInAnnotation),
+                    DeidentificationMethod = string.Join(" / ", ds.GetStrings(DicomTags.DeidentificationMethod) ?? Array.Empty<string>()),
+                    Header = HeaderRows(dicom),
+                };
+            }
+            int rows = ds.GetIntOrDefault(DicomTags.Rows, 0);
+            int frames = Math.Max(1, ds.GetIntOrDefault(DicomTags.NumberOfFrames, 1));
+            double position = ds.TryGetDouble(DicomTags.ImagePositionPatient, 2, out double z) ? z : 0;
+            series.Instances.Add(new ReviewInstance
+            {
+                Path = file,
+                InstanceNumber = ds.GetIntOrDefault(DicomTags.InstanceNumber, 0),
+                Position = position,
+                Frames = rows > 0 ? frames : 0,
+                HasImage = rows > 0,
+            });
+            if (rows > 0) series.Frames += frames;
+            foreach (DicomDataset roi in ds.GetItems(DicomTags.StructureSetROISequence))
+            {
+                string name = roi.GetString(DicomTags.ROIName);
+                if (!string.IsNullOrEmpty(name)) series.RoiNames.Add(name);
+            }
+            foreach (DicomDataset beam in ds.GetItems(DicomTags.BeamSequence).Concat(ds.GetItems(DicomTags.IonBeamSequence)))
+                series.BeamNames.Add((beam.GetString(DicomTags.BeamNumber) ?? "?") + ": " + (beam.GetString(DicomTags.BeamName) ?? "(no name)"));
+            if (string.Equals(series.Modality, "RTDOSE", StringComparison.Ordinal) && rows > 0 && series.DoseGrid == null)
+                series.DoseGrid = DoseGrid(ds, rows, frames);
+        }
+
+        private static string DoseGrid(DicomDataset ds, int rows, int frames)
+        {
+            int cols = ds.GetIntOrDefault(DicomTags.Columns, 0);
+            string text = cols.ToString(CultureInfo.InvariantCulture) + " x " + rows.ToString(CultureInfo.InvariantCulture) + " x " + frames.ToString(CultureInfo.InvariantCulture) + " voxels";
+            double[] spacing = ds.GetDoubles(DicomTags.PixelSpacing);
+            double[] offsets = ds.GetDoubles(DicomTags.GridFrameOffsetVector);
+            if (spacing != null && spacing.Length >= 2)
+            {
+                string slice = offsets != null && offsets.Length >= 2 ? Math.Abs(offsets[1] - offsets[0]).ToString("0.###", CultureInfo.InvariantCulture) : "?";
+                text += ", spacing " + spacing[1].ToString("0.###", CultureInfo.InvariantCulture) + " x " + spacing[0].ToString("0.###", CultureInfo.InvariantCulture) + " x " + slice + " mm";
+            }
+            string units = ds.GetString(DicomTags.DoseUnits), type = ds.GetString(DicomTags.DoseSummationType);
+            if (!string.IsNullOrEmpty(units)) text += ", " + units;
+            if (!string.IsNullOrEmpty(type)) text += " (" + type + ")";
+            return text;
+        }
+
+        private static string DateText(DicomDataset ds, DicomTag tag)
+        {
+            try
+            {
+                return ds.GetDate(tag)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                return "(malformed)";
+            }
+        }
+
+        private static List<KeyValuePair<string, string>> HeaderRows(DicomFile dicom)
+        {
+            var rows = new List<KeyValuePair<string, string>>();
+            foreach (DicomElement element in dicom.Dataset)
+            {
+                string name = element.Tag + " " + (element.Keyword ?? string.Empty);
+                string value;
+                if (element is DicomSequence sequence) value = "(" + sequence.Items.Count.ToString(CultureInfo.InvariantCulture) + " items)";
+                else if (element is DicomFragmentSequence) value = "(encapsulated)";
+                else if (!element.VR.IsString && element.Length > 96) value = "(" + element.Length.ToString(CultureInfo.InvariantCulture) + " bytes)";
+                else if (element.IsReference) value = "(" + element.Length.ToString(CultureInfo.InvariantCulture) + " bytes, not loaded)";
+                else
+                {
+                    value = element.GetValueText(dicom.Dataset.TextEncoding);
+                    if (value.Length > 96) value = value.Substring(0, 96) + "…";
+                }
+                rows.Add(new KeyValuePair<string, string>(name, PrintableText.Escape(value)));
+            }
+            return rows;
+        }
+
+        /// <summary>The frames drawn for a series: evenly spaced over its instances (ordered by position, then number) or
+        /// over the frames of a multi-frame instance; the middle slice of a dose grid.</summary>
+        private static byte[] Strip(ReviewSeries series, out string problem)
+        {
+            problem = null;
+            var images = series.Instances.Where(i => i.HasImage).OrderBy(i => i.Position).ThenBy(i => i.InstanceNumber).ToList();
+            if (images.Count == 0) { problem = "no image"; return null; }
+            bool dose = string.Equals(series.Modality, "RTDOSE", StringComparison.Ordinal);
+            var picks = new List<(ReviewInstance Instance, int Frame)>();
+            if (dose) picks.Add((images[0], images[0].Frames / 2));
+            else if (images.Count == 1)
+            {
+                int frames = images[0].Frames, n = Math.Min(FramesPerStrip, frames);
+                for (int k = 0; k < n; k++) picks.Add((images[0], n == 1 ? 0 : (int)((long)k * (frames - 1) / (n - 1))));
+            }
+            else
+            {
+                int n = Math.Min(FramesPerStrip, images.Count);
+                for (int k = 0; k < n; k++) picks.Add((images[n == 1 ? 0 : (int)((long)k * (images.Count - 1) / (n - 1))], 0));
+            }
+            var tiles = new List<ThumbnailTile>();
+            foreach (var pick in picks)
+            {
+                try
+                {
+                    DicomFile file = DicomFile.Open(pick.Instance.Path, DicomReadOptions.Default);
+                    ThumbnailTile tile = FrameRenderer.Render(file, System.IO.Path.GetFullPath(pick.Instance.Path), pick.Frame, dose, out problem);
+                    if (tile != null) tiles.Add(tile);
+                }
+                catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is InvalidDataException)
+                {
+                    problem = "pixel data unreadable";
+                }
+            }
+            if (tiles.Count == 0) return null;
+            problem = null;
+            return Compose(tiles);
+        }
+
+        private static byte[] Compose(List<ThumbnailTile> tiles)
+        {
+            int cell = FrameRenderer.TileSize;
+            int width = tiles.Count * cell + (tiles.Count - 1) * Gap, height = cell;
+            var rgb = new byte[width * height * 3];
+            for (int i = 0; i < rgb.Length; i++) rgb[i] = 40;
+            for (int t = 0; t < tiles.Count; t++)
+            {
+                ThumbnailTile tile = tiles[t];
+                int left = t * (cell + Gap) + (cell - tile.Width) / 2, top = (cell - tile.Height) / 2;
+                for (int y = 0; y < tile.Height; y++)
+                    Buffer.BlockCopy(tile.Rgb, y * tile.Width * 3, rgb, ((top + y) * width + left) * 3, tile.Width * 3);
+            }
+            return PngEncoder.EncodeRgb(width, height, rgb);
+        }
+
+        /// <summary>One line per quarantined file: its reason (the reason file names a reason, never a value); the file
+        /// names themselves are not shown.</summary>
+        private static List<string> QuarantineReasons(string folder)
+        {
+            var reasons = new List<string>();
+            string full = System.IO.Path.GetFullPath(folder);
+            if (!Directory.Exists(full)) return reasons;
+            foreach (string file in FileSystem.FileTree.Files(full).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                if (file.EndsWith(Sorting.QuarantineFolder.ReasonSuffix, StringComparison.Ordinal) || file.EndsWith(".partial", StringComparison.Ordinal)) continue;
+                string reasonFile = file + Sorting.QuarantineFolder.ReasonSuffix;
+                string reason = "(no reason file)";
+                if (File.Exists(reasonFile))
+                {
+                    string line = File.ReadLines(reasonFile).FirstOrDefault(l => l.StartsWith("Reason:", StringComparison.Ordinal));
+                    if (line != null) reason = PrintableText.Escape(line.Substring("Reason:".Length).Trim());
+                }
+                reasons.Add(reason);
+            }
+            return reasons;
+        }
+    }
+}
