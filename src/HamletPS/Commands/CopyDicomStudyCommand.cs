@@ -14,24 +14,8 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Copy, "DicomStudy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReceivedDicomFile))]
-    public sealed class CopyDicomStudyCommand : DicomSenderCmdlet
+    public sealed class CopyDicomStudyCommand : PacsCmdlet
     {
-        /// <summary>Host name or IP address of the PACS.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("CN", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string ComputerName { get; set; }
-
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; } = DicomPeer.DefaultPort;
-
-        /// <summary>The PACS's AE title.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("CalledAE")]
-        [ValidateLength(1, 16)]
-        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string StudyInstanceUID { get; set; }
@@ -105,7 +89,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            DicomPeer peer = Peer(ComputerName, Port, CalledAETitle);
+            DicomPeer peer = Pacs();
             string level = !string.IsNullOrEmpty(Level) ? Level : !string.IsNullOrEmpty(SOPInstanceUID) ? "Image" : !string.IsNullOrEmpty(SeriesInstanceUID) ? "Series" : "Study";
             var request = new DicomRetrieveRequest
             {

@@ -15,24 +15,8 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "DicomStudy")]
     [OutputType(typeof(DicomQueryResult))]
-    public sealed class FindDicomStudyCommand : DicomSenderCmdlet
+    public sealed class FindDicomStudyCommand : PacsCmdlet
     {
-        /// <summary>Host name or IP address of the PACS.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("CN", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string ComputerName { get; set; }
-
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; } = DicomPeer.DefaultPort;
-
-        /// <summary>The PACS's AE title.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("CalledAE")]
-        [ValidateLength(1, 16)]
-        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
-
         /// <summary>What one result stands for: Patient, Study (default), Series or Image.</summary>
         [Parameter]
         [ValidateSet("Patient", "Study", "Series", "Image", IgnoreCase = true)]
@@ -94,7 +78,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            DicomPeer peer = Peer(ComputerName, Port, CalledAETitle);
+            DicomPeer peer = Pacs();
             var query = new DicomQuery
             {
                 Level = (DicomQueryLevel)Enum.Parse(typeof(DicomQueryLevel), Level, ignoreCase: true),

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using HamletPS.Core.Network;
+
+namespace HamletPS.Internal
+{
+    /// <summary>
+    /// What Find-DicomStudy and Copy-DicomStudy share: the PACS's address, bound by property name so that a query result
+    /// (which carries its PACS) pipes into the next command.
+    /// </summary>
+    public abstract class PacsCmdlet : DicomSenderCmdlet
+    {
+        /// <summary>Host name or IP address of the PACS.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("CN", "HostName")]
+        [ValidateNotNullOrEmpty]
+        public string ComputerName { get; set; }
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; } = DicomPeer.DefaultPort;
+
+        /// <summary>The PACS's AE title.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CalledAE")]
+        [ValidateLength(1, 16)]
+        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
+
+        /// <summary>The PACS these parameters name, with our AE title, time bound and TLS.</summary>
+        protected DicomPeer Pacs() => Peer(ComputerName, Port, CalledAETitle);
+    }
+}
