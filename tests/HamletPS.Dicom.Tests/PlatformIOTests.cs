@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 using Xunit;
 
 namespace HamletPS.Dicom.Tests

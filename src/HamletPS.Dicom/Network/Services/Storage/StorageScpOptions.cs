@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {

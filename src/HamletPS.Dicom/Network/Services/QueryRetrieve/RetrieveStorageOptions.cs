@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {

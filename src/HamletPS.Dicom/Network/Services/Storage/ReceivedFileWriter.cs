@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {
