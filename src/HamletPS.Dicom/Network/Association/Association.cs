@@ -12,8 +12,9 @@ namespace HamletPS.Dicom.Network
     /// One DICOM association over one transport connection, either side. Every PDU sent or received and every local primitive
     /// is an event fired into the <see cref="UpperLayerStateMachine"/>; the action the table returns decides what happens, so
     /// an unexpected PDU in any state ends in the abort the standard prescribes. Messages are sent fragmented to the peer's
-    /// maximum PDU length and received fragment by fragment into an <see cref="IDataSetSink"/>; PDVs of different messages
-    /// are never interleaved (a peer that does so is aborted). Asynchronous operations window: 1.
+    /// maximum PDU length; received ones are reassembled by a <see cref="DimseMessageAssembler"/>, fragment by fragment into an
+    /// <see cref="IDataSetSink"/> (a peer that interleaves PDVs of different messages is aborted). Asynchronous operations
+    /// window: 1.
     /// </summary>
     internal sealed class Association : IDisposable
     {
@@ -355,11 +356,7 @@ namespace HamletPS.Dicom.Network
         /// </summary>
         public async Task<DimseMessage> ReceiveMessageAsync(Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken)
         {
-            var command = new MemoryStream();
-            DimseCommand cmd = null;
-            PresentationContext context = null;
-            IDataSetSink sink = null;
-            long dataLength = 0;
+            var assembler = new DimseMessageAssembler(_contexts, sinkFactory);
             bool started = false;
             try
             {
@@ -412,38 +409,8 @@ namespace HamletPS.Dicom.Network
                     }
                     started = true;
                     _inMessage = 1;
-                    IEnumerable<PresentationDataValue> pdvs = PresentationDataValueParser.Parse(new PduParser(_reader.Body, 0, _reader.BodyLength));
-                    bool complete = false;
-                    foreach (PresentationDataValue pdv in pdvs)
-                    {
-                        if (complete) ProtocolError("PDV of a new message before the response to the previous one (asynchronous window is 1)");
-                        if (context == null)
-                        {
-                            if (!_contexts.TryGetValue(pdv.PresentationContextId, out context) || !context.IsAccepted)
-                                ProtocolError("PDV on presentation context " + pdv.PresentationContextId + ", which was not accepted");
-                        }
-                        else if (pdv.PresentationContextId != context.Id)
-                            ProtocolError("PDVs of different presentation contexts interleaved within one message");
-
-                        if (cmd == null)
-                        {
-                            if (!pdv.IsCommand) ProtocolError("data set fragment before its command");
-                            if (command.Length + pdv.Data.Count > DimseCommand.MaxEncodedLength) ProtocolError("command set longer than " + DimseCommand.MaxEncodedLength + " bytes");
-                            command.Write(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count);
-                            if (!pdv.IsLast) continue;
-                            cmd = DimseCommand.Decode(command.GetBuffer(), 0, (int)command.Length);
-                            if (!cmd.HasDataSet) { complete = true; continue; }
-                            sink = sinkFactory(cmd, context);
-                        }
-                        else
-                        {
-                            if (pdv.IsCommand) ProtocolError("command fragment where data set fragments were expected");
-                            if (sink != null) await sink.WriteAsync(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count, cancellationToken).ConfigureAwait(false);
-                            dataLength += pdv.Data.Count;
-                            if (pdv.IsLast) complete = true;
-                        }
-                    }
-                    if (complete) return new DimseMessage(cmd, context, sink, dataLength);
+                    DimseMessage message = assembler.Add(PresentationDataValueParser.Parse(new PduParser(_reader.Body, 0, _reader.BodyLength)));
+                    if (message != null) return message;
                 }
             }
             catch (PduFormatException e)
@@ -504,8 +471,6 @@ namespace HamletPS.Dicom.Network
 
         /// <summary>True while a message is half received (a graceful stop waits for it to complete).</summary>
         public bool InMessage => Volatile.Read(ref _inMessage) == 1;
-
-        private static void ProtocolError(string reason) => throw new PduFormatException(0, reason);
 
         // ----------------------------------------------------------------------------------------------- abort and close
 
