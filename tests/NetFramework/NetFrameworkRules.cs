@@ -19,6 +19,7 @@ using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 
 internal static class NetFrameworkRules
 {

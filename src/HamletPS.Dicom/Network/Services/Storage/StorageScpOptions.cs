@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {
@@ -11,7 +12,7 @@ namespace HamletPS.Dicom.Network
         public string Folder { get; set; }
 
         /// <summary>Our AE title; associations calling another AE title are rejected (called AE not recognized).</summary>
-        public string AeTitle { get; set; } = "HAMLET";
+        public string AeTitle { get; set; } = "ANY-SCP";
 
         /// <summary>TCP port; 0 lets the system choose (see <see cref="StorageScp.Port"/>).</summary>
         public int Port { get; set; } = 104;
@@ -65,8 +66,8 @@ namespace HamletPS.Dicom.Network
 
         public static readonly TimeSpan DefaultEvictIdleAfter = TimeSpan.FromSeconds(10);
 
-        /// <summary>Storage SOP classes accepted (default: <see cref="StorageSopClasses.RadiotherapyTrial"/>).</summary>
-        public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.RadiotherapyTrial);
+        /// <summary>Storage SOP classes accepted (default: every storage SOP class of the UID registry, <see cref="StorageSopClasses.All"/>).</summary>
+        public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.All);
 
         /// <summary>Accept every storage SOP class of the UID registry (<see cref="StorageSopClasses.All"/>) instead of <see cref="SopClasses"/>.</summary>
         public bool AcceptAllStorageClasses { get; set; }

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using HamletPS.Dicom.IO;
 using Microsoft.Win32.SafeHandles;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// Linux system calls for durable writes that .NET does not expose: <c>fdatasync</c> (data and the metadata needed to read it

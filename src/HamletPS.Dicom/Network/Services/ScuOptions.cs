@@ -11,7 +11,7 @@ namespace HamletPS.Dicom.Network
         public string CalledAeTitle { get; set; } = "ANY-SCP";
 
         /// <summary>Our AE title.</summary>
-        public string CallingAeTitle { get; set; } = "HAMLET";
+        public string CallingAeTitle { get; set; } = "ANY-SCU";
 
         /// <summary>PDU size, ARTIM, DIMSE and idle timeouts.</summary>
         public AssociationOptions Association { get; set; } = new AssociationOptions();

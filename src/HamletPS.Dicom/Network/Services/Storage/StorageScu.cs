@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Network
 {

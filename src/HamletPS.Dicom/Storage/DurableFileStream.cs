@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// A new file written sequentially and made durable at the end. On Linux, every <see cref="WritebackChunk"/> bytes the

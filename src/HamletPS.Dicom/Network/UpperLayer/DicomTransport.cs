@@ -70,8 +70,9 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>Wraps an accepted socket: TCP_NODELAY, and the TLS server handshake bounded by <paramref name="handshakeTimeout"/>
-        /// (the acceptor's ARTIM; failure closes at once).</summary>
-        public static async Task<Stream> AcceptAsync(Socket socket, string peer, TimeSpan handshakeTimeout, DicomTlsOptions tls, CancellationToken cancellationToken)
+        /// (the acceptor's ARTIM; failure closes at once). Blocks the calling thread during the handshake (the receiver's
+        /// association thread).</summary>
+        public static Stream Accept(Socket socket, string peer, TimeSpan handshakeTimeout, DicomTlsOptions tls, CancellationToken cancellationToken)
         {
             socket.NoDelay = true;
             Stream stream = new NetworkStream(socket, ownsSocket: true);
@@ -83,7 +84,7 @@ namespace HamletPS.Dicom.Network
                 using (cts.Token.Register(() => ssl.Dispose()))
                 {
                     cts.CancelAfter(handshakeTimeout);
-                    await ssl.AuthenticateAsServerAsync(tls.Certificate, tls.RequireClientCertificate, tls.Protocols, false).ConfigureAwait(false);
+                    ssl.AuthenticateAsServer(tls.Certificate, tls.RequireClientCertificate, tls.Protocols, false);
                 }
                 return ssl;
             }

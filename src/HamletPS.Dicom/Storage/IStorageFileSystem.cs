@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// The file operations the receiver performs, as a seam: the default is the local file system; tests inject faults

@@ -44,17 +44,16 @@ namespace HamletPS.Dicom.Network
 
         public bool Overflowed { get; private set; }
 
-        public System.Threading.Tasks.Task WriteAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken)
+        public void Write(byte[] buffer, int offset, int count)
         {
             if (Overflowed || Length + (long)count > QueryIdentifier.MaxLength)
             {
                 Overflowed = true;
-                return System.Threading.Tasks.Task.CompletedTask;
+                return;
             }
             if (Length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + count));
             System.Buffer.BlockCopy(buffer, offset, _buffer, Length, count);
             Length += count;
-            return System.Threading.Tasks.Task.CompletedTask;
         }
     }
 }

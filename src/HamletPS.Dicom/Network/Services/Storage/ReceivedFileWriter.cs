@@ -1,9 +1,8 @@
 using System;
 using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {
@@ -67,9 +66,9 @@ namespace HamletPS.Dicom.Network
 
         public bool Failed => Status != DimseStatus.Success;
 
-        public Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        public void Write(byte[] buffer, int offset, int count)
         {
-            if (Failed) return Task.CompletedTask;                        // drain the rest of a refused message
+            if (Failed) return;                                           // drain the rest of a refused message
             try
             {
                 _stream.Write(buffer, offset, count);
@@ -79,7 +78,6 @@ namespace HamletPS.Dicom.Network
             {
                 Fail(DimseStatus.OutOfResources, "write failed: out of resources");
             }
-            return Task.CompletedTask;
         }
 
         /// <summary>Flushes to the device and renames to the final name. Returns the status to send.</summary>

@@ -22,6 +22,7 @@ namespace HamletPS.Dicom.Network
         public static async Task<RetrieveResult> GetAsync(ScuOptions options, QueryRetrieveModel model, DicomDataset identifier, RetrieveStorageOptions storage, IProgress<RetrieveProgress> progress, CancellationToken cancellationToken)
         {
             if (storage == null || string.IsNullOrEmpty(storage.Folder)) throw new ArgumentException("a target folder is required", nameof(storage));
+            if (storage.SopClasses == null || storage.SopClasses.Count == 0) throw new ArgumentException("the storage SOP classes to offer are required", nameof(storage));
             string sopClass = QueryRetrieveSopClasses.Get(model);
             AssociateRequestPdu rq = Request(options, sopClass);
             byte id = 3;

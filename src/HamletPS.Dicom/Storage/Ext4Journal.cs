@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// Whether the ext2/ext3/ext4 file system holding a folder has a journal. All three report the same <c>statfs</c> magic,

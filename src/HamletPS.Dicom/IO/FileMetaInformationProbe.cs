@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.IO
 {
     /// <summary>
     /// Reads just enough of a Part 10 file for sending it: the group 0002 elements (Explicit VR Little Endian, PS3.10 7.1) give

@@ -1,4 +1,4 @@
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>How the receiver makes a finished file and its rename to the final name durable (see docs/network.md).</summary>
     public enum DurabilityMethod

@@ -2,7 +2,7 @@ using System.IO;
 using System.Text;
 using HamletPS.Dicom.Dictionary;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.IO
 {
     /// <summary>
     /// Writes the Part 10 header of a received object (PS3.10 7.1): 128-byte preamble, "DICM", and the group 0002 file meta

@@ -6,7 +6,7 @@ using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// At receiver start, the <c>.*.partial</c> files an earlier run left behind. Where a rename is not made durable before

@@ -39,28 +39,13 @@ namespace HamletPS.Dicom.Network
         public PduType LastType { get; private set; }
 
         /// <summary>
-        /// Reads the next PDU into <see cref="Body"/>. Returns false when the peer closed the connection cleanly before a new
-        /// PDU began. Throws <see cref="PduFormatException"/> for an undefined type or an out-of-range length, and
-        /// <see cref="EndOfStreamException"/> when the connection ends inside a PDU.
+        /// Reads the next PDU into <see cref="Body"/>, blocking the calling thread (a receiver serving one association per
+        /// thread wakes up once per arrival, without a hand-over from the socket engine to a thread-pool thread). Returns
+        /// false when the peer closed the connection cleanly before a new PDU began. Throws <see cref="PduFormatException"/>
+        /// for an undefined type or an out-of-range length, and <see cref="EndOfStreamException"/> when the connection ends
+        /// inside a PDU.
         /// </summary>
-        public Task<bool> ReadAsync(CancellationToken cancellationToken)
-        {
-            if (SynchronousThread == 0 || Environment.CurrentManagedThreadId != SynchronousThread) return ReadAsyncCore(cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            return Read() ? True : False;
-        }
-
-        /// <summary>
-        /// The managed thread that owns this connection (0: none). Reads made on it block on the stream instead of awaiting:
-        /// a receiver serving one association per thread then wakes up once per arrival, without a hand-over from the
-        /// socket engine to a thread-pool thread (two context switches per wait, and spinning workers, on every file).
-        /// A read from any other thread stays asynchronous.
-        /// </summary>
-        public int SynchronousThread { get; set; }
-
-        private static readonly Task<bool> True = Task.FromResult(true), False = Task.FromResult(false);
-
-        private bool Read()
+        public bool Read()
         {
             int got = ReadAtMost(_header, 0, 6);
             if (got == 0) return false;
@@ -68,7 +53,8 @@ namespace HamletPS.Dicom.Network
             return Finish(ReadAtMost(_body, 0, length), length);
         }
 
-        private async Task<bool> ReadAsyncCore(CancellationToken cancellationToken)
+        /// <summary>The same as <see cref="Read"/>, awaiting the transport instead of blocking.</summary>
+        public async Task<bool> ReadAsync(CancellationToken cancellationToken)
         {
             int got = await ReadAtMostAsync(_header, 0, 6, cancellationToken).ConfigureAwait(false);
             if (got == 0) return false;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>The local file system behind <see cref="IStorageFileSystem"/>.</summary>
     public sealed class LocalStorageFileSystem : IStorageFileSystem

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using HamletPS.Dicom.IO;
 
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>
     /// Linux: a received file written with plain system calls — <c>open(O_CREAT|O_EXCL)</c>, one <c>write</c> per fragment,

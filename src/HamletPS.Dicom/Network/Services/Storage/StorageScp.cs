@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {
@@ -181,7 +182,7 @@ namespace HamletPS.Dicom.Network
                     if (ticket == null) continue;
                     Touch();
                     int id = Interlocked.Increment(ref _connectionIds);
-                    Task task = RunOnOwnThread(threadId => ServeConnectionAsync(socket, ticket, threadId, progress, stop, hardStop.Token));
+                    Task task = RunOnOwnThread(() => ServeConnection(socket, ticket, progress, stop, hardStop.Token));
                     _connections[id] = task;
                     _ = task.ContinueWith(t => _connections.TryRemove(id, out _), TaskScheduler.Default);
                 }
@@ -238,14 +239,14 @@ namespace HamletPS.Dicom.Network
         /// Runs one connection on a thread of its own (like storescp's process per association): its PDUs are read and written
         /// with blocking calls, so each arrival wakes this thread directly instead of passing through the thread pool.
         /// </summary>
-        private static Task RunOnOwnThread(Func<int, Task> serve)
+        private static Task RunOnOwnThread(Action serve)
         {
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var thread = new Thread(() =>
             {
                 try
                 {
-                    serve(Environment.CurrentManagedThreadId).GetAwaiter().GetResult();
+                    serve();
                     done.TrySetResult(true);
                 }
                 catch (OperationCanceledException)
@@ -262,13 +263,14 @@ namespace HamletPS.Dicom.Network
             return done.Task;
         }
 
-        private async Task ServeConnectionAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        /// <summary>One admitted connection, served with blocking calls on the calling thread (its own).</summary>
+        private void ServeConnection(Socket socket, AdmissionTicket ticket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             using (ticket)
-                await ServeAdmittedAsync(socket, ticket, ownThread, progress, stop, hardStop, System.Diagnostics.Stopwatch.StartNew()).ConfigureAwait(false);
+                ServeAdmitted(socket, ticket, progress, stop, hardStop, System.Diagnostics.Stopwatch.StartNew());
         }
 
-        private async Task ServeAdmittedAsync(Socket socket, AdmissionTicket ticket, int ownThread, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop, System.Diagnostics.Stopwatch sinceAccept)
+        private void ServeAdmitted(Socket socket, AdmissionTicket ticket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop, System.Diagnostics.Stopwatch sinceAccept)
         {
             string peer;
             try { peer = socket.RemoteEndPoint?.ToString() ?? "<peer>"; } catch (Exception) { peer = "<peer>"; }
@@ -276,7 +278,7 @@ namespace HamletPS.Dicom.Network
             Stream stream;
             try
             {
-                stream = await DicomTransport.AcceptAsync(socket, peer, _options.AssociationRequestTimeout, _options.Tls, hardStop).ConfigureAwait(false);
+                stream = DicomTransport.Accept(socket, peer, _options.AssociationRequestTimeout, _options.Tls, hardStop);
             }
             catch (Exception e)
             {
@@ -288,9 +290,8 @@ namespace HamletPS.Dicom.Network
             using (Association a = Association.ForIncoming(stream, peer, _options.Association))
             {
                 ticket.OnDisplaced(a.Displace);
-                a.ServeOnThread(ownThread);    // still on it unless a TLS handshake finished elsewhere (then reads stay async)
                 TimeSpan left = _options.AssociationRequestTimeout - sinceAccept.Elapsed;
-                AssociateRequestPdu rq = await a.ReceiveRequestAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _options.AssociationRequestTimeout, hardStop).ConfigureAwait(false);
+                AssociateRequestPdu rq = a.ReceiveRequest(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _options.AssociationRequestTimeout, hardStop);
                 if (rq == null)
                 {
                     Log?.Report(peer + ": no association: " + (a.AbortReason ?? "connection closed"));
@@ -300,7 +301,7 @@ namespace HamletPS.Dicom.Network
                 if (answer is AssociateRejectPdu reject)
                 {
                     Log?.Report(a.Peer + ": " + reject.Describe());
-                    await a.RejectAsync(reject, hardStop).ConfigureAwait(false);
+                    a.RejectRequest(reject, hardStop);
                     return;
                 }
                 string full = _admission.AcquireAssociation(ticket);
@@ -308,15 +309,15 @@ namespace HamletPS.Dicom.Network
                 {
                     var limit = AssociateRejectPdu.LocalLimitExceeded();
                     Log?.Report(a.Peer + ": " + limit.Describe() + " (" + full + ", none without progress for " + _options.EvictIdleAfter.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s)");
-                    await a.RejectAsync(limit, hardStop).ConfigureAwait(false);
+                    a.RejectRequest(limit, hardStop);
                     return;
                 }
                 a.ReleaseRequested = ticket.ReleaseAssociation;   // a released peer may reconnect before this handler has finished closing
                 try
                 {
-                    await a.AcceptAsync((AssociateAcceptPdu)answer, hardStop).ConfigureAwait(false);
+                    a.AcceptRequest((AssociateAcceptPdu)answer, hardStop);
                     Log?.Report(a.Peer + ": association accepted (" + a.Contexts.Values.Count(c => c.IsAccepted) + " presentation contexts)");
-                    await ServeAssociationAsync(a, ticket, progress, stop, hardStop).ConfigureAwait(false);
+                    ServeAssociation(a, ticket, progress, stop, hardStop);
                 }
                 finally
                 {
@@ -326,7 +327,7 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        private async Task ServeAssociationAsync(Association a, AdmissionTicket ticket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        private void ServeAssociation(Association a, AdmissionTicket ticket, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             ReceivedFileWriter writer = null;
             int waiting = 0;
@@ -347,14 +348,14 @@ namespace HamletPS.Dicom.Network
                         if (countReached) a.RequestReleaseWhenIdleFor(CountReachedReleaseGrace);
                         TimeSpan wait = countReached ? CountReachedReleaseGrace + _options.Association.ArtimTimeout + TimeSpan.FromSeconds(5)
                             : stop.IsCancellationRequested ? StopGrace : _options.Association.NetworkIdleTimeout;
-                        DimseMessage message = await a.ReceiveMessageAsync((cmd, ctx) =>
+                        DimseMessage message = a.ReceiveMessage((cmd, ctx) =>
                         {
                             if (cmd.CommandField != DimseCommandField.CStoreRequest) return null;
                             Volatile.Write(ref storing, 1);
                             ticket.Progress();
                             writer = new ReceivedFileWriter(_options.FileSystem, _options.Folder, _options.DuplicatePolicy, _options.DurableWrites, _options.CheckDataSets, cmd, ctx, a.CallingAeTitle);
                             return writer;
-                        }, wait, hardStop).ConfigureAwait(false);
+                        }, wait, hardStop);
                         Volatile.Write(ref waiting, 0);
                         if (message == null)
                         {
@@ -362,7 +363,7 @@ namespace HamletPS.Dicom.Network
                             return;
                         }
                         Touch();
-                        await RespondAsync(a, message, writer, progress, stop, hardStop).ConfigureAwait(false);
+                        Respond(a, message, writer, progress, stop, hardStop);
                         if (Volatile.Read(ref storing) == 1) ticket.Progress();
                         Volatile.Write(ref storing, 0);
                         writer = null;
@@ -376,7 +377,7 @@ namespace HamletPS.Dicom.Network
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
                     Log?.Report(a.Peer + ": association failed: " + e.Message);
-                    await a.AbortAsync(e.Message).ConfigureAwait(false);
+                    a.Abort(e.Message);
                 }
                 finally
                 {
@@ -392,13 +393,13 @@ namespace HamletPS.Dicom.Network
             else a.LimitIdleWait(StopGrace);
         }
 
-        private async Task RespondAsync(Association a, DimseMessage message, ReceivedFileWriter writer, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
+        private void Respond(Association a, DimseMessage message, ReceivedFileWriter writer, IProgress<ReceivedFile> progress, CancellationTokenSource stop, CancellationToken hardStop)
         {
             DimseCommand cmd = message.Command;
             switch (cmd.CommandField)
             {
                 case DimseCommandField.CEchoRequest:
-                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, DimseStatus.Success), null, 0, null, hardStop).ConfigureAwait(false);
+                    a.SendMessage(message.Context.Id, DimseCommand.ResponseTo(cmd, DimseStatus.Success), null, 0, null, hardStop);
                     return;
                 case DimseCommandField.CStoreRequest:
                     ushort status = writer.Complete();
@@ -417,7 +418,7 @@ namespace HamletPS.Dicom.Network
                         ErrorComment = writer.ErrorComment,
                         ReceivedAt = DateTimeOffset.Now,
                     };
-                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, status, writer.ErrorComment), null, 0, null, hardStop).ConfigureAwait(false);
+                    a.SendMessage(message.Context.Id, DimseCommand.ResponseTo(cmd, status, writer.ErrorComment), null, 0, null, hardStop);
                     if (received.Stored)
                     {
                         int n = Interlocked.Increment(ref _stored);
@@ -431,7 +432,7 @@ namespace HamletPS.Dicom.Network
                     return;
                 default:
                     // Unrecognized operation (PS3.7 C.4.2: 0211H); the data set, if any, was drained.
-                    await a.SendMessageAsync(message.Context.Id, DimseCommand.ResponseTo(cmd, 0x0211, "operation not supported"), null, 0, null, hardStop).ConfigureAwait(false);
+                    a.SendMessage(message.Context.Id, DimseCommand.ResponseTo(cmd, 0x0211, "operation not supported"), null, 0, null, hardStop);
                     return;
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Dicom.Network
 {
@@ -8,8 +9,11 @@ namespace HamletPS.Dicom.Network
         /// <summary>Target folder; files land as <c>&lt;SOPInstanceUID&gt;.dcm</c> after a temporary <c>.*.partial</c>.</summary>
         public string Folder { get; set; }
 
-        /// <summary>Storage SOP classes offered for the C-STORE sub-operations (default: <see cref="StorageSopClasses.RadiotherapyTrial"/>).</summary>
-        public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.RadiotherapyTrial);
+        /// <summary>
+        /// Storage SOP classes offered for the C-STORE sub-operations: required (two presentation contexts each, and an
+        /// association holds at most 128, so "every storage class" cannot be offered).
+        /// </summary>
+        public IList<string> SopClasses { get; set; } = new List<string>();
 
         public DuplicatePolicy DuplicatePolicy { get; set; } = DuplicatePolicy.Overwrite;
 

@@ -1,4 +1,4 @@
-namespace HamletPS.Dicom.Network
+namespace HamletPS.Dicom.Storage
 {
     /// <summary>A received file being written that can be made durable in the steps of <see cref="DurabilityMethod"/>.</summary>
     internal interface IDurableFile

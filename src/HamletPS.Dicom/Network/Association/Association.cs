@@ -12,8 +12,16 @@ namespace HamletPS.Dicom.Network
     /// One DICOM association over one transport connection, either side. Every PDU sent or received and every local primitive
     /// is an event fired into the <see cref="UpperLayerStateMachine"/>; the action the table returns decides what happens, so
     /// an unexpected PDU in any state ends in the abort the standard prescribes. Messages are sent fragmented to the peer's
-    /// maximum PDU length and received fragment by fragment into an <see cref="IDataSetSink"/>; PDVs of different messages
-    /// are never interleaved (a peer that does so is aborted). Asynchronous operations window: 1.
+    /// maximum PDU length; received ones are reassembled by a <see cref="DimseMessageAssembler"/>, fragment by fragment into an
+    /// <see cref="IDataSetSink"/> (a peer that interleaves PDVs of different messages is aborted). Asynchronous operations
+    /// window: 1.
+    /// A requestor (the SCUs) works asynchronously: its methods end in Async and never block. The receiver serves each
+    /// association on a thread of its own with blocking calls (one wake-up per arrival, no hand-over to the thread pool):
+    /// the acceptor's methods (<see cref="ReceiveRequest"/>, <see cref="AcceptRequest"/>, <see cref="RejectRequest"/>)
+    /// block, and message transfer and abort come in both forms (<see cref="ReceiveMessage"/> and
+    /// <see cref="ReceiveMessageAsync"/>…). Each pair shares one implementation taking <c>blocking</c> (the pattern of the
+    /// Azure SDK for .NET): with <c>true</c> every read and write blocks and the returned task is complete. Calls made from
+    /// a timer thread (a release request, a displacement) are always asynchronous.
     /// </summary>
     internal sealed class Association : IDisposable
     {
@@ -82,9 +90,9 @@ namespace HamletPS.Dicom.Network
             {
                 a.Request = request;
                 a.StateMachine.Fire(UpperLayerEvent.Evt2);                   // AE-2
-                await a.WritePduAsync(request, cancellationToken).ConfigureAwait(false);
+                await a.WritePdu(false, request, cancellationToken).ConfigureAwait(false);
                 a._timer.Start(options.ArtimTimeout, "no A-ASSOCIATE-AC/RJ within the ARTIM timeout");
-                bool got = await a.ReadPduAsync(cancellationToken).ConfigureAwait(false);
+                bool got = await a.ReadPdu(false, cancellationToken).ConfigureAwait(false);
                 a._timer.Stop();
                 if (!got) throw a.TransportClosed("connection closed while waiting for A-ASSOCIATE-AC");
                 UpperLayerAction action = a.StateMachine.Fire(EventFor(a._reader.LastType));
@@ -105,7 +113,7 @@ namespace HamletPS.Dicom.Network
                         a.CloseTransport();
                         throw new AssociationRejectedException(a.Peer, rj);
                     default:
-                        await a.PerformAbortActionAsync(action, "unexpected PDU type " + a._reader.LastType + " instead of A-ASSOCIATE-AC").ConfigureAwait(false);
+                        await a.PerformAbortAction(false, action, "unexpected PDU type " + a._reader.LastType + " instead of A-ASSOCIATE-AC").ConfigureAwait(false);
                         throw new AssociationAbortedException(a.Peer, a.AbortReason);
                 }
             }
@@ -125,13 +133,13 @@ namespace HamletPS.Dicom.Network
         public async Task ReleaseAsync(CancellationToken cancellationToken)
         {
             if (StateMachine.Fire(UpperLayerEvent.Evt11) != UpperLayerAction.AR1) throw new InvalidOperationException("release requested outside an established association");
-            await WritePduAsync(new ReleaseRequestPdu(), cancellationToken).ConfigureAwait(false);
+            await WritePdu(false, new ReleaseRequestPdu(), cancellationToken).ConfigureAwait(false);
             _timer.Start(Options.ArtimTimeout, "no A-RELEASE-RP within the ARTIM timeout");
             try
             {
                 while (true)
                 {
-                    if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false)) { StateMachine.Fire(UpperLayerEvent.Evt17); return; }
+                    if (!await ReadPdu(false, cancellationToken).ConfigureAwait(false)) { StateMachine.Fire(UpperLayerEvent.Evt17); return; }
                     UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
                     switch (action)
                     {
@@ -139,10 +147,10 @@ namespace HamletPS.Dicom.Network
                         case UpperLayerAction.AR6: continue;                 // late P-DATA: indicated and ignored
                         case UpperLayerAction.AR8:                           // release collision (we are the requestor: Sta9)
                             StateMachine.Fire(UpperLayerEvent.Evt14);        // AR-9
-                            await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                            await WritePdu(false, new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
                             continue;
                         default:
-                            await PerformAbortActionAsync(action, "unexpected PDU during release").ConfigureAwait(false);
+                            await PerformAbortAction(false, action, "unexpected PDU during release").ConfigureAwait(false);
                             return;
                     }
                 }
@@ -175,12 +183,15 @@ namespace HamletPS.Dicom.Network
         /// and/or close).
         /// </summary>
         /// <param name="limit">The configured limit named in the reason (the time left of it is <paramref name="timeout"/>).</param>
-        public async Task<AssociateRequestPdu> ReceiveRequestAsync(TimeSpan timeout, TimeSpan limit, CancellationToken cancellationToken)
+        public AssociateRequestPdu ReceiveRequest(TimeSpan timeout, TimeSpan limit, CancellationToken cancellationToken) =>
+            Blocked(ReceiveRequestCore(true, timeout, limit, cancellationToken));
+
+        private async Task<AssociateRequestPdu> ReceiveRequestCore(bool blocking, TimeSpan timeout, TimeSpan limit, CancellationToken cancellationToken)
         {
             _timer.Start(timeout, "no A-ASSOCIATE-RQ within " + limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s of connecting (ARTIM)");
             try
             {
-                if (!await ReadPduAsync(cancellationToken).ConfigureAwait(false))
+                if (!await ReadPdu(blocking, cancellationToken).ConfigureAwait(false))
                 {
                     AbortReason = AbortReason ?? _timer.ExpiredReason;        // our own close (timeout, displaced) reads as an end too
                     StateMachine.Fire(UpperLayerEvent.Evt17);                // AA-5
@@ -191,7 +202,7 @@ namespace HamletPS.Dicom.Network
                 UpperLayerAction action = StateMachine.Fire(EventFor(_reader.LastType));
                 if (action != UpperLayerAction.AE6)
                 {
-                    await PerformAbortActionAsync(action, "expected A-ASSOCIATE-RQ, got " + _reader.LastType).ConfigureAwait(false);
+                    await PerformAbortAction(blocking, action, "expected A-ASSOCIATE-RQ, got " + _reader.LastType).ConfigureAwait(false);
                     return null;
                 }
                 Request = (AssociateRequestPdu)_reader.Decode();
@@ -201,7 +212,7 @@ namespace HamletPS.Dicom.Network
             catch (PduFormatException e)
             {
                 AbortReason = e.Message;
-                await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
+                await PerformAbortAction(blocking, StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
                 return null;
             }
             catch (Exception e) when (!(e is OperationCanceledException))
@@ -214,7 +225,9 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>Evt7/AE-7: sends the A-ASSOCIATE-AC; the association is established.</summary>
-        public async Task AcceptAsync(AssociateAcceptPdu accept, CancellationToken cancellationToken)
+        public void AcceptRequest(AssociateAcceptPdu accept, CancellationToken cancellationToken) => Blocked(AcceptCore(true, accept, cancellationToken));
+
+        private async Task AcceptCore(bool blocking, AssociateAcceptPdu accept, CancellationToken cancellationToken)
         {
             if (StateMachine.Fire(UpperLayerEvent.Evt7) != UpperLayerAction.AE7) throw new InvalidOperationException("accept outside Sta3");
             accept.UserInformation.MaximumLength = (uint)Options.MaxPduLength;
@@ -225,17 +238,19 @@ namespace HamletPS.Dicom.Network
                 PresentationContextRequestItem proposed = Request.PresentationContexts.Find(p => p.Id == item.Id);
                 _contexts[item.Id] = new PresentationContext(item.Id, proposed?.AbstractSyntax, item.TransferSyntax, item.Result);
             }
-            await WritePduAsync(accept, cancellationToken).ConfigureAwait(false);
+            await WritePdu(blocking, accept, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Evt8/AE-8: sends the A-ASSOCIATE-RJ, then waits (ARTIM) for the peer to close (AR-5) and closes.</summary>
-        public async Task RejectAsync(AssociateRejectPdu reject, CancellationToken cancellationToken)
+        public void RejectRequest(AssociateRejectPdu reject, CancellationToken cancellationToken) => Blocked(RejectCore(true, reject, cancellationToken));
+
+        private async Task RejectCore(bool blocking, AssociateRejectPdu reject, CancellationToken cancellationToken)
         {
             StateMachine.Fire(UpperLayerEvent.Evt8);
             try
             {
-                await WritePduAsync(reject, cancellationToken).ConfigureAwait(false);
-                await AwaitCloseAsync().ConfigureAwait(false);
+                await WritePdu(blocking, reject, cancellationToken).ConfigureAwait(false);
+                await AwaitClose(blocking).ConfigureAwait(false);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -253,7 +268,14 @@ namespace HamletPS.Dicom.Network
         /// bytes read from it (-1: everything up to its end), fragmented to the peer's maximum PDU length. The data set is
         /// streamed, never held whole.
         /// </summary>
-        public async Task SendMessageAsync(byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken)
+        public Task SendMessageAsync(byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken) =>
+            SendMessageCore(false, contextId, command, dataSet, dataSetLength, bytesSent, cancellationToken);
+
+        /// <summary>The same, blocking the calling thread.</summary>
+        public void SendMessage(byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken) =>
+            Blocked(SendMessageCore(true, contextId, command, dataSet, dataSetLength, bytesSent, cancellationToken));
+
+        private async Task SendMessageCore(bool blocking, byte contextId, DimseCommand command, Stream dataSet, long dataSetLength, IProgress<long> bytesSent, CancellationToken cancellationToken)
         {
             UpperLayerAction action = StateMachine.Fire(UpperLayerEvent.Evt9);
             if (action != UpperLayerAction.DT1 && action != UpperLayerAction.AR7)
@@ -261,8 +283,8 @@ namespace HamletPS.Dicom.Network
             try
             {
                 byte[] cmd = command.Encode();
-                await SendFragmentsAsync(contextId, true, new MemoryStream(cmd, false), cmd.Length, null, cancellationToken).ConfigureAwait(false);
-                if (dataSet != null) await SendFragmentsAsync(contextId, false, dataSet, dataSetLength, bytesSent, cancellationToken).ConfigureAwait(false);
+                await SendFragments(blocking, contextId, true, new MemoryStream(cmd, false), cmd.Length, null, cancellationToken).ConfigureAwait(false);
+                if (dataSet != null) await SendFragments(blocking, contextId, false, dataSet, dataSetLength, bytesSent, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -276,7 +298,7 @@ namespace HamletPS.Dicom.Network
 
         /// <param name="length">Bytes to send, or -1: until the source ends (a one-byte look-ahead finds the last fragment, so
         /// a source that throws at its end — a failed transcoder — never gets its last fragment sent).</param>
-        private async Task SendFragmentsAsync(byte contextId, bool isCommand, Stream source, long length, IProgress<long> bytesSent, CancellationToken cancellationToken)
+        private async Task SendFragments(bool blocking, byte contextId, bool isCommand, Stream source, long length, IProgress<long> bytesSent, CancellationToken cancellationToken)
         {
             long peerMax = PeerMaxPduLength == 0 ? Options.MaxSendPduLength : Math.Min(PeerMaxPduLength, (uint)Options.MaxSendPduLength);
             int maxData = (int)Math.Max(peerMax - 6, 1);      // PDV item header: 4 length + 1 context ID + 1 control header
@@ -295,7 +317,7 @@ namespace HamletPS.Dicom.Network
                 bool ended = false;
                 while (filled < n)
                 {
-                    int r = await ReadSourceAsync(source, b, 12 + filled, n - filled, cancellationToken).ConfigureAwait(false);
+                    int r = await ReadSource(blocking, source, b, 12 + filled, n - filled, cancellationToken).ConfigureAwait(false);
                     if (r <= 0)
                     {
                         if (!untilEnd) throw new DataSetSourceException("the data set ended " + (remaining - filled) + " bytes early (the file changed?)", null);
@@ -308,7 +330,7 @@ namespace HamletPS.Dicom.Network
                 {
                     if (!ended)
                     {
-                        int r = await ReadSourceAsync(source, _lookAhead, 0, 1, cancellationToken).ConfigureAwait(false);
+                        int r = await ReadSource(blocking, source, _lookAhead, 0, 1, cancellationToken).ConfigureAwait(false);
                         if (r <= 0) ended = true;
                         else carried = _lookAhead[0];
                     }
@@ -327,18 +349,18 @@ namespace HamletPS.Dicom.Network
                 b[6] = (byte)(pdvLength >> 24); b[7] = (byte)(pdvLength >> 16); b[8] = (byte)(pdvLength >> 8); b[9] = (byte)pdvLength;
                 b[10] = contextId;
                 b[11] = (byte)((isCommand ? 1 : 0) | (last ? 2 : 0));
-                await WriteRawAsync(b, 12 + n, cancellationToken).ConfigureAwait(false);
+                await WriteRaw(blocking, b, 12 + n, cancellationToken).ConfigureAwait(false);
                 sent += n;
                 bytesSent?.Report(sent);
             }
             while (!last);
         }
 
-        private static async Task<int> ReadSourceAsync(Stream source, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        private static async Task<int> ReadSource(bool blocking, Stream source, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
             try
             {
-                return await source.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+                return blocking ? source.Read(buffer, offset, count) : await source.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DicomFormatException)
             {
@@ -353,13 +375,16 @@ namespace HamletPS.Dicom.Network
         /// Throws <see cref="AssociationAbortedException"/> for an A-ABORT, a closed connection, a timeout or a protocol error
         /// (after sending the A-ABORT the table prescribes).
         /// </summary>
-        public async Task<DimseMessage> ReceiveMessageAsync(Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken)
+        public Task<DimseMessage> ReceiveMessageAsync(Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken) =>
+            ReceiveMessageCore(false, sinkFactory, firstPduTimeout, cancellationToken);
+
+        /// <summary>The same, blocking the calling thread (a receiver's association thread).</summary>
+        public DimseMessage ReceiveMessage(Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken) =>
+            Blocked(ReceiveMessageCore(true, sinkFactory, firstPduTimeout, cancellationToken));
+
+        private async Task<DimseMessage> ReceiveMessageCore(bool blocking, Func<DimseCommand, PresentationContext, IDataSetSink> sinkFactory, TimeSpan firstPduTimeout, CancellationToken cancellationToken)
         {
-            var command = new MemoryStream();
-            DimseCommand cmd = null;
-            PresentationContext context = null;
-            IDataSetSink sink = null;
-            long dataLength = 0;
+            var assembler = new DimseMessageAssembler(_contexts, sinkFactory);
             bool started = false;
             try
             {
@@ -367,7 +392,7 @@ namespace HamletPS.Dicom.Network
                 {
                     _timer.Start(started ? Options.DimseTimeout : firstPduTimeout,
                         started ? "no PDU within the DIMSE timeout while a message was in progress" : "no message within the timeout");
-                    bool got = await ReadPduAsync(cancellationToken).ConfigureAwait(false);
+                    bool got = await ReadPdu(blocking, cancellationToken).ConfigureAwait(false);
                     _timer.Stop();
                     if (!got)
                     {
@@ -387,7 +412,7 @@ namespace HamletPS.Dicom.Network
                     if (action == UpperLayerAction.AR10)                           // collision resolved: answer with our RP (AR-4)
                     {
                         StateMachine.Fire(UpperLayerEvent.Evt14);
-                        await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                        await WritePdu(blocking, new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
                         CloseTransport();
                         return null;
                     }
@@ -395,60 +420,30 @@ namespace HamletPS.Dicom.Network
                     {
                         if (started)
                         {
-                            await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), "A-RELEASE-RQ in the middle of a message").ConfigureAwait(false);
+                            await PerformAbortAction(blocking, StateMachine.Fire(UpperLayerEvent.Evt19), "A-RELEASE-RQ in the middle of a message").ConfigureAwait(false);
                             throw new AssociationAbortedException(Peer, AbortReason);
                         }
                         StateMachine.Fire(UpperLayerEvent.Evt14);                 // AR-4
                         ReleaseRequested?.Invoke();
-                        await WritePduAsync(new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
-                        await AwaitCloseAsync().ConfigureAwait(false);
+                        await WritePdu(blocking, new ReleaseResponsePdu(), cancellationToken).ConfigureAwait(false);
+                        await AwaitClose(blocking).ConfigureAwait(false);
                         return null;
                     }
                     if (action != UpperLayerAction.DT2 && action != UpperLayerAction.AR6)
                     {
                         string why = _reader.LastType == PduType.Abort ? DescribeAbort() : "unexpected " + _reader.LastType + " PDU";
-                        await PerformAbortActionAsync(action, why).ConfigureAwait(false);
+                        await PerformAbortAction(blocking, action, why).ConfigureAwait(false);
                         throw new AssociationAbortedException(Peer, AbortReason);
                     }
                     started = true;
                     _inMessage = 1;
-                    IEnumerable<PresentationDataValue> pdvs = PresentationDataValueParser.Parse(new PduParser(_reader.Body, 0, _reader.BodyLength));
-                    bool complete = false;
-                    foreach (PresentationDataValue pdv in pdvs)
-                    {
-                        if (complete) ProtocolError("PDV of a new message before the response to the previous one (asynchronous window is 1)");
-                        if (context == null)
-                        {
-                            if (!_contexts.TryGetValue(pdv.PresentationContextId, out context) || !context.IsAccepted)
-                                ProtocolError("PDV on presentation context " + pdv.PresentationContextId + ", which was not accepted");
-                        }
-                        else if (pdv.PresentationContextId != context.Id)
-                            ProtocolError("PDVs of different presentation contexts interleaved within one message");
-
-                        if (cmd == null)
-                        {
-                            if (!pdv.IsCommand) ProtocolError("data set fragment before its command");
-                            if (command.Length + pdv.Data.Count > DimseCommand.MaxEncodedLength) ProtocolError("command set longer than " + DimseCommand.MaxEncodedLength + " bytes");
-                            command.Write(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count);
-                            if (!pdv.IsLast) continue;
-                            cmd = DimseCommand.Decode(command.GetBuffer(), 0, (int)command.Length);
-                            if (!cmd.HasDataSet) { complete = true; continue; }
-                            sink = sinkFactory(cmd, context);
-                        }
-                        else
-                        {
-                            if (pdv.IsCommand) ProtocolError("command fragment where data set fragments were expected");
-                            if (sink != null) await sink.WriteAsync(pdv.Data.Array, pdv.Data.Offset, pdv.Data.Count, cancellationToken).ConfigureAwait(false);
-                            dataLength += pdv.Data.Count;
-                            if (pdv.IsLast) complete = true;
-                        }
-                    }
-                    if (complete) return new DimseMessage(cmd, context, sink, dataLength);
+                    DimseMessage message = assembler.Add(PresentationDataValueParser.Parse(new PduParser(_reader.Body, 0, _reader.BodyLength)));
+                    if (message != null) return message;
                 }
             }
             catch (PduFormatException e)
             {
-                await PerformAbortActionAsync(StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
+                await PerformAbortAction(blocking, StateMachine.Fire(UpperLayerEvent.Evt19), e.Message).ConfigureAwait(false);
                 throw new AssociationAbortedException(Peer, AbortReason, e);
             }
             catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is SocketException)
@@ -492,7 +487,7 @@ namespace HamletPS.Dicom.Network
             try
             {
                 _timer.Start(Options.ArtimTimeout, "no A-RELEASE-RP within the ARTIM timeout");
-                await WritePduAsync(new ReleaseRequestPdu(), CancellationToken.None).ConfigureAwait(false);
+                await WritePdu(false, new ReleaseRequestPdu(), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception)
             {
@@ -505,22 +500,25 @@ namespace HamletPS.Dicom.Network
         /// <summary>True while a message is half received (a graceful stop waits for it to complete).</summary>
         public bool InMessage => Volatile.Read(ref _inMessage) == 1;
 
-        private static void ProtocolError(string reason) => throw new PduFormatException(0, reason);
-
         // ----------------------------------------------------------------------------------------------- abort and close
 
         /// <summary>Why the association was aborted (set when it was).</summary>
         public string AbortReason { get; private set; }
 
         /// <summary>Evt15/AA-1: sends an A-ABORT (service-user source) and closes.</summary>
-        public async Task AbortAsync(string reason)
+        public Task AbortAsync(string reason) => AbortCore(false, reason);
+
+        /// <summary>The same, blocking the calling thread.</summary>
+        public void Abort(string reason) => Blocked(AbortCore(true, reason));
+
+        private Task AbortCore(bool blocking, string reason)
         {
             AbortReason = reason;
             UpperLayerAction action = StateMachine.Fire(UpperLayerEvent.Evt15);
-            await PerformAbortActionAsync(action == UpperLayerAction.Undefined ? UpperLayerAction.AA2 : action, reason).ConfigureAwait(false);
+            return PerformAbortAction(blocking, action == UpperLayerAction.Undefined ? UpperLayerAction.AA2 : action, reason);
         }
 
-        private async Task PerformAbortActionAsync(UpperLayerAction action, string reason)
+        private async Task PerformAbortAction(bool blocking, UpperLayerAction action, string reason)
         {
             if (AbortReason == null) AbortReason = reason;
             try
@@ -528,12 +526,12 @@ namespace HamletPS.Dicom.Network
                 switch (action)
                 {
                     case UpperLayerAction.AA1:
-                        await WritePduAsync(new AbortPdu(AbortPdu.SourceServiceUser, 0), CancellationToken.None).ConfigureAwait(false);
+                        await WritePdu(blocking, new AbortPdu(AbortPdu.SourceServiceUser, 0), CancellationToken.None).ConfigureAwait(false);
                         break;
                     case UpperLayerAction.AA7:
                     case UpperLayerAction.AA8:
                     case UpperLayerAction.Undefined:
-                        await WritePduAsync(new AbortPdu(AbortPdu.SourceServiceProvider, AbortPdu.ReasonUnexpectedPdu), CancellationToken.None).ConfigureAwait(false);
+                        await WritePdu(blocking, new AbortPdu(AbortPdu.SourceServiceProvider, AbortPdu.ReasonUnexpectedPdu), CancellationToken.None).ConfigureAwait(false);
                         break;
                 }
             }
@@ -558,12 +556,12 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>Sta13: waits (ARTIM) for the peer to close the connection, discarding what arrives.</summary>
-        private async Task AwaitCloseAsync()
+        private async Task AwaitClose(bool blocking)
         {
             _timer.Start(Options.ArtimTimeout, "peer did not close the connection within the ARTIM timeout");
             try
             {
-                while (await ReadPduAsync(CancellationToken.None).ConfigureAwait(false)) { }
+                while (await ReadPdu(blocking, CancellationToken.None).ConfigureAwait(false)) { }
                 StateMachine.Fire(UpperLayerEvent.Evt17);                         // AR-5
             }
             catch (Exception)
@@ -606,9 +604,16 @@ namespace HamletPS.Dicom.Network
             }
         }
 
-        private async Task<bool> ReadPduAsync(CancellationToken cancellationToken)
+        /// <summary>Reads the next whole PDU: <see cref="PduReader.Read"/> when <paramref name="blocking"/>, else <see cref="PduReader.ReadAsync"/>.</summary>
+        private async Task<bool> ReadPdu(bool blocking, CancellationToken cancellationToken)
         {
-            bool got = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            bool got;
+            if (blocking)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                got = _reader.Read();
+            }
+            else got = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (got) PduReceived?.Invoke();
             return got;
         }
@@ -637,7 +642,7 @@ namespace HamletPS.Dicom.Network
             {
                 byte[] bytes = new AbortPdu(AbortPdu.SourceServiceUser, 0).Encode();
                 using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
-                    await WriteRawAsyncCore(bytes, bytes.Length, cts.Token).ConfigureAwait(false);
+                    await WriteRawAsync(bytes, bytes.Length, cts.Token).ConfigureAwait(false);
             }
             catch (Exception)
             {
@@ -646,27 +651,16 @@ namespace HamletPS.Dicom.Network
             CloseTransport();
         }
 
-        private Task WritePduAsync(Pdu pdu, CancellationToken cancellationToken)
+        private Task WritePdu(bool blocking, Pdu pdu, CancellationToken cancellationToken)
         {
             byte[] bytes = pdu.Encode();
-            return WriteRawAsync(bytes, bytes.Length, cancellationToken);
+            return WriteRaw(blocking, bytes, bytes.Length, cancellationToken);
         }
 
-        /// <summary>
-        /// Serves this association on the calling thread from now on: reads and writes made on it block instead of awaiting
-        /// (see <see cref="PduReader.SynchronousThread"/>). For a receiver that gives each association its own thread.
-        /// </summary>
-        public void ServeOnThread(int managedThreadId)
+        /// <summary>Writes under the write lock: blocking the calling thread when <paramref name="blocking"/>, else awaiting.</summary>
+        private Task WriteRaw(bool blocking, byte[] bytes, int count, CancellationToken cancellationToken)
         {
-            _ownerThread = managedThreadId;
-            _reader.SynchronousThread = managedThreadId;
-        }
-
-        private int _ownerThread;
-
-        private Task WriteRawAsync(byte[] bytes, int count, CancellationToken cancellationToken)
-        {
-            if (_ownerThread == 0 || Environment.CurrentManagedThreadId != _ownerThread) return WriteRawAsyncCore(bytes, count, cancellationToken);
+            if (!blocking) return WriteRawAsync(bytes, count, cancellationToken);
             _writeLock.Wait(cancellationToken);
             try
             {
@@ -679,7 +673,12 @@ namespace HamletPS.Dicom.Network
             return Task.CompletedTask;
         }
 
-        private async Task WriteRawAsyncCore(byte[] bytes, int count, CancellationToken cancellationToken)
+        /// <summary>The result of a call made with <c>blocking: true</c>, which completed before it returned.</summary>
+        private static T Blocked<T>(Task<T> completed) => completed.GetAwaiter().GetResult();
+
+        private static void Blocked(Task completed) => completed.GetAwaiter().GetResult();
+
+        private async Task WriteRawAsync(byte[] bytes, int count, CancellationToken cancellationToken)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
