@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Configuration
