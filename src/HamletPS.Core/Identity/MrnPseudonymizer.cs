@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using HamletPS.Core.Identity.Pseudonyms;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Identity

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Core.Archive;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Sorting;
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Sorting;
 
