@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Upload
 {
@@ -51,7 +52,7 @@ namespace HamletPS.Core.Upload
         {
             Directory.CreateDirectory(Folder);
             string path = PathOf(ledger.Key);
-            string temp = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            string temp = TemporaryFileName.Beside(path);
             File.WriteAllText(temp, JsonSerializer.Serialize(ledger, UploadLedgerJsonContext.Default.UploadLedger));
             HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temp, path);
         }

@@ -35,7 +35,7 @@ namespace HamletPS.Core.Tests.Configuration
             Assert.Throws<IOException>(() => HamletConfigTemplate.Write(path));
             HamletConfigTemplate.Write(path, new ConfigTemplateOptions { Force = true, Site = "new" });
             Assert.Equal("new", HamletConfigLoader.Load(path).App.Site);
-            Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial-*"));
+            Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial"));
         }
 
         [Fact]
