@@ -5,8 +5,8 @@ using System.Linq;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.FileSystem;
 using HamletPS.Core.Pipeline;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Cli.Verbs
 {

@@ -6,6 +6,7 @@ using System.Threading;
 using HamletPS.Core.Archive;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Pipeline;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Cleanup
 {

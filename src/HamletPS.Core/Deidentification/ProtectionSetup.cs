@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.FileSystem;
 using HamletPS.Core.Secrets;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Deidentification
 {

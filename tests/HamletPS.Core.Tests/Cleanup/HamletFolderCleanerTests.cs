@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using HamletPS.Core.Cleanup;
-using HamletPS.Core.FileSystem;
 using Xunit;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Tests.Cleanup
 {
