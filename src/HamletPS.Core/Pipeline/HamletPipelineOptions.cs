@@ -46,7 +46,8 @@ namespace HamletPS.Core.Pipeline
         /// <summary>
         /// <see cref="FromConfig(Configuration.HamletConfig)"/> with an environment lookup (tests). The preflight prepares the
         /// keyed protection options (the site secret resolved and the keys derived once) and the run's step takes them, so a run
-        /// resolves the secret once; a run without a preflight prepares them when its step is made.
+        /// resolves the secret once, however often its preflight is called; a run without a preflight prepares them when its
+        /// step is made.
         /// </summary>
         internal static HamletPipelineOptions FromConfig(Configuration.HamletConfig config, Func<string, string> environment)
         {
@@ -74,7 +75,9 @@ namespace HamletPS.Core.Pipeline
                 },
                 Preflight = () =>
                 {
-                    prepared = DicomProtectionStep.Prepare(config, environment);
+                    // Idempotent until the run's step takes the options: Invoke-HamletPipeline checks before ShouldProcess and
+                    // HamletPipeline.Run checks again, and the secret is still resolved once.
+                    prepared = prepared ?? DicomProtectionStep.Prepare(config, environment);
                     _ = new SortPathTemplate(config.Hamlet.SortTemplate);
                 },
             };

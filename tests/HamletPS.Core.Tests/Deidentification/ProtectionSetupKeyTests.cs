@@ -115,6 +115,7 @@ namespace HamletPS.Core.Tests.Deidentification
             HamletPipelineOptions options = HamletPipelineOptions.FromConfig(config, env.Get);
 
             options.Preflight();
+            options.Preflight(); // Invoke-HamletPipeline checks before ShouldProcess, and Run checks again
             using (IProtectionStep step = options.ProtectionStepFactory(tmp.File("protected"), "run-1"))
                 Assert.NotNull(step);
             Assert.Equal(1, env.Count("HAMLET_SITE_KEY"));
