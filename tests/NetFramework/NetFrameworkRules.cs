@@ -14,6 +14,7 @@ using System.Text;
 using System.Threading;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Network;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Dicom.Storage
 {
@@ -45,16 +46,10 @@ namespace HamletPS.Dicom.Storage
                 string[] f = line.Split(' ');
                 if (f.Length < 5) continue;
                 string mount = f[4].Replace("\\040", " ").Replace("\\011", "\t").Replace("\\134", "\\");
-                if (!IsUnder(fullPath, mount)) continue;
+                if (!PathRules.Linux.IsSameOrInside(fullPath, mount)) continue; // mountinfo is Linux's: its rule
                 if (bestMount == null || mount.Length >= bestMount.Length) { bestMount = mount; bestDevice = f[2]; }
             }
             return bestDevice;
-        }
-
-        private static bool IsUnder(string path, string mount)
-        {
-            if (mount == "/") return true;
-            return path == mount || path.StartsWith(mount.TrimEnd('/') + "/", StringComparison.Ordinal);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace HamletPS.Dicom.Storage
         public static IReadOnlyList<string> Run(IStorageFileSystem fs, string folder)
         {
             var recovered = new List<string>();
-            foreach (string stale in fs.EnumerateFiles(folder, ".*.partial").ToList())
+            foreach (string stale in fs.EnumerateFiles(folder, ".*" + TemporaryFileName.Suffix).ToList())
             {
                 try
                 {

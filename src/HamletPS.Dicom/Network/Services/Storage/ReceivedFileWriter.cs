@@ -38,7 +38,7 @@ namespace HamletPS.Dicom.Network
             if (SopClassUid != context.AbstractSyntax) { Fail(DimseStatus.SopClassNotSupported, "SOP class differs from the presentation context"); return; }
             try
             {
-                _tempPath = Path.Combine(folder, "." + TemporaryName.Next() + ".partial");
+                _tempPath = TemporaryFileName.InFolder(folder);
                 _stream = fs.CreateNew(_tempPath);
                 byte[] meta = FileMetaInformationWriter.Build(SopClassUid, SopInstanceUid, TransferSyntaxUid, callingAeTitle);
                 _stream.Write(meta, 0, meta.Length);

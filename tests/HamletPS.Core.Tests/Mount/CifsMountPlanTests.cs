@@ -1,10 +1,12 @@
 using System;
 using System.IO;
 using System.Linq;
-using HamletPS.Core.Upload;
+using HamletPS.Core.Mount;
 using Xunit;
+using HamletPS.Core.Tests.Upload;
+using HamletPS.Core.Upload;
 
-namespace HamletPS.Core.Tests.Upload;
+namespace HamletPS.Core.Tests.Mount;
 
 public sealed class CifsMountPlanTests : IDisposable
 {

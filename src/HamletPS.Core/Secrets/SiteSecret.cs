@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace HamletPS.Core.Security
+namespace HamletPS.Core.Secrets
 {
     /// <summary>
     /// The site's master secret (input key material for <see cref="SiteKeys"/>). Never hard-coded: it comes from bytes/chars the

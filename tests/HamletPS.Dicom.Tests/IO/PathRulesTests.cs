@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.IO;
 using Xunit;
 
-namespace HamletPS.Core.Tests.FileSystem
+namespace HamletPS.Dicom.Tests.IO
 {
     /// <summary>The one path rule, as a containment table per operating system (the Windows and macOS rules run here too).</summary>
     public sealed class PathRulesTests

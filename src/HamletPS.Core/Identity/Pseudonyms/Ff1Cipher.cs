@@ -1,7 +1,8 @@
 using System;
 using System.Numerics;
+using HamletPS.Core.Security;
 
-namespace HamletPS.Core.Security
+namespace HamletPS.Core.Identity.Pseudonyms
 {
     /// <summary>
     /// FF1 format-preserving encryption (NIST SP 800-38G, section 6.1) over numeral strings of any radix 2..65536,

@@ -1,79 +1,61 @@
 using System;
 using System.IO;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.Identity;
-using HamletPS.Core.Security;
 
-namespace HamletPS.Core.Configuration
+namespace HamletPS.Core.Secrets
 {
     /// <summary>
-    /// Everything keyed that protection and re-identification need, built once from a configuration: the identity resolver
-    /// (mapping file + FF1 or Vigenère pseudonyms), the UID remapper, the date shifter and the vault key. Secrets are resolved
-    /// by <see cref="HamletSecrets"/> (explicit values first). Dispose to zero the derived keys.
+    /// The keyed pieces of one protect or unprotect run, built once from a configuration: the site keys (the secret resolved and
+    /// derived once, <see cref="SiteKeys.Resolve"/>) and the identity resolver (mapping file + FF1 or Vigenère pseudonyms). The
+    /// UID remapper and date shifter are made from <see cref="Keys"/> with the run's UID root and date range
+    /// (Deidentification.RemappingSettings decides them). Dispose to zero the derived keys.
     /// </summary>
     public sealed class SiteCrypto : IDisposable
     {
-        private readonly SiteKeys _keys;
-
-        private SiteCrypto(SiteKeys keys, IdentityResolver identity, UidRemapper uids, DateShifter dates, string keySource)
+        private SiteCrypto(SiteKeys keys, IdentityResolver identity)
         {
-            _keys = keys;
+            Keys = keys;
             Identity = identity;
-            Uids = uids;
-            Dates = dates;
-            KeySource = keySource;
         }
 
+        /// <summary>The keys derived from the site secret; zeroed on <see cref="Dispose"/>.</summary>
+        public SiteKeys Keys { get; }
+
         public IdentityResolver Identity { get; }
-        public UidRemapper Uids { get; }
-        public DateShifter Dates { get; }
-        /// <summary>Key for <see cref="ReidentificationVault"/>.</summary>
-        public byte[] VaultKey => _keys.VaultKey;
+
+        /// <summary>Key for the re-identification vault.</summary>
+        public byte[] VaultKey => Keys.VaultKey;
+
         /// <summary>Where the site secret came from (never the value).</summary>
-        public string KeySource { get; }
+        public string KeySource => Keys.Source;
 
         /// <param name="config">The loaded configuration.</param>
-        /// <param name="explicitSiteKey">-Key as bytes (the cmdlet converts a SecureString); overrides every configured source.</param>
-        /// <param name="explicitFolderKey">An explicit Vigenère key; overrides HAMLET_FOLDERKEY and the file.</param>
-        /// <param name="isRegistryUid">The DICOM UID registry predicate (SOP classes, transfer syntaxes… are never remapped).</param>
+        /// <param name="explicitKey">-Key / --key: the site secret, also the Vigenère key; overrides every configured source.
+        /// Left as it is (the caller clears it).</param>
         /// <param name="environment">Environment lookup (tests); defaults to the process environment.</param>
         /// <exception cref="MappingFileException">The mapping file is configured but absent, unreadable or invalid (see <see cref="LoadLookup"/>).</exception>
         /// <exception cref="InvalidOperationException">No key is configured, or Vigenère is chosen without a folder key.</exception>
-        public static SiteCrypto FromConfig(HamletConfig config, byte[] explicitSiteKey = null, char[] explicitFolderKey = null,
-            Func<string, bool> isRegistryUid = null, Func<string, string> environment = null)
+        public static SiteCrypto FromConfig(HamletConfig config, char[] explicitKey = null, Func<string, string> environment = null)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
             var h = config.Hamlet;
             StudyIdLookup lookup = LoadLookup(h);
 
-            SiteKeys keys;
-            string source;
-            using (var secret = explicitSiteKey != null
-                       ? SiteSecret.FromBytes(explicitSiteKey)
-                       : explicitFolderKey != null
-                           ? SiteSecret.FromChars(explicitFolderKey, clearInput: false, source: "parameter")
-                           : HamletSecrets.ResolveSiteSecret(config, null, environment))
-            {
-                keys = SiteKeys.Derive(secret);
-                source = secret.Source;
-            }
-
+            SiteKeys keys = SiteKeys.Resolve(config, explicitKey, environment);
             try
             {
                 MrnPseudonymizer pseudonymizer;
                 if (h.Pseudonym == PseudonymMethod.Vigenere)
                 {
-                    var folderKey = HamletSecrets.ResolveFolderKey(config, explicitFolderKey, environment)
+                    var folderKey = HamletSecrets.ResolveFolderKey(config, explicitKey, environment)
                         ?? throw new InvalidOperationException("PSEUDONYM is VIGENERE but no folder key is configured (CIPHER FOLDERKEY, FOLDERKEYFILE or HAMLET_FOLDERKEY).");
                     try { pseudonymizer = MrnPseudonymizer.CreateVigenere(folderKey.Reveal()); }
                     finally { folderKey.Clear(); }
                 }
                 else pseudonymizer = MrnPseudonymizer.CreateFf1(keys.Ff1Key);
 
-                return new SiteCrypto(keys,
-                    new IdentityResolver(lookup ?? StudyIdLookup.Empty(h.LookupKey), pseudonymizer),
-                    new UidRemapper(keys.UidKey, h.UidRoot, isRegistryUid),
-                    new DateShifter(keys.DateKey, h.DateOffsetMin, h.DateOffsetMax),
-                    source);
+                return new SiteCrypto(keys, new IdentityResolver(lookup ?? StudyIdLookup.Empty(h.LookupKey), pseudonymizer));
             }
             catch
             {
@@ -96,6 +78,6 @@ namespace HamletPS.Core.Configuration
             return StudyIdLookup.Load(h.MappingFile, new StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
         }
 
-        public void Dispose() => _keys.Dispose();
+        public void Dispose() => Keys.Dispose();
     }
 }

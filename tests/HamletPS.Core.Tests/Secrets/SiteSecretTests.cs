@@ -2,10 +2,11 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using Xunit;
 
-namespace HamletPS.Core.Tests.Security
+namespace HamletPS.Core.Tests.Secrets
 {
     public class SiteSecretTests
     {

@@ -1,6 +1,6 @@
 using System;
 
-namespace HamletPS.Core.Identity
+namespace HamletPS.Core.Identity.Pseudonyms
 {
     /// <summary>
     /// The compatibility method: a keyed Vigenère cipher over letters and digits, in the spirit of the earlier tool's CIPHER

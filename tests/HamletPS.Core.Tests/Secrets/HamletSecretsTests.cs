@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using Xunit;
 
-namespace HamletPS.Core.Tests.Configuration
+namespace HamletPS.Core.Tests.Secrets
 {
     public class HamletSecretsTests
     {

@@ -1,4 +1,4 @@
-namespace HamletPS.Core.Upload
+namespace HamletPS.Core.Mount
 {
     /// <summary>What `hamlet mount` (Linux) was asked to mount; everything but the account and share has a default.</summary>
     public sealed class CifsMountRequest

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using System.Text;
-using HamletPS.Core.Security;
+using HamletPS.Core.Configuration;
 
-namespace HamletPS.Core.Configuration
+namespace HamletPS.Core.Secrets
 {
     /// <summary>
     /// Where secrets come from, first match wins (explicit parameters override the file; plain text in YAML is optional):

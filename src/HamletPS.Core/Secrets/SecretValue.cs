@@ -1,6 +1,6 @@
 using System;
 
-namespace HamletPS.Core.Configuration
+namespace HamletPS.Core.Secrets
 {
     /// <summary>A resolved secret and where it came from. ToString never shows the value; Clear zeroes our copy.</summary>
     public sealed class SecretValue

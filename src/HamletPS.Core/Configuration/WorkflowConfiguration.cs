@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using HamletPS.Core.Configuration;
+using HamletPS.Core.Secrets;
 
-namespace HamletPS.Core.Pipeline
+namespace HamletPS.Core.Configuration
 {
     /// <summary>
     /// How the workflow commands (Invoke-DicomSort, New-HamletArchive, Clear-HamletFolder, Invoke-HamletPipeline and their verbs)

@@ -1,8 +1,9 @@
 using System;
-using HamletPS.Core.Security;
+using HamletPS.Core.Identity.Pseudonyms;
 using Xunit;
+using HamletPS.Core.Tests.Security;
 
-namespace HamletPS.Core.Tests.Security
+namespace HamletPS.Core.Tests.Identity.Pseudonyms
 {
     public class Ff1CipherTests
     {

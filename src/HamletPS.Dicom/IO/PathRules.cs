@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
-namespace HamletPS.Core.FileSystem
+namespace HamletPS.Dicom.IO
 {
     /// <summary>
-    /// The one definition of "the same path" and "a path inside a folder" in HamletPS. Every comparison of paths (guards
+    /// The one definition of "the same path" and "a path inside a folder" in HamletPS (here, below Core, so the toolkit's own
+    /// file code uses it too). Every comparison of paths (guards
     /// such as "never clear OUTGOING", "the vault stays outside the protected tree", sets of files keyed by path) goes
     /// through one of these rules, never through <c>string.StartsWith</c> or <c>string.Equals</c> on paths.
     /// <list type="bullet">

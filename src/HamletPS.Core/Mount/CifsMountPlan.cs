@@ -5,8 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using HamletPS.Core.Upload;
 
-namespace HamletPS.Core.Upload
+namespace HamletPS.Core.Mount
 {
     /// <summary>
     /// The Linux SMB route of the data transfer guide as a plan: <c>mount -t cifs //&lt;account&gt;.file.core.windows.net/&lt;share&gt;

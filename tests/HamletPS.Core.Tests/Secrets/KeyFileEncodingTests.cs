@@ -1,10 +1,11 @@
 using System;
 using System.IO;
 using System.Text;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using Xunit;
 
-namespace HamletPS.Core.Tests.Security
+namespace HamletPS.Core.Tests.Secrets
 {
     /// <summary>
     /// Key files as Windows writes them: Windows PowerShell 5.1's <c>'key' &gt; site.key</c> writes UTF-16 LE with a byte-order
