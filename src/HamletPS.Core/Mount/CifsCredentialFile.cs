@@ -3,7 +3,7 @@ using System.IO;
 using System.Text;
 using HamletPS.Dicom.IO;
 
-namespace HamletPS.Core.Upload
+namespace HamletPS.Core.Mount
 {
     /// <summary>
     /// Writes the mount.cifs credentials file (<c>username=</c>, <c>password=</c> lines) so the key is never readable by
@@ -25,7 +25,7 @@ namespace HamletPS.Core.Upload
             string full = Path.GetFullPath(path);
             string folder = Path.GetDirectoryName(full);
             PlatformIO.CreateOwnerOnlyFolder(folder);
-            string temp = Path.Combine(folder, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string temp = TemporaryFileName.Beside(full);
             FileStream created = PlatformIO.CreateOwnerOnlyFile(temp);
             try
             {

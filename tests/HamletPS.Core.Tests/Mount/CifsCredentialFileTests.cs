@@ -2,10 +2,10 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using HamletPS.Core.Tests.Deidentification.Pixels;
-using HamletPS.Core.Upload;
+using HamletPS.Core.Mount;
 using Xunit;
 
-namespace HamletPS.Core.Tests.Upload
+namespace HamletPS.Core.Tests.Mount
 {
     public class CifsCredentialFileTests
     {
