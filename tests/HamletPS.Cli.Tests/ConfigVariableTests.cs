@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.IO;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    /// <summary>
+    /// $HAMLET_CONFIG names a configuration: a named file must exist, for every verb whose configuration is otherwise optional
+    /// (the same rule and ErrorId as the cmdlets: ConfigNotFound). Run as a process of its own: the variable is process-wide.
+    /// </summary>
+    public sealed class ConfigVariableTests : ScratchFolderTest
+    {
+        public ConfigVariableTests() : base("hamlet-configvar-") { }
+
+        [Theory]
+        [InlineData("sort")]
+        [InlineData("archive")]
+        [InlineData("protect")]
+        public void HamletConfigNamingAMissingFile_FailsWithConfigNotFound_AndWritesNothing(string verb)
+        {
+            Directory.CreateDirectory(Path.Combine(Root, "in"));
+            string missing = Path.Combine(Root, "missing.yaml");
+            string output = Path.Combine(Root, "out");
+            var environment = new Dictionary<string, string> { ["HAMLET_CONFIG"] = missing };
+            string[] args = verb == "archive"
+                ? new[] { verb, Path.Combine(Root, "in"), "--destination", output, "--site", "s1" }
+                : verb == "sort"
+                    ? new[] { verb, Path.Combine(Root, "in"), "--destination", output, "--settle-seconds", "0" }
+                    : new[] { verb, Path.Combine(Root, "in"), "--destination", output };
+
+            HamletExecutables.Run run = HamletExecutables.Start(false, Root, environment, args);
+
+            Assert.True(run.Code == 2, run.ToString());
+            Assert.Contains("error: ConfigNotFound:", run.Err);
+            Assert.Contains(missing, run.Err);
+            Assert.False(Directory.Exists(output));
+        }
+    }
+}
