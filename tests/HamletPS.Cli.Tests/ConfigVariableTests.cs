@@ -13,20 +13,18 @@ namespace HamletPS.Cli.Tests
         public ConfigVariableTests() : base("hamlet-configvar-") { }
 
         [Theory]
-        [InlineData("sort")]
-        [InlineData("archive")]
-        [InlineData("protect")]
-        public void HamletConfigNamingAMissingFile_FailsWithConfigNotFound_AndWritesNothing(string verb)
+        [InlineData("sort {in} --destination {out} --settle-seconds 0")]
+        [InlineData("archive {in} --destination {out} --site s1")]
+        [InlineData("protect {in} --destination {out}")]
+        [InlineData("receive --path {out} --what-if")]
+        [InlineData("retrieve 127.0.0.1 --port 1 --study-instance-uid 1.2.3")]
+        public void HamletConfigNamingAMissingFile_FailsWithConfigNotFound_AndWritesNothing(string commandLine)
         {
             Directory.CreateDirectory(Path.Combine(Root, "in"));
             string missing = Path.Combine(Root, "missing.yaml");
             string output = Path.Combine(Root, "out");
             var environment = new Dictionary<string, string> { ["HAMLET_CONFIG"] = missing };
-            string[] args = verb == "archive"
-                ? new[] { verb, Path.Combine(Root, "in"), "--destination", output, "--site", "s1" }
-                : verb == "sort"
-                    ? new[] { verb, Path.Combine(Root, "in"), "--destination", output, "--settle-seconds", "0" }
-                    : new[] { verb, Path.Combine(Root, "in"), "--destination", output };
+            string[] args = commandLine.Replace("{in}", Path.Combine(Root, "in")).Replace("{out}", output).Split(' ');
 
             HamletExecutables.Run run = HamletExecutables.Start(false, Root, environment, args);
 

@@ -25,6 +25,8 @@ namespace HamletPS.PowerShell.Tests.Commands
         [InlineData("InvokeDicomSortCommand", "Invoke-DicomSort -Path $args[0] -Destination $args[1] -Copy -SettleSeconds 0")]
         [InlineData("ProtectDicomPatientCommand", "Protect-DicomPatient -Path $args[0] -Destination $args[1]")]
         [InlineData("NewHamletArchiveCommand", "New-HamletArchive -Path $args[0] -Destination $args[1] -Site s1")]
+        [InlineData("ReceiveDicomCommand", "Receive-Dicom -Path $args[1] -WhatIf")]
+        [InlineData("CopyDicomStudyCommand", "Copy-DicomStudy -ComputerName 127.0.0.1 -Port 1 -StudyInstanceUID 1.2.3")]
         public void HamletConfigNamingAMissingFile_StopsWithConfigNotFound_AndWritesNothing(string command, string script)
         {
             string missing = Path.Combine(Root, "missing.yaml");
