@@ -17,7 +17,7 @@ namespace HamletPS.Core.Tests.Configuration
         public void Dispose() => Directory.Delete(_here, recursive: true);
 
         private static Func<string, string> Env(string hamletConfig) =>
-            name => name == HamletSecrets.ConfigPathVariable ? hamletConfig : null;
+            name => name == "HAMLET_CONFIG" ? hamletConfig : null;
 
         [Fact]
         public void ResolveOptional_NothingNamedAndNoDefaultFile_IsNull()
@@ -41,7 +41,7 @@ namespace HamletPS.Core.Tests.Configuration
 
             var ex = Assert.Throws<FileNotFoundException>(() => HamletConfigLocator.ResolveOptional(null, _here, Env(missing)));
             Assert.Contains(missing, ex.Message);
-            Assert.Contains("$" + HamletSecrets.ConfigPathVariable, ex.Message);
+            Assert.Contains("$HAMLET_CONFIG", ex.Message);
         }
 
         [Fact]
