@@ -89,6 +89,20 @@ Describe 'Invoke-DicomSort' {
             $env:HAMLET_CONFIG = $saved
         }
     }
+
+    It 'stops with ConfigNotFound when $env:HAMLET_CONFIG names a file that does not exist, as hamlet does' {
+        $site = New-SampleSite
+        $saved = $env:HAMLET_CONFIG
+        try {
+            $env:HAMLET_CONFIG = Join-Path $site.Root 'missing.yaml'
+            { Invoke-DicomSort -Path $site.Incoming -Destination $site.Sorted -Copy -SettleSeconds 0 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ConfigNotFound,HamletPS.Commands.InvokeDicomSortCommand'
+            Test-Path -LiteralPath $site.Sorted | Should -BeFalse
+        }
+        finally {
+            $env:HAMLET_CONFIG = $saved
+        }
+    }
 }
 
 Describe 'New-HamletArchive' {

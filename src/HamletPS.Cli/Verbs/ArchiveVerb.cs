@@ -6,7 +6,6 @@ using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.Deidentification;
 using HamletPS.Core.Pipeline;
 
 namespace HamletPS.Cli.Verbs
@@ -68,18 +67,12 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory());
-                options = new HamletArchiveOptions
+                options = ArchiveSetup.CreateOptions(new ArchiveRequest
                 {
-                    OutputDirectory = Path.GetFullPath(WorkflowConfiguration.Require(args.Destination, config?.DataPath.Outgoing, "Destination", "DATAPATH.OUTGOING")),
-                    Site = WorkflowConfiguration.Require(args.Site, config?.App.Site, "Site", "APP.SITE"),
-                    User = args.User ?? config?.App.User ?? string.Empty,
-                    NameTemplate = args.NameTemplate ?? (args.PerPatient ? null : config?.Hamlet.ArchiveName),
-                    PerPatient = args.PerPatient,
-                    CompressionLevel = args.CompressionLevel,
-                    Profile = config?.Hamlet.Profile,
-                    Verify = args.Verify,
-                    FileRefused = output.Failure,
-                };
+                    Destination = CliPaths.FullOrNull(args.Destination), NameTemplate = args.NameTemplate, PerPatient = args.PerPatient,
+                    CompressionLevel = args.CompressionLevel, Verify = args.Verify, Site = args.Site, User = args.User,
+                }, config);
+                options.FileRefused = output.Failure;
             }
             catch (Exception ex)
             {
@@ -92,7 +85,7 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 // Only files this site's protect step sealed go out: the seal is checked with the site secret.
-                describe = DicomArchiveEntryDescriber.Sealed(ProtectionSetup.CreateSealKey(config, args.Key));
+                describe = ArchiveSetup.CreateDescriber(config, args.Key);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IOException || ex is HamletConfigException)
             {

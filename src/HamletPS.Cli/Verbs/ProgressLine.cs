@@ -54,13 +54,9 @@ namespace HamletPS.Cli.Verbs
         public static string Format(UploadProgress p)
         {
             var c = CultureInfo.InvariantCulture;
-            string eta = p.Completed ? "done" : p.Eta.HasValue ? "ETA " + FormatEta(p.Eta.Value) : "ETA --:--";
+            string eta = p.Completed ? "done" : p.Eta.HasValue ? "ETA " + UploadProgress.FormatEta(p.Eta.Value) : "ETA --:--";
             return p.Name + "  " + p.PercentComplete.ToString(c).PadLeft(3) + "%  " + (p.BytesDone / 1e6).ToString("0.0", c) + "/" +
                    (p.TotalBytes / 1e6).ToString("0.0", c) + " MB  " + p.MegabytesPerSecond.ToString("0.0", c) + " MB/s  " + eta;
         }
-
-        public static string FormatEta(TimeSpan eta) =>
-            eta.TotalHours >= 1 ? ((int)eta.TotalHours).ToString(CultureInfo.InvariantCulture) + eta.ToString("\\:mm\\:ss", CultureInfo.InvariantCulture)
-                                : eta.ToString("m\\:ss", CultureInfo.InvariantCulture);
     }
 }

@@ -98,9 +98,8 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 if (keyVariable != null) request.Key = KeyFromEnvironment(keyVariable);
-                request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
-                if (request.Destination == null && request.Config != null)
-                    request.Destination = HamletPipelineOptions.DefaultProtectedRoot(request.Config.DataPath.Sorted);
+                if (!TryLoadConfig(configPath, request, output)) return 2;
+                request.Destination = ProtectionSetup.Destination(request.Destination, request.Config);
                 ProtectorOptions options = ProtectionSetup.CreateProtectorOptions(request);
                 using (var protector = new DicomProtector(options))
                 {
@@ -123,12 +122,28 @@ namespace HamletPS.Cli.Verbs
             }
         }
 
+        /// <summary>The site configuration into the request; a named file that is missing or invalid is reported with the same
+        /// ErrorId as the cmdlets' (ConfigNotFound, InvalidConfiguration) and false returned.</summary>
+        private static bool TryLoadConfig(string configPath, ProtectionRequest request, CliOutput output)
+        {
+            try
+            {
+                request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
+                return true;
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is HamletConfigException)
+            {
+                output.Failure(WorkflowConfiguration.ClassifyFailure(ex), ex.Message);
+                return false;
+            }
+        }
+
         public static int RunUnprotect(string[] paths, string configPath, ProtectionRequest request, bool json, CliOutput output, string keyVariable = null)
         {
             try
             {
                 if (keyVariable != null) request.Key = KeyFromEnvironment(keyVariable);
-                request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
+                if (!TryLoadConfig(configPath, request, output)) return 2;
                 using (var unprotector = new DicomUnprotector(ProtectionSetup.CreateUnprotectorOptions(request)))
                 {
                     foreach (UnprotectionResult r in unprotector.Unprotect(DicomFileEnumerator.Enumerate(paths, true).ToList()))

@@ -4,7 +4,9 @@ using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using HamletPS.Cli.JsonLines;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.Network;
+using HamletPS.Core.Pipeline;
 
 namespace HamletPS.Cli.Verbs
 {
@@ -47,26 +49,31 @@ namespace HamletPS.Cli.Verbs
                 DicomReceiverOptions options;
                 try
                 {
-                    options = ResolveOptions(parse.GetValue(path), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(config), Directory.GetCurrentDirectory());
-                    options.IdleTimeout = NetworkOptions.ParseDuration(parse.GetValue(idle));
-                    options.AssociationRequestTimeout = NetworkOptions.ParseDuration(parse.GetValue(requestTimeout)) ?? options.AssociationRequestTimeout;
-                    options.EvictIdleAfter = NetworkOptions.ParseDuration(parse.GetValue(evictIdle)) ?? options.EvictIdleAfter;
-                    options.Tls = tls.Settings(parse, false, parse.GetValue(requireClient));
+                    options = ResolveOptions(new ReceiveRequest
+                    {
+                        Folder = parse.GetValue(path),
+                        Port = parse.GetValue(port),
+                        AETitle = parse.GetValue(aeTitle),
+                        AllowedCallingAETitles = parse.GetValue(allowed),
+                        ListenAddress = parse.GetValue(listen),
+                        AllowedPeerAddresses = parse.GetValue(allowedPeers),
+                        MaxAssociations = parse.GetValue(maxAssociations),
+                        MaxAssociationsPerPeer = parse.GetValue(maxPerPeer),
+                        MaxConnections = parse.GetValue(maxConnections),
+                        AssociationRequestTimeout = NetworkOptions.ParseDuration(parse.GetValue(requestTimeout)),
+                        EvictIdleAfter = NetworkOptions.ParseDuration(parse.GetValue(evictIdle)),
+                        IdleTimeout = NetworkOptions.ParseDuration(parse.GetValue(idle)),
+                        Count = parse.GetValue(count),
+                        DuplicatePolicy = parse.GetValue(duplicate),
+                        AcceptAllStorageClasses = parse.GetValue(acceptAll),
+                        Tls = tls.Settings(parse, false, parse.GetValue(requireClient)),
+                    }, parse.GetValue(config), Directory.GetCurrentDirectory());
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
-                    CliOutput.Console.Failure("InvalidConfiguration", ex.Message);
+                    CliOutput.Console.Failure(ex is FileNotFoundException ? "ConfigNotFound" : "InvalidConfiguration", ex.Message);
                     return 2;
                 }
-                if (parse.GetValue(allowed) is string[] callers) options.AllowedCallingAETitles = callers;
-                if (parse.GetValue(listen) is string address) options.ListenAddress = address;
-                if (parse.GetValue(allowedPeers) is string[] peers) options.AllowedPeerAddresses = peers;
-                options.MaxAssociations = parse.GetValue(maxAssociations);
-                options.MaxAssociationsPerPeer = parse.GetValue(maxPerPeer);
-                options.MaxConnections = parse.GetValue(maxConnections);
-                options.Count = parse.GetValue(count);
-                options.DuplicatePolicy = parse.GetValue(duplicate);
-                options.AcceptAllStorageClasses = parse.GetValue(acceptAll);
                 if (parse.GetValue(whatIf))
                 {
                     CliOutput.Console.Line("What if: receive DICOM files as " + options.AETitle + " on port " + options.Port +
@@ -79,26 +86,20 @@ namespace HamletPS.Cli.Verbs
             return command;
         }
 
+        /// <summary>The receiver's options from the folder, port and AE title given (null: not given) and the site configuration.</summary>
+        public static DicomReceiverOptions ResolveOptions(string path, int? port, string aeTitle, string configPath, string currentDirectory) =>
+            ResolveOptions(new ReceiveRequest { Folder = path, Port = port, AETitle = aeTitle }, configPath, currentDirectory);
+
         /// <summary>
-        /// The receiver's folder, port and AE title: the given values, else the site configuration's, else the built-in defaults;
-        /// and the configuration's DICOMNODE access keys (listen address, allowed peers and calling AE titles), which options override.
+        /// The receiver's options: Core's <see cref="ReceiveSetup"/> over the request (the folder taken relative to
+        /// <paramref name="currentDirectory"/>) and the site configuration (always read when there is one: its DICOMNODE access
+        /// keys restrict the receiver even when everything else is given).
         /// </summary>
-        public static DicomReceiverOptions ResolveOptions(string path, int? port, string aeTitle, string configPath, string currentDirectory)
+        public static DicomReceiverOptions ResolveOptions(ReceiveRequest request, string configPath, string currentDirectory)
         {
-            // Always read (when there is one): its DICOMNODE access keys restrict the receiver even when everything else is given.
-            DicomNodeDefaults defaults = DicomNodeDefaults.Load(configPath, currentDirectory);
-            string folder = !string.IsNullOrEmpty(path) ? Path.GetFullPath(Path.Combine(currentDirectory, path)) : defaults?.IncomingFolder;
-            if (string.IsNullOrEmpty(folder))
-                throw new ArgumentException("No incoming folder: give --path, or a site configuration with DATAPATH.INCOMING (--config-path, $HAMLET_CONFIG or config.yaml here).");
-            return new DicomReceiverOptions
-            {
-                Folder = folder,
-                Port = port ?? defaults.Port,
-                AETitle = aeTitle ?? defaults.AETitle,
-                ListenAddress = defaults.ListenAddress,
-                AllowedPeerAddresses = defaults.AllowedPeerAddresses,
-                AllowedCallingAETitles = defaults.AllowedCallingAETitles,
-            };
+            HamletConfig config = WorkflowConfiguration.LoadOrNull(configPath, currentDirectory);
+            if (!string.IsNullOrEmpty(request.Folder)) request.Folder = Path.GetFullPath(Path.Combine(currentDirectory, request.Folder));
+            return ReceiveSetup.CreateOptions(request, config);
         }
 
         /// <summary>Runs the receiver until <paramref name="cancellationToken"/> is cancelled, the idle timeout passes or the count is reached.</summary>

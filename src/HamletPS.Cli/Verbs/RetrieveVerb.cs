@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using HamletPS.Cli.JsonLines;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.Network;
+using HamletPS.Core.Pipeline;
 using HamletPS.Core.Retrieve;
 
 namespace HamletPS.Cli.Verbs
@@ -48,13 +50,13 @@ namespace HamletPS.Cli.Verbs
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
-                    CliOutput.Console.Failure("InvalidConfiguration", ex.Message);
+                    CliOutput.Console.Failure(ex is FileNotFoundException ? "ConfigNotFound" : "InvalidConfiguration", ex.Message);
                     return 2;
                 }
                 string seriesUid = parse.GetValue(series), sopUid = parse.GetValue(sop);
                 var request = new DicomRetrieveRequest
                 {
-                    Level = parse.GetValue(level) ?? (!string.IsNullOrEmpty(sopUid) ? DicomQueryLevel.Image : !string.IsNullOrEmpty(seriesUid) ? DicomQueryLevel.Series : DicomQueryLevel.Study),
+                    Level = RetrieveSetup.Level(parse.GetValue(level), seriesUid, sopUid),
                     StudyInstanceUID = parse.GetValue(study),
                     SeriesInstanceUID = seriesUid,
                     SOPInstanceUID = sopUid,
@@ -77,11 +79,8 @@ namespace HamletPS.Cli.Verbs
         /// <summary>The given folder, else the site configuration's DATAPATH.INCOMING.</summary>
         public static string ResolveDestination(string destination, string configPath, string currentDirectory)
         {
-            if (!string.IsNullOrEmpty(destination)) return Path.GetFullPath(Path.Combine(currentDirectory, destination));
-            string folder = DicomNodeDefaults.Load(configPath, currentDirectory).IncomingFolder;
-            if (string.IsNullOrEmpty(folder))
-                throw new ArgumentException("No destination: give --destination, or a site configuration with DATAPATH.INCOMING (--config-path, $HAMLET_CONFIG or config.yaml here).");
-            return folder;
+            if (!string.IsNullOrEmpty(destination)) return RetrieveSetup.Destination(Path.Combine(currentDirectory, destination), null);
+            return RetrieveSetup.Destination(null, WorkflowConfiguration.LoadOrNull(configPath, currentDirectory));
         }
 
         public static int Run(DicomPeer peer, DicomRetrieveRequest request, bool json, CliOutput output, CancellationToken cancellationToken)

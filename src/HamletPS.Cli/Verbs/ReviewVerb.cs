@@ -38,7 +38,7 @@ namespace HamletPS.Cli.Verbs
 
         public static int Run(string folder, string outputPath, string quarantinePath, bool whatIf, bool json, CliOutput output)
         {
-            string target = Path.GetFullPath(outputPath ?? "hamlet-review.html");
+            string target = Path.GetFullPath(outputPath ?? ReviewReportBuilder.DefaultFileName);
             if (whatIf)
             {
                 output.Line("What if: would write the review page of " + folder + " to " + target);

@@ -68,52 +68,39 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 List<string> files = ExistingFiles(a.Paths, output);
+                var request = new UploadRequest { Force = a.Force, MaxParallelRanges = a.MaxParallelRanges, LedgerPath = a.LedgerPath };
+                ShareFileSender sender;
                 if (a.Destination != null)
                 {
-                    if (!Directory.Exists(a.Destination))
+                    try
                     {
-                        output.Failure("DestinationNotFound", "The destination folder '" + a.Destination + "' does not exist or the share is not mounted.");
+                        sender = UploadSetup.CreateSmbSender(request, a.Destination);
+                    }
+                    catch (DirectoryNotFoundException ex)
+                    {
+                        output.Failure("DestinationNotFound", ex.Message);
                         return 2;
                     }
-                    var copier = new SmbRouteCopier(new SmbCopyOptions { Force = a.Force });
-                    foreach (string file in files)
-                    {
-                        if (a.WhatIf) { output.Line("What if: copy " + file + " to " + a.Destination); continue; }
-                        Send(file, share, output, a.Json, async () =>
-                        {
-                            SmbCopyResult r = await copier.CopyAsync(file, a.Destination, null, progress, cancellationToken).ConfigureAwait(false);
-                            if (r.Status == SmbCopyStatus.NotOverwritten) NotOverwritten(output, r.DestinationPath);
-                            else Write(output, a.Json, r.Status.ToString(), r.Name, r.DestinationPath, r.Bytes, r.Md5Base64, r.Duration, r.MegabytesPerSecond,
-                                () => output.Json(SmbCopyLine.From(r), CliJsonContext.Relaxed.SmbCopyLine));
-                        });
-                    }
-                    return output.ExitCode;
                 }
-
-                share = ShareConnectionResolver.Resolve(a.Connection);
-                var options = new ShareUploadOptions
+                else
                 {
-                    Force = a.Force,
-                    LedgerFolder = a.LedgerPath ?? ShareConnectionResolver.DefaultLedgerFolder(share.ConfigPath, a.Connection.Environment),
-                };
-                if (share.Config != null)
-                {
-                    options.MaxParallelRanges = share.Config.Upload.Parallelism;
-                    options.RangeSize = share.Config.Upload.RangeSize;
-                    options.MaxAttemptsPerRange = Math.Max(1, share.Config.Upload.Retries);
+                    share = ShareConnectionResolver.Resolve(a.Connection);
+                    sender = UploadSetup.CreateSender(request, share, a.Connection.Environment);
                 }
-                if (a.MaxParallelRanges.HasValue) options.MaxParallelRanges = a.MaxParallelRanges.Value;
-                var uploader = new ShareUploader(share.Connection, share.Target, options);
                 foreach (string file in files)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (a.WhatIf) { output.Line("What if: upload " + file + " to " + share.Target); continue; }
-                    Send(file, share, output, a.Json, async () =>
+                    if (a.WhatIf) { output.Line("What if: " + (sender.IsSmbRoute ? "copy " : "upload ") + file + " to " + sender.Where); continue; }
+                    Send(file, share, output, async () =>
                     {
-                        ShareUploadResult r = await uploader.UploadFileAsync(file, null, progress, cancellationToken).ConfigureAwait(false);
-                        if (r.Status == ShareUploadStatus.NotOverwritten) NotOverwritten(output, share.Target.ShareName + "/" + r.RemotePath);
-                        else Write(output, a.Json, r.Status.ToString(), r.Name, r.Uri.ToString(), r.Bytes, r.Md5Base64, r.Duration, r.MegabytesPerSecond,
-                            () => output.Json(ShareUploadLine.From(r), CliJsonContext.Relaxed.ShareUploadLine));
+                        SentShareFile sent = await sender.SendAsync(file, progress, cancellationToken).ConfigureAwait(false);
+                        if (sent.NotReplaced != null) NotOverwritten(output, sent.NotReplaced);
+                        else if (sent.Uploaded is ShareUploadResult r)
+                            Write(output, a.Json, r.Status.ToString(), r.Name, r.Uri.ToString(), r.Bytes, r.Md5Base64, r.Duration, r.MegabytesPerSecond,
+                                () => output.Json(ShareUploadLine.From(r), CliJsonContext.Relaxed.ShareUploadLine));
+                        else if (sent.Copied is SmbCopyResult c)
+                            Write(output, a.Json, c.Status.ToString(), c.Name, c.DestinationPath, c.Bytes, c.Md5Base64, c.Duration, c.MegabytesPerSecond,
+                                () => output.Json(SmbCopyLine.From(c), CliJsonContext.Relaxed.SmbCopyLine));
                     });
                 }
                 return output.ExitCode;
@@ -135,7 +122,7 @@ namespace HamletPS.Cli.Verbs
             }
         }
 
-        private static void Send(string file, ResolvedShare share, CliOutput output, bool json, Func<Task> work)
+        private static void Send(string file, ResolvedShare share, CliOutput output, Func<Task> work)
         {
             try
             {

@@ -50,8 +50,7 @@ namespace HamletPS.Cli.Verbs
                 return output.ExitCode;
             }
             if (files.Count == 0) return output.ExitCode;
-            string lastNetworkError = null;
-            int suppressed = 0;
+            var failures = new SendFailureReport();
             DicomSendProgress last = null;
             var progress = new Reporter(p =>
             {
@@ -64,14 +63,8 @@ namespace HamletPS.Cli.Verbs
                     else output.Line(f.Status + "  " + f.StatusText + "  " + f.Path);
                 }
                 if (f.Success) return;
-                if (f.FailureReason == "DicomSendFailed")
-                {
-                    if (f.StatusText == lastNetworkError) { suppressed++; return; }
-                    lastNetworkError = f.StatusText;
-                    output.Failure("DicomSendFailed", "Sending " + f.Path + " to " + f.Peer + " failed: " + f.StatusText);
-                }
-                else if (f.FailureReason == "InvalidDicomFile") output.Failure("InvalidDicomFile", f.Path + ": " + f.StatusText);
-                else output.Failure("DicomStoreRefused", f.Peer + " refused " + f.Path + ": status " + f.Status + " " + f.StatusText);
+                string message = failures.MessageFor(f);
+                if (message != null) output.Failure(f.FailureReason == "InvalidDicomFile" || f.FailureReason == "DicomStoreRefused" ? f.FailureReason : "DicomSendFailed", message);
             });
             try
             {
@@ -87,7 +80,7 @@ namespace HamletPS.Cli.Verbs
                 output.Failure("InvalidDicomNetworkSetting", ex.Message);
                 return 2;
             }
-            if (suppressed > 0) output.Warning(suppressed + " more files were not sent for the same reason: " + lastNetworkError);
+            if (failures.SuppressedMessage != null) output.Warning(failures.SuppressedMessage);
             if (last != null && !json)
             {
                 output.Line(string.Format(CultureInfo.InvariantCulture, "Sent {0} files in {1:0.0} s ({2:0.0} files/s, {3:0.0} MB/s)",

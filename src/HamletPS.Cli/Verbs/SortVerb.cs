@@ -56,18 +56,15 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 HamletConfig config = WorkflowConfiguration.LoadOrNull(args.ConfigPath, Directory.GetCurrentDirectory());
-                string destination = Path.GetFullPath(WorkflowConfiguration.Require(args.Destination, config?.DataPath.Sorted, "Destination", "DATAPATH.SORTED"));
-                sorter = new DicomSorter(new DicomSortOptions
+                sorter = new DicomSorter(SortSetup.CreateOptions(new SortRequest
                 {
-                    Destination = destination,
-                    QuarantineFolder = Path.GetFullPath(WorkflowConfiguration.QuarantineFolder(args.QuarantinePath, config, destination)),
-                    Template = WorkflowConfiguration.Choose(args.Template, config?.Hamlet.SortTemplate, null),
+                    Destination = CliPaths.FullOrNull(args.Destination),
+                    QuarantinePath = CliPaths.FullOrNull(args.QuarantinePath),
+                    Template = args.Template,
                     Copy = args.Copy,
-                    SettleTime = TimeSpan.FromSeconds(args.SettleSeconds),
-                });
-                roots = args.Paths != null && args.Paths.Length > 0
-                    ? new List<string>(args.Paths)
-                    : new List<string> { WorkflowConfiguration.Require(null, config?.DataPath.Incoming, "Path", "DATAPATH.INCOMING") };
+                    SettleSeconds = args.SettleSeconds,
+                }, config));
+                roots = args.Paths != null && args.Paths.Length > 0 ? new List<string>(args.Paths) : new List<string> { SortSetup.DefaultInput(config) };
             }
             catch (Exception ex)
             {

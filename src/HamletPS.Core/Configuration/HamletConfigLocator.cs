@@ -5,7 +5,11 @@ using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Configuration
 {
-    /// <summary>Finds the config file: the explicit path, then $HAMLET_CONFIG, then config.yaml (or Config.yaml) in the current folder.</summary>
+    /// <summary>
+    /// Finds the config file: the explicit path, then $HAMLET_CONFIG, then config.yaml (or Config.yaml) in the current folder.
+    /// The one rule every command follows: a file NAMED (the explicit path or $HAMLET_CONFIG) must exist; only the default
+    /// search in the current folder may find nothing (<see cref="ResolveOptional"/>).
+    /// </summary>
     public static class HamletConfigLocator
     {
         public static readonly IReadOnlyList<string> DefaultFileNames = new[] { "config.yaml", "Config.yaml", "config.yml", "Config.yml" };
@@ -17,6 +21,25 @@ namespace HamletPS.Core.Configuration
             if (found != null) return found;
             throw new FileNotFoundException("No configuration file found (tried " + string.Join(", ", tried) + "). Pass -ConfigPath, set " +
                 HamletSecrets.ConfigPathVariable + ", or create one with New-HamletConfig / 'hamlet config new'.");
+        }
+
+        /// <summary>
+        /// The config path to use, or null when none was named (neither <paramref name="explicitPath"/> nor $HAMLET_CONFIG) and
+        /// none lies in the current folder. A named file that does not exist throws <see cref="FileNotFoundException"/> listing
+        /// the places tried: it is never silently replaced by running without a configuration.
+        /// </summary>
+        public static string ResolveOptional(string explicitPath = null, string currentDirectory = null, Func<string, string> environment = null)
+        {
+            string found = TryResolve(explicitPath, currentDirectory, environment, out _);
+            if (found != null || !IsNamed(explicitPath, environment)) return found;
+            return Resolve(explicitPath, currentDirectory, environment); // throws, listing what was tried
+        }
+
+        /// <summary>True when a configuration file was named: an explicit path, or $HAMLET_CONFIG set.</summary>
+        public static bool IsNamed(string explicitPath, Func<string, string> environment = null)
+        {
+            environment = environment ?? Environment.GetEnvironmentVariable;
+            return !string.IsNullOrWhiteSpace(explicitPath) || !string.IsNullOrWhiteSpace(environment(HamletSecrets.ConfigPathVariable));
         }
 
         public static string TryResolve(string explicitPath, string currentDirectory, Func<string, string> environment, out IReadOnlyList<string> tried)

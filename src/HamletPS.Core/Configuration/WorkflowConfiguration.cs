@@ -18,15 +18,8 @@ namespace HamletPS.Core.Configuration
         /// </summary>
         public static HamletConfig LoadOrNull(string explicitPath, string currentDirectory, Func<string, string> environment = null)
         {
-            environment = environment ?? Environment.GetEnvironmentVariable;
-            string found = HamletConfigLocator.TryResolve(explicitPath, currentDirectory, environment, out _);
-            if (found == null)
-            {
-                bool named = !string.IsNullOrWhiteSpace(explicitPath) || !string.IsNullOrWhiteSpace(environment(HamletSecrets.ConfigPathVariable));
-                if (named) HamletConfigLocator.Resolve(explicitPath, currentDirectory, environment); // throws, listing what was tried
-                return null;
-            }
-            return HamletConfigLoader.Load(found);
+            string found = HamletConfigLocator.ResolveOptional(explicitPath, currentDirectory, environment);
+            return found == null ? null : HamletConfigLoader.Load(found);
         }
 
         /// <summary>The value given explicitly, else the one from the file; throws <see cref="ArgumentException"/> naming the parameter
@@ -44,13 +37,13 @@ namespace HamletPS.Core.Configuration
             !string.IsNullOrWhiteSpace(explicitValue) ? explicitValue : !string.IsNullOrWhiteSpace(fromConfig) ? fromConfig : fallback;
     
         /// <summary>A stable error id for a configuration failure thrown by <see cref="LoadOrNull"/> or <see cref="Require"/>
-        /// (ConfigurationNotFound, InvalidConfiguration, ConfigurationMissing), or null for anything else. Lets the cmdlets
+        /// (ConfigNotFound, InvalidConfiguration, ConfigurationMissing), or null for anything else. Lets the cmdlets
         /// classify without naming engine exception types.</summary>
         public static string ClassifyFailure(Exception exception)
         {
             switch (exception)
             {
-                case FileNotFoundException _: return "ConfigurationNotFound";
+                case FileNotFoundException _: return "ConfigNotFound";
                 case HamletConfigException _: return "InvalidConfiguration";
                 case ArgumentException _: return "ConfigurationMissing";
                 default: return null;

@@ -61,6 +61,17 @@ namespace HamletPS.Core.Deidentification
         }
 
         /// <summary>
+        /// The protected tree: <paramref name="destination"/> (made full by the face), else "protected" beside the configuration's
+        /// SORTED folder; neither: <see cref="ArgumentException"/> (DestinationRequired).
+        /// </summary>
+        public static string Destination(string destination, HamletConfig config)
+        {
+            if (!string.IsNullOrEmpty(destination)) return destination;
+            if (config != null) return Pipeline.HamletPipelineOptions.DefaultProtectedRoot(config.DataPath.Sorted);
+            throw new ArgumentException("No destination: give the protected tree, or a configuration whose SORTED folder decides it.");
+        }
+
+        /// <summary>
         /// The seal key (<see cref="SiteKeys.SealKey"/>) New-HamletArchive checks protected files with: from the explicit key, else
         /// the site secret of the environment or configuration (as Protect). Throws <see cref="InvalidOperationException"/> when there is none.
         /// </summary>

@@ -18,6 +18,9 @@ namespace HamletPS.Core.Review
     /// </summary>
     public static class ReviewReportBuilder
     {
+        /// <summary>The page both faces write when no output path is given (in the current folder).</summary>
+        public const string DefaultFileName = "hamlet-review.html";
+
         /// <summary>Most frames drawn per series.</summary>
         public const int FramesPerStrip = 5;
 

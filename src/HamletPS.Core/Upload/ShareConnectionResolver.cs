@@ -64,10 +64,14 @@ namespace HamletPS.Core.Upload
         public static string LocateConfig(ShareConnectionRequest request, Func<string, string> environment = null)
         {
             var env = environment ?? request.Environment ?? System.Environment.GetEnvironmentVariable;
-            string found = HamletConfigLocator.TryResolve(request.ConfigPath, request.CurrentDirectory, env, out IReadOnlyList<string> tried);
-            if (found == null && (!string.IsNullOrWhiteSpace(request.ConfigPath) || !string.IsNullOrWhiteSpace(env(HamletSecrets.ConfigPathVariable))))
-                throw new ShareConfigurationException("ConfigNotFound", "The configuration file does not exist (tried " + string.Join(", ", tried) + ").");
-            return found;
+            try
+            {
+                return HamletConfigLocator.ResolveOptional(request.ConfigPath, request.CurrentDirectory, env);
+            }
+            catch (FileNotFoundException ex)
+            {
+                throw new ShareConfigurationException("ConfigNotFound", ex.Message);
+            }
         }
 
         private static HamletConfig Load(string path)

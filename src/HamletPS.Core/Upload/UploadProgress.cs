@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace HamletPS.Core.Upload
 {
@@ -24,5 +25,10 @@ namespace HamletPS.Core.Upload
         public TimeSpan? Eta { get; }
         public bool Completed { get; }
         public int PercentComplete => TotalBytes <= 0 ? 100 : (int)Math.Min(100, BytesDone * 100 / TotalBytes);
+
+        /// <summary>The ETA as both faces print it: m:ss under an hour, else h:mm:ss (hours not wrapped at a day).</summary>
+        public static string FormatEta(TimeSpan eta) =>
+            eta.TotalHours >= 1 ? ((int)eta.TotalHours).ToString(CultureInfo.InvariantCulture) + eta.ToString("\\:mm\\:ss", CultureInfo.InvariantCulture)
+                                : eta.ToString("m\\:ss", CultureInfo.InvariantCulture);
     }
 }

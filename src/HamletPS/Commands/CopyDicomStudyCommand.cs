@@ -65,35 +65,19 @@ namespace HamletPS.Commands
 
         protected override void BeginProcessing()
         {
-            if (!string.IsNullOrEmpty(Destination))
-            {
-                _destination = NetworkParameters.FileSystemPath(this, Destination);
-                return;
-            }
-            try
-            {
-                _destination = DicomNodeDefaults.Load(ConfigPath == null ? null : NetworkParameters.FileSystemPath(this, ConfigPath), SessionState.Path.CurrentFileSystemLocation.ProviderPath).IncomingFolder;
-            }
-            catch (FileNotFoundException ex)
-            {
-                Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                Terminate(ex, "InvalidConfiguration", ErrorCategory.InvalidData, ConfigPath);
-            }
-            if (string.IsNullOrEmpty(_destination))
-                Terminate(new PSArgumentException("No destination: give -Destination, or a site configuration with DATAPATH.INCOMING (-ConfigPath, $HAMLET_CONFIG or config.yaml here)."),
-                    "DestinationRequired", ErrorCategory.InvalidArgument, null);
+            // The configuration is read only when it decides the destination.
+            Core.Configuration.HamletConfig config = string.IsNullOrEmpty(Destination) ? LoadSiteConfig(ConfigPath, required: false) : null;
+            _destination = Setup(() => RetrieveSetup.Destination(string.IsNullOrEmpty(Destination) ? null : NetworkParameters.FileSystemPath(this, Destination), config),
+                null, ex => ex is ArgumentException ? "DestinationRequired" : null);
         }
 
         protected override void ProcessRecord()
         {
             DicomPeer peer = Pacs();
-            string level = !string.IsNullOrEmpty(Level) ? Level : !string.IsNullOrEmpty(SOPInstanceUID) ? "Image" : !string.IsNullOrEmpty(SeriesInstanceUID) ? "Series" : "Study";
             var request = new DicomRetrieveRequest
             {
-                Level = (DicomQueryLevel)Enum.Parse(typeof(DicomQueryLevel), level, ignoreCase: true),
+                Level = RetrieveSetup.Level(string.IsNullOrEmpty(Level) ? (DicomQueryLevel?)null : (DicomQueryLevel)Enum.Parse(typeof(DicomQueryLevel), Level, ignoreCase: true),
+                    SeriesInstanceUID, SOPInstanceUID),
                 StudyInstanceUID = StudyInstanceUID,
                 SeriesInstanceUID = SeriesInstanceUID,
                 SOPInstanceUID = SOPInstanceUID,
@@ -103,7 +87,7 @@ namespace HamletPS.Commands
                 Destination = _destination,
                 Force = Force,
             };
-            string what = level.ToLowerInvariant() + " " + (request.Level == DicomQueryLevel.Image ? SOPInstanceUID : request.Level == DicomQueryLevel.Series ? SeriesInstanceUID : StudyInstanceUID);
+            string what = request.Level.ToString().ToLowerInvariant() + " " + (request.Level == DicomQueryLevel.Image ? SOPInstanceUID : request.Level == DicomQueryLevel.Series ? SeriesInstanceUID : StudyInstanceUID);
             if (!ShouldProcess(_destination, "Copy " + what + " from " + peer + " with " + (request.UseMove ? "C-MOVE" : "C-GET"))) return;
 
             var throttle = new ProgressThrottle(EmitProgress, 1, "Copy-DicomStudy " + peer);

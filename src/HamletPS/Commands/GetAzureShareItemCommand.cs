@@ -16,29 +16,17 @@ namespace HamletPS.Commands
     {
         private ResolvedShare _share;
 
-        /// <summary>The share; default AZURE SHARENAME of the site configuration or the SAS URL's share.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Share { get; set; }
-
         /// <summary>The directory to list, relative to the share; binds the Path property of a piped share item. Default the root (or the configuration's directory).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Path")]
         [ValidateNotNullOrEmpty]
         public string Directory { get; set; }
 
-        /// <summary>"share/directory" in one value, instead of -Share and -Directory.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Target { get; set; }
-
         /// <summary>List subdirectories too (depth-first).</summary>
         [Parameter]
         public SwitchParameter Recurse { get; set; }
 
-        protected override string ShareValue => Share;
         protected override string DirectoryValue => Directory;
-        protected override string TargetValue => Target;
 
         protected override void ProcessRecord()
         {

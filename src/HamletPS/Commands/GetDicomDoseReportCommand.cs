@@ -15,8 +15,6 @@ namespace HamletPS.Commands
     [OutputType(typeof(DoseReport))]
     public sealed class GetDicomDoseReportCommand : HamletPathCmdlet
     {
-        private int _read;
-
         /// <summary>Read folders recursively.</summary>
         [Parameter]
         public SwitchParameter Recurse { get; set; }
@@ -28,38 +26,16 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            var progress = new ProgressThrottle(WriteProgress, 1, "Reading dose reports");
-            foreach (string file in EnumerateInputFiles(Recurse, Filter))
+            ReadInputFiles(Recurse, Filter, "Reading dose reports", "dose reports read", DoseReportReader.Read, report =>
             {
-                StopToken.ThrowIfCancellationRequested();
-                progress.Report(_read + " dose reports read", -1, currentOperation: file);
-                ReadOne(file);
-            }
-            progress.Complete();
-        }
-
-        private void ReadOne(string file)
-        {
-            DoseReport report;
-            try
+                foreach (string warning in report.Warnings) WriteWarning(Core.PrintableText.Escape(report.Path + ": " + warning));
+                WriteObject(report);
+            }, failure =>
             {
-                report = DoseReportReader.Read(file);
-            }
-            catch (Exception ex)
-            {
-                FileFailure failure = FileFailure.Classify(file, ex);
-                if (failure == null) throw;
-                if (failure.Reason == DoseReportReader.NotADoseReportReason)
-                {
-                    EmitVerbose(failure.Message);
-                    return;
-                }
-                WriteError(NewError(failure));
-                return;
-            }
-            foreach (string warning in report.Warnings) EmitWarning(report.Path + ": " + warning);
-            WriteObject(report);
-            _read++;
+                if (failure.Reason != DoseReportReader.NotADoseReportReason) return false;
+                WriteVerbose(Core.PrintableText.Escape(failure.Message)); // not a dose report: skipped, named with -Verbose
+                return true;
+            });
         }
     }
 }

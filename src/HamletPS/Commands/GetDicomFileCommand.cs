@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using HamletPS.Core.Inspection;
-using HamletPS.Core;
 using HamletPS.Internal;
 
 namespace HamletPS.Commands
@@ -15,8 +14,6 @@ namespace HamletPS.Commands
     [OutputType(typeof(DicomElementRow))]
     public sealed class GetDicomFileCommand : HamletPathCmdlet
     {
-        private int _read;
-
         /// <summary>Read folders recursively.</summary>
         [Parameter]
         public SwitchParameter Recurse { get; set; }
@@ -32,36 +29,10 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            var progress = new ProgressThrottle(WriteProgress, 1, "Reading DICOM headers");
-            foreach (string file in EnumerateInputFiles(Recurse, Filter))
-            {
-                StopToken.ThrowIfCancellationRequested();
-                progress.Report(_read + " files read", -1, currentOperation: file);
-                ReadOne(file);
-            }
-            progress.Complete();
-        }
-
-        private void ReadOne(string file)
-        {
-            try
-            {
-                if (Elements)
-                {
-                    foreach (DicomElementRow row in DicomFileInspector.ListElements(file)) WriteObject(row);
-                }
-                else
-                {
-                    WriteObject(DicomFileInspector.Summarize(file));
-                }
-                _read++;
-            }
-            catch (Exception ex)
-            {
-                FileFailure failure = FileFailure.Classify(file, ex);
-                if (failure == null) throw;
-                WriteError(NewError(failure));
-            }
+            if (Elements)
+                ReadInputFiles(Recurse, Filter, "Reading DICOM headers", "files read", DicomFileInspector.ListElements, rows => { foreach (DicomElementRow row in rows) WriteObject(row); });
+            else
+                ReadInputFiles(Recurse, Filter, "Reading DICOM headers", "files read", DicomFileInspector.Summarize, WriteObject);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using HamletPS.Core;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.Pipeline;
 using HamletPS.Core.Sorting;
 using HamletPS.Internal;
 
@@ -62,24 +61,10 @@ namespace HamletPS.Commands
         protected override void BeginProcessing()
         {
             _config = LoadSiteConfig(ConfigPath, required: false);
-            try
+            _sorter = Setup(() => new DicomSorter(SortSetup.CreateOptions(new SortRequest
             {
-                string destination = Resolve(WorkflowConfiguration.Require(Destination, _config?.DataPath.Sorted, "Destination", "DATAPATH.SORTED"));
-                _sorter = new DicomSorter(new DicomSortOptions
-                {
-                    Destination = destination,
-                    QuarantineFolder = Resolve(WorkflowConfiguration.QuarantineFolder(QuarantinePath, _config, destination)),
-                    Template = WorkflowConfiguration.Choose(Template, _config?.Hamlet.SortTemplate, null),
-                    Copy = Copy,
-                    SettleTime = TimeSpan.FromSeconds(SettleSeconds),
-                });
-            }
-            catch (Exception ex)
-            {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
-            }
+                Destination = Resolve(Destination), QuarantinePath = Resolve(QuarantinePath), Template = Template, Copy = Copy, SettleSeconds = SettleSeconds,
+            }, _config)), ConfigPath);
         }
 
         protected override void ProcessRecord()
@@ -88,13 +73,7 @@ namespace HamletPS.Commands
             if (HasInputPaths) roots = ResolveInputPaths();
             else
             {
-                string incoming = _config?.DataPath.Incoming;
-                if (string.IsNullOrEmpty(incoming))
-                {
-                    Terminate(new ArgumentException("No -Path given and no configuration file sets DATAPATH.INCOMING."), "ConfigurationMissing", ErrorCategory.InvalidArgument, null);
-                    return;
-                }
-                roots = new List<string> { incoming };
+                roots = new List<string> { Setup(() => SortSetup.DefaultInput(_config), null) };
             }
             var progress = new ProgressThrottle(WriteProgress, 1, "Sorting DICOM files into " + _sorter.Destination);
             IEnumerable<string> files;
@@ -144,6 +123,6 @@ namespace HamletPS.Commands
             }
         }
 
-        private string Resolve(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        private string Resolve(string path) => path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
 }

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using HamletPS.Core;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.Deidentification;
 using HamletPS.Core.Pipeline;
 using HamletPS.Internal;
 
@@ -90,40 +89,18 @@ namespace HamletPS.Commands
         {
             if (_inputs.Count == 0) return;
             HamletConfig config = LoadSiteConfig(ConfigPath, required: false);
-            HamletArchiveOptions options;
-            try
+            HamletArchiveOptions options = Setup(() => ArchiveSetup.CreateOptions(new ArchiveRequest
             {
-                options = new HamletArchiveOptions
-                {
-                    OutputDirectory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(
-                        WorkflowConfiguration.Require(Destination, config?.DataPath.Outgoing, "Destination", "DATAPATH.OUTGOING")),
-                    Site = WorkflowConfiguration.Require(Site, config?.App.Site, "Site", "APP.SITE"),
-                    User = User ?? config?.App.User ?? string.Empty,
-                    NameTemplate = NameTemplate ?? (PerPatient ? null : config?.Hamlet.ArchiveName),
-                    PerPatient = PerPatient,
-                    CompressionLevel = CompressionLevel,
-                    Profile = config?.Hamlet.Profile,
-                    Verify = Verify,
-                };
-            }
-            catch (Exception ex)
-            {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
-                return;
-            }
-            Func<string, ArchiveEntryInfo> describe;
+                Destination = Destination == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination),
+                NameTemplate = NameTemplate, PerPatient = PerPatient, CompressionLevel = CompressionLevel, Verify = Verify, Site = Site, User = User,
+            }, config), ConfigPath);
             char[] key = SecureStringReader.ToChars(Key);
+            Func<string, ArchiveEntryInfo> describe;
             try
             {
                 // Only files this site's protect step sealed go out: the seal is checked with the site secret.
-                describe = DicomArchiveEntryDescriber.Sealed(ProtectionSetup.CreateSealKey(config, key));
-            }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is System.IO.IOException || ex is HamletConfigException)
-            {
-                Terminate(ex, "SiteKeyRequired", ErrorCategory.InvalidArgument, ConfigPath);
-                return;
+                describe = Setup(() => ArchiveSetup.CreateDescriber(config, key), ConfigPath, ex =>
+                    ex is InvalidOperationException || ex is ArgumentException || ex is System.IO.IOException || ex is HamletConfigException ? "SiteKeyRequired" : null);
             }
             finally
             {
@@ -151,7 +128,8 @@ namespace HamletPS.Commands
                     if (!AskShouldProcess(job.Root, "Archive " + (job.Files == null ? "the protected tree" : job.Files.Count + " protected files") + " into " + options.OutputDirectory)) continue;
                     try
                     {
-                        var reporter = new ArchiveProgressReporter(progress);
+                        var reporter = new CallbackProgress<ArchiveProgress>(p => progress.Report(p.EntriesWritten + " of " + p.EntriesTotal + " files",
+                            p.EntriesTotal > 0 ? 100.0 * p.EntriesWritten / p.EntriesTotal : -1, currentOperation: p.ArchivePath));
                         foreach (ArchiveResult result in builder.Build(job.Root, job.Describe, reporter, ct)) Emit(result);
                     }
                     catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -163,15 +141,6 @@ namespace HamletPS.Commands
                 progress.Complete();
                 return System.Threading.Tasks.Task.CompletedTask;
             });
-        }
-
-        private sealed class ArchiveProgressReporter : IProgress<ArchiveProgress>
-        {
-            private readonly ProgressThrottle _throttle;
-            public ArchiveProgressReporter(ProgressThrottle throttle) { _throttle = throttle; }
-            public void Report(ArchiveProgress value) =>
-                _throttle.Report(value.EntriesWritten + " of " + value.EntriesTotal + " files", value.EntriesTotal > 0 ? 100.0 * value.EntriesWritten / value.EntriesTotal : -1,
-                    currentOperation: value.ArchivePath);
         }
     }
 }

@@ -36,7 +36,7 @@ namespace HamletPS.Commands
             if (_folders.Count > 1)
                 Terminate(new PSArgumentException("One review page covers one protected folder; " + _folders.Count + " were given."), "OneFolderPerReport", ErrorCategory.InvalidArgument, null);
             string folder = _folders[0];
-            string output = GetUnresolvedProviderPathFromPSPath(OutputPath ?? "hamlet-review.html");
+            string output = GetUnresolvedProviderPathFromPSPath(OutputPath ?? ReviewReportBuilder.DefaultFileName);
             string quarantine = QuarantinePath == null ? null : GetUnresolvedProviderPathFromPSPath(QuarantinePath);
             if (!ShouldProcess(output, "Write the review page of " + folder)) return;
             try

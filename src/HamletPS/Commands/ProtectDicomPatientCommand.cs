@@ -79,13 +79,8 @@ namespace HamletPS.Commands
         {
             if (_files.Count == 0) return;
             HamletConfig config = LoadSiteConfig(ConfigPath, required: false);
-            string destination = Destination != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination)
-                : config != null ? HamletPipelineOptions.DefaultProtectedRoot(config.DataPath.Sorted) : null;
-            if (destination == null)
-            {
-                Terminate(new PSArgumentException("Give -Destination, or a configuration whose SORTED folder decides it."), "DestinationRequired",
-                    ErrorCategory.InvalidArgument, null);
-            }
+            string destination = Setup(() => ProtectionSetup.Destination(Destination == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination), config),
+                null, ex => ex is ArgumentException ? "DestinationRequired" : null);
             bool whatIf = !ShouldProcess(destination, "Protect " + _files.Count + " DICOM file(s) into");
             if (whatIf && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) return; // declined at a -Confirm prompt
 

@@ -16,7 +16,7 @@ namespace HamletPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "Dicom", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReceivedDicomFile))]
-    public sealed class ReceiveDicomCommand : DicomTlsCmdlet
+    public sealed class ReceiveDicomCommand : DicomReceiverCmdlet
     {
         /// <summary>The incoming folder; default DATAPATH.INCOMING of the site configuration.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,46 +33,6 @@ namespace HamletPS.Commands
         [Parameter]
         [ValidateLength(1, 16)]
         public string AETitle { get; set; }
-
-        /// <summary>Calling AE titles let in; default DICOMNODE.ALLOWEDCALLINGAETITLES, else any.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] AllowedCallingAETitle { get; set; }
-
-        /// <summary>The one local IP address to listen on; default DICOMNODE.LISTENADDRESS, else every address.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string ListenAddress { get; set; }
-
-        /// <summary>Peer addresses or networks (10.1.2.0/24) let connect; default DICOMNODE.ALLOWEDPEERADDRESSES, else any.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] AllowedPeerAddress { get; set; }
-
-        /// <summary>Associations served at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 1000)]
-        public int MaxAssociations { get; set; } = 16;
-
-        /// <summary>Associations served at once for one peer address.</summary>
-        [Parameter]
-        [ValidateRange(1, 1000)]
-        public int MaxAssociationsPerPeer { get; set; } = 8;
-
-        /// <summary>TCP connections open at once (one thread each); 0: 4 × MaxAssociations.</summary>
-        [Parameter]
-        [ValidateRange(0, 10000)]
-        public int MaxConnections { get; set; }
-
-        /// <summary>Seconds (or a TimeSpan) a new connection may take to send its association request.</summary>
-        [Parameter]
-        [SecondsToTimeSpan]
-        public TimeSpan AssociationRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-        /// <summary>At a limit, an association that stored nothing for this long (seconds, or a TimeSpan) is aborted to let a new one in.</summary>
-        [Parameter]
-        [SecondsToTimeSpan]
-        public TimeSpan EvictIdleAfter { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Stop when no association has been open for this long (seconds, or a TimeSpan).</summary>
         [Parameter]
@@ -93,10 +53,6 @@ namespace HamletPS.Commands
         /// <summary>Accept every storage SOP class, not only the radiotherapy trial's list.</summary>
         [Parameter]
         public SwitchParameter AcceptAllStorageClasses { get; set; }
-
-        /// <summary>Close TLS connections that offer no trusted client certificate.</summary>
-        [Parameter]
-        public SwitchParameter RequireClientCertificate { get; set; }
 
         /// <summary>The site configuration file (default: $HAMLET_CONFIG, else config.yaml in the current folder).</summary>
         [Parameter]
@@ -149,9 +105,9 @@ namespace HamletPS.Commands
                 {
                     try
                     {
-                        receiver.Log = new Relay<string>(EmitVerbose, ct);
-                        receiver.Refused = new Relay<RefusedDicomFile>(r => EmitWarning(r.ToString()), ct);
-                        await receiver.RunAsync(new Relay<ReceivedDicomFile>(Emit, ct), ct).ConfigureAwait(false);
+                        receiver.Log = new RelayProgress<string>(EmitVerbose, ct);
+                        receiver.Refused = new RelayProgress<RefusedDicomFile>(r => EmitWarning(r.ToString()), ct);
+                        await receiver.RunAsync(new RelayProgress<ReceivedDicomFile>(Emit, ct), ct).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -167,78 +123,22 @@ namespace HamletPS.Commands
             }
         }
 
+        /// <summary>The receiver's options from these parameters and the site configuration (always read when there is one: its
+        /// DICOMNODE access keys restrict the receiver even when -Path, -Port and -AETitle are given).</summary>
         private DicomReceiverOptions BuildOptions()
         {
-            // Always read (when there is one): its DICOMNODE access keys restrict the receiver even when -Path, -Port and -AETitle are given.
-            DicomNodeDefaults defaults = null;
-            {
-                try
-                {
-                    defaults = DicomNodeDefaults.Load(ConfigPath == null ? null : NetworkParameters.FileSystemPath(this, ConfigPath), SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-                }
-                catch (FileNotFoundException ex)
-                {
-                    Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    Terminate(ex, "InvalidConfiguration", ErrorCategory.InvalidData, ConfigPath);
-                }
-            }
-            string folder = !string.IsNullOrEmpty(Path) ? NetworkParameters.FileSystemPath(this, Path) : defaults?.IncomingFolder;
-            if (string.IsNullOrEmpty(folder))
-            {
-                Terminate(new PSArgumentException("No incoming folder: give -Path, or a site configuration with DATAPATH.INCOMING (-ConfigPath, $HAMLET_CONFIG or config.yaml here)."),
-                    "IncomingFolderRequired", ErrorCategory.InvalidArgument, null);
-            }
-            return new DicomReceiverOptions
-            {
-                Folder = folder,
-                Port = IsBound(nameof(Port)) ? Port : defaults.Port,
-                AETitle = IsBound(nameof(AETitle)) ? AETitle : defaults.AETitle,
-                AllowedCallingAETitles = AllowedCallingAETitle ?? defaults.AllowedCallingAETitles,
-                ListenAddress = IsBound(nameof(ListenAddress)) ? ListenAddress : defaults.ListenAddress,
-                AllowedPeerAddresses = AllowedPeerAddress ?? defaults.AllowedPeerAddresses,
-                MaxAssociations = MaxAssociations,
-                MaxAssociationsPerPeer = MaxAssociationsPerPeer,
-                MaxConnections = MaxConnections,
-                AssociationRequestTimeout = AssociationRequestTimeout,
-                EvictIdleAfter = EvictIdleAfter,
-                IdleTimeout = IsBound(nameof(IdleTimeout)) ? IdleTimeout : (TimeSpan?)null,
-                Count = IsBound(nameof(Count)) ? Count : (int?)null,
-                DuplicatePolicy = (DuplicateFilePolicy)Enum.Parse(typeof(DuplicateFilePolicy), DuplicatePolicy, ignoreCase: true),
-                AcceptAllStorageClasses = AcceptAllStorageClasses,
-                Tls = TlsSettings(false, RequireClientCertificate),
-            };
+            Core.Configuration.HamletConfig config = LoadSiteConfig(ConfigPath, required: false);
+            ReceiveRequest request = AdmissionRequest();
+            request.Folder = string.IsNullOrEmpty(Path) ? null : NetworkParameters.FileSystemPath(this, Path);
+            request.Port = IsBound(nameof(Port)) ? Port : (int?)null;
+            request.AETitle = IsBound(nameof(AETitle)) ? AETitle : null;
+            request.IdleTimeout = IsBound(nameof(IdleTimeout)) ? IdleTimeout : (TimeSpan?)null;
+            request.Count = IsBound(nameof(Count)) ? Count : (int?)null;
+            request.DuplicatePolicy = (DuplicateFilePolicy)Enum.Parse(typeof(DuplicateFilePolicy), DuplicatePolicy, ignoreCase: true);
+            request.AcceptAllStorageClasses = AcceptAllStorageClasses;
+            return Setup(() => ReceiveSetup.CreateOptions(request, config), null, ex => ex is ArgumentException ? "IncomingFolderRequired" : null);
         }
 
         private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
-        /// <summary>
-        /// Forwards reports from the receiver's threads to the pipeline thread (Emit… are thread-safe). Once the command is being
-        /// stopped the pipeline may be gone: reports are then dropped, so the receiver can still finish its files.
-        /// </summary>
-        private sealed class Relay<T> : IProgress<T>
-        {
-            private readonly Action<T> _action;
-            private readonly CancellationToken _stopping;
-
-            public Relay(Action<T> action, CancellationToken stopping)
-            {
-                _action = action;
-                _stopping = stopping;
-            }
-
-            public void Report(T value)
-            {
-                try
-                {
-                    _action(value);
-                }
-                catch (Exception) when (_stopping.IsCancellationRequested)
-                {
-                }
-            }
-        }
     }
 }

@@ -77,7 +77,7 @@ namespace HamletPS.Commands
         {
             if (_files.Count == 0) return;
             var progress = new ProgressThrottle(EmitProgress, 2, "Sending DICOM to " + _peer);
-            var failures = new FailureCollapser();
+            var failures = new SendFailureReport();
             try
             {
                 RunOffPipelineThread(async ct =>
@@ -90,13 +90,10 @@ namespace HamletPS.Commands
                 Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, _peer.ToString());
             }
             progress.Complete();
-            if (failures.Suppressed > 0)
-            {
-                WriteWarning(failures.Suppressed.ToString(CultureInfo.InvariantCulture) + " more files were not sent for the same reason: " + Core.PrintableText.Escape(failures.LastMessage));
-            }
+            if (failures.SuppressedMessage != null) WriteWarning(Core.PrintableText.Escape(failures.SuppressedMessage));
         }
 
-        private void OnProgress(DicomSendProgress p, ProgressThrottle progress, FailureCollapser failures)
+        private void OnProgress(DicomSendProgress p, ProgressThrottle progress, SendFailureReport failures)
         {
             SentDicomFile file = p.File;
             if (file != null)
@@ -109,40 +106,13 @@ namespace HamletPS.Commands
             progress.Report(status, p.PercentComplete, currentOperation: file?.Path, force: p.FilesDone == p.FilesTotal);
         }
 
-        private void ReportFailure(SentDicomFile file, FailureCollapser failures)
+        private void ReportFailure(SentDicomFile file, SendFailureReport failures)
         {
-            switch (file.FailureReason)
-            {
-                case "InvalidDicomFile":
-                    EmitError(NewError(new InvalidDataException(file.Path + ": " + file.StatusText), "InvalidDicomFile", ErrorCategory.InvalidData, file.Path));
-                    break;
-                case "DicomStoreRefused":
-                    EmitError(NewError(new IOException(file.Peer + " refused " + file.Path + ": status " + file.Status + " " + file.StatusText), "DicomStoreRefused", ErrorCategory.WriteError, file.Path));
-                    break;
-                default:
-                    // A peer that cannot be reached fails every remaining file with the same reason: one error, then a count.
-                    if (failures.IsRepeat(file.StatusText)) return;
-                    EmitError(NewError(new IOException("Sending " + file.Path + " to " + file.Peer + " failed: " + file.StatusText), "DicomSendFailed", ErrorCategory.ConnectionError, file.Peer));
-                    break;
-            }
-        }
-
-        private sealed class FailureCollapser
-        {
-            public int Suppressed { get; private set; }
-
-            public string LastMessage { get; private set; }
-
-            public bool IsRepeat(string message)
-            {
-                if (message == LastMessage)
-                {
-                    Suppressed++;
-                    return true;
-                }
-                LastMessage = message;
-                return false;
-            }
+            string message = failures.MessageFor(file);
+            if (message == null) return; // a peer that cannot be reached: one error, then a count
+            if (file.FailureReason == "InvalidDicomFile") EmitError(NewError(new InvalidDataException(message), file.FailureReason, ErrorCategory.InvalidData, file.Path));
+            else if (file.FailureReason == "DicomStoreRefused") EmitError(NewError(new IOException(message), file.FailureReason, ErrorCategory.WriteError, file.Path));
+            else EmitError(NewError(new IOException(message), "DicomSendFailed", ErrorCategory.ConnectionError, file.Peer));
         }
 
         private sealed class Reporter : IProgress<DicomSendProgress>

@@ -78,10 +78,18 @@ namespace HamletPS.Internal
         [ValidateNotNullOrEmpty]
         public string ConfigPath { get; set; }
 
-        /// <summary>The share, directory and target parameters of the derived cmdlet.</summary>
-        protected abstract string ShareValue { get; }
+        /// <summary>The share; default AZURE SHARENAME of the site configuration or the SAS URL's share.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Share { get; set; }
+
+        /// <summary>"share/directory" in one value, instead of -Share and -Directory.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Target { get; set; }
+
+        /// <summary>The directory parameter of the derived cmdlet (its position and pipeline binding differ).</summary>
         protected abstract string DirectoryValue { get; }
-        protected abstract string TargetValue { get; }
 
         /// <summary>Builds the connection and target, or stops the command with a configuration error (never showing a secret).</summary>
         protected ResolvedShare ResolveShare()
@@ -95,9 +103,9 @@ namespace HamletPS.Internal
                 AccountName = AccountName,
                 AccountKey = AccountKey,
                 AccessToken = AccessToken,
-                Share = ShareValue,
+                Share = Share,
                 Directory = DirectoryValue,
-                Target = TargetValue,
+                Target = Target,
                 ConfigPath = ConfigPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
                 CurrentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             };

@@ -112,21 +112,26 @@ namespace HamletPS.Internal
 
         /// <summary>
         /// The site configuration: -ConfigPath, else $env:HAMLET_CONFIG, else config.yaml in the current PowerShell location.
-        /// Returns null when none exists and <paramref name="required"/> is false; otherwise a missing or invalid file stops the
+        /// Returns null when none was named and none lies here and <paramref name="required"/> is false (Core's
+        /// HamletConfigLocator.ResolveOptional: a named file must exist); otherwise a missing or invalid file stops the
         /// command with an error naming the file and line (ErrorIds ConfigNotFound, InvalidConfiguration).
         /// </summary>
         protected Core.Configuration.HamletConfig LoadSiteConfig(string configPath, bool required)
         {
             string here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
             string explicitPath = string.IsNullOrEmpty(configPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(configPath);
-            string found = Core.Configuration.HamletConfigLocator.TryResolve(explicitPath, here, null, out var tried);
-            if (found == null)
+            string found = null;
+            try
             {
-                if (!required && explicitPath == null) return null;
-                Terminate(new System.IO.FileNotFoundException("No configuration file found (tried " + string.Join(", ", tried) +
-                    "). Pass -ConfigPath, set $env:HAMLET_CONFIG, or create one with New-HamletConfig."), "ConfigNotFound",
-                    ErrorCategory.ObjectNotFound, explicitPath ?? here);
+                // A file named by -ConfigPath or $env:HAMLET_CONFIG must exist; only the search in the current folder is optional.
+                found = required ? Core.Configuration.HamletConfigLocator.Resolve(explicitPath, here)
+                    : Core.Configuration.HamletConfigLocator.ResolveOptional(explicitPath, here);
             }
+            catch (System.IO.FileNotFoundException ex)
+            {
+                Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, explicitPath ?? here);
+            }
+            if (found == null) return null;
             Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
             foreach (var finding in result.Findings)
             {
@@ -139,6 +144,51 @@ namespace HamletPS.Internal
                     "InvalidConfiguration", ErrorCategory.InvalidData, found);
             }
             return result.Config;
+        }
+
+        /// <summary>
+        /// Runs a Core set-up (SortSetup, ArchiveSetup…: parameters and configuration into engine options). A failure
+        /// <paramref name="classify"/> names (default: Core's configuration failures: ConfigNotFound, InvalidConfiguration,
+        /// ConfigurationMissing) stops the command with that ErrorId; anything else propagates.
+        /// </summary>
+        protected T Setup<T>(Func<T> setup, object target, Func<Exception, string> classify = null, ErrorCategory category = ErrorCategory.InvalidArgument)
+        {
+            try
+            {
+                return setup();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                string reason = (classify ?? Core.Configuration.WorkflowConfiguration.ClassifyFailure)(ex);
+                if (reason == null) throw;
+                Terminate(ex, reason, category, target);
+                return default(T);
+            }
+        }
+
+        /// <summary>
+        /// Stops the command with <paramref name="reason"/> when any of <paramref name="names"/> was given: parameters that do
+        /// not apply in this use ("-A, -B apply " + <paramref name="why"/>), refused rather than silently ignored.
+        /// </summary>
+        protected void RefuseParameters(IEnumerable<string> names, string why, string reason)
+        {
+            var given = new List<string>();
+            foreach (string name in names)
+                if (MyInvocation.BoundParameters.ContainsKey(name)) given.Add("-" + name);
+            if (given.Count == 0) return;
+            Terminate(new PSArgumentException(string.Join(", ", given) + (given.Count == 1 ? " applies " : " apply ") + why + "."),
+                reason, ErrorCategory.InvalidArgument, string.Join(",", given));
+        }
+
+        /// <summary>
+        /// Whether to replace an existing <paramref name="target"/> whose content differs (asked from any thread): -Force replaces;
+        /// -Confirm asks; otherwise it is left alone.
+        /// </summary>
+        protected bool ConfirmReplace(bool force, string target)
+        {
+            if (force) return true;
+            if (!MyInvocation.BoundParameters.TryGetValue("Confirm", out object confirm) || !((SwitchParameter)confirm).IsPresent) return false;
+            return AskShouldProcess(target, "Overwrite (the existing file has different content)");
         }
 
         /// <summary>Stops the command for a configuration or usage error.</summary>

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using HamletPS.Core.Inspection;
 
 namespace HamletPS.Internal
@@ -68,6 +70,34 @@ namespace HamletPS.Internal
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Reads every file of this record's inputs with <paramref name="read"/> on every core, a window of files at a time (Core's
+        /// <see cref="OrderedParallel"/>, as `hamlet inspect` and `hamlet dose`), and hands each result to <paramref name="write"/>
+        /// on the pipeline thread in input order. A file that cannot be read is classified by Core (FileFailure) and written as a
+        /// non-terminating error, unless <paramref name="quiet"/> takes it (returns true). Progress counts the files read.
+        /// </summary>
+        protected void ReadInputFiles<T>(bool recurse, string filter, string activity, string noun, Func<string, T> read, Action<T> write,
+            Func<Core.FileFailure, bool> quiet = null)
+        {
+            var progress = new ProgressThrottle(WriteProgress, 1, activity);
+            int done = 0;
+            foreach (var outcome in OrderedParallel.Map(EnumerateInputFiles(recurse, filter), read))
+            {
+                StopToken.ThrowIfCancellationRequested();
+                progress.Report(done + " " + noun, -1, currentOperation: outcome.Item);
+                if (outcome.Error == null)
+                {
+                    write(outcome.Result);
+                    done++;
+                    continue;
+                }
+                Core.FileFailure failure = Core.FileFailure.Classify(outcome.Item, outcome.Error);
+                if (failure == null) ExceptionDispatchInfo.Capture(outcome.Error).Throw();
+                if (quiet == null || !quiet(failure)) WriteError(NewError(failure));
+            }
+            progress.Complete();
         }
     }
 }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using HamletPS.Cli.Verbs;
+using HamletPS.Core.Inspection;
 using Xunit;
 
-namespace HamletPS.Cli.Tests
+namespace HamletPS.Core.Tests.Inspection
 {
     public class OrderedParallelTests
     {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 
-namespace HamletPS.Cli.Verbs
+namespace HamletPS.Core.Inspection
 {
     /// <summary>
     /// Runs a function over a sequence on several threads and hands the results back in input order, a window of items at a
