@@ -161,7 +161,7 @@ print(json.dumps({'problems': problems, 'entries': sorted(entries), 'rows': sort
             int code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(Root, "out"), ConfigPath = Path.Combine(Root, "none.yaml") },
                 new CliOutput(new StringWriter(), stderr));
             Assert.Equal(2, code);
-            Assert.Contains("error: ConfigurationNotFound:", stderr.ToString());
+            Assert.Contains("error: ConfigNotFound:", stderr.ToString());
 
             code = ArchiveVerb.Run(new ArchiveVerb.Arguments { Paths = new[] { Protected }, Destination = Path.Combine(Root, "out") }, new CliOutput(new StringWriter(), stderr));
             Assert.Equal(2, code);

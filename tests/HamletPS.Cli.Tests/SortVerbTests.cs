@@ -58,7 +58,7 @@ namespace HamletPS.Cli.Tests
                 new CliOutput(new StringWriter(), stderr));
 
             Assert.Equal(2, code);
-            Assert.Contains("ConfigurationNotFound", stderr.ToString());
+            Assert.Contains("ConfigNotFound", stderr.ToString());
         }
     }
 }

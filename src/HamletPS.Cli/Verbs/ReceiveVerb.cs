@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Network;
 
@@ -53,10 +54,9 @@ namespace HamletPS.Cli.Verbs
                     options.EvictIdleAfter = NetworkOptions.ParseDuration(parse.GetValue(evictIdle)) ?? options.EvictIdleAfter;
                     options.Tls = tls.Settings(parse, false, parse.GetValue(requireClient));
                 }
-                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidConfiguration) is HamletException setup)
                 {
-                    CliOutput.Console.Failure("InvalidConfiguration", ex.Message);
-                    return 2;
+                    return CliOutput.Console.Failure(setup); // ConfigNotFound, InvalidConfiguration, a bad duration or TLS file
                 }
                 if (parse.GetValue(allowed) is string[] callers) options.AllowedCallingAETitles = callers;
                 if (parse.GetValue(listen) is string address) options.ListenAddress = address;
@@ -110,10 +110,9 @@ namespace HamletPS.Cli.Verbs
             {
                 receiver = new DicomReceiver(options);
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             using (receiver)
             {

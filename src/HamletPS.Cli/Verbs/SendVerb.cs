@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
@@ -82,10 +83,9 @@ namespace HamletPS.Cli.Verbs
                 output.Failure("Cancelled", "stopped before every file was sent");
                 return output.ExitCode;
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             if (suppressed > 0) output.Warning(suppressed + " more files were not sent for the same reason: " + lastNetworkError);
             if (last != null && !json)

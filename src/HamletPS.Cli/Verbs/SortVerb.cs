@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -69,12 +70,9 @@ namespace HamletPS.Cli.Verbs
                     ? new List<string>(args.Paths)
                     : new List<string> { WorkflowConfiguration.Require(null, config?.DataPath.Incoming, "Path", "DATAPATH.INCOMING") };
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
-                return 2;
+                return output.Failure(setup); // ConfigNotFound, InvalidConfiguration, ConfigurationMissing
             }
 
             int sorted = 0;

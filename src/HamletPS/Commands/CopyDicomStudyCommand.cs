@@ -74,13 +74,9 @@ namespace HamletPS.Commands
             {
                 _destination = DicomNodeDefaults.Load(ConfigPath == null ? null : NetworkParameters.FileSystemPath(this, ConfigPath), SessionState.Path.CurrentFileSystemLocation.ProviderPath).IncomingFolder;
             }
-            catch (FileNotFoundException ex)
+            catch (Exception ex) when (SetupError(ex, Core.ErrorIds.InvalidConfiguration) is Core.HamletException setup)
             {
-                Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                Terminate(ex, "InvalidConfiguration", ErrorCategory.InvalidData, ConfigPath);
+                Terminate(setup, ConfigPath); // ConfigNotFound, InvalidConfiguration
             }
             if (string.IsNullOrEmpty(_destination))
                 Terminate(new PSArgumentException("No destination: give -Destination, or a site configuration with DATAPATH.INCOMING (-ConfigPath, $HAMLET_CONFIG or config.yaml here)."),
@@ -134,14 +130,14 @@ namespace HamletPS.Commands
                 WriteVerbose(summary.Method + " " + what + " from " + summary.Peer + ": " + summary.Instances + " instances, " + summary.AlreadyPresent + " already present, " +
                     summary.Retrieved + " retrieved, " + summary.Failed + " failed");
             if (failure == null) return;
-            if (NetworkParameters.IsSettingsError(failure))
+            if (NetworkParameters.SettingsError(failure) is Core.HamletException setup)
             {
-                Terminate(failure, NetworkParameters.SettingsErrorId(failure), ErrorCategory.InvalidArgument, peer.ToString());
+                Terminate(setup, peer.ToString());
                 return;
             }
             string id = QueryRetrieveError.Classify(failure);
             if (id == null) throw failure;
-            if (id == "MoveDestinationUnknown") Terminate(failure, id, ErrorCategory.PermissionDenied, peer.ToString());
+            if (id == Core.ErrorIds.MoveDestinationUnknown) Terminate(failure, id, ErrorCategory.PermissionDenied, peer.ToString());
             else WriteError(NewError(failure, id, ErrorCategory.ConnectionError, peer.ToString()));
         }
     }

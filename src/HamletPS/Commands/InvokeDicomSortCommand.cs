@@ -74,11 +74,9 @@ namespace HamletPS.Commands
                     SettleTime = TimeSpan.FromSeconds(SettleSeconds),
                 });
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
+                Terminate(setup, ConfigPath); // ConfigNotFound, InvalidConfiguration, ConfigurationMissing
             }
         }
 

@@ -106,11 +106,9 @@ namespace HamletPS.Commands
                     Verify = Verify,
                 };
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                Terminate(ex, reason, ErrorCategory.InvalidArgument, ConfigPath);
+                Terminate(setup, ConfigPath); // ConfigNotFound, InvalidConfiguration, ConfigurationMissing
                 return;
             }
             Func<string, ArchiveEntryInfo> describe;
@@ -120,9 +118,9 @@ namespace HamletPS.Commands
                 // Only files this site's protect step sealed go out: the seal is checked with the site secret.
                 describe = DicomArchiveEntryDescriber.Sealed(ProtectionSetup.CreateSealKey(config, key));
             }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is System.IO.IOException || ex is HamletConfigException)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.SiteKeyRequired) is HamletException setup)
             {
-                Terminate(ex, "SiteKeyRequired", ErrorCategory.InvalidArgument, ConfigPath);
+                Terminate(setup, ConfigPath);
                 return;
             }
             finally

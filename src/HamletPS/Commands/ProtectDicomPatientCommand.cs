@@ -108,10 +108,9 @@ namespace HamletPS.Commands
                     WhatIf = whatIf,
                 });
             }
-            catch (Exception ex) when (ex is MappingFileException || ex is ArgumentException || ex is InvalidOperationException
-                                       || ex is System.IO.IOException || ex is ProfileFormatException)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidProtectionSettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidProtectionSettings", ErrorCategory.InvalidArgument, null);
+                Terminate(setup, null); // InvalidMappingFile, InvalidProfile, InvalidConfiguration, … or InvalidProtectionSettings
                 return;
             }
             finally

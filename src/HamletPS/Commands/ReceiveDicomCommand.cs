@@ -110,9 +110,9 @@ namespace HamletPS.Commands
             {
                 receiver = new DicomReceiver(options);
             }
-            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkParameters.SettingsError(ex) is Core.HamletException setup)
             {
-                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, options.Folder);
+                Terminate(setup, options.Folder);
                 return;
             }
             using (receiver)
@@ -176,13 +176,9 @@ namespace HamletPS.Commands
                 {
                     defaults = DicomNodeDefaults.Load(ConfigPath == null ? null : NetworkParameters.FileSystemPath(this, ConfigPath), SessionState.Path.CurrentFileSystemLocation.ProviderPath);
                 }
-                catch (FileNotFoundException ex)
+                catch (Exception ex) when (SetupError(ex, Core.ErrorIds.InvalidConfiguration) is Core.HamletException setup)
                 {
-                    Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    Terminate(ex, "InvalidConfiguration", ErrorCategory.InvalidData, ConfigPath);
+                    Terminate(setup, ConfigPath); // ConfigNotFound, InvalidConfiguration
                 }
             }
             string folder = !string.IsNullOrEmpty(Path) ? NetworkParameters.FileSystemPath(this, Path) : defaults?.IncomingFolder;

@@ -85,9 +85,9 @@ namespace HamletPS.Commands
                     await DicomSender.SendAsync(_peer, _files, new Reporter(p => OnProgress(p, progress, failures)), ct).ConfigureAwait(false);
                 });
             }
-            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkParameters.SettingsError(ex) is Core.HamletException setup)
             {
-                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, _peer.ToString());
+                Terminate(setup, _peer.ToString());
             }
             progress.Complete();
             if (failures.Suppressed > 0)

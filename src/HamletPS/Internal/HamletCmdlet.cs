@@ -84,6 +84,21 @@ namespace HamletPS.Internal
         protected ErrorRecord NewError(Core.FileFailure failure) =>
             Printable(new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path));
 
+        /// <summary>The error record of an engine error: its ErrorId and category from Core's list (<see cref="Core.ErrorIds"/>).</summary>
+        protected ErrorRecord NewError(Core.HamletException exception, object target) =>
+            Printable(new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Category), target));
+
+        /// <summary>
+        /// The one classification of set-up errors (<see cref="Core.SetupError.Classify"/>): the engine's own error keeps its id,
+        /// a bad value or an unreadable file while the settings are read becomes <paramref name="settingsId"/>; null for a bug.
+        /// Use as <c>catch (Exception ex) when (SetupError(ex, ErrorIds.X) is HamletException setup) { Terminate(setup, target); }</c>.
+        /// </summary>
+        protected static Core.HamletException SetupError(Exception exception, string settingsId, string unreadableFileId = null) =>
+            exception is PipelineStoppedException ? null : Core.SetupError.Classify(exception, settingsId, unreadableFileId);
+
+        /// <summary>A cmdlet's parameter as PowerShell writes it: the remedies of Core's errors name settings in braces.</summary>
+        internal static string ParameterName(string setting) => "-" + setting;
+
         /// <summary>
         /// The record with a message safe to print: when the exception's message holds control characters (a file name or a
         /// value from a sender), the record shows the escaped text instead (ErrorDetails); the exception itself is unchanged.
@@ -91,21 +106,30 @@ namespace HamletPS.Internal
         protected static ErrorRecord Printable(ErrorRecord record)
         {
             if (record?.Exception == null || record.ErrorDetails != null) return record;
-            string message = record.Exception.Message;
+            // Core's messages name no parameter; the remedy does, written here as PowerShell spells it (-Force).
+            Core.HamletException ours = record.Exception as Core.HamletException ?? record.Exception.InnerException as Core.HamletException;
+            string message = ours != null && ours.Remedy != null ? ours.Describe(ParameterName) : record.Exception.Message;
             string escaped = Core.PrintableText.Escape(message);
             if (!ReferenceEquals(escaped, message)) record.ErrorDetails = new ErrorDetails(escaped);
             return record;
         }
 
-        private static ErrorCategory CategoryOf(Core.FileFailureKind kind)
+        /// <summary>Core's category as PowerShell's (the one mapping; docs/errors.md has the table).</summary>
+        protected static ErrorCategory CategoryOf(Core.HamletErrorCategory kind)
         {
             switch (kind)
             {
-                case Core.FileFailureKind.InvalidData: return ErrorCategory.InvalidData;
-                case Core.FileFailureKind.AccessDenied: return ErrorCategory.PermissionDenied;
-                case Core.FileFailureKind.NotFound: return ErrorCategory.ObjectNotFound;
-                case Core.FileFailureKind.SecurityError: return ErrorCategory.SecurityError;
-                case Core.FileFailureKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case Core.HamletErrorCategory.InvalidData: return ErrorCategory.InvalidData;
+                case Core.HamletErrorCategory.AccessDenied: return ErrorCategory.PermissionDenied;
+                case Core.HamletErrorCategory.NotFound: return ErrorCategory.ObjectNotFound;
+                case Core.HamletErrorCategory.SecurityError: return ErrorCategory.SecurityError;
+                case Core.HamletErrorCategory.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case Core.HamletErrorCategory.AuthenticationError: return ErrorCategory.AuthenticationError;
+                case Core.HamletErrorCategory.ConnectionError: return ErrorCategory.ConnectionError;
+                case Core.HamletErrorCategory.ResourceUnavailable: return ErrorCategory.ResourceUnavailable;
+                case Core.HamletErrorCategory.ResourceExists: return ErrorCategory.ResourceExists;
+                case Core.HamletErrorCategory.InvalidResult: return ErrorCategory.InvalidResult;
+                case Core.HamletErrorCategory.OperationStopped: return ErrorCategory.OperationStopped;
                 default: return ErrorCategory.WriteError;
             }
         }
@@ -123,9 +147,8 @@ namespace HamletPS.Internal
             if (found == null)
             {
                 if (!required && explicitPath == null) return null;
-                Terminate(new System.IO.FileNotFoundException("No configuration file found (tried " + string.Join(", ", tried) +
-                    "). Pass -ConfigPath, set $env:HAMLET_CONFIG, or create one with New-HamletConfig."), "ConfigNotFound",
-                    ErrorCategory.ObjectNotFound, explicitPath ?? here);
+                Terminate(new Core.HamletException(Core.ErrorIds.ConfigNotFound, "No configuration file found (tried " + string.Join(", ", tried) + ").", null,
+                    "Pass {ConfigPath}, set $env:HAMLET_CONFIG, or create one with New-HamletConfig."), explicitPath ?? here);
             }
             Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
             foreach (var finding in result.Findings)
@@ -136,7 +159,7 @@ namespace HamletPS.Internal
             {
                 Terminate(new Core.Configuration.HamletConfigException(
                         System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(result.Findings, f => f.Severity == Core.Configuration.ConfigSeverity.Error))),
-                    "InvalidConfiguration", ErrorCategory.InvalidData, found);
+                    found);
             }
             return result.Config;
         }
@@ -144,6 +167,10 @@ namespace HamletPS.Internal
         /// <summary>Stops the command for a configuration or usage error.</summary>
         protected void Terminate(Exception exception, string reason, ErrorCategory category, object target) =>
             ThrowTerminatingError(NewError(exception, reason, category, target));
+
+        /// <summary>Stops the command for an engine error (a set-up error: its id and category from Core's list).</summary>
+        protected void Terminate(Core.HamletException exception, object target) =>
+            ThrowTerminatingError(NewError(exception, target));
 
         public void Dispose()
         {
