@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
 using HamletPS.Internal;
@@ -102,7 +103,7 @@ namespace HamletPS.Commands
             string what = level.ToLowerInvariant() + " " + (request.Level == DicomQueryLevel.Image ? SOPInstanceUID : request.Level == DicomQueryLevel.Series ? SeriesInstanceUID : StudyInstanceUID);
             if (!ShouldProcess(_destination, "Copy " + what + " from " + peer + " with " + (request.UseMove ? "C-MOVE" : "C-GET"))) return;
 
-            var throttle = new ProgressThrottle(EmitProgress, 1, "Copy-DicomStudy " + peer);
+            var throttle = new ProgressWriter(EmitProgress, 1, "Copy-DicomStudy " + peer);
             Exception failure = null;
             DicomRetrieveSummary summary = null;
             RunOffPipelineThread(async ct =>

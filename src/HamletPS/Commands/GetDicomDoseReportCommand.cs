@@ -28,7 +28,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            var progress = new ProgressThrottle(WriteProgress, 1, "Reading dose reports");
+            var progress = new ProgressWriter(WriteProgress, 1, "Reading dose reports");
             foreach (string file in EnumerateInputFiles(Recurse, Filter))
             {
                 StopToken.ThrowIfCancellationRequested();

@@ -32,7 +32,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            var progress = new ProgressThrottle(WriteProgress, 1, "Reading DICOM headers");
+            var progress = new ProgressWriter(WriteProgress, 1, "Reading DICOM headers");
             foreach (string file in EnumerateInputFiles(Recurse, Filter))
             {
                 StopToken.ThrowIfCancellationRequested();

@@ -94,7 +94,7 @@ namespace HamletPS.Commands
                 }
                 roots = new List<string> { incoming };
             }
-            var progress = new ProgressThrottle(WriteProgress, 1, "Sorting DICOM files into " + _sorter.Destination);
+            var progress = new ProgressWriter(WriteProgress, 1, "Sorting DICOM files into " + _sorter.Destination);
             IEnumerable<string> files;
             try
             {

@@ -143,7 +143,7 @@ namespace HamletPS.Commands
             var builder = new HamletArchiveBuilder(options);
             RunOffPipelineThread(ct =>
             {
-                var progress = new ProgressThrottle(EmitProgress, 1, "Creating archive in " + options.OutputDirectory);
+                var progress = new ProgressWriter(EmitProgress, 1, "Creating archive in " + options.OutputDirectory);
                 foreach (ProtectedTreeSelection.Job job in jobs)
                 {
                     if (!AskShouldProcess(job.Root, "Archive " + (job.Files == null ? "the protected tree" : job.Files.Count + " protected files") + " into " + options.OutputDirectory)) continue;
@@ -165,8 +165,8 @@ namespace HamletPS.Commands
 
         private sealed class ArchiveProgressReporter : IProgress<ArchiveProgress>
         {
-            private readonly ProgressThrottle _throttle;
-            public ArchiveProgressReporter(ProgressThrottle throttle) { _throttle = throttle; }
+            private readonly ProgressWriter _throttle;
+            public ArchiveProgressReporter(ProgressWriter throttle) { _throttle = throttle; }
             public void Report(ArchiveProgress value) =>
                 _throttle.Report(value.EntriesWritten + " of " + value.EntriesTotal + " files", value.EntriesTotal > 0 ? 100.0 * value.EntriesWritten / value.EntriesTotal : -1,
                     currentOperation: value.ArchivePath);

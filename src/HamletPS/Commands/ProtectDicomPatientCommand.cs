@@ -120,7 +120,7 @@ namespace HamletPS.Commands
 
             using (var protector = new DicomProtector(options))
             {
-                var progress = new ProgressThrottle(EmitProgress, 2, "Protecting DICOM files");
+                var progress = new ProgressWriter(EmitProgress, 2, "Protecting DICOM files");
                 var reporter = new CallbackProgress<ProtectionProgress>(p =>
                     progress.Report(p.Completed + " of " + p.Total + " files", 100.0 * p.Completed / Math.Max(1, p.Total)));
                 RunOffPipelineThread(ct => Task.Run(() =>

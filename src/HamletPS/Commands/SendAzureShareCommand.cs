@@ -25,7 +25,7 @@ namespace HamletPS.Commands
         private ShareUploader _uploader;
         private SmbRouteCopier _copier;
         private string _destination;
-        private ProgressThrottle _progress;
+        private ProgressWriter _progress;
         private readonly object _progressGate = new object();
 
         /// <summary>Files to send; wildcards allowed. Binds the Path property of piped objects, e.g. New-HamletArchive's results.</summary>
@@ -94,7 +94,7 @@ namespace HamletPS.Commands
                         "DestinationNotFound", ErrorCategory.ObjectNotFound, Destination);
                 }
                 _copier = new SmbRouteCopier(new SmbCopyOptions { Force = Force, ConfirmOverwrite = ConfirmOverwrite });
-                _progress = new ProgressThrottle(EmitProgress, 1, "Copying to " + _destination);
+                _progress = new ProgressWriter(EmitProgress, 1, "Copying to " + _destination);
                 return;
             }
             _share = ResolveShare();
@@ -114,7 +114,7 @@ namespace HamletPS.Commands
             }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxParallelRanges))) options.MaxParallelRanges = MaxParallelRanges;
             _uploader = new ShareUploader(_share.Connection, _share.Target, options);
-            _progress = new ProgressThrottle(EmitProgress, 1, "Uploading to " + _share.Target);
+            _progress = new ProgressWriter(EmitProgress, 1, "Uploading to " + _share.Target);
             WriteVerbose("Sending to " + _share.Connection + " " + _share.Target + (_share.ConfigPath == null ? "" : " (configuration " + _share.ConfigPath + ")") + ".");
         }
 

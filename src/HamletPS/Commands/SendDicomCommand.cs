@@ -76,7 +76,7 @@ namespace HamletPS.Commands
         protected override void EndProcessing()
         {
             if (_files.Count == 0) return;
-            var progress = new ProgressThrottle(EmitProgress, 2, "Sending DICOM to " + _peer);
+            var progress = new ProgressWriter(EmitProgress, 2, "Sending DICOM to " + _peer);
             var failures = new FailureCollapser();
             try
             {
@@ -96,7 +96,7 @@ namespace HamletPS.Commands
             }
         }
 
-        private void OnProgress(DicomSendProgress p, ProgressThrottle progress, FailureCollapser failures)
+        private void OnProgress(DicomSendProgress p, ProgressWriter progress, FailureCollapser failures)
         {
             SentDicomFile file = p.File;
             if (file != null)

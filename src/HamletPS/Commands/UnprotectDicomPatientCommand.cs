@@ -94,7 +94,7 @@ namespace HamletPS.Commands
 
             using (unprotector)
             {
-                var progress = new ProgressThrottle(EmitProgress, 3, "Restoring DICOM files");
+                var progress = new ProgressWriter(EmitProgress, 3, "Restoring DICOM files");
                 var reporter = new CallbackProgress<ProtectionProgress>(p =>
                     progress.Report(p.Completed + " of " + p.Total + " files", 100.0 * p.Completed / Math.Max(1, p.Total)));
                 RunOffPipelineThread(ct => Task.Run(() =>
