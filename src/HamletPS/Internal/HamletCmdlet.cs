@@ -78,15 +78,22 @@ namespace HamletPS.Internal
         /// `Reason,HamletPS.Commands.&lt;Cmdlet&gt;Command` from the stable <paramref name="reason"/>.
         /// </summary>
         protected ErrorRecord NewError(Exception exception, string reason, ErrorCategory category, object target) =>
-            Printable(new ErrorRecord(exception, reason, category, target));
+            Printable(new ErrorRecord(WithParameters(exception), reason, category, target));
 
         /// <summary>The error record of one failed file, classified by Core.</summary>
         protected ErrorRecord NewError(Core.FileFailure failure) =>
-            Printable(new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path));
+            Printable(new ErrorRecord(WithParameters(failure.Exception), failure.Reason, CategoryOf(failure.Kind), failure.Path));
 
         /// <summary>The error record of an engine error: its ErrorId and category from Core's list (<see cref="Core.ErrorIds"/>).</summary>
         protected ErrorRecord NewError(Core.HamletException exception, object target) =>
-            Printable(new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Category), target));
+            Printable(new ErrorRecord(WithParameters(exception), exception.ErrorId, CategoryOf(exception.Category), target));
+
+        /// <summary>
+        /// Core's messages name no parameter; when an engine error's remedy names settings, the record carries the message with
+        /// them written as PowerShell spells them (-Force), the engine's exception inside it.
+        /// </summary>
+        private static Exception WithParameters(Exception exception) =>
+            exception is Core.HamletException ours && ours.Remedy != null ? new RuntimeException(ours.Describe(ParameterName), ours) : exception;
 
         /// <summary>
         /// The one classification of set-up errors (<see cref="Core.SetupError.Classify"/>): the engine's own error keeps its id,
@@ -106,9 +113,7 @@ namespace HamletPS.Internal
         protected static ErrorRecord Printable(ErrorRecord record)
         {
             if (record?.Exception == null || record.ErrorDetails != null) return record;
-            // Core's messages name no parameter; the remedy does, written here as PowerShell spells it (-Force).
-            Core.HamletException ours = record.Exception as Core.HamletException ?? record.Exception.InnerException as Core.HamletException;
-            string message = ours != null && ours.Remedy != null ? ours.Describe(ParameterName) : record.Exception.Message;
+            string message = record.Exception.Message;
             string escaped = Core.PrintableText.Escape(message);
             if (!ReferenceEquals(escaped, message)) record.ErrorDetails = new ErrorDetails(escaped);
             return record;
