@@ -10,7 +10,7 @@ using Xunit;
 namespace HamletPS.PowerShell.Tests.Internal
 {
     /// <summary>
-    /// The cmdlets' Write-Progress throttle (HamletPS.Internal.ProgressWriter, internal to HamletPS.dll), driven with a
+    /// The cmdlets' Write-Progress writer (HamletPS.Internal.ProgressWriter, internal to HamletPS.dll), driven with a
     /// hand-moved clock so nothing here depends on time. HamletPS.dll is loaded from the laid-out module into a load context of
     /// its own: the module imported by the other tests stays untouched, and System.Management.Automation is shared.
     /// </summary>
@@ -24,7 +24,13 @@ namespace HamletPS.PowerShell.Tests.Internal
 
         private static Type LoadThrottleType()
         {
-            var context = new AssemblyLoadContext("progress-throttle-tests");
+            var context = new AssemblyLoadContext("progress-writer-tests");
+            // The writer stands on Core's ProgressThrottle: served from the module's Dependencies folder, as the module does.
+            context.Resolving += (ctx, name) =>
+            {
+                string path = Path.Combine(ModuleLayout.ModuleFolder, "Dependencies", name.Name + ".dll");
+                return File.Exists(path) ? ctx.LoadFromAssemblyPath(path) : null;
+            };
             Assembly cmdlets = context.LoadFromAssemblyPath(Path.Combine(ModuleLayout.ModuleFolder, "HamletPS.dll"));
             return cmdlets.GetType("HamletPS.Internal.ProgressWriter", throwOnError: true);
         }
