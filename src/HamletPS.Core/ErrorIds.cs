@@ -200,6 +200,8 @@ namespace HamletPS.Core
         public const string RemoteFileDiffers = "RemoteFileDiffers";
         /// <summary>Another failure of an upload, listing or copy.</summary>
         public const string ShareOperationFailed = "ShareOperationFailed";
+        /// <summary>`hamlet mount`: port 445 (SMB) of the share's host cannot be reached from here; upload over HTTPS instead.</summary>
+        public const string Port445Blocked = "Port445Blocked";
         /// <summary>The run was cancelled (Ctrl-C).</summary>
         public const string Cancelled = "Cancelled";
         /// <summary>`hamlet`: a bug stopped the command (details withheld; they may name patient files).</summary>
@@ -300,6 +302,7 @@ namespace HamletPS.Core
             { VerificationFailed, new Definition(HamletErrorCategory.InvalidResult, false) },
             { RemoteFileDiffers, new Definition(HamletErrorCategory.ResourceExists, false) },
             { ShareOperationFailed, new Definition(HamletErrorCategory.ReadOrWriteError, false) },
+            { Port445Blocked, new Definition(HamletErrorCategory.ConnectionError, false) },
             { Cancelled, new Definition(HamletErrorCategory.OperationStopped, false) },
             { InternalError, new Definition(HamletErrorCategory.OperationStopped, false) },
         };

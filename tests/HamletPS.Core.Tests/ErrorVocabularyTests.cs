@@ -27,7 +27,7 @@ namespace HamletPS.Core.Tests
         /// <summary>The ids of the tables of docs/errors.md (first column, in backticks).</summary>
         private static List<string> DocumentedIds() =>
             File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "errors.md"))
-                .Select(line => Regex.Match(line, @"^\| `([A-Za-z]+)` \|"))
+                .Select(line => Regex.Match(line, @"^\| `([A-Za-z0-9]+)` \|"))
                 .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
 
         [Fact]
@@ -69,12 +69,44 @@ namespace HamletPS.Core.Tests
             string text = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "errors.md"));
             int inputs = text.IndexOf("## Failures of one input", StringComparison.Ordinal);
             Assert.True(inputs > 0);
-            foreach (Match m in Regex.Matches(text, @"^\| `([A-Za-z]+)` \| ([A-Za-z]+) \|", RegexOptions.Multiline))
+            foreach (Match m in Regex.Matches(text, @"^\| `([A-Za-z0-9]+)` \| ([A-Za-z]+) \|", RegexOptions.Multiline))
             {
                 string id = m.Groups[1].Value;
                 Assert.Equal(ErrorIds.CategoryOf(id).ToString(), m.Groups[2].Value);
                 Assert.True(ErrorIds.IsSetup(id) == m.Index < inputs, id + ": documented as " + (m.Index < inputs ? "set-up" : "input") + " error");
             }
+        }
+
+        /// <summary>Where the faces and Core write an id as text (a face's own condition, or an id passed on), it is one of the list.</summary>
+        [Fact]
+        public void EveryIdWrittenAsTextInTheSources_IsInTheList()
+        {
+            var patterns = new[]
+            {
+                @"Failure\(\s*""([A-Z]\w+)""", @"Terminate\([^;]*?,\s*""([A-Z]\w+)"",\s*ErrorCategory", @"NewError\([^;]*?,\s*""([A-Z]\w+)"",\s*ErrorCategory",
+                @"new ErrorRecord\([^;]*?,\s*""([A-Z]\w+)"",\s*ErrorCategory", @"FileFailure\.Create\([^;]*?,\s*""([A-Z]\w+)""",
+                @"Exception\(\s*""([A-Z]\w+)"",", @"Reason = ""([A-Z]\w+)""",
+            }.Select(p => new Regex(p, RegexOptions.Singleline)).ToList();
+            var unknown = new SortedSet<string>(StringComparer.Ordinal);
+            int seen = 0;
+            foreach (string project in new[] { "HamletPS", "HamletPS.Cli", "HamletPS.Core" })
+            {
+                foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src", project), "*.cs", SearchOption.AllDirectories))
+                {
+                    if (file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+                    string text = File.ReadAllText(file);
+                    foreach (Regex pattern in patterns)
+                    {
+                        foreach (Match m in pattern.Matches(text))
+                        {
+                            seen++;
+                            if (!ErrorIds.IsKnown(m.Groups[1].Value)) unknown.Add(m.Groups[1].Value + " (" + Path.GetFileName(file) + ")");
+                        }
+                    }
+                }
+            }
+            Assert.True(seen > 20, seen + " ids found: the patterns no longer match the sources");
+            Assert.True(unknown.Count == 0, "not in ErrorIds: " + string.Join(", ", unknown));
         }
 
         [Fact]

@@ -1,9 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Security.Cryptography;
-using HamletPS.Core.Network;
 
 namespace HamletPS.Internal
 {
