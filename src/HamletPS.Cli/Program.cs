@@ -33,17 +33,25 @@ namespace HamletPS.Cli
         }
 
         /// <summary>
-        /// The last-chance handler: an exception no verb handled is a bug, reported in one line with its type only — never its
+        /// The last-chance handler: an engine error (<see cref="Core.HamletException"/>) no verb handled is reported with its id and
+        /// message (exit 2 for a set-up error); any other exception is a bug, reported in one line with its type only — never its
         /// message or stack, which may name a sorted path (holding a Patient ID), a value or a secret. Exit code 1.
         /// </summary>
         public static int LastChance(Exception exception, System.IO.TextWriter error)
         {
+            if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) exception = aggregate.InnerExceptions[0];
             if (exception is OperationCanceledException)
             {
-                error.WriteLine("error: Cancelled: the command was cancelled");
+                error.WriteLine("error: " + Core.ErrorIds.Cancelled + ": the command was cancelled");
                 return 1;
             }
-            error.WriteLine("error: InternalError: hamlet stopped on an unexpected " + (exception?.GetType().Name ?? "error") +
+            if (exception is Core.HamletException ours)
+            {
+                // The engine's own errors name no patient value or secret: reported like a verb would (id, message, remedy).
+                error.WriteLine("error: " + ours.ErrorId + ": " + Core.PrintableText.Escape(Verbs.CliOutput.Describe(ours)));
+                return Verbs.CliOutput.ExitCodeOf(ours);
+            }
+            error.WriteLine("error: " + Core.ErrorIds.InternalError + ": hamlet stopped on an unexpected " + (exception?.GetType().Name ?? "error") +
                 " (details withheld: they may name patient files); please report the command that was run");
             return 1;
         }

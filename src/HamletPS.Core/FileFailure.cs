@@ -6,12 +6,13 @@ namespace HamletPS.Core
 {
     /// <summary>
     /// One input that failed while the others go on. Classified here, beside the code that throws, so the cmdlets never need
-    /// to name an engine exception type (the engine lives in its own load context on PowerShell 7, where type identity across
+    /// to name an engine exception type other than <see cref="HamletException"/>: ours keep their own ErrorId; the DICOM
+    /// toolkit's (which knows nothing of Core) and the BCL's I/O exceptions are mapped here (the engine lives in its own load context on PowerShell 7, where type identity across
     /// contexts cannot be relied on). Messages name the file and reason, never a patient value.
     /// </summary>
     public sealed class FileFailure
     {
-        private FileFailure(string path, FileFailureKind kind, string reason, Exception exception)
+        private FileFailure(string path, HamletErrorCategory kind, string reason, Exception exception)
         {
             Path = path;
             Kind = kind;
@@ -21,9 +22,9 @@ namespace HamletPS.Core
 
         public string Path { get; }
 
-        public FileFailureKind Kind { get; }
+        public HamletErrorCategory Kind { get; }
 
-        /// <summary>A stable, machine-readable reason (becomes the ErrorId), e.g. InvalidDicomFile.</summary>
+        /// <summary>A stable id from <see cref="ErrorIds"/> (becomes the ErrorId), e.g. InvalidDicomFile.</summary>
         public string Reason { get; }
 
         public Exception Exception { get; }
@@ -36,34 +37,28 @@ namespace HamletPS.Core
         {
             switch (exception)
             {
+                case HamletException ours:
+                    return new FileFailure(path, ours.Category, ours.ErrorId, ours);
                 case DicomFormatException _:
-                    return new FileFailure(path, FileFailureKind.InvalidData, "InvalidDicomFile", exception);
-                case Dose.NotADoseReportException _:
-                    return new FileFailure(path, FileFailureKind.InvalidData, Dose.DoseReportReader.NotADoseReportReason, exception);
+                    return new FileFailure(path, HamletErrorCategory.InvalidData, ErrorIds.InvalidDicomFile, exception);
                 case HamletPS.Dicom.StructuredReport.SrFormatException _:
-                    return new FileFailure(path, FileFailureKind.InvalidData, "InvalidStructuredReport", exception);
-                case Archive.NotDeidentifiedException _:
-                    return new FileFailure(path, FileFailureKind.InvalidData, "FileNotDeidentified", exception);
-                case Archive.FileNotSealedException _:
-                    return new FileFailure(path, FileFailureKind.SecurityError, "FileNotSealed", exception);
-                case Archive.ArchiveRefusedException _:
-                    return new FileFailure(path, FileFailureKind.SecurityError, "ArchiveRefused", exception);
+                    return new FileFailure(path, HamletErrorCategory.InvalidData, ErrorIds.InvalidStructuredReport, exception);
                 case FileNotFoundException _:
                 case DirectoryNotFoundException _:
-                    return new FileFailure(path, FileFailureKind.NotFound, "FileNotFound", exception);
+                    return new FileFailure(path, HamletErrorCategory.NotFound, ErrorIds.FileNotFound, exception);
                 case PathTooLongException _:
-                    return new FileFailure(path, FileFailureKind.ReadOrWriteError, "PathTooLong", exception);
+                    return new FileFailure(path, HamletErrorCategory.ReadOrWriteError, ErrorIds.PathTooLong, exception);
                 case UnauthorizedAccessException _:
-                    return new FileFailure(path, FileFailureKind.AccessDenied, "FileAccessDenied", exception);
+                    return new FileFailure(path, HamletErrorCategory.AccessDenied, ErrorIds.FileAccessDenied, exception);
                 case IOException _:
-                    return new FileFailure(path, FileFailureKind.ReadOrWriteError, "FileReadWriteFailed", exception);
+                    return new FileFailure(path, HamletErrorCategory.ReadOrWriteError, ErrorIds.FileReadWriteFailed, exception);
                 default:
                     return null;
             }
         }
 
         /// <summary>A failure decided by the workflow itself (e.g. a residual identifier found), with its own reason.</summary>
-        public static FileFailure Create(string path, FileFailureKind kind, string reason, Exception exception) =>
+        public static FileFailure Create(string path, HamletErrorCategory kind, string reason, Exception exception) =>
             new FileFailure(path, kind, reason, exception);
     }
 }

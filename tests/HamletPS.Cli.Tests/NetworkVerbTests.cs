@@ -89,7 +89,7 @@ namespace HamletPS.Cli.Tests
             Assert.Equal(Path.Combine(Root, "elsewhere"), given.Folder);
             Assert.Equal("GIVEN", given.AETitle);
             Assert.Equal(5000, given.Port);
-            Assert.Throws<FileNotFoundException>(() => ReceiveVerb.ResolveOptions(null, null, null, Path.Combine(Root, "missing.yaml"), Root));
+            Assert.Equal(Core.ErrorIds.ConfigNotFound, Assert.Throws<Core.HamletException>(() => ReceiveVerb.ResolveOptions(null, null, null, Path.Combine(Root, "missing.yaml"), Root)).ErrorId);
         }
 
         [Fact]

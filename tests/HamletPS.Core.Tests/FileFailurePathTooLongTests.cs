@@ -11,7 +11,7 @@ namespace HamletPS.Core.Tests
         {
             FileFailure failure = FileFailure.Classify("x.dcm", new PathTooLongException("The specified path is too long."));
             Assert.Equal("PathTooLong", failure.Reason);
-            Assert.Equal(FileFailureKind.ReadOrWriteError, failure.Kind);
+            Assert.Equal(HamletErrorCategory.ReadOrWriteError, failure.Kind);
         }
 
         [Fact]

@@ -74,12 +74,9 @@ namespace HamletPS.Cli.Verbs
                 }, config);
                 options.FileRefused = output.Failure;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
-                return 2;
+                return output.Failure(setup); // ConfigNotFound, InvalidConfiguration, ConfigurationMissing
             }
             Func<string, ArchiveEntryInfo> describe;
             try
@@ -87,9 +84,9 @@ namespace HamletPS.Cli.Verbs
                 // Only files this site's protect step sealed go out: the seal is checked with the site secret.
                 describe = ArchiveSetup.CreateDescriber(config, args.Key);
             }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IOException || ex is HamletConfigException)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.SiteKeyRequired) is HamletException setup)
             {
-                output.Failure("SiteKeyRequired", "the archive proves each file was written by this site's protect step with the site secret: " + ex.Message);
+                output.Failure(setup.ErrorId, "the archive proves each file was written by this site's protect step with the site secret: " + CliOutput.Describe(setup));
                 return 2;
             }
             try
@@ -125,7 +122,7 @@ namespace HamletPS.Cli.Verbs
                     FileFailure failure = FileFailure.Classify(job.Root, ex);
                     if (failure != null) output.Failure(failure); // ArchiveRefused: each refused file was reported before
 
-                    else if (ex is ArchiveVerificationException || ex is ArgumentException) output.Failure("ArchiveFailed", ex.Message);
+                    else if (ex is ArgumentException) output.Failure(ErrorIds.ArchiveFailed, ex.Message);
                     else throw;
                 }
             }

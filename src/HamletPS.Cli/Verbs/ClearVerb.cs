@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Configuration;
@@ -48,12 +49,12 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory())
-                    ?? throw new FileNotFoundException("No configuration file found: pass --config-path, set $HAMLET_CONFIG, or run in the folder of config.yaml.");
+                    ?? throw new HamletException(ErrorIds.ConfigNotFound, "No configuration file found.", null,
+                        "Pass {ConfigPath}, set HAMLET_CONFIG, or run in the folder of config.yaml.");
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidConfiguration) is HamletException setup)
             {
-                output.Failure(WorkflowConfiguration.ClassifyFailure(ex) ?? "InvalidConfiguration", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             var cleaner = new HamletFolderCleaner(config.DataPath.Outgoing, config.Hamlet.Logs);
             foreach (string name in folders)

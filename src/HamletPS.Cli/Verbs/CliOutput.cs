@@ -61,7 +61,38 @@ namespace HamletPS.Cli.Verbs
         {
             Failures++;
             _out.Flush();
-            _error.WriteLine("error: " + failure.Reason + ": " + PrintableText.Escape(failure.Message));
+            string message = failure.Exception is HamletException ours ? Describe(ours) : failure.Message;
+            _error.WriteLine("error: " + failure.Reason + ": " + PrintableText.Escape(message));
+        }
+
+        /// <summary>
+        /// Reports an engine error ("error: &lt;ErrorId&gt;: &lt;message&gt;", the remedy naming `hamlet`'s options) and returns
+        /// its exit code: 2 for a set-up error (nothing was touched), 1 for a failed input.
+        /// </summary>
+        public int Failure(HamletException exception)
+        {
+            Failure(exception.ErrorId, Describe(exception));
+            return ExitCodeOf(exception);
+        }
+
+        /// <summary>The exit code of an engine error: 2 when the settings cannot be used, 1 when an input failed.</summary>
+        public static int ExitCodeOf(HamletException exception) => exception.IsSetup ? 2 : 1;
+
+        /// <summary>The message and the remedy, each setting written as `hamlet`'s option (--force).</summary>
+        public static string Describe(HamletException exception) => exception.Describe(OptionName);
+
+        /// <summary>A setting (a cmdlet's parameter name, e.g. ConnectionString) as `hamlet`'s option: --connection-string.</summary>
+        public static string OptionName(string setting)
+        {
+            var sb = new StringBuilder("--", setting.Length + 8);
+            for (int i = 0; i < setting.Length; i++)
+            {
+                char c = setting[i];
+                bool boundary = i > 0 && char.IsUpper(c) && (char.IsLower(setting[i - 1]) || (i + 1 < setting.Length && char.IsLower(setting[i + 1])));
+                if (boundary) sb.Append('-');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            return sb.ToString();
         }
 
         public void Failure(string reason, string message)

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 
@@ -66,15 +67,9 @@ namespace HamletPS.Cli.Verbs
             {
                 config = HamletConfigLoader.Load(HamletConfigLocator.Resolve(configPath));
             }
-            catch (FileNotFoundException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                output.Failure("ConfigNotFound", ex.Message);
-                return 2;
-            }
-            catch (HamletConfigException ex)
-            {
-                foreach (ConfigFinding finding in ex.Errors) output.Failure("InvalidConfiguration", finding.ToString());
-                return 2;
+                return output.Failure(ex); // ConfigNotFound, InvalidConfiguration (the first finding, and how many more)
             }
             ConfigLine view = ConfigLine.From(config);
             if (json) output.Json(view, CliJsonContext.Relaxed.ConfigLine);
@@ -92,10 +87,18 @@ namespace HamletPS.Cli.Verbs
             }
             if (File.Exists(path) && !options.Force)
             {
-                output.Failure("ConfigExists", "The configuration file " + path + " already exists (use --force to replace it).");
+                output.Failure(ErrorIds.ConfigExists, "The configuration file " + path + " already exists (use --force to replace it).");
                 return 1;
             }
-            output.Line(HamletConfigTemplate.Write(path, options));
+            try
+            {
+                output.Line(HamletConfigTemplate.Write(path, options));
+            }
+            catch (HamletException ex)
+            {
+                output.Failure(ex); // ConfigExists (written meanwhile)
+                return 1;
+            }
             return 0;
         }
 
@@ -106,9 +109,9 @@ namespace HamletPS.Cli.Verbs
             {
                 path = HamletConfigLocator.Resolve(configPath);
             }
-            catch (FileNotFoundException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                if (!quiet) output.Failure("ConfigNotFound", ex.Message);
+                if (!quiet) output.Failure(ex); // ConfigNotFound
                 return 2;
             }
             var findings = HamletConfigValidator.ValidateFile(path);

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Network;
 
@@ -38,10 +39,9 @@ namespace HamletPS.Cli.Verbs
             {
                 return 1;
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             if (quiet) return result.Success ? 0 : 1;
             if (json) output.Json(result, CliJsonContext.Relaxed.DicomEchoResult);

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Retrieve;
 using HamletPS.Core.Network;
@@ -90,10 +91,9 @@ namespace HamletPS.Cli.Verbs
             {
                 return 1;
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             catch (Exception ex) when (QueryRetrieveError.Classify(ex) != null)
             {

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Upload;
 
@@ -36,10 +37,9 @@ namespace HamletPS.Cli.Verbs
             {
                 share = ShareConnectionResolver.Resolve(request);
             }
-            catch (ShareConfigurationException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                output.Failure(ex.Reason, ex.Message);
-                return 2;
+                return output.Failure(ex);
             }
             IReadOnlyList<ShareItem> items;
             try

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Mount;
 using HamletPS.Core.Secrets;
@@ -118,10 +119,9 @@ namespace HamletPS.Cli.Verbs
             {
                 accountKey = KeyOf(a, host);
             }
-            catch (ShareConfigurationException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                output.Failure(ex.Reason, ex.Message);
-                return 2;
+                return output.Failure(ex);
             }
             if (string.IsNullOrEmpty(accountKey))
             {

@@ -31,8 +31,8 @@ namespace HamletPS.Cli.Verbs
             throw new ArgumentException("'" + text + "' is neither a number of seconds nor a time span (hh:mm:ss).");
         }
 
-        public static bool IsSettingsError(Exception ex) =>
-            ex is ArgumentException || ex is System.IO.IOException || ex is System.Security.Cryptography.CryptographicException ||
-            ex is UnauthorizedAccessException || ex is PlatformNotSupportedException;
+        /// <summary>Bad settings (AE title, port, certificate files): a set-up error (exit 2), or null (a bug).</summary>
+        public static Core.HamletException SettingsError(Exception ex) =>
+            Core.SetupError.Classify(ex, Core.ErrorIds.InvalidDicomNetworkSetting, Core.ErrorIds.TlsCertificateUnreadable);
     }
 }

@@ -62,10 +62,15 @@ namespace HamletPS.Cli.Verbs
                 options.CompressionLevel = args.CompressionLevel;
                 options.SettleTime = TimeSpan.FromSeconds(args.SettleSeconds);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex) ?? "InvalidConfiguration";
-                output.Failure(reason, ex is HamletConfigException || ex is FileNotFoundException || ex is ArgumentException ? ex.Message : HamletPipeline.SafeMessage(ex));
+                // Ours name no patient value; a BCL message (a sorted path may hold a Patient ID) only through SafeMessage.
+                output.Failure(setup.ErrorId, ReferenceEquals(setup, ex) || ex is ArgumentException ? CliOutput.Describe(setup) : HamletPipeline.SafeMessage(ex));
+                return 2;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                output.Failure(ErrorIds.InvalidConfiguration, HamletPipeline.SafeMessage(ex));
                 return 2;
             }
             if (args.WhatIf)
@@ -83,15 +88,15 @@ namespace HamletPS.Cli.Verbs
             }
             catch (OperationCanceledException)
             {
-                output.Failure("Cancelled", "processing was cancelled; the next run resumes it");
+                output.Failure(ErrorIds.Cancelled, "processing was cancelled; the next run resumes it");
                 return 1;
             }
-            catch (PipelineSetupException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                output.Failure("InvalidPipelineSettings", ex.Message + " (nothing was moved)");
+                output.Failure(ex.ErrorId, CliOutput.Describe(ex) + " (nothing was moved)"); // InvalidPipelineSettings
                 return 2;
             }
-            catch (Exception ex) when (FileFailure.Classify(null, ex) != null || ex is Core.Archive.ArchiveVerificationException || ex is InvalidOperationException)
+            catch (Exception ex) when (FileFailure.Classify(null, ex) != null || ex is InvalidOperationException)
             {
                 output.Failure("PipelineFailed", HamletPipeline.SafeMessage(ex) + " (the next run resumes this one)");
                 return 1;
@@ -122,12 +127,12 @@ namespace HamletPS.Cli.Verbs
             }
             catch (OperationCanceledException)
             {
-                output.Failure("Cancelled", "the pull was cancelled; the next run fetches the rest");
+                output.Failure(ErrorIds.Cancelled, "the pull was cancelled; the next run fetches the rest");
                 return false;
             }
-            catch (Exception ex) when (Core.Retrieve.QueryRetrieveError.Classify(ex) != null || ex is ArgumentException || FileFailure.Classify(null, ex) != null || ex is Core.Identity.MappingFileException)
+            catch (Exception ex) when (Core.Retrieve.QueryRetrieveError.Classify(ex) != null || ex is ArgumentException || FileFailure.Classify(null, ex) != null)
             {
-                output.Failure(Core.Retrieve.QueryRetrieveError.Classify(ex) ?? "PacsPullFailed", "Pull: " + ex.Message + " (processing goes on with what INCOMING holds)");
+                output.Failure(Core.Retrieve.QueryRetrieveError.Classify(ex) ?? ErrorIds.PacsPullFailed, "Pull: " + ex.Message + " (processing goes on with what INCOMING holds)");
             }
             return true;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using HamletPS.Core;
 using HamletPS.Core.Upload;
 
 namespace HamletPS.Cli.Verbs
@@ -14,16 +15,15 @@ namespace HamletPS.Cli.Verbs
     {
         private readonly TextWriter _writer;
         private readonly bool _inPlace;
-        private readonly TimeSpan _interval;
+        private readonly ProgressThrottle _throttle;
         private readonly object _gate = new object();
-        private DateTime _last = DateTime.MinValue;
         private int _width;
 
         public ProgressLine(TextWriter writer, bool inPlace, TimeSpan? interval = null)
         {
             _writer = writer;
             _inPlace = inPlace;
-            _interval = interval ?? (inPlace ? TimeSpan.Zero : TimeSpan.FromSeconds(5));
+            _throttle = new ProgressThrottle(interval ?? (inPlace ? TimeSpan.Zero : TimeSpan.FromSeconds(5)));
         }
 
         /// <summary>Standard error, in place when it is a terminal.</summary>
@@ -34,9 +34,7 @@ namespace HamletPS.Cli.Verbs
             string text = HamletPS.Core.PrintableText.Escape(Format(p));
             lock (_gate)
             {
-                DateTime now = DateTime.UtcNow;
-                if (!p.Completed && now - _last < _interval) return;
-                _last = now;
+                if (!_throttle.TryEnter(force: p.Completed)) return;
                 if (_inPlace)
                 {
                     _writer.Write("\r" + text.PadRight(_width));

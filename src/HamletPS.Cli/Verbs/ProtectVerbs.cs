@@ -113,12 +113,9 @@ namespace HamletPS.Cli.Verbs
                 }
                 return output.ExitCode;
             }
-            catch (Exception ex) when (ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException
-                                       || ex is InvalidOperationException || ex is IOException || ex is UnauthorizedAccessException
-                                       || ex is ProfileFormatException)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidProtectionSettings) is HamletException setup)
             {
-                output.Failure("InvalidProtectionSettings", ex.Message);
-                return 2;
+                return output.Failure(setup); // InvalidMappingFile, InvalidProfile, InvalidConfiguration, … or InvalidProtectionSettings
             }
         }
 
@@ -155,11 +152,9 @@ namespace HamletPS.Cli.Verbs
                 }
                 return output.ExitCode;
             }
-            catch (Exception ex) when (ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException
-                                       || ex is InvalidOperationException || ex is IOException || ex is System.Security.Cryptography.CryptographicException)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidReidentificationSettings) is HamletException setup)
             {
-                output.Failure(ex is System.Security.Cryptography.CryptographicException ? "VaultKeyMismatch" : "InvalidProtectionSettings", ex.Message);
-                return 2;
+                return output.Failure(setup); // VaultKeyMismatch, InvalidVaultFile, InvalidMappingFile, … or InvalidReidentificationSettings
             }
         }
     }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Network;
@@ -69,10 +70,9 @@ namespace HamletPS.Cli.Verbs
                         Tls = tls.Settings(parse, false, parse.GetValue(requireClient)),
                     }, parse.GetValue(config), Directory.GetCurrentDirectory());
                 }
-                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidConfiguration) is HamletException setup)
                 {
-                    CliOutput.Console.Failure(ex is FileNotFoundException ? "ConfigNotFound" : "InvalidConfiguration", ex.Message);
-                    return 2;
+                    return CliOutput.Console.Failure(setup); // ConfigNotFound, InvalidConfiguration, a bad duration or TLS file
                 }
                 if (parse.GetValue(whatIf))
                 {
@@ -111,10 +111,9 @@ namespace HamletPS.Cli.Verbs
             {
                 receiver = new DicomReceiver(options);
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             using (receiver)
             {

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Network;
@@ -48,10 +49,9 @@ namespace HamletPS.Cli.Verbs
                 {
                     folder = ResolveDestination(parse.GetValue(destination), parse.GetValue(config), Directory.GetCurrentDirectory());
                 }
-                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidConfiguration) is HamletException setup)
                 {
-                    CliOutput.Console.Failure(ex is FileNotFoundException ? "ConfigNotFound" : "InvalidConfiguration", ex.Message);
-                    return 2;
+                    return CliOutput.Console.Failure(setup); // ConfigNotFound, InvalidConfiguration, DestinationRequired
                 }
                 string seriesUid = parse.GetValue(series), sopUid = parse.GetValue(sop);
                 var request = new DicomRetrieveRequest
@@ -102,16 +102,15 @@ namespace HamletPS.Cli.Verbs
             {
                 return 1;
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             catch (Exception ex) when (QueryRetrieveError.Classify(ex) != null)
             {
                 string id = QueryRetrieveError.Classify(ex);
                 output.Failure(id, ex.Message);
-                if (id == "MoveDestinationUnknown") return 2;
+                if (id == ErrorIds.MoveDestinationUnknown) return 2;
             }
             return output.ExitCode;
         }

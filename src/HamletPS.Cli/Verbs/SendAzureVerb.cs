@@ -105,19 +105,18 @@ namespace HamletPS.Cli.Verbs
                 }
                 return output.ExitCode;
             }
-            catch (ShareConfigurationException ex)
+            catch (HamletException ex) when (ex.IsSetup)
             {
-                output.Failure(ex.Reason, ex.Message);
-                return 2;
+                return output.Failure(ex); // NoStorageCredentials, ConfigNotFound, …
             }
             catch (ArgumentException ex)
             {
-                output.Failure("InvalidArgument", share == null ? SecretRedactor.Redact(ex.Message) : share.Redact(ex.Message));
+                output.Failure(ErrorIds.InvalidArgument, share == null ? SecretRedactor.Redact(ex.Message) : share.Redact(ex.Message));
                 return 2;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                output.Failure("Cancelled", "Stopped; the resume ledger is kept: run the same command again to send only what is missing.");
+                output.Failure(ErrorIds.Cancelled, "Stopped; the resume ledger is kept: run the same command again to send only what is missing.");
                 return 130;
             }
         }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
@@ -75,10 +76,9 @@ namespace HamletPS.Cli.Verbs
                 output.Failure("Cancelled", "stopped before every file was sent");
                 return output.ExitCode;
             }
-            catch (Exception ex) when (NetworkOptions.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkOptions.SettingsError(ex) is HamletException setup)
             {
-                output.Failure("InvalidDicomNetworkSetting", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             if (failures.SuppressedMessage != null) output.Warning(failures.SuppressedMessage);
             if (last != null && !json)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using HamletPS.Core;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
@@ -66,12 +67,9 @@ namespace HamletPS.Cli.Verbs
                 }, config));
                 roots = args.Paths != null && args.Paths.Length > 0 ? new List<string>(args.Paths) : new List<string> { SortSetup.DefaultInput(config) };
             }
-            catch (Exception ex)
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.ConfigurationMissing) is HamletException setup)
             {
-                string reason = WorkflowConfiguration.ClassifyFailure(ex);
-                if (reason == null) throw;
-                output.Failure(reason, ex.Message);
-                return 2;
+                return output.Failure(setup); // ConfigNotFound, InvalidConfiguration, ConfigurationMissing
             }
 
             int sorted = 0;

@@ -7,10 +7,10 @@ namespace HamletPS.Core.Archive
     /// not written by this site's protect step, or it was changed after, so it cannot be proven clean whatever its
     /// Patient Identity Removed says. The message names no file (a path may carry a patient identifier); <see cref="Path"/> has it.
     /// </summary>
-    public sealed class FileNotSealedException : Exception
+    public sealed class FileNotSealedException : HamletException
     {
         public FileNotSealedException(string path, string reason)
-            : base(reason)
+            : base(ErrorIds.FileNotSealed, reason)
         {
             Path = path;
         }

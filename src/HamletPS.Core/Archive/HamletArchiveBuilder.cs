@@ -56,7 +56,7 @@ namespace HamletPS.Core.Archive
                 files.Add(new PlannedFile(path, entry));
             }
             foreach (string link in links)
-                refused.Add(FileFailure.Create(link, FileFailureKind.SecurityError, "LinkNotFollowed",
+                refused.Add(FileFailure.Create(link, HamletErrorCategory.SecurityError, "LinkNotFollowed",
                     new FileNotSealedException(link, "the tree holds a symbolic link or junction: links are never followed into an archive")));
             files.Sort((a, b) => string.CompareOrdinal(a.EntryPath, b.EntryPath));
 

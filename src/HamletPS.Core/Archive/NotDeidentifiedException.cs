@@ -8,10 +8,10 @@ namespace HamletPS.Core.Archive
     /// an unprotected file's path may carry a patient identifier (a sorted tree's folders); <see cref="Path"/> has it for
     /// the site's own error record.
     /// </summary>
-    public sealed class NotDeidentifiedException : Exception
+    public sealed class NotDeidentifiedException : HamletException
     {
         public NotDeidentifiedException(string path)
-            : base("a file is not de-identified (Patient Identity Removed is not YES): only the output of Protect-DicomPatient is archived; nothing was written")
+            : base(ErrorIds.FileNotDeidentified, "a file is not de-identified (Patient Identity Removed is not YES): only the output of Protect-DicomPatient is archived; nothing was written")
         {
             Path = path;
         }

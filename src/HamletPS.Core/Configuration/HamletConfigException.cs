@@ -5,10 +5,10 @@ using System.Linq;
 namespace HamletPS.Core.Configuration
 {
     /// <summary>The configuration could not be used. Carries the file, line and reason of the first error and every error found.</summary>
-    public sealed class HamletConfigException : Exception
+    public sealed class HamletConfigException : HamletException
     {
         public HamletConfigException(IReadOnlyList<ConfigFinding> errors)
-            : base(BuildMessage(errors))
+            : base(ErrorIds.InvalidConfiguration, BuildMessage(errors))
         {
             Errors = errors;
         }

@@ -14,13 +14,13 @@ namespace HamletPS.Core.Configuration
     {
         public static readonly IReadOnlyList<string> DefaultFileNames = new[] { "config.yaml", "Config.yaml", "config.yml", "Config.yml" };
 
-        /// <summary>The config path to use, or throws <see cref="FileNotFoundException"/> listing the places tried.</summary>
+        /// <summary>The config path to use, or throws a <see cref="HamletException"/> (<see cref="ErrorIds.ConfigNotFound"/>) listing the places tried.</summary>
         public static string Resolve(string explicitPath = null, string currentDirectory = null, Func<string, string> environment = null)
         {
             var found = TryResolve(explicitPath, currentDirectory, environment, out var tried);
             if (found != null) return found;
-            throw new FileNotFoundException("No configuration file found (tried " + string.Join(", ", tried) + "). Pass -ConfigPath, set " +
-                HamletSecrets.ConfigPathVariable + ", or create one with New-HamletConfig / 'hamlet config new'.");
+            throw new HamletException(ErrorIds.ConfigNotFound, "No configuration file found (tried " + string.Join(", ", tried) + ").", null,
+                "Pass {ConfigPath}, set " + HamletSecrets.ConfigPathVariable + ", or create one with New-HamletConfig / 'hamlet config new'.");
         }
 
         /// <summary>

@@ -77,7 +77,8 @@ namespace HamletPS.Core.Configuration
             options = options ?? new ConfigTemplateOptions();
             var full = Path.GetFullPath(path);
             var dir = Path.GetDirectoryName(full);
-            if (File.Exists(full) && !options.Force) throw new IOException("The configuration file " + full + " already exists (use -Force to replace it).");
+            if (File.Exists(full) && !options.Force)
+                throw new HamletException(ErrorIds.ConfigExists, "The configuration file " + full + " already exists.", null, "Replace it with {Force}.");
             Directory.CreateDirectory(dir);
             var text = Render(options, dir);
 

@@ -22,30 +22,30 @@ namespace HamletPS.Core.Configuration
             return found == null ? null : HamletConfigLoader.Load(found);
         }
 
-        /// <summary>The value given explicitly, else the one from the file; throws <see cref="ArgumentException"/> naming the parameter
-        /// and the config key when neither has it.</summary>
+        /// <summary>The value given explicitly, else the one from the file; throws a <see cref="HamletException"/>
+        /// (<see cref="ErrorIds.ConfigurationMissing"/>) naming the setting and the config key when neither has it.</summary>
         public static string Require(string explicitValue, string fromConfig, string parameterName, string configKey)
         {
             if (!string.IsNullOrWhiteSpace(explicitValue)) return explicitValue;
             if (!string.IsNullOrWhiteSpace(fromConfig)) return fromConfig;
-            throw new ArgumentException("No " + parameterName + " given and no configuration file sets " + configKey +
-                " (pass -" + parameterName + " or -ConfigPath, or set $" + HamletSecrets.ConfigPathVariable + ").", parameterName);
+            throw new HamletException(ErrorIds.ConfigurationMissing, "No " + parameterName + " given and no configuration file sets " + configKey + ".", null,
+                "Pass {" + parameterName + "} or {ConfigPath}, or set " + HamletSecrets.ConfigPathVariable + ".");
         }
 
         /// <summary>Like <see cref="Require"/>, with a default when neither is set.</summary>
         public static string Choose(string explicitValue, string fromConfig, string fallback) =>
             !string.IsNullOrWhiteSpace(explicitValue) ? explicitValue : !string.IsNullOrWhiteSpace(fromConfig) ? fromConfig : fallback;
     
-        /// <summary>A stable error id for a configuration failure thrown by <see cref="LoadOrNull"/> or <see cref="Require"/>
-        /// (ConfigNotFound, InvalidConfiguration, ConfigurationMissing), or null for anything else. Lets the cmdlets
-        /// classify without naming engine exception types.</summary>
+        /// <summary>A stable error id for a failure thrown by <see cref="LoadOrNull"/>, <see cref="Require"/> or while the options
+        /// are built: the id of a <see cref="HamletException"/> (ConfigNotFound, InvalidConfiguration, ConfigurationMissing …),
+        /// ConfigNotFound for a file that does not exist, ConfigurationMissing for another bad value, or null for anything else.</summary>
         public static string ClassifyFailure(Exception exception)
         {
             switch (exception)
             {
-                case FileNotFoundException _: return "ConfigNotFound";
-                case HamletConfigException _: return "InvalidConfiguration";
-                case ArgumentException _: return "ConfigurationMissing";
+                case HamletException ours: return ours.ErrorId;
+                case FileNotFoundException _: return ErrorIds.ConfigNotFound;
+                case ArgumentException _: return ErrorIds.ConfigurationMissing;
                 default: return null;
             }
         }

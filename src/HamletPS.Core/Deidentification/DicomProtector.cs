@@ -219,11 +219,11 @@ namespace HamletPS.Core.Deidentification
             string name = Describe(sourcePath, ids, result.RelativePath);
             string reason = Reason(ex);
             var wrapped = new ProtectionException(name + ": " + reason); // no inner exception: its message may name the source path
-            var kind = ex is ResidualIdentifierException ? FileFailureKind.SecurityError
-                : ex is ProtectionRefusedException ? FileFailureKind.InvalidArgument
-                : ex is PseudonymizationException || ex is ArgumentException ? FileFailureKind.InvalidArgument
-                : FileFailure.Classify(sourcePath, ex)?.Kind ?? FileFailureKind.InvalidData;
-            string id = ex is ResidualIdentifierException ? "ResidualIdentifier" : ex is ProtectionRefusedException pr ? pr.ReasonId : ex is PseudonymizationException ? "IdentityNotResolved"
+            var kind = ex is ResidualIdentifierException ? HamletErrorCategory.SecurityError
+                : ex is ProtectionRefusedException ? HamletErrorCategory.InvalidArgument
+                : ex is PseudonymizationException || ex is ArgumentException ? HamletErrorCategory.InvalidArgument
+                : FileFailure.Classify(sourcePath, ex)?.Kind ?? HamletErrorCategory.InvalidData;
+            string id = ex is ResidualIdentifierException ? "ResidualIdentifier" : ex is ProtectionRefusedException pr ? pr.ErrorId : ex is PseudonymizationException ? "IdentityNotResolved"
                 : FileFailure.Classify(sourcePath, ex)?.Reason ?? "ProtectionFailed";
             result.Failure = FileFailure.Create(sourcePath, kind, id, wrapped);
             result.Message = wrapped.Message;

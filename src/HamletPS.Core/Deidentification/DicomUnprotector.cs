@@ -110,8 +110,8 @@ namespace HamletPS.Core.Deidentification
                     : ex is AuthenticationFailedException ? "the vault record does not authenticate (altered or damaged)"
                     : "re-identification failed (" + ex.GetType().Name + ")";
                 var wrapped = new ProtectionException(path + ": " + reason);
-                var kind = ex is AuthenticationFailedException || ex is ProtectionRefusedException ? FileFailureKind.SecurityError : FileFailure.Classify(path, ex)?.Kind ?? FileFailureKind.InvalidData;
-                string id = ex is AuthenticationFailedException ? "VaultRecordTampered" : ex is ProtectionRefusedException refused ? refused.ReasonId : "UnprotectFailed";
+                var kind = ex is AuthenticationFailedException || ex is ProtectionRefusedException ? HamletErrorCategory.SecurityError : FileFailure.Classify(path, ex)?.Kind ?? HamletErrorCategory.InvalidData;
+                string id = ex is AuthenticationFailedException ? "VaultRecordTampered" : ex is ProtectionRefusedException refused ? refused.ErrorId : "UnprotectFailed";
                 result.Failure = FileFailure.Create(path, kind, id, wrapped);
                 result.Message = wrapped.Message;
                 return result;

@@ -3,10 +3,10 @@ using System;
 namespace HamletPS.Core.Deidentification
 {
     /// <summary>A de-identification profile that cannot be used: names the source and line and the reason.</summary>
-    public sealed class ProfileFormatException : FormatException
+    public sealed class ProfileFormatException : HamletException
     {
         public ProfileFormatException(string source, int line, string reason)
-            : base(source + ":" + line + ": " + reason)
+            : base(ErrorIds.InvalidProfile, source + ":" + line + ": " + reason)
         {
             SourceName = source;
             Line = line;

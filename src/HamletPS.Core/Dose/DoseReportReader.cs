@@ -15,7 +15,7 @@ namespace HamletPS.Core.Dose
     public static class DoseReportReader
     {
         /// <summary>The <see cref="FileFailure.Reason"/> of a DICOM file that is not a dose report: callers skip it rather than fail.</summary>
-        public const string NotADoseReportReason = "NotADoseReport";
+        public const string NotADoseReportReason = ErrorIds.NotADoseReport;
 
         /// <summary>
         /// Reads one file. <see cref="NotADoseReportException"/> when it is DICOM but not a dose report;

@@ -8,10 +8,10 @@ namespace HamletPS.Core.Identity
     /// The mapping file (mapping.csv / coupling list) was rejected. <see cref="File"/>, <see cref="Line"/> and <see cref="Reason"/>
     /// describe the first problem; <see cref="Errors"/> lists every problem found. Messages name lines, never MRN values.
     /// </summary>
-    public sealed class MappingFileException : Exception
+    public sealed class MappingFileException : HamletException
     {
         public MappingFileException(IReadOnlyList<MappingFileError> errors)
-            : base(BuildMessage(errors))
+            : base(ErrorIds.InvalidMappingFile, BuildMessage(errors))
         {
             Errors = errors;
         }

@@ -3,9 +3,9 @@ using System;
 namespace HamletPS.Core.Identity
 {
     /// <summary>An MRN could not be pseudonymised or a pseudonym could not be revealed. The message never contains the MRN.</summary>
-    public class PseudonymizationException : Exception
+    public class PseudonymizationException : HamletException
     {
-        public PseudonymizationException(string message) : base(message) { }
+        public PseudonymizationException(string message) : base(ErrorIds.PseudonymizationFailed, message) { }
     }
 
     /// <summary>The Vigenère key (CIPHER FOLDERKEY) is not longer than the MRN it must encode.</summary>

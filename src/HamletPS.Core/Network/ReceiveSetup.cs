@@ -12,7 +12,7 @@ namespace HamletPS.Core.Network
     public static class ReceiveSetup
     {
         /// <summary>
-        /// Folder: the request, else DATAPATH.INCOMING (else <see cref="ArgumentException"/>, IncomingFolderRequired); port and AE
+        /// Folder: the request, else DATAPATH.INCOMING (else a <see cref="HamletException"/>, IncomingFolderRequired); port and AE
         /// title: the request, else DICOMNODE.PORT/AET, else 11112/HAMLETPS; listen address, allowed peers and calling AE titles:
         /// the request, else DICOMNODE.LISTENADDRESS/ALLOWEDPEERADDRESSES/ALLOWEDCALLINGAETITLES (the configuration's access keys
         /// restrict the receiver even when everything else is given), else every address and any peer; the limits and timeouts:
@@ -23,7 +23,7 @@ namespace HamletPS.Core.Network
             if (request == null) throw new ArgumentNullException(nameof(request));
             string folder = !string.IsNullOrEmpty(request.Folder) ? Path.GetFullPath(request.Folder) : config?.DataPath.Incoming;
             if (string.IsNullOrEmpty(folder))
-                throw new ArgumentException("No incoming folder: give the folder to receive into, or a site configuration with DATAPATH.INCOMING.");
+                throw new HamletException(ErrorIds.IncomingFolderRequired, "No incoming folder: give the folder to receive into, or a site configuration with DATAPATH.INCOMING.", null, "Pass {Path}, or set DATAPATH.INCOMING in the configuration.");
             DicomNodeSettings node = config?.DicomNode ?? new DicomNodeSettings();
             var options = new DicomReceiverOptions
             {

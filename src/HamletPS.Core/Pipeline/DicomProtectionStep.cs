@@ -81,7 +81,7 @@ namespace HamletPS.Core.Pipeline
                 PixelMasked = r.Status == ProtectionStatus.Protected && r.PixelsMasked,
                 PixelDropped = r.Status == ProtectionStatus.DroppedByPixelRule,
                 Failure = r.Status == ProtectionStatus.Protected || r.Status == ProtectionStatus.DroppedByPixelRule ? null
-                    : r.Failure ?? FileFailure.Create(sortedFile, FileFailureKind.InvalidArgument, "ExcludedTestPatient", new InvalidOperationException(r.Message)),
+                    : r.Failure ?? FileFailure.Create(sortedFile, HamletErrorCategory.InvalidArgument, "ExcludedTestPatient", new InvalidOperationException(r.Message)),
             };
         }
 

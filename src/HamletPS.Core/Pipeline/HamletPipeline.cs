@@ -147,12 +147,12 @@ namespace HamletPS.Core.Pipeline
                     case SortStatus.NotDicom: summary.NotDicom++; break;
                     case SortStatus.Quarantined:
                         summary.Quarantined++;
-                        failures?.Report(FileFailure.Create(r.Path, FileFailureKind.InvalidData, "QuarantinedDicomFile", new InvalidDataException("quarantined: " + r.Reason)));
+                        failures?.Report(FileFailure.Create(r.Path, HamletErrorCategory.InvalidData, "QuarantinedDicomFile", new InvalidDataException("quarantined: " + r.Reason)));
                         break;
                     default:
                         summary.Failed++;
                         summary.SortFailed++;
-                        failures?.Report(FileFailure.Create(r.Source, FileFailureKind.ReadOrWriteError, "SortFailed", new IOException(r.Reason)));
+                        failures?.Report(FileFailure.Create(r.Source, HamletErrorCategory.ReadOrWriteError, "SortFailed", new IOException(r.Reason)));
                         break;
                 }
                 if (r.Status != SortStatus.Sorted)
@@ -194,7 +194,7 @@ namespace HamletPS.Core.Pipeline
                     {
                         // The sorted path holds the Patient ID: the failure names neither it nor .NET's message.
                         lock (gate) summary.Failed++;
-                        failures?.Report(FileFailure.Create(null, FileFailureKind.ReadOrWriteError, "SortedFileUnreadable",
+                        failures?.Report(FileFailure.Create(null, HamletErrorCategory.ReadOrWriteError, "SortedFileUnreadable",
                             new IOException("a sorted file (name withheld: it holds the Patient ID) cannot be read: " + DicomSorter.DescribeIoError(ex))));
                         return;
                     }

@@ -13,12 +13,12 @@ namespace HamletPS.Core.Retrieve
         {
             switch (e)
             {
-                case MoveDestinationUnknownException _: return "MoveDestinationUnknown";
-                case AssociationRejectedException _: return "DicomAssociationRejected";
-                case DimseFailureException _: return "DicomQueryRefused";
-                case AssociationAbortedException _: return "DicomAssociationAborted";
-                case DicomNetworkException _: return "DicomConnectionFailed";
-                case Dicom.DicomFormatException _: return "DicomInvalidResponse";
+                case MoveDestinationUnknownException _: return ErrorIds.MoveDestinationUnknown;
+                case AssociationRejectedException _: return ErrorIds.DicomAssociationRejected;
+                case DimseFailureException _: return ErrorIds.DicomQueryRefused;
+                case AssociationAbortedException _: return ErrorIds.DicomAssociationAborted;
+                case DicomNetworkException _: return ErrorIds.DicomConnectionFailed;
+                case Dicom.DicomFormatException _: return ErrorIds.DicomInvalidResponse;
                 default: return null;
             }
         }

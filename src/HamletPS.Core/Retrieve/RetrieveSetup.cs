@@ -17,14 +17,14 @@ namespace HamletPS.Core.Retrieve
 
         /// <summary>
         /// The folder the files land in: <paramref name="destination"/> (made full by the face), else DATAPATH.INCOMING of
-        /// <paramref name="config"/>; neither: <see cref="ArgumentException"/> (DestinationRequired).
+        /// <paramref name="config"/>; neither: a <see cref="HamletException"/> (DestinationRequired).
         /// </summary>
         public static string Destination(string destination, HamletConfig config)
         {
             if (!string.IsNullOrEmpty(destination)) return Path.GetFullPath(destination);
             string folder = config?.DataPath.Incoming;
             if (string.IsNullOrEmpty(folder))
-                throw new ArgumentException("No destination: give the folder to copy into, or a site configuration with DATAPATH.INCOMING.");
+                throw new HamletException(ErrorIds.DestinationRequired, "No destination: give the folder to copy into, or a site configuration with DATAPATH.INCOMING.", null, "Pass {Destination}, or set DATAPATH.INCOMING in the configuration.");
             return folder;
         }
     }

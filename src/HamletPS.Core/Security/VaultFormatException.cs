@@ -1,12 +1,10 @@
-using System.IO;
-
 namespace HamletPS.Core.Security
 {
     /// <summary>A re-identification vault file is not in the expected format; names the file, byte offset and reason.</summary>
-    public sealed class VaultFormatException : IOException
+    public sealed class VaultFormatException : HamletException
     {
         public VaultFormatException(string path, long offset, string reason)
-            : base(path + " at byte " + offset + ": " + reason)
+            : base(ErrorIds.InvalidVaultFile, path + " at byte " + offset + ": " + reason)
         {
             Path = path;
             Offset = offset;

@@ -62,7 +62,7 @@ namespace HamletPS.Core.Upload
             var acknowledged = _ledger.Ranges.ToDictionary(r => r.Index, r => r.Md5);
             var pool = new RangeBufferPool(rangeSize);
             var gate = new SemaphoreSlim(options.MaxParallelRanges, options.MaxParallelRanges);
-            var throttle = new ProgressThrottle(_progress, _info.Name, _size, 0, options.ProgressInterval);
+            var throttle = new UploadProgressMeter(_progress, _info.Name, _size, 0, options.ProgressInterval);
             var inFlight = new List<Task>();
             int resumed = 0;
             byte[] wholeMd5;
@@ -158,7 +158,7 @@ namespace HamletPS.Core.Upload
             }
         }
 
-        private async Task SendAsync(int index, long offset, RangeWork work, ProgressThrottle throttle, CancellationTokenSource linked, CancellationToken callerToken)
+        private async Task SendAsync(int index, long offset, RangeWork work, UploadProgressMeter throttle, CancellationTokenSource linked, CancellationToken callerToken)
         {
             try
             {

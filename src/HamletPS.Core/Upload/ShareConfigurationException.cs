@@ -4,16 +4,16 @@ namespace HamletPS.Core.Upload
 {
     /// <summary>
     /// The share cannot be reached as asked: no credentials anywhere, two ways of authenticating at once, no share name,
-    /// a missing or unreadable configuration file. <see cref="Reason"/> is stable (the cmdlet's ErrorId). Never holds a secret.
+    /// a missing or unreadable configuration file. <see cref="HamletException.ErrorId"/> is stable. Never holds a secret.
     /// </summary>
-    public sealed class ShareConfigurationException : Exception
+    public sealed class ShareConfigurationException : HamletException
     {
-        public ShareConfigurationException(string reason, string message) : base(message)
+        /// <param name="errorId">NoStorageCredentials, AmbiguousCredentials, AmbiguousTarget, NoShareName, ConfigNotFound,
+        /// InvalidConfiguration or InvalidShareConnection (<see cref="ErrorIds"/>).</param>
+        /// <param name="message">What is wrong.</param>
+        /// <param name="remedy">What to do, settings in braces (see <see cref="HamletException.Remedy"/>).</param>
+        public ShareConfigurationException(string errorId, string message, string remedy = null) : base(errorId, message, null, remedy)
         {
-            Reason = reason;
         }
-
-        /// <summary>NoStorageCredentials, AmbiguousCredentials, NoShareName, ConfigNotFound, InvalidConfig, InvalidShareConnection.</summary>
-        public string Reason { get; }
     }
 }

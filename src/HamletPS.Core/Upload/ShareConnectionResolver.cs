@@ -34,7 +34,7 @@ namespace HamletPS.Core.Upload
             }
             catch (ArgumentException ex)
             {
-                throw new ShareConfigurationException("InvalidShareConnection", SecretRedactor.Redact(ex.Message, SecretsOf(request)));
+                throw new ShareConfigurationException(ErrorIds.InvalidShareConnection, SecretRedactor.Redact(ex.Message, SecretsOf(request)));
             }
             ShareTarget target = TargetOf(request, connection, loadConfig);
             return new ResolvedShare(connection, target, configPath, config);
@@ -64,14 +64,7 @@ namespace HamletPS.Core.Upload
         public static string LocateConfig(ShareConnectionRequest request, Func<string, string> environment = null)
         {
             var env = environment ?? request.Environment ?? System.Environment.GetEnvironmentVariable;
-            try
-            {
-                return HamletConfigLocator.ResolveOptional(request.ConfigPath, request.CurrentDirectory, env);
-            }
-            catch (FileNotFoundException ex)
-            {
-                throw new ShareConfigurationException("ConfigNotFound", ex.Message);
-            }
+            return HamletConfigLocator.ResolveOptional(request.ConfigPath, request.CurrentDirectory, env); // a named file that is missing: ConfigNotFound
         }
 
         private static HamletConfig Load(string path)
@@ -82,11 +75,11 @@ namespace HamletPS.Core.Upload
             }
             catch (HamletConfigException ex)
             {
-                throw new ShareConfigurationException("InvalidConfig", ex.File + ":" + ex.Line + ": " + ex.Reason);
+                throw new ShareConfigurationException(ErrorIds.InvalidConfiguration, ex.File + ":" + ex.Line + ": " + ex.Reason);
             }
             catch (IOException ex)
             {
-                throw new ShareConfigurationException("InvalidConfig", "The configuration file '" + path + "' cannot be read: " + ex.Message);
+                throw new ShareConfigurationException(ErrorIds.InvalidConfiguration, "The configuration file '" + path + "' cannot be read: " + ex.Message);
             }
         }
 
@@ -126,11 +119,12 @@ namespace HamletPS.Core.Upload
             }
             string account = config()?.Azure.AccountName;
             if (account != null) return FromStorageKey(account, r.Endpoint, env, config);
-            throw new ShareConfigurationException("NoStorageCredentials",
-                "No storage credentials: pass -ConnectionString, -SasUrl, -SasToken, -AccessToken, or -AccountName with -AccountKey or -Credential; set " +
+            throw new ShareConfigurationException(ErrorIds.NoStorageCredentials,
+                "No storage credentials are given, set in the environment or in the site configuration (" + (config() == null ? "none found" : config().SourcePath) + ").",
+                "Pass {ConnectionString}, {SasUrl}, {SasToken}, {AccessToken}, or {AccountName} with {AccountKey} or {Credential}; set " +
                 AccessTokenVariable + ", " +
                 HamletSecrets.StorageConnectionStringVariable + ", " + HamletSecrets.StorageSasVariable + " or " + HamletSecrets.StorageKeyVariable +
-                "; or fill in the AZURE section of the site configuration (" + (config() == null ? "none found" : config().SourcePath) + ").");
+                "; or fill in the AZURE section of the site configuration.");
         }
 
         private static ShareConnection FromAccessToken(ShareConnectionRequest r, Func<HamletConfig> config, Func<string, string, ShareConnection> create)
@@ -138,7 +132,8 @@ namespace HamletPS.Core.Upload
             string endpoint = EndpointOrNull(r.Endpoint, config);
             string account = !string.IsNullOrEmpty(r.AccountName) ? r.AccountName : config()?.Azure.AccountName;
             if (endpoint == null && string.IsNullOrEmpty(account))
-                throw new ShareConfigurationException("NoStorageCredentials", "An access token needs the storage account name (-AccountName, or AZURE ACCOUNTNAME in the site configuration) or the File service URL (-Endpoint).");
+                throw new ShareConfigurationException(ErrorIds.NoStorageCredentials, "An access token needs the storage account name or the File service URL.",
+                    "Pass {AccountName} (or set AZURE ACCOUNTNAME in the site configuration) or {Endpoint}.");
             return create(account, endpoint);
         }
 
@@ -152,10 +147,10 @@ namespace HamletPS.Core.Upload
             HamletConfig c = string.IsNullOrEmpty(env(HamletSecrets.StorageKeyVariable)) ? config() : null;
             SecretValue key;
             try { key = HamletSecrets.ResolveStorageKey(c, null, env); }
-            catch (FileNotFoundException ex) { throw new ShareConfigurationException("InvalidConfig", "The storage key file '" + ex.FileName + "' does not exist."); }
+            catch (FileNotFoundException ex) { throw new ShareConfigurationException(ErrorIds.InvalidConfiguration, "The storage key file '" + ex.FileName + "' does not exist."); }
             if (key == null)
-                throw new ShareConfigurationException("NoStorageCredentials", "No key for storage account '" + account + "': pass -AccountKey or -Credential, set " +
-                    HamletSecrets.StorageKeyVariable + ", or set AZURE KEYFILE/KEY in the site configuration.");
+                throw new ShareConfigurationException(ErrorIds.NoStorageCredentials, "No key for storage account '" + account + "'.",
+                    "Pass {AccountKey} or {Credential}, set " + HamletSecrets.StorageKeyVariable + ", or set AZURE KEYFILE/KEY in the site configuration.");
             return Use(key, text => ShareConnection.FromAccountKey(account, text, EndpointOrNull(endpoint, config)));
         }
 
@@ -169,7 +164,8 @@ namespace HamletPS.Core.Upload
         {
             string name = !string.IsNullOrEmpty(account) ? account : config()?.Azure.AccountName;
             if (string.IsNullOrEmpty(name))
-                throw new ShareConfigurationException("NoStorageCredentials", "An account key needs the storage account name (-AccountName, or AZURE ACCOUNTNAME in the site configuration).");
+                throw new ShareConfigurationException(ErrorIds.NoStorageCredentials, "An account key needs the storage account name.",
+                    "Pass {AccountName}, or set AZURE ACCOUNTNAME in the site configuration.");
             return name;
         }
 
@@ -182,7 +178,8 @@ namespace HamletPS.Core.Upload
             if (e != null) return e;
             string name = !string.IsNullOrEmpty(account) ? account : config()?.Azure.AccountName;
             if (string.IsNullOrEmpty(name))
-                throw new ShareConfigurationException("InvalidShareConnection", "A SAS token needs the File service URL (-Endpoint) or the storage account name (-AccountName).");
+                throw new ShareConfigurationException(ErrorIds.InvalidShareConnection, "A SAS token needs the File service URL or the storage account name.",
+                    "Pass {Endpoint} or {AccountName}.");
             return "https://" + name + ".file.core.windows.net/";
         }
 
@@ -193,7 +190,8 @@ namespace HamletPS.Core.Upload
                 if (!string.IsNullOrWhiteSpace(r.Target))
                 {
                     if (!string.IsNullOrWhiteSpace(r.Share))
-                        throw new ShareConfigurationException("AmbiguousTarget", "Give either -Target or -Share/-Directory, not both.");
+                        throw new ShareConfigurationException(ErrorIds.AmbiguousTarget, "Both a target and a share are given.",
+                            "Give either {Target} or {Share}/{Directory}, not both.");
                     ShareTarget t = ShareTarget.Parse(r.Target);
                     return string.IsNullOrWhiteSpace(r.Directory) ? t : t.Subdirectory(r.Directory);
                 }
@@ -211,9 +209,10 @@ namespace HamletPS.Core.Upload
             }
             catch (ArgumentException ex)
             {
-                throw new ShareConfigurationException("InvalidShareTarget", ex.Message);
+                throw new ShareConfigurationException(ErrorIds.InvalidShareTarget, ex.Message);
             }
-            throw new ShareConfigurationException("NoShareName", "No share given: pass -Share (and -Directory) or -Target, or set AZURE SHARENAME in the site configuration.");
+            throw new ShareConfigurationException(ErrorIds.NoShareName, "No share is given or configured.",
+                "Pass {Share} (and {Directory}) or {Target}, or set AZURE SHARENAME in the site configuration.");
         }
 
         private static IEnumerable<string> SecretsOf(ShareConnectionRequest r) =>

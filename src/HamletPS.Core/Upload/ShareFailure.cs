@@ -21,6 +21,9 @@ namespace HamletPS.Core.Upload
 
         public ShareFailureKind Kind { get; }
 
+        /// <summary>The category of <see cref="Reason"/> (<see cref="ErrorIds"/>).</summary>
+        public HamletErrorCategory Category => ErrorIds.CategoryOf(Reason);
+
         /// <summary>AuthenticationFailed, ShareNotFound, RemoteItemNotFound, TransientFailure, LocalFileChanged, VerificationFailed or ShareOperationFailed.</summary>
         public string Reason { get; }
 
@@ -34,13 +37,13 @@ namespace HamletPS.Core.Upload
         {
             switch (kind)
             {
-                case ShareFailureKind.Authentication: return "AuthenticationFailed";
-                case ShareFailureKind.ShareNotFound: return "ShareNotFound";
-                case ShareFailureKind.NotFound: return "RemoteItemNotFound";
-                case ShareFailureKind.Transient: return "TransientFailure";
-                case ShareFailureKind.LocalFileChanged: return "LocalFileChanged";
-                case ShareFailureKind.VerificationFailed: return "VerificationFailed";
-                default: return "ShareOperationFailed";
+                case ShareFailureKind.Authentication: return ErrorIds.AuthenticationFailed;
+                case ShareFailureKind.ShareNotFound: return ErrorIds.ShareNotFound;
+                case ShareFailureKind.NotFound: return ErrorIds.RemoteItemNotFound;
+                case ShareFailureKind.Transient: return ErrorIds.TransientFailure;
+                case ShareFailureKind.LocalFileChanged: return ErrorIds.LocalFileChanged;
+                case ShareFailureKind.VerificationFailed: return ErrorIds.VerificationFailed;
+                default: return ErrorIds.ShareOperationFailed;
             }
         }
 

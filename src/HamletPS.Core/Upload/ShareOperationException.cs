@@ -6,10 +6,10 @@ namespace HamletPS.Core.Upload
     /// A failed upload, listing or copy. The message names the file, the remote path (never a key or SAS) and the reason;
     /// the SDK's own exception is not chained because its text can quote request details.
     /// </summary>
-    public sealed class ShareOperationException : Exception
+    public sealed class ShareOperationException : HamletException
     {
         public ShareOperationException(ShareFailureKind kind, string message, string fileName = null, int status = 0, string errorCode = null)
-            : base(message)
+            : base(ShareFailure.ReasonOf(kind), message)
         {
             Kind = kind;
             FileName = fileName;

@@ -54,7 +54,7 @@ namespace HamletPS.Core.Upload
             Hashes sent;
             try
             {
-                var throttle = new ProgressThrottle(progress, name, size, 0, _options.ProgressInterval);
+                var throttle = new UploadProgressMeter(progress, name, size, 0, _options.ProgressInterval);
                 using (var sha = SHA256.Create())
                 using (var md5 = MD5.Create())
                 {

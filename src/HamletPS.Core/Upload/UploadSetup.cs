@@ -41,13 +41,13 @@ namespace HamletPS.Core.Upload
 
         /// <summary>
         /// The SMB route: a copier into <paramref name="destination"/> (a folder of the mounted share), which must exist: else
-        /// <see cref="DirectoryNotFoundException"/> (DestinationNotFound).
+        /// a <see cref="HamletException"/> (DestinationNotFound).
         /// </summary>
         public static ShareFileSender CreateSmbSender(UploadRequest request, string destination)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (!Directory.Exists(destination))
-                throw new DirectoryNotFoundException("The destination folder '" + destination + "' does not exist or the share is not mounted.");
+                throw new HamletException(ErrorIds.DestinationNotFound, "The destination folder '" + destination + "' does not exist or the share is not mounted.", null, "Mount the share first (Mount-HamletShare, or hamlet mount).");
             return new ShareFileSender(new SmbRouteCopier(new SmbCopyOptions { Force = request.Force, ConfirmOverwrite = request.ConfirmOverwrite }), destination);
         }
     }

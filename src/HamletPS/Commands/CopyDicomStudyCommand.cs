@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
 using HamletPS.Internal;
@@ -90,7 +91,7 @@ namespace HamletPS.Commands
             string what = request.Level.ToString().ToLowerInvariant() + " " + (request.Level == DicomQueryLevel.Image ? SOPInstanceUID : request.Level == DicomQueryLevel.Series ? SeriesInstanceUID : StudyInstanceUID);
             if (!ShouldProcess(_destination, "Copy " + what + " from " + peer + " with " + (request.UseMove ? "C-MOVE" : "C-GET"))) return;
 
-            var throttle = new ProgressThrottle(EmitProgress, 1, "Copy-DicomStudy " + peer);
+            var throttle = new ProgressWriter(EmitProgress, 1, "Copy-DicomStudy " + peer);
             Exception failure = null;
             DicomRetrieveSummary summary = null;
             RunOffPipelineThread(async ct =>
@@ -118,14 +119,14 @@ namespace HamletPS.Commands
                 WriteVerbose(summary.Method + " " + what + " from " + summary.Peer + ": " + summary.Instances + " instances, " + summary.AlreadyPresent + " already present, " +
                     summary.Retrieved + " retrieved, " + summary.Failed + " failed");
             if (failure == null) return;
-            if (NetworkParameters.IsSettingsError(failure))
+            if (NetworkParameters.SettingsError(failure) is Core.HamletException setup)
             {
-                Terminate(failure, NetworkParameters.SettingsErrorId(failure), ErrorCategory.InvalidArgument, peer.ToString());
+                Terminate(setup, peer.ToString());
                 return;
             }
             string id = QueryRetrieveError.Classify(failure);
             if (id == null) throw failure;
-            if (id == "MoveDestinationUnknown") Terminate(failure, id, ErrorCategory.PermissionDenied, peer.ToString());
+            if (id == Core.ErrorIds.MoveDestinationUnknown) Terminate(failure, id, ErrorCategory.PermissionDenied, peer.ToString());
             else WriteError(NewError(failure, id, ErrorCategory.ConnectionError, peer.ToString()));
         }
     }

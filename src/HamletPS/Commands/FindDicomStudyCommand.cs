@@ -112,9 +112,9 @@ namespace HamletPS.Commands
                 }
             });
             if (failure == null) return;
-            if (NetworkParameters.IsSettingsError(failure))
+            if (NetworkParameters.SettingsError(failure) is Core.HamletException setup)
             {
-                Terminate(failure, NetworkParameters.SettingsErrorId(failure), ErrorCategory.InvalidArgument, peer.ToString());
+                Terminate(setup, peer.ToString());
                 return;
             }
             string id = QueryRetrieveError.Classify(failure);

@@ -75,7 +75,7 @@ namespace HamletPS.Commands
             {
                 roots = new List<string> { Setup(() => SortSetup.DefaultInput(_config), null) };
             }
-            var progress = new ProgressThrottle(WriteProgress, 1, "Sorting DICOM files into " + _sorter.Destination);
+            var progress = new ProgressWriter(WriteProgress, 1, "Sorting DICOM files into " + _sorter.Destination);
             IEnumerable<string> files;
             try
             {

@@ -50,7 +50,7 @@ namespace HamletPS.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                Terminate(PipelineSetupException.From(ex), "InvalidPipelineSettings", ErrorCategory.InvalidArgument, options.Incoming);
+                Terminate(PipelineSetupException.From(ex), options.Incoming);
             }
             RunOffPipelineThread(ct =>
             {

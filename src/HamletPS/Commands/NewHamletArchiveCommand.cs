@@ -122,7 +122,7 @@ namespace HamletPS.Commands
             var builder = new HamletArchiveBuilder(options);
             RunOffPipelineThread(ct =>
             {
-                var progress = new ProgressThrottle(EmitProgress, 1, "Creating archive in " + options.OutputDirectory);
+                var progress = new ProgressWriter(EmitProgress, 1, "Creating archive in " + options.OutputDirectory);
                 foreach (ProtectedTreeSelection.Job job in jobs)
                 {
                     if (!AskShouldProcess(job.Root, "Archive " + (job.Files == null ? "the protected tree" : job.Files.Count + " protected files") + " into " + options.OutputDirectory)) continue;

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Internal;
 
@@ -73,6 +74,10 @@ namespace HamletPS.Commands
             {
                 string written = HamletConfigTemplate.Write(path, options);
                 WriteObject(HamletConfigLoader.Load(written));
+            }
+            catch (HamletException ex)
+            {
+                WriteError(NewError(ex, path)); // ConfigExists (written meanwhile)
             }
             catch (System.IO.IOException ex)
             {

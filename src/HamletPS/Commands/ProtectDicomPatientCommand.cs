@@ -103,10 +103,9 @@ namespace HamletPS.Commands
                     WhatIf = whatIf,
                 });
             }
-            catch (Exception ex) when (ex is MappingFileException || ex is ArgumentException || ex is InvalidOperationException
-                                       || ex is System.IO.IOException || ex is ProfileFormatException)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidProtectionSettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidProtectionSettings", ErrorCategory.InvalidArgument, null);
+                Terminate(setup, null); // InvalidMappingFile, InvalidProfile, InvalidConfiguration, … or InvalidProtectionSettings
                 return;
             }
             finally
@@ -116,7 +115,7 @@ namespace HamletPS.Commands
 
             using (var protector = new DicomProtector(options))
             {
-                var progress = new ProgressThrottle(EmitProgress, 2, "Protecting DICOM files");
+                var progress = new ProgressWriter(EmitProgress, 2, "Protecting DICOM files");
                 var reporter = new CallbackProgress<ProtectionProgress>(p =>
                     progress.Report(p.Completed + " of " + p.Total + " files", 100.0 * p.Completed / Math.Max(1, p.Total)));
                 RunOffPipelineThread(ct => Task.Run(() =>

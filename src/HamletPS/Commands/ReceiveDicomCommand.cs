@@ -66,9 +66,9 @@ namespace HamletPS.Commands
             {
                 receiver = new DicomReceiver(options);
             }
-            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkParameters.SettingsError(ex) is Core.HamletException setup)
             {
-                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, options.Folder);
+                Terminate(setup, options.Folder);
                 return;
             }
             using (receiver)

@@ -21,7 +21,7 @@ namespace HamletPS.Commands
 
         private ResolvedShare _share;
         private ShareFileSender _sender;
-        private ProgressThrottle _progress;
+        private ProgressWriter _progress;
 
         /// <summary>Files to send; wildcards allowed. Binds the Path property of piped objects, e.g. New-HamletArchive's results.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,12 +72,12 @@ namespace HamletPS.Commands
                 string destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
                 _sender = Setup(() => UploadSetup.CreateSmbSender(Request(), destination), Destination,
                     ex => ex is DirectoryNotFoundException ? "DestinationNotFound" : null, ErrorCategory.ObjectNotFound);
-                _progress = new ProgressThrottle(EmitProgress, 1, "Copying to " + destination);
+                _progress = new ProgressWriter(EmitProgress, 1, "Copying to " + destination);
                 return;
             }
             _share = ResolveShare();
             _sender = UploadSetup.CreateSender(Request(), _share);
-            _progress = new ProgressThrottle(EmitProgress, 1, "Uploading to " + _share.Target);
+            _progress = new ProgressWriter(EmitProgress, 1, "Uploading to " + _share.Target);
             WriteVerbose("Sending to " + _share.Connection + " " + _share.Target + (_share.ConfigPath == null ? "" : " (configuration " + _share.ConfigPath + ")") + ".");
         }
 

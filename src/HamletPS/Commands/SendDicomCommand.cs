@@ -76,7 +76,7 @@ namespace HamletPS.Commands
         protected override void EndProcessing()
         {
             if (_files.Count == 0) return;
-            var progress = new ProgressThrottle(EmitProgress, 2, "Sending DICOM to " + _peer);
+            var progress = new ProgressWriter(EmitProgress, 2, "Sending DICOM to " + _peer);
             var failures = new SendFailureReport();
             try
             {
@@ -85,15 +85,15 @@ namespace HamletPS.Commands
                     await DicomSender.SendAsync(_peer, _files, new Reporter(p => OnProgress(p, progress, failures)), ct).ConfigureAwait(false);
                 });
             }
-            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkParameters.SettingsError(ex) is Core.HamletException setup)
             {
-                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, _peer.ToString());
+                Terminate(setup, _peer.ToString());
             }
             progress.Complete();
             if (failures.SuppressedMessage != null) WriteWarning(Core.PrintableText.Escape(failures.SuppressedMessage));
         }
 
-        private void OnProgress(DicomSendProgress p, ProgressThrottle progress, SendFailureReport failures)
+        private void OnProgress(DicomSendProgress p, ProgressWriter progress, SendFailureReport failures)
         {
             SentDicomFile file = p.File;
             if (file != null)

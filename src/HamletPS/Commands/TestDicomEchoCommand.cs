@@ -48,9 +48,9 @@ namespace HamletPS.Commands
             {
                 return;
             }
-            catch (Exception ex) when (NetworkParameters.IsSettingsError(ex))
+            catch (Exception ex) when (NetworkParameters.SettingsError(ex) is Core.HamletException setup)
             {
-                Terminate(ex, NetworkParameters.SettingsErrorId(ex), ErrorCategory.InvalidArgument, peer.ToString());
+                Terminate(setup, peer.ToString());
                 return;
             }
             if (Quiet)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
+using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
@@ -81,11 +82,10 @@ namespace HamletPS.Commands
                 });
                 unprotector = new DicomUnprotector(options);
             }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidReidentificationSettings) is HamletException setup)
             {
-                // A wrong key, a damaged record, an invalid mapping file or no key at all: nothing is written.
-                Terminate(ex, ex is System.Security.Cryptography.CryptographicException ? "VaultKeyMismatch" : "InvalidReidentificationSettings",
-                    ex is System.Security.Cryptography.CryptographicException ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument, VaultPath);
+                // A wrong key (VaultKeyMismatch), a damaged record, an invalid mapping file or no key at all: nothing is written.
+                Terminate(setup, VaultPath);
             }
             finally
             {
@@ -94,7 +94,7 @@ namespace HamletPS.Commands
 
             using (unprotector)
             {
-                var progress = new ProgressThrottle(EmitProgress, 3, "Restoring DICOM files");
+                var progress = new ProgressWriter(EmitProgress, 3, "Restoring DICOM files");
                 var reporter = new CallbackProgress<ProtectionProgress>(p =>
                     progress.Report(p.Completed + " of " + p.Total + " files", 100.0 * p.Completed / Math.Max(1, p.Total)));
                 RunOffPipelineThread(ct => Task.Run(() =>

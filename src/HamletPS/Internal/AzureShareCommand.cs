@@ -118,9 +118,9 @@ namespace HamletPS.Internal
             {
                 return ShareConnectionResolver.Resolve(request);
             }
-            catch (ShareConfigurationException ex)
+            catch (HamletException ex)
             {
-                Terminate(new PSArgumentException(ex.Message, ex), ex.Reason, ErrorCategory.InvalidArgument, ConfigPath);
+                Terminate(ex, ConfigPath);
                 return null;
             }
         }
@@ -141,24 +141,10 @@ namespace HamletPS.Internal
             {
                 // ShareOperationException messages are already redacted by Core; redact once more in case a caller-supplied text slipped in.
                 var redacted = new InvalidOperationException(share == null ? failure.Message : share.Redact(failure.Message));
-                return new ErrorRecord(redacted, failure.Reason, CategoryOf(failure.Kind), failure.Target);
+                return new ErrorRecord(redacted, failure.Reason, CategoryOf(failure.Category), failure.Target);
             }
             FileFailure fileFailure = FileFailure.Classify(target, exception);
             return fileFailure == null ? null : NewError(fileFailure);
-        }
-
-        internal static ErrorCategory CategoryOf(ShareFailureKind kind)
-        {
-            switch (kind)
-            {
-                case ShareFailureKind.Authentication: return ErrorCategory.AuthenticationError;
-                case ShareFailureKind.ShareNotFound:
-                case ShareFailureKind.NotFound: return ErrorCategory.ObjectNotFound;
-                case ShareFailureKind.Transient: return ErrorCategory.ConnectionError;
-                case ShareFailureKind.LocalFileChanged: return ErrorCategory.InvalidData;
-                case ShareFailureKind.VerificationFailed: return ErrorCategory.InvalidResult;
-                default: return ErrorCategory.WriteError;
-            }
         }
     }
 }

@@ -78,11 +78,33 @@ namespace HamletPS.Internal
         /// `Reason,HamletPS.Commands.&lt;Cmdlet&gt;Command` from the stable <paramref name="reason"/>.
         /// </summary>
         protected ErrorRecord NewError(Exception exception, string reason, ErrorCategory category, object target) =>
-            Printable(new ErrorRecord(exception, reason, category, target));
+            Printable(new ErrorRecord(WithParameters(exception), reason, category, target));
 
         /// <summary>The error record of one failed file, classified by Core.</summary>
         protected ErrorRecord NewError(Core.FileFailure failure) =>
-            Printable(new ErrorRecord(failure.Exception, failure.Reason, CategoryOf(failure.Kind), failure.Path));
+            Printable(new ErrorRecord(WithParameters(failure.Exception), failure.Reason, CategoryOf(failure.Kind), failure.Path));
+
+        /// <summary>The error record of an engine error: its ErrorId and category from Core's list (<see cref="Core.ErrorIds"/>).</summary>
+        protected ErrorRecord NewError(Core.HamletException exception, object target) =>
+            Printable(new ErrorRecord(WithParameters(exception), exception.ErrorId, CategoryOf(exception.Category), target));
+
+        /// <summary>
+        /// Core's messages name no parameter; when an engine error's remedy names settings, the record carries the message with
+        /// them written as PowerShell spells them (-Force), the engine's exception inside it.
+        /// </summary>
+        private static Exception WithParameters(Exception exception) =>
+            exception is Core.HamletException ours && ours.Remedy != null ? new RuntimeException(ours.Describe(ParameterName), ours) : exception;
+
+        /// <summary>
+        /// The one classification of set-up errors (<see cref="Core.SetupError.Classify"/>): the engine's own error keeps its id,
+        /// a bad value or an unreadable file while the settings are read becomes <paramref name="settingsId"/>; null for a bug.
+        /// Use as <c>catch (Exception ex) when (SetupError(ex, ErrorIds.X) is HamletException setup) { Terminate(setup, target); }</c>.
+        /// </summary>
+        protected static Core.HamletException SetupError(Exception exception, string settingsId, string unreadableFileId = null) =>
+            exception is PipelineStoppedException ? null : Core.SetupError.Classify(exception, settingsId, unreadableFileId);
+
+        /// <summary>A cmdlet's parameter as PowerShell writes it: the remedies of Core's errors name settings in braces.</summary>
+        internal static string ParameterName(string setting) => "-" + setting;
 
         /// <summary>
         /// The record with a message safe to print: when the exception's message holds control characters (a file name or a
@@ -97,15 +119,22 @@ namespace HamletPS.Internal
             return record;
         }
 
-        private static ErrorCategory CategoryOf(Core.FileFailureKind kind)
+        /// <summary>Core's category as PowerShell's (the one mapping; docs/errors.md has the table).</summary>
+        protected static ErrorCategory CategoryOf(Core.HamletErrorCategory kind)
         {
             switch (kind)
             {
-                case Core.FileFailureKind.InvalidData: return ErrorCategory.InvalidData;
-                case Core.FileFailureKind.AccessDenied: return ErrorCategory.PermissionDenied;
-                case Core.FileFailureKind.NotFound: return ErrorCategory.ObjectNotFound;
-                case Core.FileFailureKind.SecurityError: return ErrorCategory.SecurityError;
-                case Core.FileFailureKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case Core.HamletErrorCategory.InvalidData: return ErrorCategory.InvalidData;
+                case Core.HamletErrorCategory.AccessDenied: return ErrorCategory.PermissionDenied;
+                case Core.HamletErrorCategory.NotFound: return ErrorCategory.ObjectNotFound;
+                case Core.HamletErrorCategory.SecurityError: return ErrorCategory.SecurityError;
+                case Core.HamletErrorCategory.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case Core.HamletErrorCategory.AuthenticationError: return ErrorCategory.AuthenticationError;
+                case Core.HamletErrorCategory.ConnectionError: return ErrorCategory.ConnectionError;
+                case Core.HamletErrorCategory.ResourceUnavailable: return ErrorCategory.ResourceUnavailable;
+                case Core.HamletErrorCategory.ResourceExists: return ErrorCategory.ResourceExists;
+                case Core.HamletErrorCategory.InvalidResult: return ErrorCategory.InvalidResult;
+                case Core.HamletErrorCategory.OperationStopped: return ErrorCategory.OperationStopped;
                 default: return ErrorCategory.WriteError;
             }
         }
@@ -127,9 +156,9 @@ namespace HamletPS.Internal
                 found = required ? Core.Configuration.HamletConfigLocator.Resolve(explicitPath, here)
                     : Core.Configuration.HamletConfigLocator.ResolveOptional(explicitPath, here);
             }
-            catch (System.IO.FileNotFoundException ex)
+            catch (Core.HamletException ex)
             {
-                Terminate(ex, "ConfigNotFound", ErrorCategory.ObjectNotFound, explicitPath ?? here);
+                Terminate(ex, explicitPath ?? here); // ConfigNotFound
             }
             if (found == null) return null;
             Core.Configuration.HamletConfigReadResult result = Core.Configuration.HamletConfigLoader.Read(found);
@@ -141,13 +170,14 @@ namespace HamletPS.Internal
             {
                 Terminate(new Core.Configuration.HamletConfigException(
                         System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(result.Findings, f => f.Severity == Core.Configuration.ConfigSeverity.Error))),
-                    "InvalidConfiguration", ErrorCategory.InvalidData, found);
+                    found);
             }
             return result.Config;
         }
 
         /// <summary>
-        /// Runs a Core set-up (SortSetup, ArchiveSetup…: parameters and configuration into engine options). A failure
+        /// Runs a Core set-up (SortSetup, ArchiveSetup…: parameters and configuration into engine options). A set-up
+        /// <see cref="Core.HamletException"/> stops the command with its own ErrorId and category; another failure
         /// <paramref name="classify"/> names (default: Core's configuration failures: ConfigNotFound, InvalidConfiguration,
         /// ConfigurationMissing) stops the command with that ErrorId; anything else propagates.
         /// </summary>
@@ -156,6 +186,11 @@ namespace HamletPS.Internal
             try
             {
                 return setup();
+            }
+            catch (Core.HamletException ours) when (ours.IsSetup)
+            {
+                Terminate(ours, target); // the engine's own set-up error keeps its id and category
+                return default(T);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
@@ -194,6 +229,10 @@ namespace HamletPS.Internal
         /// <summary>Stops the command for a configuration or usage error.</summary>
         protected void Terminate(Exception exception, string reason, ErrorCategory category, object target) =>
             ThrowTerminatingError(NewError(exception, reason, category, target));
+
+        /// <summary>Stops the command for an engine error (a set-up error: its id and category from Core's list).</summary>
+        protected void Terminate(Core.HamletException exception, object target) =>
+            ThrowTerminatingError(NewError(exception, target));
 
         public void Dispose()
         {

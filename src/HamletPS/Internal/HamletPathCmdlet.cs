@@ -81,7 +81,7 @@ namespace HamletPS.Internal
         protected void ReadInputFiles<T>(bool recurse, string filter, string activity, string noun, Func<string, T> read, Action<T> write,
             Func<Core.FileFailure, bool> quiet = null)
         {
-            var progress = new ProgressThrottle(WriteProgress, 1, activity);
+            var progress = new ProgressWriter(WriteProgress, 1, activity);
             int done = 0;
             foreach (var outcome in OrderedParallel.Map(EnumerateInputFiles(recurse, filter), read))
             {

@@ -1,9 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Security.Cryptography;
-using HamletPS.Core.Network;
 
 namespace HamletPS.Internal
 {
@@ -12,10 +8,8 @@ namespace HamletPS.Internal
     {
         public static string FileSystemPath(PSCmdlet cmdlet, string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        /// <summary>Bad settings (AE title, port, certificate files): a usage error that stops the command.</summary>
-        public static bool IsSettingsError(Exception ex) =>
-            ex is ArgumentException || ex is IOException || ex is CryptographicException || ex is UnauthorizedAccessException || ex is PlatformNotSupportedException;
-
-        public static string SettingsErrorId(Exception ex) => ex is ArgumentException ? "InvalidDicomNetworkSetting" : "TlsCertificateUnreadable";
+        /// <summary>Bad settings (AE title, port, certificate files): a set-up error that stops the command, or null (a bug).</summary>
+        public static Core.HamletException SettingsError(Exception ex) =>
+            Core.SetupError.Classify(ex, Core.ErrorIds.InvalidDicomNetworkSetting, Core.ErrorIds.TlsCertificateUnreadable);
     }
 }

@@ -6,15 +6,15 @@ namespace HamletPS.Internal
 {
     /// <summary>
     /// Write-Progress for an upload or copy: "name: x of y MB, z MB/s, ETA m:ss" with percent and seconds remaining, through a
-    /// <see cref="ProgressThrottle"/>. Core reports from worker threads; the throttle's records reach the pipeline thread through
+    /// <see cref="ProgressWriter"/>. Core reports from worker threads; the throttle's records reach the pipeline thread through
     /// the cmdlet's EmitProgress (marshalled).
     /// </summary>
     internal sealed class UploadProgressReporter : IProgress<UploadProgress>
     {
-        private readonly ProgressThrottle _throttle;
+        private readonly ProgressWriter _throttle;
         private readonly object _gate = new object();
 
-        public UploadProgressReporter(ProgressThrottle throttle) => _throttle = throttle;
+        public UploadProgressReporter(ProgressWriter throttle) => _throttle = throttle;
 
         public void Report(UploadProgress p)
         {

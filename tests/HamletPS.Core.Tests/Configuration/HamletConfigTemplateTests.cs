@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Identity;
 using Xunit;
@@ -32,7 +33,10 @@ namespace HamletPS.Core.Tests.Configuration
         {
             using var tmp = new TempFolder();
             var path = tmp.Write("config.yaml", "APP:\n  SITE: old\n");
-            Assert.Throws<IOException>(() => HamletConfigTemplate.Write(path));
+            var refused = Assert.Throws<HamletException>(() => HamletConfigTemplate.Write(path));
+            Assert.Equal(ErrorIds.ConfigExists, refused.ErrorId);
+            Assert.DoesNotContain("-Force", refused.Message);
+            Assert.Equal("Replace it with --force.", HamletException.RenderSettings(refused.Remedy, s => "--" + s.ToLowerInvariant()));
             HamletConfigTemplate.Write(path, new ConfigTemplateOptions { Force = true, Site = "new" });
             Assert.Equal("new", HamletConfigLoader.Load(path).App.Site);
             Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial"));

@@ -312,7 +312,7 @@ namespace HamletPS.Core.Tests.Deidentification
             using var p = new DicomProtector(DeidTestSupport.Options(keys, outRoot, Path.Combine(scratch, "vault.hpsv"), profile: profile));
             var r = Assert.Single(p.Protect(new[] { input }));
             Assert.Equal(ProtectionStatus.Failed, r.Status);
-            Assert.Equal(FileFailureKind.SecurityError, r.Failure.Kind);
+            Assert.Equal(HamletErrorCategory.SecurityError, r.Failure.Kind);
             Assert.Contains("(0029,1001)", r.Message);
             Assert.StartsWith("input for " + r.RelativePath, r.Message); // the file, by its protected name
             Assert.Contains("name", r.Message);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Core;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
@@ -76,7 +77,7 @@ namespace HamletPS.Core.Tests.Secrets
             using var tmp = new TempFolder();
             var env = new Dictionary<string, string>();
             Func<string, string> lookup = n => env.TryGetValue(n, out var v) ? v : null;
-            Assert.Throws<FileNotFoundException>(() => HamletConfigLocator.Resolve(null, tmp.Path, lookup));
+            Assert.Equal(ErrorIds.ConfigNotFound, Assert.Throws<HamletException>(() => HamletConfigLocator.Resolve(null, tmp.Path, lookup)).ErrorId);
             var upper = tmp.Write("Config.yaml", "APP:\n  SITE: s\n");
             Assert.Equal(upper, HamletConfigLocator.Resolve(null, tmp.Path, lookup));
             var lower = tmp.Write("config.yaml", "APP:\n  SITE: s\n");
@@ -85,8 +86,10 @@ namespace HamletPS.Core.Tests.Secrets
             env["HAMLET_CONFIG"] = elsewhere;
             Assert.Equal(elsewhere, HamletConfigLocator.Resolve(null, tmp.Path, lookup));
             Assert.Equal(lower, HamletConfigLocator.Resolve("config.yaml", tmp.Path, lookup));
-            var ex = Assert.Throws<FileNotFoundException>(() => HamletConfigLocator.Resolve("missing.yaml", tmp.Path, lookup));
+            var ex = Assert.Throws<HamletException>(() => HamletConfigLocator.Resolve("missing.yaml", tmp.Path, lookup));
+            Assert.Equal(ErrorIds.ConfigNotFound, ex.ErrorId);
             Assert.Contains("missing.yaml", ex.Message);
+            Assert.Contains("{ConfigPath}", ex.Remedy);
         }
     }
 }

@@ -131,7 +131,7 @@ public sealed class AccessTokenTests : IDisposable
             AccessToken = secure, AccountKeyText = "c2VjcmV0", AccountName = "hamletrtsite", Share = "incoming", CurrentDirectory = _folder,
             Environment = _ => null,
         }));
-        Assert.Equal("AmbiguousCredentials", ex.Reason);
+        Assert.Equal("AmbiguousCredentials", ex.ErrorId);
 
         var noAccount = Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(new ShareConnectionRequest
         {

@@ -76,7 +76,7 @@ namespace HamletPS.Core.Tests.Upload
 
             var ex = Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(r));
 
-            Assert.Equal("AmbiguousCredentials", ex.Reason);
+            Assert.Equal("AmbiguousCredentials", ex.ErrorId);
             Assert.DoesNotContain(Key, ex.Message);
         }
 
@@ -85,16 +85,16 @@ namespace HamletPS.Core.Tests.Upload
         {
             var r = Request();
             r.Share = "s";
-            Assert.Equal("NoStorageCredentials", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(r)).Reason);
+            Assert.Equal("NoStorageCredentials", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(r)).ErrorId);
 
             var noShare = Request();
             noShare.AccountName = "a";
             noShare.AccountKeyText = Key;
-            Assert.Equal("NoShareName", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(noShare)).Reason);
+            Assert.Equal("NoShareName", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(noShare)).ErrorId);
 
             var missing = Request();
             missing.ConfigPath = Path.Combine(_root, "nope.yaml");
-            Assert.Equal("ConfigNotFound", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(missing)).Reason);
+            Assert.Equal("ConfigNotFound", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(missing)).ErrorId);
         }
 
         [Fact]

@@ -4,37 +4,32 @@ using System.Threading;
 
 namespace HamletPS.Core.Upload
 {
-    /// <summary>Turns many byte counts into at most one <see cref="UploadProgress"/> per interval (cheap for Write-Progress in PowerShell 5.1).</summary>
-    internal sealed class ProgressThrottle
+    /// <summary>Counts the bytes of one file sent and reports an <see cref="UploadProgress"/> (rate, ETA) at most once per
+    /// interval (<see cref="ProgressThrottle"/>), and always at the end.</summary>
+    internal sealed class UploadProgressMeter
     {
         private readonly IProgress<UploadProgress> _sink;
         private readonly string _name;
         private readonly long _total;
-        private readonly long _interval;
+        private readonly ProgressThrottle _throttle;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly long _startBytes;
         private long _done;
-        private long _lastReport;
 
-        public ProgressThrottle(IProgress<UploadProgress> sink, string name, long total, long alreadyDone, TimeSpan interval)
+        public UploadProgressMeter(IProgress<UploadProgress> sink, string name, long total, long alreadyDone, TimeSpan interval)
         {
             _sink = sink;
             _name = name;
             _total = total;
             _done = alreadyDone;
             _startBytes = alreadyDone;
-            _interval = (long)(interval.TotalSeconds * Stopwatch.Frequency);
-            _lastReport = -_interval - 1; // the first call reports at once
+            _throttle = new ProgressThrottle(interval);
         }
 
         public void Add(long bytes)
         {
             long done = Interlocked.Add(ref _done, bytes);
-            if (_sink == null) return;
-            long now = _clock.ElapsedTicks;
-            long last = Interlocked.Read(ref _lastReport);
-            if (now - last < _interval) return;
-            if (Interlocked.CompareExchange(ref _lastReport, now, last) != last) return;
+            if (_sink == null || !_throttle.TryEnter()) return;
             _sink.Report(Build(done, completed: false));
         }
 

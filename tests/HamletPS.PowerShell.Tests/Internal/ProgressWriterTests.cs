@@ -10,11 +10,11 @@ using Xunit;
 namespace HamletPS.PowerShell.Tests.Internal
 {
     /// <summary>
-    /// The cmdlets' Write-Progress throttle (HamletPS.Internal.ProgressThrottle, internal to HamletPS.dll), driven with a
+    /// The cmdlets' Write-Progress writer (HamletPS.Internal.ProgressWriter, internal to HamletPS.dll), driven with a
     /// hand-moved clock so nothing here depends on time. HamletPS.dll is loaded from the laid-out module into a load context of
     /// its own: the module imported by the other tests stays untouched, and System.Management.Automation is shared.
     /// </summary>
-    public class ProgressThrottleTests
+    public class ProgressWriterTests
     {
         private static readonly Type ThrottleType = LoadThrottleType();
         private static readonly long Interval = (long)ThrottleType.GetField("Interval", BindingFlags.Static | BindingFlags.NonPublic).GetValue(null);
@@ -24,9 +24,15 @@ namespace HamletPS.PowerShell.Tests.Internal
 
         private static Type LoadThrottleType()
         {
-            var context = new AssemblyLoadContext("progress-throttle-tests");
+            var context = new AssemblyLoadContext("progress-writer-tests");
+            // The writer stands on Core's ProgressThrottle: served from the module's Dependencies folder, as the module does.
+            context.Resolving += (ctx, name) =>
+            {
+                string path = Path.Combine(ModuleLayout.ModuleFolder, "Dependencies", name.Name + ".dll");
+                return File.Exists(path) ? ctx.LoadFromAssemblyPath(path) : null;
+            };
             Assembly cmdlets = context.LoadFromAssemblyPath(Path.Combine(ModuleLayout.ModuleFolder, "HamletPS.dll"));
-            return cmdlets.GetType("HamletPS.Internal.ProgressThrottle", throwOnError: true);
+            return cmdlets.GetType("HamletPS.Internal.ProgressWriter", throwOnError: true);
         }
 
         private object NewThrottle() =>
