@@ -9,33 +9,7 @@ using Xunit;
 
 namespace HamletPS.Core.Tests.Archive
 {
-    /// <summary>Temporary folders, synthetic file content and the Info-ZIP / Python zipfile oracles used by the archive tests.</summary>
-    internal sealed class TempFolder : IDisposable
-    {
-        public TempFolder()
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hamlet-archive-test-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
-        }
-
-        public string Path { get; }
-
-        public string Combine(params string[] parts) => System.IO.Path.Combine(new[] { Path }.Concat(parts).ToArray());
-
-        public string WriteFile(string relative, byte[] content)
-        {
-            string full = Combine(relative.Split('/'));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full));
-            File.WriteAllBytes(full, content);
-            return full;
-        }
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
+    /// <summary>Synthetic file content and the Info-ZIP / Python zipfile oracles used by the archive tests.</summary>
     internal static class ArchiveTestSupport
     {
         public const string Python = "/usr/bin/python3";
