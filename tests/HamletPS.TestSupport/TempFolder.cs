@@ -11,11 +11,12 @@ namespace HamletPS.TestSupport
     public sealed class TempFolder : IDisposable
     {
         /// <param name="name">A word naming the test (kept in the folder name so a leftover says whose it is); no identifier.</param>
-        public TempFolder(string name = null)
+        /// <param name="create">False: only the (unique) path is chosen, for a test whose code under test must create the folder.</param>
+        public TempFolder(string name = null, bool create = true)
         {
-            string word = string.IsNullOrEmpty(name) ? "" : name + "-";
+            string word = string.IsNullOrEmpty(name) ? "" : name.TrimEnd('-') + "-";
             Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hamletps-test-" + word + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
+            if (create) Directory.CreateDirectory(Path);
         }
 
         public string Path { get; }
@@ -54,7 +55,7 @@ namespace HamletPS.TestSupport
 
         public void Dispose()
         {
-            try { Directory.Delete(Path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { if (Directory.Exists(Path)) Directory.Delete(Path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
         public override string ToString() => Path;

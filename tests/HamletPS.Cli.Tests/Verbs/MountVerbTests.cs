@@ -16,7 +16,8 @@ namespace HamletPS.Cli.Tests
     /// <summary>`hamlet mount` (Linux): reachability first, then the credentials file (mode 600) and mount -t cifs; --what-if prints.</summary>
     public sealed class MountVerbTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-cli-mount-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _temp = new TempFolder("cli-mount");
+        private string _root => _temp.Path;
         private readonly StringWriter _out = new StringWriter();
         private readonly StringWriter _err = new StringWriter();
         private readonly TcpListener _smb = new TcpListener(IPAddress.Loopback, 0);
@@ -25,14 +26,13 @@ namespace HamletPS.Cli.Tests
 
         public MountVerbTests()
         {
-            Directory.CreateDirectory(_root);
             _smb.Start();
         }
 
         public void Dispose()
         {
             _smb.Stop();
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         private int Port => ((IPEndPoint)_smb.LocalEndpoint).Port;

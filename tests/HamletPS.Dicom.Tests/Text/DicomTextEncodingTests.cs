@@ -237,7 +237,8 @@ namespace HamletPS.Dicom.Tests.Text
             Assert.NotNull(dir);
             Assert.True(Directory.Exists(CharacterSetTableGenerator.DefaultCharmapFolder),
                 CharacterSetTableGenerator.DefaultCharmapFolder + " is missing (Debian package `locales`)");
-            string temp = Path.Combine(Path.GetTempPath(), "hamlet-charsets-" + Guid.NewGuid().ToString("N"));
+            using var tempFolder = new TempFolder("charsets");
+            string temp = tempFolder.Path;
             try
             {
                 string fresh = CharacterSetTableGenerator.GenerateFile(CharacterSetTableGenerator.DefaultCharmapFolder, temp);
