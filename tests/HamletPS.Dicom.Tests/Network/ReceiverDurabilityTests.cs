@@ -55,7 +55,7 @@ namespace HamletPS.Dicom.Tests.Network
             RequiredPeers.Linux("Linux file-system calls (statfs, fsync of a folder)");
             string folder = NewFolder("journal-probe");
             Assert.Null(Ext4Journal.HasJournal("/proc"));                           // not ext4
-            RequiredPeers.Condition(NativeFileSync.FileSystemType(folder) == 0xEF53, "the temporary folder is not on ext4, so there is no jbd2 journal to compare with");
+            RequiredPeers.Condition(NativeFileSync.FileSystemType(folder) == 0xEF53, "statfs does not report ext4 for the temporary folder, so there is no jbd2 journal to compare with");
             // df names the device; jbd2 lists a journal as <device>-<inode> while it runs
             var (code, output) = Run("df", "--output=source \"" + folder + "\"");
             Assert.Equal(0, code);
