@@ -87,6 +87,24 @@ namespace HamletPS.TestSupport
             }
         }
 
+        /// <summary>
+        /// Runs a program to its end with each argument passed as one (no quoting by the caller); standard output is read as
+        /// UTF-8 and returned apart from standard error.
+        /// </summary>
+        public static (int ExitCode, string StdOut, string StdErr) RunWithArguments(string program, params string[] args)
+        {
+            var psi = new ProcessStartInfo(program)
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (string a in args) psi.ArgumentList.Add(a);
+            using Process p = Process.Start(psi);
+            var err = p.StandardError.ReadToEndAsync();
+            string output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, output, err.Result);
+        }
+
         /// <summary>Kills the process and its children when still running (never throws).</summary>
         public static void Kill(Process p)
         {

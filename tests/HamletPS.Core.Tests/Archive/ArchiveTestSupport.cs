@@ -41,18 +41,8 @@ namespace HamletPS.Core.Tests.Archive
             using (var sha = SHA256.Create()) return Convert.ToHexString(sha.ComputeHash(data)).ToLowerInvariant();
         }
 
-        public static (int exitCode, string stdout, string stderr) Run(string file, params string[] args)
-        {
-            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in args) psi.ArgumentList.Add(a);
-            using (Process p = Process.Start(psi))
-            {
-                var stderrTask = p.StandardError.ReadToEndAsync();
-                string stdout = p.StandardOutput.ReadToEnd();
-                p.WaitForExit();
-                return (p.ExitCode, stdout, stderrTask.Result);
-            }
-        }
+        public static (int exitCode, string stdout, string stderr) Run(string file, params string[] args) =>
+            HamletPS.TestSupport.PeerProcesses.RunWithArguments(file, args);
 
         /// <summary>Info-ZIP `unzip -t`: asserts every entry tests OK.</summary>
         public static void AssertUnzipTestPasses(string zip)

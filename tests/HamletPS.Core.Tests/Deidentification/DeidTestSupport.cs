@@ -46,16 +46,8 @@ namespace HamletPS.Core.Tests.Deidentification
             return o;
         }
 
-        public static (int ExitCode, string StdOut, string StdErr) Run(string program, params string[] args)
-        {
-            var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi);
-            var err = p.StandardError.ReadToEndAsync();
-            string output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, output, err.Result);
-        }
+        public static (int ExitCode, string StdOut, string StdErr) Run(string program, params string[] args) =>
+            PeerProcesses.RunWithArguments(program, args);
 
         /// <summary>pydicom dumps of many files in one process: path -> JSON ({"error"} or {"ts","meta","elements"}).</summary>
         public static Dictionary<string, JsonElement> PydicomDump(IEnumerable<string> paths, string scratch)
