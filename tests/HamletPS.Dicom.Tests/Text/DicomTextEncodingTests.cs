@@ -231,10 +231,7 @@ namespace HamletPS.Dicom.Tests.Text
         [Fact]
         public void GeneratedCharacterSetTables_AreCurrentWithTheGlibcCharmaps()
         {
-            string root = AppContext.BaseDirectory;
-            var dir = new DirectoryInfo(root);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "HamletPS.sln"))) dir = dir.Parent;
-            Assert.NotNull(dir);
+            var dir = new DirectoryInfo(HamletPS.TestSupport.RepositoryPaths.Root);
             Assert.True(Directory.Exists(CharacterSetTableGenerator.DefaultCharmapFolder),
                 CharacterSetTableGenerator.DefaultCharmapFolder + " is missing (Debian package `locales`)");
             using var tempFolder = new TempFolder("charsets");
