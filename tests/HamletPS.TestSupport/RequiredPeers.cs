@@ -14,8 +14,15 @@ namespace HamletPS.TestSupport
         /// <summary>Skips the test unless every program (full path) is installed.</summary>
         public static void Programs(params string[] programs)
         {
+            string reason = MissingPrograms(programs);
+            Assert.SkipWhen(reason != null, reason ?? "");
+        }
+
+        /// <summary>The skip reason naming the programs (full paths) that are not installed, or null when all are.</summary>
+        public static string MissingPrograms(params string[] programs)
+        {
             string[] missing = programs.Where(p => !File.Exists(p)).ToArray();
-            Assert.SkipWhen(missing.Length > 0, "peer not installed: " + string.Join(", ", missing) + " (tests/run.sh installs it)");
+            return missing.Length == 0 ? null : "peer not installed: " + string.Join(", ", missing) + " (tests/run.sh installs it)";
         }
 
         /// <summary>Skips the test off Linux; <paramref name="what"/> names the Linux-only behaviour.</summary>
