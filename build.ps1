@@ -159,8 +159,8 @@ function Invoke-PesterSuite {
     Get-Content -LiteralPath $counts -Raw | ConvertFrom-Json
 }
 
-# Every xunit project, each writing a TRX file; returns the summed counters (skipped = notExecuted) and whether any test
-# host failed without a failed test (a crash).
+# Every xunit project, each writing a TRX file; returns the summed counters (skipped = not executed, each listed with its
+# reason) and whether any test host failed without a failed test (a crash).
 function Invoke-XunitSuite {
     New-Item -ItemType Directory -Path $Results -Force | Out-Null
     Get-ChildItem -LiteralPath $Results -Filter *.trx | Remove-Item -Force
@@ -202,8 +202,15 @@ function Invoke-XunitSuite {
     }
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem -LiteralPath $Results -Filter *.trx) {
-        $c = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
-        $passed += [int]$c.passed; $failed += [int]$c.failed + [int]$c.error; $skipped += [int]$c.notExecuted
+        $run = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun
+        $c = $run.ResultSummary.Counters
+        # VSTest's TRX logger counts a skipped test (outcome NotExecuted) in total but not in executed, and leaves
+        # notExecuted at 0; the NetFramework job's file sets notExecuted. Either way a skip is counted, and listed with its reason.
+        $notRun = [Math]::Max([int]$c.notExecuted, [int]$c.total - [int]$c.executed)
+        $passed += [int]$c.passed; $failed += [int]$c.failed + [int]$c.error; $skipped += $notRun
+        foreach ($r in @($run.Results.UnitTestResult) | Where-Object { $_ -and $_.outcome -eq 'NotExecuted' }) {
+            Write-Host "skipped: $($r.testName): $($r.Output.ErrorInfo.Message)"
+        }
     }
     [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Crashed = $crashed }
 }

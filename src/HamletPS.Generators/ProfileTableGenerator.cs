@@ -15,7 +15,8 @@ namespace HamletPS.Generators
     {
         public const string InputFileName = "confidentiality-profile.tsv";
         public const string OutputFileName = "ConfidentialityProfileTable.g.cs";
-        public const string DefaultStandardFolder = "../shared/dicom-standard";
+        /// <summary>The input table kept in the repository (src/HamletPS.Generators/Data, source and licence in its README), relative to the root.</summary>
+        public const string DefaultStandardFolder = "src/HamletPS.Generators/Data";
         public const string DefaultOutputFolder = "src/HamletPS.Core/Deidentification/Generated";
 
         /// <summary>TSV columns in order; the 10 after "basic" map onto ConfidentialityOption in this order.</summary>

@@ -63,11 +63,6 @@ namespace HamletPS.Cli.Tests
             }
         }
 
-        private static string FindRepoRoot()
-        {
-            string dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "HamletPS.sln"))) dir = Path.GetDirectoryName(dir);
-            return dir ?? throw new InvalidOperationException("HamletPS.sln not found above " + AppContext.BaseDirectory);
-        }
+        private static string FindRepoRoot() => HamletPS.TestSupport.RepositoryPaths.Root;
     }
 }

@@ -16,13 +16,11 @@ namespace HamletPS.Cli.Tests
     public sealed class LinuxNightlyExampleTests : IDisposable
     {
         private static readonly string Linux = Path.Combine(HamletExecutables.RepoRoot, "examples", "linux");
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-linux-nightly-" + Guid.NewGuid().ToString("N"));
-
-        public LinuxNightlyExampleTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("linux-nightly");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+            _temp.Dispose();
         }
 
         /// <summary>The sample copied like run-sample.sh does, and the native hamlet a site installs (/opt/hamlet/hamlet).</summary>

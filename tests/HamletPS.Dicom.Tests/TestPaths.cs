@@ -1,34 +1,26 @@
-using System;
-using System.IO;
+using HamletPS.TestSupport;
 
 namespace HamletPS.Dicom.Tests
 {
-    /// <summary>Locations the tests use: repository root, pydicom corpus, peers, scratch folders.</summary>
+    /// <summary>Locations the tests use: repository root, the standard's tables, pydicom corpus, peers, scratch folders (the shared helpers, under the names these tests use).</summary>
     internal static class TestPaths
     {
-        public static string RepositoryRoot
-        {
-            get
-            {
-                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                    if (File.Exists(Path.Combine(dir.FullName, "HamletPS.sln"))) return dir.FullName;
-                throw new InvalidOperationException("HamletPS.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
+        public static string RepositoryRoot => RepositoryPaths.Root;
 
-        public static string SharedStandard => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "dicom-standard"));
+        /// <summary>The DICOM standard's tables the generators read (src/HamletPS.Generators/Data; source and licence in its README).</summary>
+        public static string StandardTables => RepositoryPaths.GeneratorData;
 
-        public const string PydicomData = "/usr/lib/python3/dist-packages/pydicom/data";
+        /// <summary>The former name of <see cref="StandardTables"/> (the tables were read from ../shared/dicom-standard).</summary>
+        public static string SharedStandard => StandardTables;
 
-        public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        /// <summary>pydicom's data folder, found through the installed pydicom (Debian's path when it is missing, so a test fails naming it).</summary>
+        public static string PydicomData => Pydicom.DataFolder ?? "/usr/lib/python3/dist-packages/pydicom/data";
 
-        public static string Oracle(string name) => Path.Combine(AppContext.BaseDirectory, "Oracles", name);
+        public static string Python => Pydicom.Python;
 
-        public static string NewScratch(string name)
-        {
-            string dir = Path.Combine(Path.GetTempPath(), "hamletps-tests", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(dir);
-            return dir;
-        }
+        public static string Oracle(string name) => System.IO.Path.Combine(System.AppContext.BaseDirectory, "Oracles", name);
+
+        /// <summary>A new folder, removed when the test process ends.</summary>
+        public static string NewScratch(string name) => ScratchFolders.New(name);
     }
 }

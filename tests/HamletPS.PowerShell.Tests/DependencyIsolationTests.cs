@@ -53,7 +53,8 @@ $azureCore.GetName().Version.ToString()
         public void OlderYamlDotNetInTheDefaultContext_DoesNotStopGetHamletConfig()
         {
             Assembly older = LoadOlderIntoDefaultContext("yamldotnet", "11.2.1", "YamlDotNet.dll");
-            string folder = Path.Combine(Path.GetTempPath(), "hamlet-isolation-" + Guid.NewGuid().ToString("N"));
+            using var temp = new TempFolder("isolation", create: false);
+            string folder = temp.Path;
             try
             {
                 using var session = new PowerShellSession();

@@ -106,11 +106,6 @@ namespace HamletPS.PowerShell.Tests
             return props.Substring(start, end - start).Trim();
         }
 
-        private static string FindRepoRoot()
-        {
-            string dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "HamletPS.sln"))) dir = Path.GetDirectoryName(dir);
-            return dir ?? throw new InvalidOperationException("HamletPS.sln not found above " + AppContext.BaseDirectory);
-        }
+        private static string FindRepoRoot() => HamletPS.TestSupport.RepositoryPaths.Root;
     }
 }

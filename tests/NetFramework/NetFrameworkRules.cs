@@ -101,7 +101,8 @@ internal static class NetFrameworkRules
         {
             _skipped++;
             Console.WriteLine("  SKIPPED " + name + ": " + ex.Message);
-            Results.Append("    <UnitTestResult testName=\"" + name + "\" outcome=\"NotExecuted\" />\n");
+            Results.Append("    <UnitTestResult testName=\"" + name + "\" outcome=\"NotExecuted\"><Output><ErrorInfo><Message>" +
+                System.Security.SecurityElement.Escape(ex.Message) + "</Message></ErrorInfo></Output></UnitTestResult>\n");
         }
         catch (Exception ex)
         {

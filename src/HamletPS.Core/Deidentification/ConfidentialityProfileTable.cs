@@ -4,7 +4,7 @@ namespace HamletPS.Core.Deidentification
 {
     /// <summary>
     /// PS3.15 Table E.1-1 as data. The rows are generated (Generated/ConfidentialityProfileTable.g.cs) from
-    /// ../shared/dicom-standard/confidentiality-profile.tsv by `hamlet-gen profile`; this part adds the look-ups.
+    /// src/HamletPS.Generators/Data/confidentiality-profile.tsv by `hamlet-gen profile`; this part adds the look-ups.
     /// </summary>
     public static partial class ConfidentialityProfileTable
     {

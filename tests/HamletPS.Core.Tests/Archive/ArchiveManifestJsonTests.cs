@@ -41,7 +41,8 @@ namespace HamletPS.Core.Tests.Archive
         [Fact]
         public void Write_SeriesAndFiles_AreWhatPythonReads()
         {
-            string json = Path.Combine(Path.GetTempPath(), "hamlet-manifest-" + Guid.NewGuid().ToString("N") + ".json");
+            using var temp = new TempFolder("manifest");
+            string json = temp.File("manifest.json");
             File.WriteAllBytes(json, ArchiveManifestJson.Write(TwoSeries()));
             try
             {

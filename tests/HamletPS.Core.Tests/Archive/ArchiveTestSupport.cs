@@ -9,33 +9,7 @@ using Xunit;
 
 namespace HamletPS.Core.Tests.Archive
 {
-    /// <summary>Temporary folders, synthetic file content and the Info-ZIP / Python zipfile oracles used by the archive tests.</summary>
-    internal sealed class TempFolder : IDisposable
-    {
-        public TempFolder()
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hamlet-archive-test-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
-        }
-
-        public string Path { get; }
-
-        public string Combine(params string[] parts) => System.IO.Path.Combine(new[] { Path }.Concat(parts).ToArray());
-
-        public string WriteFile(string relative, byte[] content)
-        {
-            string full = Combine(relative.Split('/'));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full));
-            File.WriteAllBytes(full, content);
-            return full;
-        }
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
+    /// <summary>Synthetic file content and the Info-ZIP / Python zipfile oracles used by the archive tests.</summary>
     internal static class ArchiveTestSupport
     {
         public const string Python = "/usr/bin/python3";
@@ -67,18 +41,8 @@ namespace HamletPS.Core.Tests.Archive
             using (var sha = SHA256.Create()) return Convert.ToHexString(sha.ComputeHash(data)).ToLowerInvariant();
         }
 
-        public static (int exitCode, string stdout, string stderr) Run(string file, params string[] args)
-        {
-            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in args) psi.ArgumentList.Add(a);
-            using (Process p = Process.Start(psi))
-            {
-                var stderrTask = p.StandardError.ReadToEndAsync();
-                string stdout = p.StandardOutput.ReadToEnd();
-                p.WaitForExit();
-                return (p.ExitCode, stdout, stderrTask.Result);
-            }
-        }
+        public static (int exitCode, string stdout, string stderr) Run(string file, params string[] args) =>
+            HamletPS.TestSupport.PeerProcesses.RunWithArguments(file, args);
 
         /// <summary>Info-ZIP `unzip -t`: asserts every entry tests OK.</summary>
         public static void AssertUnzipTestPasses(string zip)

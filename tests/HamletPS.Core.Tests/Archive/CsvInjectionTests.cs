@@ -40,7 +40,8 @@ namespace HamletPS.Core.Tests.Archive
                 i++;
             }
             byte[] csv = ArchiveManifestCsv.Write(manifest);
-            string path = Path.Combine(Path.GetTempPath(), "hamletps-manifest-" + System.Guid.NewGuid().ToString("N") + ".csv");
+            using var temp = new TempFolder("manifest");
+            string path = temp.File("manifest.csv");
             File.WriteAllBytes(path, csv);
             try
             {

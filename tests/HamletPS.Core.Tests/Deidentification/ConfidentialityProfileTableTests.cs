@@ -4,18 +4,14 @@ using System.IO;
 using System.Linq;
 using HamletPS.Core.Deidentification;
 using HamletPS.Generators;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Deidentification
 {
     public class ConfidentialityProfileTableTests
     {
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "HamletPS.sln"))) return dir.FullName;
-            throw new InvalidOperationException("HamletPS.sln not found above " + AppContext.BaseDirectory);
-        }
+        private static string RepoRoot() => RepositoryPaths.Root;
 
         private static string StandardFolder() =>
             Path.GetFullPath(Path.Combine(RepoRoot(), ProfileTableGenerator.DefaultStandardFolder));
@@ -23,7 +19,7 @@ namespace HamletPS.Core.Tests.Deidentification
         private static string TsvPath()
         {
             string path = Path.Combine(StandardFolder(), ProfileTableGenerator.InputFileName);
-            Assert.True(File.Exists(path), "the shared standard data is missing: " + path);
+            Assert.True(File.Exists(path), "the generator's input table is missing from the repository: " + path);
             return path;
         }
 
@@ -39,18 +35,11 @@ namespace HamletPS.Core.Tests.Deidentification
         [Fact]
         public void GeneratedTable_IsCurrentWithTheTsv()
         {
-            string temp = Path.Combine(Path.GetTempPath(), "hamlet-profile-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                string fresh = ProfileTableGenerator.GenerateFile(TsvPath(), temp);
-                string checkedIn = Path.Combine(RepoRoot(), ProfileTableGenerator.DefaultOutputFolder, ProfileTableGenerator.OutputFileName);
-                Assert.True(File.ReadAllBytes(fresh).SequenceEqual(File.ReadAllBytes(checkedIn)),
-                    "Generated/" + ProfileTableGenerator.OutputFileName + " is stale: run `dotnet run --project src/HamletPS.Generators -- profile`");
-            }
-            finally
-            {
-                if (Directory.Exists(temp)) Directory.Delete(temp, true);
-            }
+            using var temp = new TempFolder("profile");
+            string fresh = ProfileTableGenerator.GenerateFile(TsvPath(), temp.Path);
+            string checkedIn = Path.Combine(RepoRoot(), ProfileTableGenerator.DefaultOutputFolder, ProfileTableGenerator.OutputFileName);
+            Assert.True(File.ReadAllBytes(fresh).SequenceEqual(File.ReadAllBytes(checkedIn)),
+                "Generated/" + ProfileTableGenerator.OutputFileName + " is stale: run `dotnet run --project src/HamletPS.Generators -- profile`");
         }
 
         [Fact]

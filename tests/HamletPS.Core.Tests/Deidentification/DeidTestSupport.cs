@@ -9,34 +9,26 @@ using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
+using HamletPS.TestSupport;
 
 namespace HamletPS.Core.Tests.Deidentification
 {
     /// <summary>Keys, scratch folders and the python/dcmdump oracles for the de-identification tests.</summary>
     internal static class DeidTestSupport
     {
-        public const string PydicomTestFiles = "/usr/lib/python3/dist-packages/pydicom/data/test_files";
+        /// <summary>pydicom's test files, found through the installed pydicom; the test calling this is skipped (visibly) without them.</summary>
+        public static string PydicomTestFiles => RequiredPeers.PydicomTestFiles();
 
-        public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        public static string Python => Pydicom.Python;
 
-        public static string RepositoryRoot
-        {
-            get
-            {
-                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                    if (File.Exists(Path.Combine(dir.FullName, "HamletPS.sln"))) return dir.FullName;
-                throw new InvalidOperationException("HamletPS.sln not found");
-            }
-        }
+        public static string RepositoryRoot => RepositoryPaths.Root;
 
         /// <summary>The shared oracles kept with the DICOM tests (rt_links.py, pydicom_dump.py).</summary>
         public static string Oracle(string name) => Path.Combine(RepositoryRoot, "tests", "HamletPS.Dicom.Tests", "Oracles", name);
 
         public static string NewScratch(string name)
         {
-            string dir = Path.Combine(Path.GetTempPath(), "hamletps-tests", "deid-" + name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(dir);
-            return dir;
+            return ScratchFolders.New("deid-" + name);   // removed when the test process ends
         }
 
         public static SiteKeys Keys(string secret = "deid-test-site-secret-2026") => SiteKeys.Derive(SiteSecret.FromKeyText(secret));
@@ -55,16 +47,8 @@ namespace HamletPS.Core.Tests.Deidentification
             return o;
         }
 
-        public static (int ExitCode, string StdOut, string StdErr) Run(string program, params string[] args)
-        {
-            var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi);
-            var err = p.StandardError.ReadToEndAsync();
-            string output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, output, err.Result);
-        }
+        public static (int ExitCode, string StdOut, string StdErr) Run(string program, params string[] args) =>
+            PeerProcesses.RunWithArguments(program, args);
 
         /// <summary>pydicom dumps of many files in one process: path -> JSON ({"error"} or {"ts","meta","elements"}).</summary>
         public static Dictionary<string, JsonElement> PydicomDump(IEnumerable<string> paths, string scratch)

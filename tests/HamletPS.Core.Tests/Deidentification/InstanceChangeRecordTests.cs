@@ -21,7 +21,7 @@ namespace HamletPS.Core.Tests.Deidentification
         [Fact]
         public void Serialize_IsByteForByteTheDicomWritersFile_ForEveryRecordOfThePydicomCorpus()
         {
-            if (!Directory.Exists(DeidTestSupport.PydicomTestFiles)) return;
+            _ = DeidTestSupport.PydicomTestFiles;   // skipped, visibly, when pydicom's corpus is not installed
             using var keys = DeidTestSupport.Keys();
             var o = DeidTestSupport.Options(keys, DeidTestSupport.NewScratch("record-bytes"), null);
             var deid = new DicomDeidentifier(o.Profile, o.Uids, o.HashKey);

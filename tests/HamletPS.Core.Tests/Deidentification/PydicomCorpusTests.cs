@@ -5,7 +5,6 @@ using System.Linq;
 using HamletPS.Core.Deidentification;
 using HamletPS.Dicom.Data;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace HamletPS.Core.Tests.Deidentification
 {
@@ -22,7 +21,7 @@ namespace HamletPS.Core.Tests.Deidentification
         [Fact]
         public void Corpus_ProtectsReadablyAndRoundTripsThroughTheVault()
         {
-            if (!Directory.Exists(DeidTestSupport.PydicomTestFiles)) return;
+            _ = DeidTestSupport.PydicomTestFiles;   // skipped, visibly, when pydicom's corpus is not installed
             var scratch = DeidTestSupport.NewScratch("corpus");
             var inputs = Directory.EnumerateFiles(DeidTestSupport.PydicomTestFiles, "*", SearchOption.AllDirectories)
                 .Where(f => !f.EndsWith(".py") && !f.EndsWith(".json") && !f.EndsWith(".txt") && !f.EndsWith(".gz") && !f.EndsWith(".bz2"))

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using HamletPS.Core.Mount;
+using HamletPS.TestSupport;
 using Xunit;
 using HamletPS.Core.Tests.Upload;
 using HamletPS.Core.Upload;
@@ -83,10 +85,12 @@ public sealed class CifsMountPlanTests : IDisposable
         Assert.False(plan.IsMountedIn(null));
     }
 
+    [SupportedOSPlatform("linux")]   // file modes; skipped elsewhere
+
     [Fact]
     public void CredentialFile_IsMode600_ReplacesAnOlderFileAtomically_AndLeavesNoTemporaryFile()
     {
-        if (!OperatingSystem.IsLinux()) return;
+        RequiredPeers.Linux("The CIFS credentials file (mode 600)");
         string path = Path.Combine(_folder, "fresh", "smb", "acct.cred");
         string key = Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData("synthetic key"u8.ToArray()));
 

@@ -12,6 +12,7 @@ using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
 using HamletPS.Synthetic;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Review
@@ -149,9 +150,10 @@ namespace HamletPS.Core.Tests.Review
             Assert.DoesNotContain("CANARYFAMILY", text);
         }
 
-        [PeerFact(Chromium, Tesseract)]
+        [Fact]
         public void Review_RenderedByChromium_DrawsThumbnails_AndOcrFindsNoCanary()
         {
+            RequiredPeers.Programs(Chromium, Tesseract);
             var (study, tree, scratch) = ProtectedCanaryStudy("review-chromium");
             string html = Path.Combine(scratch, "review.html");
             ReviewReportBuilder.Build(tree, html, null);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using HamletPS.Core.Security;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Security
@@ -136,7 +137,7 @@ namespace HamletPS.Core.Tests.Security
         [Fact]
         public void Vault_WindowsDataProtectionIsRefusedOffWindows()
         {
-            if (OperatingSystem.IsWindows()) return;
+            RequiredPeers.NotWindows("Refusing Windows data protection off Windows");
             using var tmp = new TempFolder();
             Assert.Throws<PlatformNotSupportedException>(() =>
                 ReidentificationVault.Create(tmp.File("v.hpv"), NewKey(), new VaultOptions { UseWindowsDataProtection = true }));

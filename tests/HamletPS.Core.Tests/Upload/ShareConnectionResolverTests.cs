@@ -9,12 +9,10 @@ namespace HamletPS.Core.Tests.Upload
     public sealed class ShareConnectionResolverTests : IDisposable
     {
         private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-resolver-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _temp = new TempFolder("resolver");
+        private string _root => _temp.Path;
         private readonly Dictionary<string, string> _env = new Dictionary<string, string>();
-
-        public ShareConnectionResolverTests() => Directory.CreateDirectory(_root);
-
-        public void Dispose() => Directory.Delete(_root, recursive: true);
+        public void Dispose() => _temp.Dispose();
 
         private ShareConnectionRequest Request() => new ShareConnectionRequest { CurrentDirectory = _root, Environment = n => _env.TryGetValue(n, out var v) ? v : null };
 

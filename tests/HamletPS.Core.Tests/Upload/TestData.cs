@@ -38,8 +38,6 @@ internal static class TestData
 
     public static string NewFolder()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "hamlet-upload-test-" + Guid.NewGuid().ToString("N").Substring(0, 10));
-        Directory.CreateDirectory(folder);
-        return folder;
+        return HamletPS.TestSupport.ScratchFolders.New("upload");   // removed when the test process ends
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using HamletPS.Dicom.Network;
 using HamletPS.Dicom.Storage;
+using HamletPS.TestSupport;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 
@@ -16,7 +17,7 @@ namespace HamletPS.Dicom.Tests.Network
         [Fact]
         public void Writes_AreReadBackThroughTheReaderView_WithSeeks()
         {
-            if (!NativeReceivedFile.IsSupported) return;
+            RequiredPeers.Condition(NativeReceivedFile.IsSupported, "the native received-file path exists on Linux only (and not with HAMLET_PORTABLE_IO=1)");
             string path = Path.Combine(NewFolder("native-file"), ".a.partial");
             byte[] data = Pattern(300_000);
             using (var f = new NativeReceivedFile(path, 64 * 1024))
@@ -50,7 +51,7 @@ namespace HamletPS.Dicom.Tests.Network
         [Fact]
         public void CreatingAnExistingFile_ThrowsIOException_AndLeavesItUntouched()
         {
-            if (!NativeReceivedFile.IsSupported) return;
+            RequiredPeers.Condition(NativeReceivedFile.IsSupported, "the native received-file path exists on Linux only (and not with HAMLET_PORTABLE_IO=1)");
             string path = Path.Combine(NewFolder("native-exists"), ".b.partial");
             File.WriteAllBytes(path, new byte[] { 1, 2, 3 });
             var e = Assert.Throws<IOException>(() => new NativeReceivedFile(path, 0));
@@ -61,7 +62,7 @@ namespace HamletPS.Dicom.Tests.Network
         [Fact]
         public void WrittenFileAfterDispose_RejectsWrites()
         {
-            if (!NativeReceivedFile.IsSupported) return;
+            RequiredPeers.Condition(NativeReceivedFile.IsSupported, "the native received-file path exists on Linux only (and not with HAMLET_PORTABLE_IO=1)");
             string path = Path.Combine(NewFolder("native-disposed"), ".c.partial");
             var f = new NativeReceivedFile(path, 0);
             f.Dispose();

@@ -11,103 +11,28 @@ using System.Threading.Tasks;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.TestSupport;
 
 namespace HamletPS.Dicom.Tests.Network
 {
     /// <summary>Ports, folders, peer processes (always killed), a running receiver and synthetic Part 10 files for the network tests.</summary>
     internal static class NetworkTestSupport
     {
-        private static readonly List<string> Folders = new List<string>();
+        // Ports, folders and peer processes are the shared ones (tests/HamletPS.TestSupport); these names stay for the tests that use them.
+        public static int FreePort() => PeerProcesses.FreePort();
 
-        /// <summary>Test folders are removed when the test process ends.</summary>
-        private static void DeleteFolders()
-        {
-            lock (Folders)
-                foreach (string d in Folders)
-                    try { Directory.Delete(d, true); } catch (Exception) { }
-        }
-
-        public static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
-        }
-
-        public static string NewFolder(string name)
-        {
-            string dir = Path.Combine(Path.GetTempPath(), "hamlet-net-" + name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(dir);
-            lock (Folders)
-            {
-                if (Folders.Count == 0)
-                {
-                    AppDomain.CurrentDomain.ProcessExit += (s, e) => DeleteFolders();
-                    // The exit handler may be cut short by the test host: earlier runs' folders older than an hour go here.
-                    foreach (string old in Directory.GetDirectories(Path.GetTempPath(), "hamlet-net-*"))
-                        if (Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-1))
-                            try { Directory.Delete(old, true); } catch (Exception) { }
-                }
-                Folders.Add(dir);
-            }
-            return dir;
-        }
+        /// <summary>A folder removed when the test process ends.</summary>
+        public static string NewFolder(string name) => ScratchFolders.New("net-" + name);
 
         /// <summary>Runs a process to completion within a time bound; it is killed when the bound passes.</summary>
-        public static (int ExitCode, string Output) Run(string exe, string args, int timeoutMs = 60000)
-        {
-            using (var p = Start(exe, args))
-            {
-                var output = new StringBuilder();
-                p.OutputDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-                p.ErrorDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-                p.BeginOutputReadLine();
-                p.BeginErrorReadLine();
-                try
-                {
-                    if (!p.WaitForExit(timeoutMs)) throw new TimeoutException(exe + " did not finish within " + timeoutMs + " ms");
-                    p.WaitForExit();
-                    lock (output) return (p.ExitCode, output.ToString());
-                }
-                finally
-                {
-                    Kill(p);
-                }
-            }
-        }
+        public static (int ExitCode, string Output) Run(string exe, string args, int timeoutMs = 60000) => PeerProcesses.Run(exe, args, timeoutMs);
 
-        public static Process Start(string exe, string args)
-        {
-            var psi = new ProcessStartInfo(exe, args)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            return Process.Start(psi);
-        }
+        public static Process Start(string exe, string args) => PeerProcesses.Start(exe, args);
 
-        public static void Kill(Process p)
-        {
-            try { if (!p.HasExited) p.Kill(true); } catch (Exception) { }
-        }
+        public static void Kill(Process p) => PeerProcesses.Kill(p);
 
         /// <summary>Waits until something accepts TCP connections on the port.</summary>
-        public static void WaitForPort(int port, int timeoutMs = 10000)
-        {
-            var sw = Stopwatch.StartNew();
-            while (sw.ElapsedMilliseconds < timeoutMs)
-            {
-                try
-                {
-                    using (var c = new TcpClient()) { c.Connect(IPAddress.Loopback, port); return; }
-                }
-                catch (SocketException) { Thread.Sleep(50); }
-            }
-            throw new TimeoutException("nothing listens on port " + port);
-        }
+        public static void WaitForPort(int port, int timeoutMs = 10000) => PeerProcesses.WaitForPort(port, timeoutMs);
 
         /// <summary>A receiver on a random port, stopped (and awaited) on dispose.</summary>
         public sealed class RunningScp : IDisposable

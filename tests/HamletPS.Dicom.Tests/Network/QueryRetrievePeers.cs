@@ -28,12 +28,10 @@ namespace HamletPS.TestPeers
             return port;
         }
 
-        /// <summary>A fresh folder under the temp folder (removed when its peer is disposed).</summary>
+        /// <summary>A fresh folder under the temp folder (removed when its peer is disposed, or else when the test process ends).</summary>
         public static string NewFolder(string name)
         {
-            string dir = Path.Combine(Path.GetTempPath(), "hamlet-net-" + name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(dir);
-            return dir;
+            return HamletPS.TestSupport.ScratchFolders.New("net-" + name);
         }
 
         private static Process Start(string exe, string args)

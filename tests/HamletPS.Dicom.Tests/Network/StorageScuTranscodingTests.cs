@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.TestSupport;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 
@@ -16,7 +17,8 @@ namespace HamletPS.Dicom.Tests.Network
     /// </summary>
     public class StorageScuTranscodingTests
     {
-        private const string Corpus = "/usr/lib/python3/dist-packages/pydicom/data/test_files";
+        /// <summary>pydicom's test files; the test is skipped, visibly, without them.</summary>
+        private static string Corpus => RequiredPeers.PydicomTestFiles();
         private const string ImplicitLE = "1.2.840.10008.1.2";
 
         [Fact]

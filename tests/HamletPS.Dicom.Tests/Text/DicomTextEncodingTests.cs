@@ -231,13 +231,11 @@ namespace HamletPS.Dicom.Tests.Text
         [Fact]
         public void GeneratedCharacterSetTables_AreCurrentWithTheGlibcCharmaps()
         {
-            string root = AppContext.BaseDirectory;
-            var dir = new DirectoryInfo(root);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "HamletPS.sln"))) dir = dir.Parent;
-            Assert.NotNull(dir);
+            var dir = new DirectoryInfo(HamletPS.TestSupport.RepositoryPaths.Root);
             Assert.True(Directory.Exists(CharacterSetTableGenerator.DefaultCharmapFolder),
                 CharacterSetTableGenerator.DefaultCharmapFolder + " is missing (Debian package `locales`)");
-            string temp = Path.Combine(Path.GetTempPath(), "hamlet-charsets-" + Guid.NewGuid().ToString("N"));
+            using var tempFolder = new TempFolder("charsets");
+            string temp = tempFolder.Path;
             try
             {
                 string fresh = CharacterSetTableGenerator.GenerateFile(CharacterSetTableGenerator.DefaultCharmapFolder, temp);

@@ -12,7 +12,8 @@ namespace HamletPS.Dicom.Tests.Text
         {
             string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             string script = Path.Combine(AppContext.BaseDirectory, "Text", "pydicom_charsets.py");
-            string output = Path.Combine(Path.GetTempPath(), "hamlet-pydicom-charsets-" + Guid.NewGuid().ToString("N") + ".json");
+            using var temp = new TempFolder("pydicom-charsets");
+            string output = temp.File("pydicom-charsets.json");
             var psi = new ProcessStartInfo(python)
             {
                 RedirectStandardError = true,

@@ -26,8 +26,7 @@ namespace HamletPS.PowerShell.Tests.Chain
         public ChainSite(AzureFilesEndpoint.AzureFilesEndpoint endpoint, string profile = null, int slices = 3)
         {
             Endpoint = endpoint;
-            Root = Path.Combine(Path.GetTempPath(), "hamlet-chain-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Root);
+            _folder = new TempFolder("chain");
             Port = FreePort();
             Canary = new CanaryStudy(new RtStudyOptions { Slices = slices, ImageSize = 32 });
             Study = Canary.Write(Path.Combine(Root, "tps-export"));
@@ -45,7 +44,9 @@ namespace HamletPS.PowerShell.Tests.Chain
         }
 
         public AzureFilesEndpoint.AzureFilesEndpoint Endpoint { get; }
-        public string Root { get; }
+        private readonly TempFolder _folder;
+
+        public string Root => _folder.Path;
         public int Port { get; }
         public CanaryStudy Canary { get; }
         public RtStudy Study { get; }
@@ -167,7 +168,7 @@ namespace HamletPS.PowerShell.Tests.Chain
 
         public void Dispose()
         {
-            try { if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true); } catch (IOException) { }
+            _folder.Dispose();
         }
     }
 }

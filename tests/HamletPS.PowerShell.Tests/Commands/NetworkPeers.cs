@@ -8,90 +8,33 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using HamletPS.Synthetic;
+using HamletPS.TestSupport;
 
 namespace HamletPS.PowerShell.Tests.Commands
 {
     /// <summary>Free ports, dcmtk/pydicom peer processes (always killed), waiting for a listener, and a synthetic RT study.</summary>
     internal static class NetworkPeers
     {
-        public static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
-        }
+        // Ports and peer processes are the shared ones (tests/HamletPS.TestSupport); these names stay for the tests that use them.
+        public static int FreePort() => PeerProcesses.FreePort();
 
-        public static Process Start(string exe, string args)
-        {
-            var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            Process p = Process.Start(psi);
-            p.OutputDataReceived += (s, e) => { };
-            p.ErrorDataReceived += (s, e) => { };
-            p.BeginOutputReadLine();
-            p.BeginErrorReadLine();
-            return p;
-        }
+        /// <summary>Starts a peer whose output is read and dropped.</summary>
+        public static Process Start(string exe, string args) => PeerProcesses.StartDrained(exe, args);
 
         /// <summary>Runs a peer to completion within a bound (killed when it passes); returns its exit code and output.</summary>
-        public static (int ExitCode, string Output) Run(string exe, string args, int timeoutMs = 60000)
-        {
-            var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            using Process p = Process.Start(psi);
-            var output = new StringBuilder();
-            p.OutputDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            p.ErrorDataReceived += (s, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            p.BeginOutputReadLine();
-            p.BeginErrorReadLine();
-            try
-            {
-                if (!p.WaitForExit(timeoutMs)) throw new TimeoutException(exe + " did not finish within " + timeoutMs + " ms");
-                p.WaitForExit();
-                lock (output) return (p.ExitCode, output.ToString());
-            }
-            finally
-            {
-                Kill(p);
-            }
-        }
+        public static (int ExitCode, string Output) Run(string exe, string args, int timeoutMs = 60000) => PeerProcesses.Run(exe, args, timeoutMs);
 
+        /// <summary>Kills the peer (and its children) when still running, and disposes of it.</summary>
         public static void Kill(Process p)
         {
-            try { if (p != null && !p.HasExited) p.Kill(true); } catch (Exception) { }
+            PeerProcesses.Kill(p);
             p?.Dispose();
         }
 
-        public static void WaitForPort(int port, int timeoutMs = 15000)
-        {
-            var sw = Stopwatch.StartNew();
-            while (sw.ElapsedMilliseconds < timeoutMs)
-            {
-                try
-                {
-                    using var c = new TcpClient();
-                    c.Connect(IPAddress.Loopback, port);
-                    return;
-                }
-                catch (SocketException)
-                {
-                    Thread.Sleep(50);
-                }
-            }
-            throw new TimeoutException("nothing listens on port " + port);
-        }
+        public static void WaitForPort(int port, int timeoutMs = 15000) => PeerProcesses.WaitForPort(port, timeoutMs);
 
         /// <summary>Waits for a condition (polling); false when the bound passed.</summary>
-        public static bool WaitUntil(Func<bool> condition, int timeoutMs = 30000)
-        {
-            var sw = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (sw.ElapsedMilliseconds > timeoutMs) return false;
-                Thread.Sleep(25);
-            }
-            return true;
-        }
+        public static bool WaitUntil(Func<bool> condition, int timeoutMs = 30000) => PeerProcesses.WaitUntil(condition, timeoutMs);
 
         /// <summary>Waits until a BeginInvoke'd pipeline has ended (completed, stopped or failed).</summary>
         public static bool WaitForEnd(System.Management.Automation.PowerShell ps, int timeoutMs = 60000) =>

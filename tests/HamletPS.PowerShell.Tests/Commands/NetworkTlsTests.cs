@@ -17,13 +17,11 @@ namespace HamletPS.PowerShell.Tests.Commands
     public sealed class NetworkTlsTests : IDisposable
     {
         private const string Password = "s3cret-Pfx!pass";
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-tls-" + Guid.NewGuid().ToString("N"));
-
-        public NetworkTlsTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("tls");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         /// <summary>Self-signed CN=localhost key.pem, cert.pem and a PFX of both protected by <see cref="Password"/>.</summary>

@@ -11,9 +11,10 @@ namespace HamletPS.PowerShell.Tests.Commands
     public sealed class ProtectDicomPatientTests : IDisposable
     {
         private const string KeyScript = "$k = [System.Security.SecureString]::new(); 'Synthetic0Test1Site2Key3ABCDEFGH'.ToCharArray() | ForEach-Object { $k.AppendChar($_) }; ";
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-protect-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _temp = new TempFolder("protect");
+        private string _root => _temp.Path;
 
-        public void Dispose() => Directory.Delete(_root, true);
+        public void Dispose() => _temp.Dispose();
 
         [Fact]
         public void ProtectDicomPatient_CanaryStudy_LeavesNoCanaryInTheOutput_AndUnprotectRestoresThePatient()

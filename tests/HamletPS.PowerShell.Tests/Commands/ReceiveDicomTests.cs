@@ -11,13 +11,11 @@ namespace HamletPS.PowerShell.Tests.Commands
 {
     public sealed class ReceiveDicomTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-receive-" + Guid.NewGuid().ToString("N"));
-
-        public ReceiveDicomTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("receive");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         [Fact]

@@ -13,14 +13,16 @@ namespace HamletPS.PowerShell.Tests.Commands
     /// </summary>
     public abstract class SampleSiteTest : IDisposable
     {
+        private readonly TempFolder _folder;
+
         protected SampleSiteTest(string prefix)
         {
-            Root = Path.Combine(Path.GetTempPath(), prefix + "-" + Guid.NewGuid().ToString("N"));
+            _folder = new TempFolder(prefix);
             SampleData.Write(Root);
         }
 
         /// <summary>The site folder (config.yaml, mapping.csv, data/).</summary>
-        protected string Root { get; }
+        protected string Root => _folder.Path;
 
         protected string ConfigPath => Path.Combine(Root, "config.yaml");
 
@@ -40,7 +42,7 @@ namespace HamletPS.PowerShell.Tests.Commands
 
         public void Dispose()
         {
-            if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+            _folder.Dispose();
             GC.SuppressFinalize(this);
         }
     }

@@ -10,13 +10,11 @@ namespace HamletPS.PowerShell.Tests.Commands
 {
     public sealed class SendDicomTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-send-" + Guid.NewGuid().ToString("N"));
-
-        public SendDicomTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("send");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         [Fact]

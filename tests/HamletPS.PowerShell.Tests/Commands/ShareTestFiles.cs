@@ -8,13 +8,11 @@ namespace HamletPS.PowerShell.Tests.Commands
     /// <summary>Temporary local files for the share cmdlet tests (random bytes, never patient data) and their MD5.</summary>
     internal sealed class ShareTestFiles : IDisposable
     {
-        public ShareTestFiles(string prefix)
-        {
-            Root = Path.Combine(Path.GetTempPath(), prefix + "-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Root);
-        }
+        private readonly TempFolder _folder;
 
-        public string Root { get; }
+        public ShareTestFiles(string prefix) => _folder = new TempFolder(prefix);
+
+        public string Root => _folder.Path;
 
         public string Write(string name, int bytes, int seed)
         {
@@ -46,7 +44,7 @@ namespace HamletPS.PowerShell.Tests.Commands
 
         public void Dispose()
         {
-            try { if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true); } catch (IOException) { }
+            _folder.Dispose();
         }
     }
 }

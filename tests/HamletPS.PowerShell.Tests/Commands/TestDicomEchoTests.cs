@@ -9,13 +9,11 @@ namespace HamletPS.PowerShell.Tests.Commands
 {
     public sealed class TestDicomEchoTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-echo-" + Guid.NewGuid().ToString("N"));
-
-        public TestDicomEchoTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("echo");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         [Fact]

@@ -18,13 +18,11 @@ namespace HamletPS.PowerShell.Tests.Examples
     public sealed class ExampleScriptTests : IDisposable
     {
         private static readonly string Examples = Path.Combine(ModuleLayout.RepoRoot, "examples");
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-examples-" + Guid.NewGuid().ToString("N"));
-
-        public ExampleScriptTests() => Directory.CreateDirectory(_root);
-
+        private readonly TempFolder _temp = new TempFolder("examples");
+        private string _root => _temp.Path;
         public void Dispose()
         {
-            try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+            _temp.Dispose();
         }
 
         public static IEnumerable<object[]> ExampleScripts() =>

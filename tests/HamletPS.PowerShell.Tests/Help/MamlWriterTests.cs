@@ -110,7 +110,8 @@ namespace HamletPS.PowerShell.Tests.Help
         [Fact]
         public void Generate_WritesBothFilesAndSkipsTemplates()
         {
-            string root = Path.Combine(Path.GetTempPath(), "hamlet-help-" + Guid.NewGuid().ToString("N"));
+            using var temp = new TempFolder("help", create: false);
+            string root = temp.Path;
             try
             {
                 string docs = Path.Combine(root, "docs");
@@ -145,8 +146,8 @@ namespace HamletPS.PowerShell.Tests.Help
         [Fact]
         public void GeneratedMaml_IsReadByGetHelp()
         {
-            string folder = Path.Combine(Path.GetTempPath(), "hamlet-help-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
+            using var temp = new TempFolder("help");
+            string folder = temp.Path;
             try
             {
                 string maml = Path.Combine(folder, "HelpFixture-Help.xml");

@@ -10,6 +10,7 @@ using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Synthetic;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Deidentification.Pixels
@@ -174,10 +175,11 @@ namespace HamletPS.Core.Tests.Deidentification.Pixels
             yield return new object[] { "ultrasound cine", PixelCanaryImage.Ultrasound(2) };
         }
 
-        [PeerTheory("/usr/bin/tesseract", "/usr/bin/dcmj2pnm")]
+        [Theory]
         [MemberData(nameof(OcrCases))]
         public void Protect_MaskRule_CanaryReadByTesseractBeforeMasking_NotAfter(string kind, PixelCanaryImage image)
         {
+            RequiredPeers.Programs("/usr/bin/tesseract", "/usr/bin/dcmj2pnm");
             var scratch = DeidTestSupport.NewScratch("pixel-ocr");
             string input = Write(image, Path.Combine(scratch, "in"));
             using var keys = DeidTestSupport.Keys();
@@ -201,9 +203,10 @@ namespace HamletPS.Core.Tests.Deidentification.Pixels
             return ocr.StdOut.Replace(" ", "").Replace("\n", "|");
         }
 
-        [PeerFact("/usr/bin/dcmcjpeg")]
+        [Fact]
         public void Protect_CompressedPixels_MaskRuleIsWithheldForWantOfACodec_DropRuleDrops()
         {
+            RequiredPeers.Programs("/usr/bin/dcmcjpeg");
             var scratch = DeidTestSupport.NewScratch("pixel-compressed");
             string raw = Write(new PixelCanaryImage(), Path.Combine(scratch, "raw"));
             string input = Path.Combine(scratch, "in", "jpeg.dcm");

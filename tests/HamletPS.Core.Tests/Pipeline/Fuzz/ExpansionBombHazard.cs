@@ -22,7 +22,8 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
         /// of MiB; within the limits it is refused at the value's header.</summary>
         private static readonly Lazy<byte[]> Bomb = new Lazy<byte[]>(() =>
         {
-            string path = Path.Combine(Path.GetTempPath(), "hamlet-fuzz-bomb-" + Guid.NewGuid().ToString("N") + ".dcm");
+            using var temp = new TempFolder("fuzz-bomb");
+            string path = temp.File("fuzz-bomb.dcm");
             try
             {
                 HostileDicom.WriteDeflateBombOneValue(path, "2.25.990001", 0x60000000u, 320L * MiB);

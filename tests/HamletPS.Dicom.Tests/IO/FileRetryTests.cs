@@ -13,7 +13,8 @@ namespace HamletPS.Dicom.Tests
         [Fact]
         public void ARealSharingConflict_IsRecognisedAsHeldByAnotherProgram()
         {
-            string path = Path.Combine(Path.GetTempPath(), "hamlet-retry-" + Guid.NewGuid().ToString("N"));
+            using var temp = new TempFolder("retry", create: false);
+            string path = temp.Path;
             File.WriteAllText(path, "x");
             try
             {

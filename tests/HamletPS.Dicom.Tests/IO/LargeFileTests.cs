@@ -8,7 +8,6 @@ using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace HamletPS.Dicom.Tests
 {

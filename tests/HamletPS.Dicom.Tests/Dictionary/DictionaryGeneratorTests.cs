@@ -13,7 +13,7 @@ namespace HamletPS.Dicom.Tests
             string scratch = TestPaths.NewScratch("dictgen");
             try
             {
-                var written = DictionaryGenerator.Write(TestPaths.SharedStandard, scratch);
+                var written = DictionaryGenerator.Write(TestPaths.StandardTables, scratch);
                 Assert.Equal(3, written.Count);
                 foreach (var path in written)
                 {
@@ -30,8 +30,8 @@ namespace HamletPS.Dicom.Tests
         [Fact]
         public void Generator_IsDeterministic()
         {
-            var a = DictionaryGenerator.Generate(TestPaths.SharedStandard);
-            var b = DictionaryGenerator.Generate(TestPaths.SharedStandard);
+            var a = DictionaryGenerator.Generate(TestPaths.StandardTables);
+            var b = DictionaryGenerator.Generate(TestPaths.StandardTables);
             foreach (var pair in a) Assert.Equal(pair.Value, b[pair.Key]);
         }
     }

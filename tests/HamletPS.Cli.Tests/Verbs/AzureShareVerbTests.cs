@@ -16,21 +16,21 @@ namespace HamletPS.Cli.Tests
     public sealed class AzureShareVerbTests : IDisposable
     {
         private readonly AzureFilesEndpoint.AzureFilesEndpoint _endpoint = AzureFilesEndpoint.AzureFilesEndpoint.Start();
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-cli-azure-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _temp = new TempFolder("cli-azure");
+        private string _root => _temp.Path;
         private readonly StringWriter _out = new StringWriter();
         private readonly StringWriter _err = new StringWriter();
         private readonly StringWriter _progress = new StringWriter();
 
         public AzureShareVerbTests()
         {
-            Directory.CreateDirectory(_root);
             _endpoint.CreateShare("incoming");
         }
 
         public void Dispose()
         {
             _endpoint.Dispose();
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         private CliOutput Output => new CliOutput(_out, _err);

@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using HamletPS.Cli;
 using HamletPS.Cli.Verbs;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Cli.Tests
@@ -14,7 +16,8 @@ namespace HamletPS.Cli.Tests
     /// <summary>`hamlet mount` (Linux): reachability first, then the credentials file (mode 600) and mount -t cifs; --what-if prints.</summary>
     public sealed class MountVerbTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "hamlet-cli-mount-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _temp = new TempFolder("cli-mount");
+        private string _root => _temp.Path;
         private readonly StringWriter _out = new StringWriter();
         private readonly StringWriter _err = new StringWriter();
         private readonly TcpListener _smb = new TcpListener(IPAddress.Loopback, 0);
@@ -23,14 +26,13 @@ namespace HamletPS.Cli.Tests
 
         public MountVerbTests()
         {
-            Directory.CreateDirectory(_root);
             _smb.Start();
         }
 
         public void Dispose()
         {
             _smb.Stop();
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _temp.Dispose();
         }
 
         private int Port => ((IPEndPoint)_smb.LocalEndpoint).Port;
@@ -53,7 +55,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void WhatIf_PrintsTheExactCommands_WithoutTheKey_AndChangesNothing()
         {
-            if (!OperatingSystem.IsLinux()) return;
+            RequiredPeers.Linux("hamlet mount (mount -t cifs)");
             int code = MountVerb.Run(Args(whatIf: true), new CliOutput(_out, _err), Host());
 
             Assert.Equal(0, code);
@@ -67,10 +69,12 @@ namespace HamletPS.Cli.Tests
             Assert.False(Directory.Exists(Path.Combine(_root, "mnt")));
         }
 
+        [SupportedOSPlatform("linux")]   // file modes; skipped elsewhere
+
         [Fact]
         public void Mount_WritesTheCredentialsFileMode600_AndRunsMountWithoutTheKeyOnItsCommandLine()
         {
-            if (!OperatingSystem.IsLinux()) return;
+            RequiredPeers.Linux("hamlet mount (mount -t cifs)");
             int code = MountVerb.Run(Args(), new CliOutput(_out, _err), Host());
 
             Assert.Equal(0, code);
@@ -89,7 +93,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void AlreadyMounted_IsReported_AndNothingIsWrittenOrRun()
         {
-            if (!OperatingSystem.IsLinux()) return;
+            RequiredPeers.Linux("hamlet mount (mount -t cifs)");
             string mounts = "//127.0.0.1/incoming " + Path.Combine(_root, "mnt", "incoming").Replace(" ", "\\040") + " cifs rw,vers=3.1.1 0 0\n";
 
             int code = MountVerb.Run(Args(), new CliOutput(_out, _err), Host(mounts));
@@ -103,7 +107,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void BlockedPort_IsAnErrorThatSuggestsSendAzure()
         {
-            if (!OperatingSystem.IsLinux()) return;
+            RequiredPeers.Linux("hamlet mount (mount -t cifs)");
             var args = Args();
             _smb.Stop(); // nothing listens there any more: connection refused
 
@@ -118,7 +122,7 @@ namespace HamletPS.Cli.Tests
         [Fact]
         public void FailedMount_IsAnErrorWithoutTheKey_AndNoKeyAnywhere_IsAUsageError()
         {
-            if (!OperatingSystem.IsLinux()) return;
+            RequiredPeers.Linux("hamlet mount (mount -t cifs)");
             Assert.Equal(1, MountVerb.Run(Args(), new CliOutput(_out, _err), Host(exitCode: 32)));
             Assert.Contains("error: MountFailed: mount -t cifs failed (exit code 32)", _err.ToString());
             Assert.DoesNotContain(_key, AllText);

@@ -66,7 +66,9 @@ namespace HamletPS.Dicom.Tests
             Assert.False(e.ValueEquals(new byte[] { (byte)'1', (byte)'.' }));
             Assert.False(e.ValueEquals(null));
 
-            string path = Path.Combine(Path.GetTempPath(), "hamlet-valueequals-" + Guid.NewGuid().ToString("N") + ".dcm");
+            using var temp = new TempFolder("valueequals");
+
+            string path = temp.File("valueequals.dcm");
             try
             {
                 var pixels = new byte[80 * 1024];

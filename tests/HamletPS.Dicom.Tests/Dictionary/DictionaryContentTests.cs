@@ -11,10 +11,10 @@ namespace HamletPS.Dicom.Tests
     /// <summary>The dictionary as the toolkit parses it, row by row against the PS3.6 table it was generated from.</summary>
     public class DictionaryContentTests
     {
-        /// <summary>A table of ../shared/dicom-standard: the index of a named column, and the rows split into cells.</summary>
+        /// <summary>A table of the standard (src/HamletPS.Generators/Data): the index of a named column, and the rows split into cells.</summary>
         private static (Func<string, int> Column, List<string[]> Rows) ReadStandardTable(string fileName)
         {
-            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.SharedStandard, fileName));
+            string[] lines = File.ReadAllLines(Path.Combine(TestPaths.StandardTables, fileName));
             string[] header = lines[0].Split('\t');
             return (name => Array.IndexOf(header, name), lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList());
         }

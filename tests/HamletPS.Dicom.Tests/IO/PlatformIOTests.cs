@@ -23,8 +23,8 @@ namespace HamletPS.Dicom.Tests
         [Fact]
         public void WithoutLinuxFastPaths_TheReceiverWritesThroughTheFileStreamThatWindowsUses()
         {
-            string folder = Path.Combine(Path.GetTempPath(), "hamlet-platformio-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
+            using var temp = new TempFolder("platformio");
+            string folder = temp.Path;
             try
             {
                 using (Stream s = new LocalStorageFileSystem().CreateNew(Path.Combine(folder, ".a.partial")))
