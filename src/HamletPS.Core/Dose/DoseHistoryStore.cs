@@ -270,29 +270,64 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
         /// </summary>
         public IEnumerable<DoseHistoryEntry> Query(DoseHistoryFilter filter)
         {
-            filter = filter ?? new DoseHistoryFilter();
-            var where = new List<string>();
             var parameters = new List<KeyValuePair<string, object>>();
+            string where = Where(filter ?? new DoseHistoryFilter(), parameters, eventsToo: false);
+            return Read(Select + " FROM report r LEFT JOIN irradiation_event e ON e.sop_instance_uid = r.sop_instance_uid" + where +
+                        " ORDER BY r.study_date, r.sop_instance_uid, e.ordinal;", parameters);
+        }
+
+        /// <summary>
+        /// Every irradiation event of the reports the filter takes (only the events of a filtered protocol), each with its study
+        /// (an entry without events), ordered by protocol (case-insensitive), then study date: the per-protocol sheets, streamed.
+        /// </summary>
+        public IEnumerable<(DoseHistoryEntry Study, DoseHistoryEvent Event)> QueryEvents(DoseHistoryFilter filter)
+        {
+            var parameters = new List<KeyValuePair<string, object>>();
+            string where = Where(filter ?? new DoseHistoryFilter(), parameters, eventsToo: true);
+            SqliteCommand command = _connection.CreateCommand();
+            SqliteDataReader reader;
+            try
+            {
+                command.CommandText = Select + " FROM report r JOIN irradiation_event e ON e.sop_instance_uid = r.sop_instance_uid" + where +
+                                      " ORDER BY coalesce(e.protocol, '') COLLATE NOCASE, e.protocol, r.study_date, r.sop_instance_uid, e.ordinal;";
+                foreach (var p in parameters) command.Parameters.AddWithValue(p.Key, p.Value);
+                reader = command.ExecuteReader();
+            }
+            catch (SqliteException ex)
+            {
+                command.Dispose();
+                throw Translate(DatabasePath, ex, _busyTimeout);
+            }
+            using (command)
+            using (reader)
+            {
+                while (Next(reader)) yield return (ReadStudy(reader), ReadEvent(reader));
+            }
+        }
+
+        private const string Select =
+            "SELECT r.sop_instance_uid, r.kind, r.study_date, r.study_description, r.procedure_reported, r.patient_key, r.patient_age, " +
+            "r.patient_sex, r.patient_size, r.patient_weight, r.manufacturer, r.model_name, r.station_name, r.device_serial, r.institution_name, " +
+            "r.total_dlp, r.total_dap, r.total_dose_rp, r.fluoro_dap, r.fluoro_time, r.acquisition_dap, r.accumulated_agd, r.test_patient, r.imported_at, " +
+            "e.ordinal, e.started_at, e.protocol, e.target_region, e.acquisition_type, e.ctdivol, e.dlp, e.dap, e.dose_rp, e.scanning_length, " +
+            "e.exposure_time, e.kvp, e.tube_current, e.agd, e.compression_thickness, e.phantom_type, e.dose_check_alert, e.dose_check_notification";
+
+        private static string Where(DoseHistoryFilter filter, List<KeyValuePair<string, object>> parameters, bool eventsToo)
+        {
+            var where = new List<string>();
             if (!filter.IncludeTestPatients) where.Add("r.test_patient = 0");
             if (!string.IsNullOrEmpty(filter.Kind)) { where.Add("r.kind = $kind COLLATE NOCASE"); parameters.Add(Pair("$kind", filter.Kind)); }
             if (!string.IsNullOrEmpty(filter.StationName)) { where.Add("r.station_name LIKE $station ESCAPE '\\'"); parameters.Add(Pair("$station", Like(filter.StationName))); }
             if (!string.IsNullOrEmpty(filter.StudyDescription)) { where.Add("r.study_description LIKE $desc ESCAPE '\\'"); parameters.Add(Pair("$desc", Like(filter.StudyDescription))); }
             if (!string.IsNullOrEmpty(filter.AcquisitionProtocol))
             {
-                where.Add("EXISTS (SELECT 1 FROM irradiation_event p WHERE p.sop_instance_uid = r.sop_instance_uid AND p.protocol LIKE $protocol ESCAPE '\\')");
+                where.Add(eventsToo ? "e.protocol LIKE $protocol ESCAPE '\\'"
+                    : "EXISTS (SELECT 1 FROM irradiation_event p WHERE p.sop_instance_uid = r.sop_instance_uid AND p.protocol LIKE $protocol ESCAPE '\\')");
                 parameters.Add(Pair("$protocol", Like(filter.AcquisitionProtocol)));
             }
             if (filter.From.HasValue) { where.Add("r.study_date >= $from"); parameters.Add(Pair("$from", filter.From.Value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))); }
             if (filter.To.HasValue) { where.Add("r.study_date < $to"); parameters.Add(Pair("$to", filter.To.Value.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))); }
-            string sql = "SELECT r.sop_instance_uid, r.kind, r.study_date, r.study_description, r.procedure_reported, r.patient_key, r.patient_age, " +
-                         "r.patient_sex, r.patient_size, r.patient_weight, r.manufacturer, r.model_name, r.station_name, r.device_serial, r.institution_name, " +
-                         "r.total_dlp, r.total_dap, r.total_dose_rp, r.fluoro_dap, r.fluoro_time, r.acquisition_dap, r.accumulated_agd, r.test_patient, r.imported_at, " +
-                         "e.ordinal, e.started_at, e.protocol, e.target_region, e.acquisition_type, e.ctdivol, e.dlp, e.dap, e.dose_rp, e.scanning_length, " +
-                         "e.exposure_time, e.kvp, e.tube_current, e.agd, e.compression_thickness, e.phantom_type, e.dose_check_alert, e.dose_check_notification " +
-                         "FROM report r LEFT JOIN irradiation_event e ON e.sop_instance_uid = r.sop_instance_uid" +
-                         (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                         " ORDER BY r.study_date, r.sop_instance_uid, e.ordinal;";
-            return Read(sql, parameters);
+            return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         }
 
         private IEnumerable<DoseHistoryEntry> Read(string sql, List<KeyValuePair<string, object>> parameters)
@@ -326,57 +361,11 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
                             events.Clear();
                             yield return current;
                         }
-                        current = new DoseHistoryEntry
-                        {
-                            SOPInstanceUID = uid,
-                            Kind = Text(reader, 1),
-                            StudyDate = Date(reader, 2),
-                            StudyDescription = Text(reader, 3),
-                            ProcedureReported = Text(reader, 4),
-                            PatientKey = Text(reader, 5),
-                            PatientAge = Text(reader, 6),
-                            PatientSex = Text(reader, 7),
-                            PatientSize = Real(reader, 8),
-                            PatientWeight = Real(reader, 9),
-                            Manufacturer = Text(reader, 10),
-                            ManufacturerModelName = Text(reader, 11),
-                            StationName = Text(reader, 12),
-                            DeviceSerialNumber = Text(reader, 13),
-                            InstitutionName = Text(reader, 14),
-                            TotalDlp = Real(reader, 15),
-                            TotalDap = Real(reader, 16),
-                            TotalDoseRp = Real(reader, 17),
-                            FluoroDap = Real(reader, 18),
-                            FluoroTime = Real(reader, 19),
-                            AcquisitionDap = Real(reader, 20),
-                            AccumulatedAverageGlandularDose = Real(reader, 21),
-                            IsTestPatient = reader.GetInt64(22) != 0,
-                            ImportedAt = DateTime.Parse(reader.GetString(23), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                        };
+                        current = ReadStudy(reader);
                     }
                     if (!reader.IsDBNull(24))
                     {
-                        events.Add(new DoseHistoryEvent
-                        {
-                            Ordinal = reader.GetInt32(24),
-                            StartedAt = Date(reader, 25),
-                            AcquisitionProtocol = Text(reader, 26),
-                            TargetRegion = Text(reader, 27),
-                            AcquisitionType = Text(reader, 28),
-                            CtdiVol = Real(reader, 29),
-                            Dlp = Real(reader, 30),
-                            Dap = Real(reader, 31),
-                            DoseRp = Real(reader, 32),
-                            ScanningLength = Real(reader, 33),
-                            ExposureTime = Real(reader, 34),
-                            Kvp = Real(reader, 35),
-                            TubeCurrent = Real(reader, 36),
-                            AverageGlandularDose = Real(reader, 37),
-                            CompressionThickness = Real(reader, 38),
-                            PhantomType = Text(reader, 39),
-                            DoseCheckAlert = reader.GetInt64(40) != 0,
-                            DoseCheckNotification = reader.GetInt64(41) != 0,
-                        });
+                        events.Add(ReadEvent(reader));
                     }
                 }
                 if (current != null)
@@ -386,6 +375,56 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
                 }
             }
         }
+
+        private static DoseHistoryEntry ReadStudy(SqliteDataReader reader) => new DoseHistoryEntry
+        {
+            SOPInstanceUID = reader.GetString(0),
+            Kind = Text(reader, 1),
+            StudyDate = Date(reader, 2),
+            StudyDescription = Text(reader, 3),
+            ProcedureReported = Text(reader, 4),
+            PatientKey = Text(reader, 5),
+            PatientAge = Text(reader, 6),
+            PatientSex = Text(reader, 7),
+            PatientSize = Real(reader, 8),
+            PatientWeight = Real(reader, 9),
+            Manufacturer = Text(reader, 10),
+            ManufacturerModelName = Text(reader, 11),
+            StationName = Text(reader, 12),
+            DeviceSerialNumber = Text(reader, 13),
+            InstitutionName = Text(reader, 14),
+            TotalDlp = Real(reader, 15),
+            TotalDap = Real(reader, 16),
+            TotalDoseRp = Real(reader, 17),
+            FluoroDap = Real(reader, 18),
+            FluoroTime = Real(reader, 19),
+            AcquisitionDap = Real(reader, 20),
+            AccumulatedAverageGlandularDose = Real(reader, 21),
+            IsTestPatient = reader.GetInt64(22) != 0,
+            ImportedAt = DateTime.Parse(reader.GetString(23), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+        };
+
+        private static DoseHistoryEvent ReadEvent(SqliteDataReader reader) => new DoseHistoryEvent
+        {
+            Ordinal = reader.GetInt32(24),
+            StartedAt = Date(reader, 25),
+            AcquisitionProtocol = Text(reader, 26),
+            TargetRegion = Text(reader, 27),
+            AcquisitionType = Text(reader, 28),
+            CtdiVol = Real(reader, 29),
+            Dlp = Real(reader, 30),
+            Dap = Real(reader, 31),
+            DoseRp = Real(reader, 32),
+            ScanningLength = Real(reader, 33),
+            ExposureTime = Real(reader, 34),
+            Kvp = Real(reader, 35),
+            TubeCurrent = Real(reader, 36),
+            AverageGlandularDose = Real(reader, 37),
+            CompressionThickness = Real(reader, 38),
+            PhantomType = Text(reader, 39),
+            DoseCheckAlert = reader.GetInt64(40) != 0,
+            DoseCheckNotification = reader.GetInt64(41) != 0,
+        };
 
         private bool Next(SqliteDataReader reader)
         {
