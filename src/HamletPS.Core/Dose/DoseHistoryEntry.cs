@@ -9,7 +9,7 @@ namespace HamletPS.Core.Dose
     /// <summary>
     /// One study's dose report as the dose history keeps it: no Patient ID, name, birth date or accession number, and no path
     /// (folder names may hold them) — the patient is known only by <see cref="PatientKey"/> (the trial Study ID or the keyed
-    /// pseudonym Protect gives). Deduplicated by <see cref="SOPInstanceUID"/>; <see cref="ContentHash"/> tells a re-sent
+    /// pseudonym Protect gives). Deduplicated by <see cref="SOPInstanceUID"/>; <see cref="ComputeContentHash"/> tells a re-sent
     /// identical report from a changed one.
     /// </summary>
     public sealed class DoseHistoryEntry
@@ -68,7 +68,7 @@ namespace HamletPS.Core.Dose
         public int EventCount => Events.Length;
 
         /// <summary>SHA-256 (hex) of every stored value but the patient key, the test flag and the import time.</summary>
-        public string ContentHash => ComputeHash();
+        public string ComputeContentHash() => ComputeHash();
 
         /// <summary>The history's form of a report read from a file: identifiers left behind, the patient key given.</summary>
         public static DoseHistoryEntry FromReport(DoseReport report, string patientKey, bool isTestPatient)

@@ -35,6 +35,43 @@ namespace HamletPS.Core.Dose
         /// <summary>The column names of the study part of a row (CSV and the "All studies" sheet).</summary>
         public static IReadOnlyList<string> StudyColumnNames => StudyColumns;
 
+        /// <summary>
+        /// Writes the export to <paramref name="path"/> under a temporary name in its folder, then renames it into place (a
+        /// failed export leaves no partial file and the old one, if any, intact). Returns a line saying what was written.
+        /// </summary>
+        public static string WriteFile(DoseHistoryStore store, DoseHistoryFilter filter, string path, DoseExportFormat format)
+        {
+            string full = Path.GetFullPath(path);
+            string folder = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            string temporary = Path.Combine(folder ?? "", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".partial");
+            string what;
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    if (format == DoseExportFormat.Csv)
+                    {
+                        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16))
+                            what = WriteCsv(store, filter, writer).ToString(CultureInfo.InvariantCulture) + " studies";
+                    }
+                    else
+                    {
+                        var (stations, protocols) = WriteXlsx(store, filter, stream);
+                        what = stations.Sum(s => s.Studies).ToString(CultureInfo.InvariantCulture) + " studies, " +
+                               protocols.Count.ToString(CultureInfo.InvariantCulture) + " protocol sheets";
+                    }
+                }
+                HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temporary, full);
+            }
+            catch
+            {
+                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                throw;
+            }
+            return full + ": " + what;
+        }
+
         /// <summary>Writes the CSV; returns the number of studies written.</summary>
         public static int WriteCsv(DoseHistoryStore store, DoseHistoryFilter filter, TextWriter writer)
         {

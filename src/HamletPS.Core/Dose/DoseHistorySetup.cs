@@ -64,6 +64,21 @@ namespace HamletPS.Core.Dose
             }
         }
 
+        /// <summary>The export format: the explicit one (Csv or Xlsx), else the file's extension (.csv, .xlsx).</summary>
+        public static DoseExportFormat ChooseExportFormat(string path, string format)
+        {
+            if (!string.IsNullOrEmpty(format))
+            {
+                if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Csv;
+                if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Xlsx;
+                throw new ArgumentException("Export format '" + format + "' is not Csv or Xlsx.");
+            }
+            string extension = Path.GetExtension(path ?? "");
+            if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Csv;
+            if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Xlsx;
+            throw new ArgumentException("Give the export format (Csv or Xlsx): the file name " + Path.GetFileName(path) + " does not end in .csv or .xlsx.");
+        }
+
         /// <summary>The filter of Get-DoseHistory and the exports, with the request's test-patient choice.</summary>
         public static DoseHistoryFilter CreateFilter(DoseHistoryRequest request, DoseHistoryFilter filter)
         {

@@ -197,7 +197,7 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
                     {
                         DoseHistoryEntry entry = entries[i] ?? throw new ArgumentException("A null entry.", nameof(entries));
                         if (string.IsNullOrEmpty(entry.SOPInstanceUID)) throw new ArgumentException("A dose report without a SOP Instance UID cannot be stored.", nameof(entries));
-                        string hash = entry.ContentHash;
+                        string hash = entry.ComputeContentHash();
                         find.Parameters["$uid"].Value = entry.SOPInstanceUID;
                         string stored = find.ExecuteScalar() as string;
                         if (stored != null)
