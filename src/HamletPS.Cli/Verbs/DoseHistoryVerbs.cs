@@ -148,7 +148,7 @@ namespace HamletPS.Cli.Verbs
                 using (var importer = new DoseHistoryImporter(options))
                 {
                     IEnumerable<string> files = DicomFileEnumerator.Enumerate(paths, recurse, filter);
-                    IEnumerable<DoseReport> reports = DoseReportFiles.Read(files, output.Failure);
+                    IEnumerable<DoseReport> reports = DoseReportFiles.Read(files, output.Failure, databasePath: options.DatabasePath);
                     foreach (DoseHistoryImportResult r in importer.Import(reports))
                     {
                         counts[r.Status] = counts.TryGetValue(r.Status, out int n) ? n + 1 : 1;
@@ -186,8 +186,8 @@ namespace HamletPS.Cli.Verbs
                         foreach (DoseStationSummary s in DoseHistoryExport.SummariseStations(store.Query(filter)))
                         {
                             if (json) output.Json(s, CliJsonContext.Relaxed.DoseStationSummary);
-                            else output.Line(string.Join("  ", s.StationName ?? "(no station)", s.Kind, s.Studies + " studies", "latest " + Date(s.LatestStudy),
-                                Stats("DLP", s.Dlp, "mGy.cm"), Stats("CTDIvol", s.CtdiVol, "mGy"), Stats("DAP", s.Dap, "Gy.m2"), Stats("AGD", s.AverageGlandularDose, "mGy")).Replace("    ", "  "));
+                            else output.Line(string.Join("  ", new[] { s.StationName ?? "(no station)", s.Kind, s.Studies + " studies", "latest " + Date(s.LatestStudy),
+                                Stats("DLP", s.Dlp, "mGy.cm"), Stats("CTDIvol", s.CtdiVol, "mGy"), Stats("DAP", s.Dap, "Gy.m2"), Stats("AGD", s.AverageGlandularDose, "mGy") }.Where(x => x.Length > 0)));
                         }
                         return output.ExitCode;
                     }

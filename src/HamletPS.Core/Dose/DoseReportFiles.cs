@@ -10,13 +10,17 @@ namespace HamletPS.Core.Dose
     /// </summary>
     public static class DoseReportFiles
     {
+        /// <param name="databasePath">The dose history database: it and its -wal, -shm and -journal files are passed over
+        /// silently when they lie among the files (a database kept in the folder being imported).</param>
         public static IEnumerable<DoseReport> Read(IEnumerable<string> files, Action<FileFailure> failed, Action<FileFailure> skipped = null,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default, string databasePath = null)
         {
             if (files == null) throw new ArgumentNullException(nameof(files));
+            string database = databasePath == null ? null : System.IO.Path.GetFullPath(databasePath);
             foreach (string file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (database != null && IsDatabaseFile(System.IO.Path.GetFullPath(file), database)) continue;
                 DoseReport report;
                 try
                 {
@@ -32,6 +36,13 @@ namespace HamletPS.Core.Dose
                 }
                 yield return report;
             }
+        }
+
+        private static bool IsDatabaseFile(string file, string database)
+        {
+            foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" })
+                if (FileSystem.PathRules.Current.AreSame(file, database + suffix)) return true;
+            return false;
         }
     }
 }

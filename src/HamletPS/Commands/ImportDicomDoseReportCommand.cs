@@ -115,7 +115,7 @@ namespace HamletPS.Commands
                 using (var importer = new DoseHistoryImporter(options))
                 {
                     IEnumerable<DoseReport> reports = DoseReportFiles.Read(_files,
-                        failure => WriteError(NewError(failure)), skipped => WriteVerbose(Core.PrintableText.Escape(skipped.Message)), StopToken);
+                        failure => WriteError(NewError(failure)), skipped => WriteVerbose(Core.PrintableText.Escape(skipped.Message)), StopToken, options.DatabasePath);
                     foreach (DoseHistoryImportResult result in importer.Import(reports, StopToken))
                     {
                         progress.Report(++done + " of " + _files.Count + " files", 100.0 * done / _files.Count);
