@@ -233,8 +233,7 @@ namespace HamletPS.Cli.Verbs
                 }
                 using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
                 {
-                    string written = DoseHistoryExport.WriteFile(store, filter, destination, chosen);
-                    output.Line(written);
+                    output.Line(DoseHistoryExport.WriteFile(store, filter, destination, chosen).ToString());
                 }
                 return output.ExitCode;
             }

@@ -37,15 +37,15 @@ namespace HamletPS.Core.Dose
 
         /// <summary>
         /// Writes the export to <paramref name="path"/> under a temporary name in its folder, then renames it into place (a
-        /// failed export leaves no partial file and the old one, if any, intact). Returns a line saying what was written.
+        /// failed export leaves no partial file and the old one, if any, intact). Returns what was written.
         /// </summary>
-        public static string WriteFile(DoseHistoryStore store, DoseHistoryFilter filter, string path, DoseExportFormat format)
+        public static DoseHistoryExportResult WriteFile(DoseHistoryStore store, DoseHistoryFilter filter, string path, DoseExportFormat format)
         {
             string full = Path.GetFullPath(path);
             string folder = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             string temporary = Path.Combine(folder ?? "", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".partial");
-            string what;
+            var result = new DoseHistoryExportResult { Path = full, Format = format };
             try
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -53,13 +53,13 @@ namespace HamletPS.Core.Dose
                     if (format == DoseExportFormat.Csv)
                     {
                         using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16))
-                            what = WriteCsv(store, filter, writer).ToString(CultureInfo.InvariantCulture) + " studies";
+                            result.Studies = WriteCsv(store, filter, writer);
                     }
                     else
                     {
                         var (stations, protocols) = WriteXlsx(store, filter, stream);
-                        what = stations.Sum(s => s.Studies).ToString(CultureInfo.InvariantCulture) + " studies, " +
-                               protocols.Count.ToString(CultureInfo.InvariantCulture) + " protocol sheets";
+                        result.Studies = stations.Sum(s => s.Studies);
+                        result.ProtocolSheets = protocols.Count;
                     }
                 }
                 HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temporary, full);
@@ -69,7 +69,7 @@ namespace HamletPS.Core.Dose
                 try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
                 throw;
             }
-            return full + ": " + what;
+            return result;
         }
 
         /// <summary>Writes the CSV; returns the number of studies written.</summary>

@@ -13,7 +13,7 @@ namespace HamletPS.Commands
     /// renamed into place.
     /// </summary>
     [Cmdlet(VerbsData.Export, "DoseHistory", SupportsShouldProcess = true)]
-    [OutputType(typeof(FileInfo))]
+    [OutputType(typeof(DoseHistoryExportResult))]
     public sealed class ExportDoseHistoryCommand : DoseHistoryCmdlet
     {
         /// <summary>The file to write (.csv or .xlsx).</summary>
@@ -53,7 +53,7 @@ namespace HamletPS.Commands
             {
                 try
                 {
-                    WriteVerbose(Core.PrintableText.Escape(DoseHistoryExport.WriteFile(store, filter, destination, format)));
+                    WriteObject(DoseHistoryExport.WriteFile(store, filter, destination, format));
                 }
                 catch (DoseHistoryException ex)
                 {
@@ -64,7 +64,6 @@ namespace HamletPS.Commands
                     Terminate(ex, "ExportFailed", ErrorCategory.WriteError, destination);
                 }
             }
-            WriteObject(new FileInfo(destination));
         }
     }
 }

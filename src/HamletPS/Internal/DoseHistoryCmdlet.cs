@@ -40,11 +40,11 @@ namespace HamletPS.Internal
 
         /// <summary>Studies on or after this date.</summary>
         [Parameter]
-        public DateTime? From { get; set; }
+        public DateTime From { get; set; }
 
         /// <summary>Studies on or before this date (the whole day).</summary>
         [Parameter]
-        public DateTime? To { get; set; }
+        public DateTime To { get; set; }
 
         /// <summary>Show test/QA patients that were imported with -IncludeTestPatients (left out by default).</summary>
         [Parameter]
@@ -68,8 +68,8 @@ namespace HamletPS.Internal
                     StationName = StationName,
                     AcquisitionProtocol = AcquisitionProtocol,
                     StudyDescription = StudyDescription,
-                    From = From,
-                    To = To,
+                    From = MyInvocation.BoundParameters.ContainsKey(nameof(From)) ? From : (DateTime?)null,
+                    To = MyInvocation.BoundParameters.ContainsKey(nameof(To)) ? To : (DateTime?)null,
                 });
                 return (request, database, filter);
             }
