@@ -251,7 +251,7 @@ namespace HamletPS.Cli.Verbs
 
         private static bool IsSettingsError(Exception ex) =>
             ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException || ex is InvalidOperationException
-            || ex is ProfileFormatException || ex is UnauthorizedAccessException || (ex is IOException && !(ex is FileNotFoundException));
+            || ex is ProfileFormatException || ex is UnauthorizedAccessException || ex is IOException;
 
         private static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
 
