@@ -14,6 +14,9 @@
     CmdletsToExport      = @(
         'Get-DicomFile'
         'Get-DicomDoseReport'
+        'Import-DicomDoseReport'
+        'Get-DoseHistory'
+        'Export-DoseHistory'
         'Get-HamletConfig'
         'New-HamletConfig'
         'Test-HamletConfig'

@@ -18,6 +18,7 @@ command -v zip       >/dev/null 2>&1 || need+=(zip)
 command -v unzip     >/dev/null 2>&1 || need+=(unzip)
 command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 /usr/bin/python3 -c 'import pydicom' >/dev/null 2>&1 || need+=(python3-pydicom)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)   # independent XLSX reader of the dose history export tests
 [ -d /usr/share/i18n/charmaps ]  || need+=(locales)   # glibc charmaps: the character-set table generator's source
 /usr/bin/python3 -c 'import azure.storage.fileshare' >/dev/null 2>&1 || need+=(python3-azure-storage)
 command -v gcc       >/dev/null 2>&1 || need+=(gcc)          # links the native hamlet (ahead-of-time publish)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace HamletPS.LoadContext
@@ -53,6 +54,35 @@ namespace HamletPS.LoadContext
             string candidate = Path.Combine(_dependencyFolder, assemblyName.Name + ".dll");
             // Framework assemblies (System.Runtime, netstandard, ...) come from the shared framework: return null to fall back.
             return File.Exists(candidate) && !IsFrameworkAssembly(assemblyName) ? LoadFromAssemblyPath(candidate) : null;
+        }
+
+        /// <summary>
+        /// Native libraries our dependencies import (e_sqlite3, the dose history's SQLite): from
+        /// Dependencies/runtimes/&lt;rid&gt;/native/, laid out by the module's publish; anything else the default probing finds.
+        /// </summary>
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            string path = NativeLibraryPath(_dependencyFolder, unmanagedDllName);
+            return path != null ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+        }
+
+        /// <summary>The file of a native library in Dependencies/runtimes for this OS and processor, or null when there is none.</summary>
+        internal static string NativeLibraryPath(string dependencyFolder, string name)
+        {
+            if (string.IsNullOrEmpty(name) || name.IndexOfAny(new[] { '/', '\\' }) >= 0) return null;
+            string arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            string prefix = "", extension;
+            var systems = new List<string>();
+            if (OperatingSystem.IsWindows()) { systems.Add("win"); extension = ".dll"; }
+            else if (OperatingSystem.IsMacOS()) { systems.Add("osx"); prefix = "lib"; extension = ".dylib"; }
+            else { systems.Add("linux"); systems.Add("linux-musl"); prefix = "lib"; extension = ".so"; }
+            string file = (name.StartsWith(prefix, StringComparison.Ordinal) ? "" : prefix) + name + (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? "" : extension);
+            foreach (string system in systems)
+            {
+                string candidate = Path.Combine(dependencyFolder, "runtimes", system + "-" + arch, "native", file);
+                if (File.Exists(candidate)) return candidate;
+            }
+            return null;
         }
 
         private static readonly HashSet<string> PlatformAssemblies = ReadPlatformAssemblies();

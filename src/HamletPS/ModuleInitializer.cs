@@ -37,6 +37,7 @@ namespace HamletPS
                 {
                     AppDomain.CurrentDomain.AssemblyResolve += new Internal.DependencyResolver(DependencyFolder, EngineAssemblies).Resolve;
                     Internal.NetFrameworkNetworkDefaults.Apply();
+                    Internal.NativeLibraryPreload.Apply(DependencyFolder);
                 }
             }
         }

@@ -122,6 +122,13 @@ BeforeAll {
     New-Item -ItemType Directory -Path $doseFolder | Out-Null
     & $python (Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py') ct (Join-Path $doseFolder 'ct.dcm') 1
     Add-Output (Get-DicomDoseReport -Path $doseFolder)
+    # The dose history of those reports (a key keys the patient as Protect would).
+    $doseDb = Join-Path $script:work 'dose-history.sqlite'
+    $doseKey = ConvertTo-SecureString 'console-test-site-secret' -AsPlainText -Force
+    Add-Output (Import-DicomDoseReport -Path $doseFolder -DatabasePath $doseDb -Key $doseKey -Confirm:$false)
+    Add-Output (Get-DoseHistory -DatabasePath $doseDb)
+    Add-Output (Get-DoseHistory -DatabasePath $doseDb -Summary)
+    Add-Output (Export-DoseHistory -Path (Join-Path $script:work 'dose.xlsx') -DatabasePath $doseDb -Confirm:$false)
     # A query answered by dcmtk's dcmqrscp (tests/run.sh installs dcmtk) over the received sample.
     $db = Join-Path $script:work 'qrdb'
     New-Item -ItemType Directory -Path $db | Out-Null

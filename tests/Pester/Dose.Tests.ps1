@@ -86,3 +86,45 @@ Describe 'Get-DicomDoseReport' -Skip:(-not $hasPydicom) {
         ($warnings -join "`n") | Should -BeLike '*furlong*'
     }
 }
+
+Describe 'Import-DicomDoseReport, Get-DoseHistory and Export-DoseHistory' -Skip:(-not $hasPydicom) {
+    BeforeAll {
+        $script:folder = Join-Path $TestDrive 'history-in'
+        New-Item -ItemType Directory -Path $script:folder | Out-Null
+        New-Rdsr (Join-Path $script:folder 'ct.dcm') 'ct' 11
+        New-Rdsr (Join-Path $script:folder 'rf.dcm') 'rf' 12
+        $script:key = ConvertTo-SecureString 'pester-dose-site-secret' -AsPlainText -Force
+    }
+
+    It 'stores each report once, however often it is imported, from Get-ChildItem through the pipeline' {
+        $db = Join-Path $TestDrive 'once.sqlite'
+        $first = Get-ChildItem $script:folder -Filter *.dcm | Import-DicomDoseReport -DatabasePath $db -Key $script:key
+        $again = Import-DicomDoseReport -Path $script:folder -DatabasePath $db -Key $script:key
+        @($first.Status) | Should -Be @('Added', 'Added')
+        @($again.Status) | Should -Be @('Unchanged', 'Unchanged')
+        @(Get-DoseHistory -DatabasePath $db).Count | Should -Be 2
+        @(Get-DoseHistory -DatabasePath $db -Kind CT).Count | Should -Be 1
+        (Get-DoseHistory -DatabasePath $db -Summary | Where-Object Kind -eq 'CT').Dlp.Median | Should -BeGreaterThan 0
+    }
+
+    It '-WhatIf stores nothing and creates no database' {
+        $db = Join-Path $TestDrive 'whatif.sqlite'
+        $result = Import-DicomDoseReport -Path $script:folder -DatabasePath $db -Key $script:key -WhatIf
+        @($result.Status) | Should -Be @('WouldAdd', 'WouldAdd')
+        Test-Path -LiteralPath $db | Should -BeFalse
+    }
+
+    It 'exports a workbook and refuses to overwrite it without -Force' {
+        $db = Join-Path $TestDrive 'export.sqlite'
+        Import-DicomDoseReport -Path $script:folder -DatabasePath $db -Key $script:key | Out-Null
+        $xlsx = Join-Path $TestDrive 'dose.xlsx'
+        (Export-DoseHistory -Path $xlsx -DatabasePath $db).Studies | Should -Be 2
+        { Export-DoseHistory -Path $xlsx -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'ExportExists,HamletPS.Commands.ExportDoseHistoryCommand'
+        (Export-DoseHistory -Path $xlsx -DatabasePath $db -Force).Format | Should -Be 'Xlsx'
+    }
+
+    It 'a missing database stops Get-DoseHistory with DoseHistoryUnavailable' {
+        { Get-DoseHistory -DatabasePath (Join-Path $TestDrive 'absent.sqlite') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DoseHistoryUnavailable,HamletPS.Commands.GetDoseHistoryCommand'
+    }
+}

@@ -27,6 +27,9 @@ namespace HamletPS.Cli.Verbs
         {
             new Entry(null, "inspect", InspectVerb.Create, InspectVerb.CmdletName),
             new Entry(null, "dose", DoseVerb.Create, DoseVerb.CmdletName),
+            new Entry(DoseHistoryVerbs.Parent, "import", DoseHistoryVerbs.Import, "Import-DicomDoseReport"),
+            new Entry(DoseHistoryVerbs.Parent, "history", DoseHistoryVerbs.History, "Get-DoseHistory"),
+            new Entry(DoseHistoryVerbs.Parent, "export", DoseHistoryVerbs.Export, "Export-DoseHistory"),
             new Entry(null, "protect", ProtectVerbs.Protect, "Protect-DicomPatient"),
             new Entry(null, "unprotect", ProtectVerbs.Unprotect, "Unprotect-DicomPatient"),
             new Entry(ConfigVerbs.Parent, "show", ConfigVerbs.Show, "Get-HamletConfig"),
@@ -67,6 +70,7 @@ namespace HamletPS.Cli.Verbs
                 Command command = entry.Create();
                 if (entry.Parent == null)
                 {
+                    parents[command.Name] = command;   // a verb that is also a parent (dose: dose import …) takes its verbs itself
                     yield return command;
                     continue;
                 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Reading dose reports: the native `hamlet dose --json` over a folder of N synthetic RDSRs (CT, fluoroscopy, mammography,
+# written by pydicom through tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py) beside dcmtk's `dsrdump` reading the same
+# files (one dsrdump process per file, as a script would run it; dsrdump reads one document per run), each as a whole
+# process, output discarded. Then `hamlet dose import` of the same files into a fresh history and `hamlet dose export`
+# as XLSX, with their peak resident memory (GNU time). Prints wall times and the ratio dsrdump/hamlet.
+# Usage: bench/dose.sh [N=2000]   (after tests/run.sh or `dotnet publish src/HamletPS.Cli -c Release -o out/hamlet`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-2000}
+hamlet=${HAMLET_NATIVE_EXE:-$PWD/out/hamlet/hamlet}
+[ -x "$hamlet" ] || { echo "no native hamlet at $hamlet: dotnet publish src/HamletPS.Cli -c Release -o out/hamlet"; exit 1; }
+command -v dsrdump >/dev/null || { echo "dsrdump missing: apt-get install dcmtk"; exit 1; }
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/in"
+/usr/bin/python3 - "$work/in" "$n" <<'PY'
+import os, sys
+sys.path.insert(0, "tests/HamletPS.Dicom.Tests/Oracles")
+import make_rdsr
+folder, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    kind = ("ct", "rf", "mg")[i % 3]
+    sys.argv = ["make_rdsr.py", kind, os.path.join(folder, "%s-%05d.dcm" % (kind, i)), str(i + 1)]
+    make_rdsr.main()
+PY
+echo "$n RDSRs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+now() { date +%s.%N; }
+t0=$(now); "$hamlet" dose --json "$work/in" > /dev/null; t1=$(now)
+find "$work/in" -type f -name '*.dcm' -print0 | xargs -0 -n 1 dsrdump > /dev/null; t2=$(now)
+export HAMLET_BENCH_KEY=bench-only-site-secret
+/usr/bin/time -f '%e %M' -o "$work/import.time" "$hamlet" dose import "$work/in" --database-path "$work/h.sqlite" --key HAMLET_BENCH_KEY > /dev/null
+/usr/bin/time -f '%e %M' -o "$work/export.time" "$hamlet" dose export "$work/out.xlsx" --database-path "$work/h.sqlite" > /dev/null
+awk -v h="$(echo "$t1 - $t0" | bc)" -v d="$(echo "$t2 - $t1" | bc)" -v i="$(cat "$work/import.time")" -v e="$(cat "$work/export.time")" 'BEGIN {
+  split(i, I, " "); split(e, E, " ")
+  printf "hamlet dose --json (one process)      %8.2f s\n", h
+  printf "dsrdump (one process per file)        %8.2f s\n", d
+  printf "ratio dsrdump / hamlet                %8.1f x\n", d / h
+  printf "hamlet dose import                    %8.2f s, peak RSS %d MB\n", I[1], I[2] / 1024
+  printf "hamlet dose export (xlsx)             %8.2f s, peak RSS %d MB\n", E[1], E[2] / 1024
+}'

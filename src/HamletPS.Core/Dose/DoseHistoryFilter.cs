@@ -1,0 +1,25 @@
+using System;
+
+namespace HamletPS.Core.Dose
+{
+    /// <summary>
+    /// Which stored reports Get-DoseHistory and the exports take. Text filters are case-insensitive and accept the wildcards
+    /// * and ?; a report matches a protocol filter when any of its events does. Test/QA patients are left out unless asked for.
+    /// </summary>
+    public sealed class DoseHistoryFilter
+    {
+        /// <summary>CT, ProjectionXRay, Mammography or Unknown; null for all.</summary>
+        public string Kind { get; set; }
+        public string StationName { get; set; }
+        public string AcquisitionProtocol { get; set; }
+        public string StudyDescription { get; set; }
+
+        /// <summary>Studies on or after this date (time ignored).</summary>
+        public DateTime? From { get; set; }
+
+        /// <summary>Studies on or before this date (the whole day).</summary>
+        public DateTime? To { get; set; }
+
+        public bool IncludeTestPatients { get; set; }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using HamletPS.Core.Dose;
+using HamletPS.Internal;
+
+namespace HamletPS.Commands
+{
+    /// <summary>
+    /// Writes the dose history as a pseudonymised CSV (one row per study, a group of columns per event) or an XLSX workbook
+    /// (Summary with per-station and per-protocol median and quartiles, All studies, one sheet per acquisition protocol).
+    /// Patients appear only by their trial Study ID or keyed pseudonym. The file is written under a temporary name and
+    /// renamed into place.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "DoseHistory", SupportsShouldProcess = true)]
+    [OutputType(typeof(DoseHistoryExportResult))]
+    public sealed class ExportDoseHistoryCommand : DoseHistoryCmdlet
+    {
+        /// <summary>The file to write (.csv or .xlsx).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public string Path { get; set; }
+
+        /// <summary>Csv or Xlsx; default from the file's extension.</summary>
+        [Parameter]
+        [ValidateSet("Csv", "Xlsx")]
+        public string Format { get; set; }
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var (_, database, filter) = ResolveHistory();
+            string destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            DoseExportFormat format;
+            try
+            {
+                format = DoseHistorySetup.ChooseExportFormat(destination, Format);
+            }
+            catch (ArgumentException ex)
+            {
+                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, Path);
+                return;
+            }
+            if (File.Exists(destination) && !Force)
+            {
+                Terminate(new IOException(destination + " exists: give -Force to replace it."), "ExportExists", ErrorCategory.ResourceExists, destination);
+                return;
+            }
+            if (!ShouldProcess(destination, "Export the dose history (" + format + ")")) return;
+            using (DoseHistoryStore store = OpenHistory(database))
+            {
+                try
+                {
+                    WriteObject(DoseHistoryExport.WriteFile(store, filter, destination, format));
+                }
+                catch (DoseHistoryException ex)
+                {
+                    Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    Terminate(ex, "ExportFailed", ErrorCategory.WriteError, destination);
+                }
+            }
+        }
+    }
+}

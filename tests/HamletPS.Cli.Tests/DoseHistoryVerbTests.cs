@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using HamletPS.Cli.Verbs;
+using HamletPS.Core.Dose;
+using Xunit;
+
+namespace HamletPS.Cli.Tests
+{
+    /// <summary>`hamlet dose import|history|export` in-process: exit codes and messages of the refusals.</summary>
+    public sealed class DoseHistoryVerbTests : ScratchFolderTest
+    {
+        public DoseHistoryVerbTests() : base("hamlet-dosehist-verb-") { }
+
+        private static (int Exit, string Out, string Err) Capture(Func<CliOutput, int> run)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int exit = run(new CliOutput(stdout, stderr));
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+
+        [Fact]
+        public void Import_WithoutADatabaseOrConfiguration_IsASettingsError_AndWritesNothing()
+        {
+            DoseReportFiles.Make(Path.Combine(Root, "in", "ct.dcm"), "ct", 1);
+            var r = Capture(o => DoseHistoryVerbs.RunImport(new[] { Path.Combine(Root, "in") }, false, null, Path.Combine(Root, "absent.yaml"),
+                new DoseHistoryRequest(), false, o));
+            Assert.Equal(2, r.Exit);
+            Assert.Contains("InvalidDoseHistorySettings", r.Err);
+            Assert.Contains("absent.yaml", r.Err);
+            Assert.Empty(Directory.GetFiles(Root, "*.sqlite", SearchOption.AllDirectories));
+        }
+
+        [Fact]
+        public void Import_WithoutASiteSecret_IsRefused_NothingStoredUnkeyed()
+        {
+            DoseReportFiles.Make(Path.Combine(Root, "in", "ct.dcm"), "ct", 1);
+            string db = Path.Combine(Root, "h.sqlite");
+            var r = Capture(o => DoseHistoryVerbs.RunImport(new[] { Path.Combine(Root, "in") }, false, null, null,
+                new DoseHistoryRequest { DatabasePath = db }, false, o, keyVariable: "HAMLET_TEST_UNSET_" + Guid.NewGuid().ToString("N")));
+            Assert.Equal(2, r.Exit);
+            Assert.Contains("environment variable that is not set", r.Err);
+            Assert.False(File.Exists(db));
+        }
+
+        [Fact]
+        public void ImportThenExport_RefusesToReplaceAnExportWithoutForce_AndHistoryOfAMissingDatabaseIsExit2()
+        {
+            DoseReportFiles.Make(Path.Combine(Root, "in", "ct.dcm"), "ct", 1);
+            string db = Path.Combine(Root, "h.sqlite");
+            string variable = "HAMLET_TEST_KEY_" + Guid.NewGuid().ToString("N");
+            Environment.SetEnvironmentVariable(variable, "verb-test-site-secret");
+            try
+            {
+                var import = Capture(o => DoseHistoryVerbs.RunImport(new[] { Path.Combine(Root, "in") }, false, null, null,
+                    new DoseHistoryRequest { DatabasePath = db }, false, o, variable));
+                Assert.True(import.Exit == 0, import.Err);
+                Assert.Contains("1 Added", import.Out);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(variable, null);
+            }
+            string csv = Path.Combine(Root, "out.csv");
+            Assert.Equal(0, Capture(o => DoseHistoryVerbs.RunExport(csv, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o)).Exit);
+            var again = Capture(o => DoseHistoryVerbs.RunExport(csv, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o));
+            Assert.Equal(1, again.Exit);
+            Assert.Contains("ExportExists", again.Err);
+            Assert.Equal(2, Capture(o => DoseHistoryVerbs.RunExport(Path.Combine(Root, "out.txt"), null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o)).Exit);
+
+            var missing = Capture(o => DoseHistoryVerbs.RunHistory(null, new DoseHistoryRequest { DatabasePath = Path.Combine(Root, "none.sqlite") }, new DoseHistoryFilter(), false, false, o));
+            Assert.Equal(2, missing.Exit);
+            Assert.Contains("does not exist", missing.Err);
+        }
+    }
+}
