@@ -76,10 +76,9 @@ namespace HamletPS.Cli.Verbs
                     {
                         sender = UploadSetup.CreateSmbSender(request, a.Destination);
                     }
-                    catch (DirectoryNotFoundException ex)
+                    catch (HamletException ex)
                     {
-                        output.Failure("DestinationNotFound", ex.Message);
-                        return 2;
+                        return output.Failure(ex); // DestinationNotFound
                     }
                 }
                 else

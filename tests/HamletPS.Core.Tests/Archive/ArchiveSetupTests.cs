@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Configuration;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Archive
@@ -68,9 +69,10 @@ namespace HamletPS.Core.Tests.Archive
             Assert.Equal(string.Empty, options.User);
             Assert.Null(options.NameTemplate);
 
-            var ex = Assert.Throws<ArgumentException>(() => ArchiveSetup.CreateOptions(new ArchiveRequest { Destination = Path.Combine(Root, "o") }, null));
+            var ex = Assert.Throws<HamletException>(() => ArchiveSetup.CreateOptions(new ArchiveRequest { Destination = Path.Combine(Root, "o") }, null));
+            Assert.Equal(ErrorIds.ConfigurationMissing, ex.ErrorId);
             Assert.Contains("APP.SITE", ex.Message);
-            Assert.Contains("DATAPATH.OUTGOING", Assert.Throws<ArgumentException>(() => ArchiveSetup.CreateOptions(new ArchiveRequest { Site = "s" }, null)).Message);
+            Assert.Contains("DATAPATH.OUTGOING", Assert.Throws<HamletException>(() => ArchiveSetup.CreateOptions(new ArchiveRequest { Site = "s" }, null)).Message);
         }
     }
 }

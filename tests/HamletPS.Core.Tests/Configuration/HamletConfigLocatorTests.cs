@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.Configuration;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Configuration
@@ -39,7 +40,8 @@ namespace HamletPS.Core.Tests.Configuration
             File.WriteAllText(Path.Combine(_here, "config.yaml"), "APP:\n");
             string missing = Path.Combine(_here, "elsewhere", "missing.yaml");
 
-            var ex = Assert.Throws<FileNotFoundException>(() => HamletConfigLocator.ResolveOptional(null, _here, Env(missing)));
+            var ex = Assert.Throws<HamletException>(() => HamletConfigLocator.ResolveOptional(null, _here, Env(missing)));
+            Assert.Equal(ErrorIds.ConfigNotFound, ex.ErrorId);
             Assert.Contains(missing, ex.Message);
             Assert.Contains("$HAMLET_CONFIG", ex.Message);
         }
@@ -48,7 +50,8 @@ namespace HamletPS.Core.Tests.Configuration
         public void ResolveOptional_AnExplicitPathToAMissingFile_Throws()
         {
             string missing = Path.Combine(_here, "missing.yaml");
-            var ex = Assert.Throws<FileNotFoundException>(() => HamletConfigLocator.ResolveOptional(missing, _here, Env(null)));
+            var ex = Assert.Throws<HamletException>(() => HamletConfigLocator.ResolveOptional(missing, _here, Env(null)));
+            Assert.Equal(ErrorIds.ConfigNotFound, ex.ErrorId);
             Assert.Contains(missing, ex.Message);
         }
 

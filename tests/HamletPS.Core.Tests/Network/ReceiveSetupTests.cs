@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Network;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Network
@@ -80,7 +81,9 @@ namespace HamletPS.Core.Tests.Network
             Assert.Equal(DuplicateFilePolicy.Overwrite, options.DuplicatePolicy);
             Assert.Null(options.IdleTimeout);
 
-            Assert.Contains("DATAPATH.INCOMING", Assert.Throws<ArgumentException>(() => ReceiveSetup.CreateOptions(new ReceiveRequest(), null)).Message);
+            var noFolder = Assert.Throws<HamletException>(() => ReceiveSetup.CreateOptions(new ReceiveRequest(), null));
+            Assert.Equal(ErrorIds.IncomingFolderRequired, noFolder.ErrorId);
+            Assert.Contains("DATAPATH.INCOMING", noFolder.Message);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Retrieve;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Retrieve
@@ -28,7 +29,9 @@ namespace HamletPS.Core.Tests.Retrieve
 
             Assert.Equal(Path.Combine(Root, "given"), RetrieveSetup.Destination(Path.Combine(Root, "given"), config));
             Assert.Equal(Path.Combine(Root, "cfg-incoming"), RetrieveSetup.Destination(null, config));
-            Assert.Contains("DATAPATH.INCOMING", Assert.Throws<ArgumentException>(() => RetrieveSetup.Destination(null, null)).Message);
+            var missing = Assert.Throws<HamletException>(() => RetrieveSetup.Destination(null, null));
+            Assert.Equal(ErrorIds.DestinationRequired, missing.ErrorId);
+            Assert.Contains("DATAPATH.INCOMING", missing.Message);
         }
     }
 }

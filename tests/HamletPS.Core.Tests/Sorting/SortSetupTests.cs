@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Sorting;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Sorting
@@ -65,9 +66,10 @@ namespace HamletPS.Core.Tests.Sorting
         [Fact]
         public void WithoutDestinationOrConfiguration_ItIsAnArgumentErrorNamingTheKey()
         {
-            var ex = Assert.Throws<ArgumentException>(() => SortSetup.CreateOptions(new SortRequest(), null));
+            var ex = Assert.Throws<HamletException>(() => SortSetup.CreateOptions(new SortRequest(), null));
+            Assert.Equal(ErrorIds.ConfigurationMissing, ex.ErrorId);
             Assert.Contains("DATAPATH.SORTED", ex.Message);
-            Assert.Contains("DATAPATH.INCOMING", Assert.Throws<ArgumentException>(() => SortSetup.DefaultInput(null)).Message);
+            Assert.Contains("DATAPATH.INCOMING", Assert.Throws<HamletException>(() => SortSetup.DefaultInput(null)).Message);
         }
     }
 }

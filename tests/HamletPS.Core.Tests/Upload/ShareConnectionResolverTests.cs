@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.Upload;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Upload
@@ -92,7 +93,7 @@ namespace HamletPS.Core.Tests.Upload
 
             var missing = Request();
             missing.ConfigPath = Path.Combine(_root, "nope.yaml");
-            Assert.Equal("ConfigNotFound", Assert.Throws<ShareConfigurationException>(() => ShareConnectionResolver.Resolve(missing)).ErrorId);
+            Assert.Equal("ConfigNotFound", Assert.Throws<HamletException>(() => ShareConnectionResolver.Resolve(missing)).ErrorId);
         }
 
         [Fact]

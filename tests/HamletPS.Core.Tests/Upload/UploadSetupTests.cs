@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Upload;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Upload
@@ -71,7 +72,8 @@ namespace HamletPS.Core.Tests.Upload
         public void TheSmbRoute_NeedsAnExistingDestinationFolder()
         {
             string missing = Path.Combine(Root, "not-mounted-" + Guid.NewGuid().ToString("N"));
-            var ex = Assert.Throws<DirectoryNotFoundException>(() => UploadSetup.CreateSmbSender(new UploadRequest(), missing));
+            var ex = Assert.Throws<HamletException>(() => UploadSetup.CreateSmbSender(new UploadRequest(), missing));
+            Assert.Equal(ErrorIds.DestinationNotFound, ex.ErrorId);
             Assert.Contains(missing, ex.Message);
 
             ShareFileSender sender = UploadSetup.CreateSmbSender(new UploadRequest(), Path.GetTempPath());
