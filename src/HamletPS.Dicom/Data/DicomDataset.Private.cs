@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace HamletPS.Dicom.Data
 {
@@ -44,7 +45,7 @@ namespace HamletPS.Dicom.Data
                 AddOrUpdate(creatorTag, DicomVR.LO, creator);
                 return new DicomTag(group, (ushort)((block << 8) | elementOffset));
             }
-            throw new InvalidOperationException("No free private block in group " + group.ToString("X4") + ".");
+            throw new InvalidOperationException("No free private block in group " + group.ToString("X4", CultureInfo.InvariantCulture) + ".");
         }
     }
 }

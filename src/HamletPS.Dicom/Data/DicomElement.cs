@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.Text;
@@ -119,7 +120,7 @@ namespace HamletPS.Dicom.Data
             else if (VR == DicomVR.OB || VR == DicomVR.UN || (VR.UnitSize > 1 && _data.Length > 64 && (VR == DicomVR.OW || VR == DicomVR.OF || VR == DicomVR.OD || VR == DicomVR.OL || VR == DicomVR.OV)))
             {
                 int n = Math.Min(_data.Length, 16);
-                for (int i = 0; i < n; i++) sb.Append(i == 0 ? "" : "\\").Append(_data[i].ToString("x2"));
+                for (int i = 0; i < n; i++) sb.Append(i == 0 ? "" : "\\").Append(_data[i].ToString("x2", CultureInfo.InvariantCulture));
                 if (_data.Length > n) sb.Append("...");
                 if (_data.Length == 0) sb.Append("(no value)");
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
@@ -282,7 +283,7 @@ namespace HamletPS.Dicom.IO
                 {
                     if (!Ensure(8)) throw Error(tagPos, "data ends inside an element header");
                     if (!DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out vr))
-                        throw Error(tagPos + 4, "invalid VR bytes 0x" + _buf[_pos + 4].ToString("X2") + _buf[_pos + 5].ToString("X2") + " for " + new DicomTag(tag));
+                        throw Error(tagPos + 4, "invalid VR bytes 0x" + _buf[_pos + 4].ToString("X2", CultureInfo.InvariantCulture) + _buf[_pos + 5].ToString("X2", CultureInfo.InvariantCulture) + " for " + new DicomTag(tag));
                     if (vr.HasLongExplicitHeader)
                     {
                         if (!Ensure(12)) throw Error(tagPos, "data ends inside an element header");

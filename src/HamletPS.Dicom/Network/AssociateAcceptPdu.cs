@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace HamletPS.Dicom.Network
 {
@@ -46,7 +47,7 @@ namespace HamletPS.Dicom.Network
                     case ItemType.ApplicationContext: pdu.ApplicationContext = ApplicationContextItem.Read(item); break;
                     case ItemType.PresentationContextAccept: pdu.PresentationContexts.Add(PresentationContextAcceptItem.Read(item)); break;
                     case ItemType.UserInformation: pdu.UserInformation = UserInformationItem.Read(item); break;
-                    default: throw new PduFormatException(p.Offset, "item type 0x" + type.ToString("X2") + " is not allowed in an A-ASSOCIATE-AC");
+                    default: throw new PduFormatException(p.Offset, "item type 0x" + type.ToString("X2", CultureInfo.InvariantCulture) + " is not allowed in an A-ASSOCIATE-AC");
                 }
             }
             if (pdu.UserInformation == null) throw new PduFormatException(p.Offset, "A-ASSOCIATE-AC has no user information item");

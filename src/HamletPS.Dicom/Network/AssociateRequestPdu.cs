@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace HamletPS.Dicom.Network
 {
@@ -47,7 +48,7 @@ namespace HamletPS.Dicom.Network
                     case ItemType.ApplicationContext: pdu.ApplicationContext = ApplicationContextItem.Read(item); break;
                     case ItemType.PresentationContextRequest: pdu.PresentationContexts.Add(PresentationContextRequestItem.Read(item)); break;
                     case ItemType.UserInformation: pdu.UserInformation = UserInformationItem.Read(item); break;
-                    default: throw new PduFormatException(p.Offset, "item type 0x" + type.ToString("X2") + " is not allowed in an A-ASSOCIATE-RQ");
+                    default: throw new PduFormatException(p.Offset, "item type 0x" + type.ToString("X2", CultureInfo.InvariantCulture) + " is not allowed in an A-ASSOCIATE-RQ");
                 }
             }
             if (pdu.ApplicationContext == null) throw new PduFormatException(p.Offset, "A-ASSOCIATE-RQ has no application context item");

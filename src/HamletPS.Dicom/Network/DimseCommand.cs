@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using HamletPS.Dicom.Dictionary;
@@ -228,6 +229,6 @@ namespace HamletPS.Dicom.Network
             if ((b.Length & 1) == 1) s.WriteByte(pad);
         }
 
-        public override string ToString() => CommandField + (MessageId.HasValue ? " id " + MessageId : "") + (Status.HasValue ? " status " + Status.Value.ToString("X4") : "");
+        public override string ToString() => CommandField + (MessageId.HasValue ? " id " + MessageId : "") + (Status.HasValue ? " status " + Status.Value.ToString("X4", CultureInfo.InvariantCulture) : "");
     }
 }
