@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,7 @@ namespace HamletPS.Dicom.Network
     /// returning false) sends one C-CANCEL-RQ and keeps reading until the peer's final response; a peer that does not send
     /// it within <see cref="CancelGrace"/> is aborted. Nothing is held beyond the message being received.
     /// </summary>
+    [SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read): nothing to release.")]
     internal sealed class QueryRetrieveExchange
     {
         /// <summary>How long a peer may take to send its final response after our C-CANCEL before we abort the association.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -153,6 +154,7 @@ namespace HamletPS.Dicom.Network
         /// Serves until <paramref name="cancellationToken"/> is cancelled (or a stop condition of the options is met), then
         /// stops accepting, finishes in-flight files and returns.
         /// </summary>
+        [SuppressMessage("Reliability", "CA2025", Justification = "Connections are awaited before the token sources are disposed; only an unexpected exception from the accept loop leaves them running (see docs/architecture.md, Guard rails).")]
         public async Task RunAsync(IProgress<ReceivedFile> progress, CancellationToken cancellationToken)
         {
             Start();
