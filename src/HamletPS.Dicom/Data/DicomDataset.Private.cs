@@ -6,7 +6,7 @@ namespace HamletPS.Dicom.Data
     public sealed partial class DicomDataset
     {
         /// <summary>The private creator (value of (gggg,00xx)) that owns a private data element (gggg,xxee); null when none.</summary>
-        public string GetPrivateCreator(DicomTag tag)
+        public string? GetPrivateCreator(DicomTag tag)
         {
             if (!tag.IsPrivate) return null;
             if (tag.IsPrivateCreator) return GetString(tag)?.Trim();

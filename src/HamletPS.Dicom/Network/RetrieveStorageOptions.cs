@@ -6,7 +6,7 @@ namespace HamletPS.Dicom.Network
     public sealed class RetrieveStorageOptions
     {
         /// <summary>Target folder; files land as <c>&lt;SOPInstanceUID&gt;.dcm</c> after a temporary <c>.*.partial</c>.</summary>
-        public string Folder { get; set; }
+        public string? Folder { get; set; }
 
         /// <summary>Storage SOP classes offered for the C-STORE sub-operations (default: <see cref="StorageSopClasses.RadiotherapyTrial"/>).</summary>
         public IList<string> SopClasses { get; set; } = new List<string>(StorageSopClasses.RadiotherapyTrial);
