@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace HamletPS.Dicom.Dictionary
 {
@@ -51,9 +52,9 @@ namespace HamletPS.Dicom.Dictionary
         /// True for a syntactically valid UID (PS3.5 9.1): 1..64 characters, digits and dots, no empty component, no leading
         /// zero in a multi-digit component. Safe to use as a file name.
         /// </summary>
-        public static bool IsValidUid(string uid)
+        public static bool IsValidUid([NotNullWhen(true)] string? uid)
         {
-            if (string.IsNullOrEmpty(uid) || uid.Length > 64) return false;
+            if (uid == null || uid.Length == 0 || uid.Length > 64) return false;
             int componentStart = 0;
             for (int i = 0; i <= uid.Length; i++)
             {

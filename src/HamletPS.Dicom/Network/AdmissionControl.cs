@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -60,7 +59,7 @@ namespace HamletPS.Dicom.Network
         /// reached and no connection of a heavier peer can make room. A connection displaced for it is closed here, outside
         /// the lock.
         /// </summary>
-        public AdmissionTicket? AdmitConnection(IPAddress peer, out string refusal)
+        public AdmissionTicket? AdmitConnection(IPAddress peer, out string? refusal)
         {
             peer = Normalize(peer);
             refusal = null;
@@ -102,7 +101,7 @@ namespace HamletPS.Dicom.Network
         public string? AcquireAssociation(AdmissionTicket ticket)
         {
             AdmissionTicket? victim = null;
-            string why;
+            string? why;
             lock (_gate)
             {
                 if (ticket.Released || ticket.Displaced) return "connection was closed";
@@ -138,7 +137,7 @@ namespace HamletPS.Dicom.Network
             return null;
         }
 
-        private AdmissionTicket? Stalest(IPAddress peer)
+        private AdmissionTicket? Stalest(IPAddress? peer)
         {
             long limit = _clock() - (long)(EvictIdleAfter.TotalSeconds * Stopwatch.Frequency);
             AdmissionTicket? stalest = null;

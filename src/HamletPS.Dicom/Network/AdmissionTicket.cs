@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Net;
 using System.Threading;
@@ -55,7 +54,7 @@ namespace HamletPS.Dicom.Network
         public void OnDisplaced(Action<string> displace)
         {
             Volatile.Write(ref _displace, displace);
-            string reason = DisplacedReason;
+            string? reason = DisplacedReason;
             if (reason != null) displace(reason);
         }
 

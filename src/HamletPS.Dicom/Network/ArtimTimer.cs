@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Threading;
 
@@ -37,7 +36,7 @@ namespace HamletPS.Dicom.Network
 
         private void Expire()
         {
-            if (Interlocked.Exchange(ref _fired, 1) == 0) _onExpired(_reason);
+            if (Interlocked.Exchange(ref _fired, 1) == 0) _onExpired(_reason ?? "ARTIM timer expired");
         }
 
         public void Dispose() => _timer.Dispose();

@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Linq;
 using System.Net.Security;
@@ -43,10 +42,11 @@ namespace HamletPS.Dicom.Network
                 return new X509Certificate2(certificatePath, password, X509KeyStorageFlags.Exportable);
             MethodInfo fromPem = typeof(X509Certificate2).GetMethod("CreateFromPemFile", new[] { typeof(string), typeof(string) });
             if (fromPem == null) throw new PlatformNotSupportedException("PEM certificates need .NET 5 or later; use a PFX file here");
-            var cert = (X509Certificate2)fromPem.Invoke(null, new object[] { certificatePath, privateKeyPath });
+            var cert = (X509Certificate2?)fromPem.Invoke(null, new object?[] { certificatePath, privateKeyPath })
+                ?? throw new PlatformNotSupportedException("CreateFromPemFile returned no certificate");
             // An ephemeral PEM key cannot serve TLS on every platform; re-import it through PKCS#12 as Windows requires.
             byte[] pfx = cert.Export(X509ContentType.Pkcs12);
-            return new X509Certificate2(pfx, (string)null, X509KeyStorageFlags.Exportable);
+            return new X509Certificate2(pfx, (string?)null, X509KeyStorageFlags.Exportable);
         }
 
         /// <summary>Loads a PEM or DER certificate (no key), e.g. a CA to trust.</summary>

@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -104,7 +103,7 @@ namespace HamletPS.Dicom.Network
                 Status = status,
                 AffectedSopInstanceUid = request.AffectedSopInstanceUid,
             };
-            if (!string.IsNullOrEmpty(errorComment))
+            if (errorComment is { Length: > 0 })
                 rsp.ErrorComment = errorComment.Length > 64 ? errorComment.Substring(0, 64) : errorComment;
             return rsp;
         }
@@ -215,12 +214,12 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>UI values are padded with NUL to even length (PS3.5 9.1).</summary>
-        private static void Ui(Stream s, ushort element, string value) => Padded(s, element, value, 0);
+        private static void Ui(Stream s, ushort element, string? value) => Padded(s, element, value, 0);
 
         /// <summary>AE/LO values are padded with a space to even length.</summary>
-        private static void Text(Stream s, ushort element, string value) => Padded(s, element, value, (byte)' ');
+        private static void Text(Stream s, ushort element, string? value) => Padded(s, element, value, (byte)' ');
 
-        private static void Padded(Stream s, ushort element, string value, byte pad)
+        private static void Padded(Stream s, ushort element, string? value, byte pad)
         {
             if (value == null) return;
             byte[] b = Encoding.ASCII.GetBytes(value);

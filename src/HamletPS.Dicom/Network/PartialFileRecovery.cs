@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,4 +1,3 @@
-#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 namespace HamletPS.Dicom.Network
 {
     /// <summary>
@@ -7,7 +6,7 @@ namespace HamletPS.Dicom.Network
     /// </summary>
     public sealed class PresentationContextAcceptItem
     {
-        public PresentationContextAcceptItem(byte id, PresentationContextResult result, string transferSyntax)
+        public PresentationContextAcceptItem(byte id, PresentationContextResult result, string? transferSyntax)
         {
             Id = id;
             Result = result;
@@ -19,7 +18,7 @@ namespace HamletPS.Dicom.Network
         public PresentationContextResult Result { get; }
 
         /// <summary>The chosen transfer syntax; meaningless (but still encoded, PS3.8 9.3.3.2) when not accepted.</summary>
-        public string TransferSyntax { get; }
+        public string? TransferSyntax { get; }
 
         internal void Write(PduWriter w)
         {
