@@ -1,3 +1,4 @@
+#nullable enable
 namespace HamletPS.Core
 {
     /// <summary>Why one input file failed; the faces map it to an ErrorCategory (PowerShell) or an exit code (CLI).</summary>
