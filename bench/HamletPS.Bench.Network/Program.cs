@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 
 namespace HamletPS.Bench.Network
 {

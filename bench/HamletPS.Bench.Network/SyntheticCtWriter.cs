@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using HamletPS.Dicom.Dictionary;
 

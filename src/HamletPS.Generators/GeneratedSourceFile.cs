@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Generators
 {
@@ -11,7 +12,7 @@ namespace HamletPS.Generators
         {
             Directory.CreateDirectory(folder);
             string target = Path.Combine(folder, fileName);
-            string temp = target + ".partial";
+            string temp = TemporaryFileName.Fixed(target);
             File.WriteAllText(temp, code, new UTF8Encoding(false));
             File.Move(temp, target, overwrite: true);
             return target;

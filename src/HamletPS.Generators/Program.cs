@@ -27,7 +27,7 @@ namespace HamletPS.Generators
                     return IodTypesGenerator.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: hamlet-gen <generator> [options]");
-                    Console.Error.WriteLine("  dictionary [--standard DIR] [--out DIR] PS3.6 data dictionary + UID registry -> src/HamletPS.Dicom/Dictionary");
+                    Console.Error.WriteLine("  dictionary [--standard DIR] [--out DIR] PS3.6 data dictionary + UID registry -> src/HamletPS.Dicom/Dictionary/Generated");
                     Console.Error.WriteLine("  profile [--standard DIR] [--out DIR]   PS3.15 Table E.1-1 -> src/HamletPS.Core/Deidentification/Generated");
                     Console.Error.WriteLine("  iod-types [--part3 FILE] [--map FILE] [--out DIR]   PS3.3 module tables (Data/) -> per-IOD attribute types in src/HamletPS.Core/Deidentification/Generated");
                     Console.Error.WriteLine("  charsets [--charmaps DIR] [--out DIR]  glibc charmaps -> src/HamletPS.Dicom/Text/Generated");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Synthetic
 {
@@ -89,7 +90,7 @@ namespace HamletPS.Synthetic
         private static string WriteText(string path, string text)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)));
-            string temp = path + ".tmp";
+            string temp = TemporaryFileName.Beside(path);
             File.WriteAllText(temp, text, new UTF8Encoding(false));
             File.Move(temp, path, true);
             return path;

@@ -18,7 +18,7 @@ namespace HamletPS.Dicom.Tests
                 foreach (var path in written)
                 {
                     string name = Path.GetFileName(path);
-                    string checkedIn = Path.Combine(TestPaths.RepositoryRoot, "src", "HamletPS.Dicom", "Dictionary", name);
+                    string checkedIn = Path.Combine(TestPaths.RepositoryRoot, "src", "HamletPS.Dicom", "Dictionary", "Generated", name);
                     Assert.True(File.Exists(checkedIn), name + " is missing; run: " + DictionaryGenerator.Command);
                     Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(checkedIn)),
                         name + " is stale; regenerate with: " + DictionaryGenerator.Command);

@@ -90,17 +90,5 @@ namespace HamletPS.Dicom.Tests
             }
             finally { Directory.Delete(scratch, true); }
         }
-
-        [Fact]
-        public void TemporaryNames_AreSixteenHexDigitsAndNeverRepeatInAProcess()
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = 0; i < 200000; i++)
-            {
-                string name = TemporaryName.Next();
-                Assert.Matches("^[0-9a-f]{16}$", name);
-                Assert.True(names.Add(name), "repeated: " + name);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 using Xunit;
 
 namespace HamletPS.Dicom.Tests
@@ -39,6 +40,64 @@ namespace HamletPS.Dicom.Tests
             finally
             {
                 Directory.Delete(folder, true);
+            }
+        }
+
+        /// <summary>The permission bits of a path in octal, as coreutils' stat prints them (the independent check).</summary>
+        private static string Mode(string path)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo(LinuxPeerFactAttribute.Stat, "-c %a \"" + path + "\"") { RedirectStandardOutput = true, UseShellExecute = false };
+            using (var p = System.Diagnostics.Process.Start(psi))
+            {
+                string output = p.StandardOutput.ReadToEnd().Trim();
+                p.WaitForExit();
+                Assert.Equal(0, p.ExitCode);
+                return output;
+            }
+        }
+
+        [LinuxPeerFact]
+        public void CreateOwnerOnlyFile_IsMode600FromItsFirstMoment_AndRefusesAnExistingFile()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "hamlet-owneronly-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                string path = Path.Combine(folder, "secret");
+                using (FileStream f = PlatformIO.CreateOwnerOnlyFile(path))
+                {
+                    Assert.Equal("600", Mode(path));          // before a byte is written
+                    f.Write(new byte[] { 1, 2 }, 0, 2);
+                }
+                Assert.Equal(2, new FileInfo(path).Length);
+                var e = Assert.Throws<IOException>(() => PlatformIO.CreateOwnerOnlyFile(path));
+                Assert.Contains(path, e.Message);
+                Assert.Equal(2, new FileInfo(path).Length);   // the existing file is untouched
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [LinuxPeerFact]
+        public void CreateOwnerOnlyFolder_CreatesMissingParentsWithMode700_AndLeavesAnExistingFolderAsItIs()
+        {
+            string root = Path.Combine(Path.GetTempPath(), "hamlet-owneronly-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(root);
+            try
+            {
+                string inner = Path.Combine(root, "a", "b");
+                PlatformIO.CreateOwnerOnlyFolder(inner);
+                Assert.Equal("700", Mode(Path.Combine(root, "a")));
+                Assert.Equal("700", Mode(inner));
+                string before = Mode(root);
+                PlatformIO.CreateOwnerOnlyFolder(root);
+                Assert.Equal(before, Mode(root));
+            }
+            finally
+            {
+                Directory.Delete(root, true);
             }
         }
     }

@@ -149,7 +149,7 @@ namespace HamletPS.Dicom.Tests
                 string temp = new DicomFile(BuildCtSlice()).SaveToTemporary(path);
                 Assert.Equal(Path.GetDirectoryName(path), Path.GetDirectoryName(temp));
                 Assert.StartsWith(".c.dcm.", Path.GetFileName(temp));
-                Assert.EndsWith(".tmp", temp);
+                Assert.EndsWith(".partial", temp);
                 Assert.False(File.Exists(path));
                 Assert.Equal("CT", DicomFile.Open(temp).Dataset.GetString(DicomTags.Modality));
                 FileRename.ReplaceOrMove(temp, path);
@@ -237,7 +237,7 @@ namespace HamletPS.Dicom.Tests
                 using (var fs = new FileStream(a, FileMode.Append, FileAccess.Write)) fs.Write(new byte[] { 0, 0 }, 0, 2);
                 Assert.Throws<IOException>(() => read.Save(c));
                 Assert.False(File.Exists(c));
-                Assert.Empty(Directory.GetFiles(scratch, "*.tmp"));
+                Assert.Empty(Directory.GetFiles(scratch, "*.partial"));
             }
             finally { Directory.Delete(scratch, true); }
         }

@@ -14,11 +14,13 @@ using System.Text;
 using System.Threading;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Network;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 
 internal static class NetFrameworkRules
 {

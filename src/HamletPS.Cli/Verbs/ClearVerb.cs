@@ -6,6 +6,7 @@ using HamletPS.Cli.JsonLines;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Pipeline;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Cli.Verbs
 {
@@ -77,10 +78,10 @@ namespace HamletPS.Cli.Verbs
         /// Patient ID; in INCOMING the sender may have used it), e.g. "(folder withheld)/2.25.1/CT_1_2.25.2/2.25.3.dcm".</summary>
         internal static string Shown(string folder, string file)
         {
-            string root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            string full = Path.GetFullPath(file);
-            if (!full.StartsWith(root, StringComparison.Ordinal)) return "(a file, name withheld)";
-            string relative = full.Substring(root.Length);
+            string root = PathRules.Current.Normalize(Path.GetFullPath(folder));
+            string full = PathRules.Current.Normalize(Path.GetFullPath(file));
+            if (!PathRules.Current.IsInside(full, root)) return "(a file, name withheld)";
+            string relative = full.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar);
             int slash = relative.IndexOf(Path.DirectorySeparatorChar);
             return slash < 0 ? relative : "(folder withheld)" + relative.Substring(slash);
         }

@@ -7,6 +7,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Mount;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Upload;
 
 namespace HamletPS.Cli.Verbs

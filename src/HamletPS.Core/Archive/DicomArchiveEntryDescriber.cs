@@ -12,7 +12,7 @@ namespace HamletPS.Core.Archive
     /// (everything before Pixel Data) for its manifest row. The Study ID is the protected file's Patient ID (the trial Study ID
     /// or pseudonym Protect-DicomPatient wrote there). Files already compressed (encapsulated transfer syntaxes: JPEG, JPEG-LS,
     /// JPEG 2000, RLE…, and deflated datasets) are stored, the rest deflated. A file whose Patient Identity Removed is not YES
-    /// throws <see cref="NotDeidentifiedException"/> and fails the archive (fail closed: an unprotected file never goes out). Temporary names (<see cref="IsTemporaryName"/>) are left out;
+    /// throws <see cref="NotDeidentifiedException"/> and fails the archive (fail closed: an unprotected file never goes out). Temporary names (<see cref="TemporaryFileName.IsTemporary"/>) are left out;
     /// a file that is not readable DICOM throws (<see cref="HamletPS.Dicom.DicomFormatException"/>), failing the archive: the
     /// protected tree must hold nothing else. <see cref="Describe"/> alone is the pipeline's callback (it archives only the
     /// files its own protect step wrote in this run); New-HamletArchive and `hamlet archive` use <see cref="Sealed"/>, which
@@ -22,7 +22,7 @@ namespace HamletPS.Core.Archive
     {
         public static ArchiveEntryInfo Describe(string path)
         {
-            if (IsTemporaryName(System.IO.Path.GetFileName(path))) return null;
+            if (TemporaryFileName.IsTemporary(System.IO.Path.GetFileName(path))) return null;
             DicomFile file = DicomFile.Open(path, DicomReadOptions.HeaderOnly);
             DicomDataset ds = file.Dataset;
             if (!string.Equals(ds.GetString(DicomTags.PatientIdentityRemoved)?.Trim(), "YES", StringComparison.Ordinal))
@@ -44,11 +44,6 @@ namespace HamletPS.Core.Archive
             };
         }
 
-        /// <summary>Names of files still being written: <c>*.partial</c> (our copiers) and <c>.&lt;name&gt;.&lt;random&gt;.tmp</c> (DicomFile.Save).</summary>
-        public static bool IsTemporaryName(string fileName) =>
-            DicomFileEnumerator.IsTemporaryName(fileName) ||
-            fileName.StartsWith(".", StringComparison.Ordinal) && fileName.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
-
         /// <summary>
         /// The describe callback of New-HamletArchive and `hamlet archive`: a file goes into the archive only when it carries
         /// this site's protect seal (<see cref="ProtectedFileSeal"/>, checked with <paramref name="sealKey"/>) over its present
@@ -61,7 +56,7 @@ namespace HamletPS.Core.Archive
             byte[] key = (byte[])sealKey.Clone();
             return path =>
             {
-                if (IsTemporaryName(System.IO.Path.GetFileName(path))) return null;
+                if (TemporaryFileName.IsTemporary(System.IO.Path.GetFileName(path))) return null;
                 switch (ProtectedFileSeal.Check(path, key, out _))
                 {
                     case ProtectedFileSeal.Status.Sealed:

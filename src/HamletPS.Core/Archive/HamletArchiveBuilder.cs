@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Archive
 {

@@ -7,6 +7,7 @@ using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Archive
 {
@@ -50,7 +51,7 @@ namespace HamletPS.Core.Archive
             if (string.IsNullOrEmpty(archivePath)) throw new ArgumentException("archive path is empty", nameof(archivePath));
             _options = options ?? new ParallelZipWriterOptions();
             ArchivePath = Path.GetFullPath(archivePath);
-            PartialPath = ArchivePath + ".partial";
+            PartialPath = TemporaryFileName.Fixed(ArchivePath);
             if (!_options.Overwrite && File.Exists(ArchivePath))
                 throw new IOException($"Archive '{ArchivePath}' already exists (set Overwrite to replace it).");
             int parallel = Math.Max(1, _options.MaxDegreeOfParallelism);

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Archive
 {
@@ -61,7 +62,7 @@ namespace HamletPS.Core.Archive
 
         private void SpillToFile()
         {
-            string path = Path.Combine(_tempDirectory, ".hamlet-spill-" + Guid.NewGuid().ToString("N") + ".tmp");
+            string path = TemporaryFileName.InFolder(_tempDirectory);
             _spill = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
             for (int i = 0; i < _chunks.Count; i++)
             {

@@ -7,6 +7,7 @@ using System.Threading;
 using HamletPS.Core.Archive;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Pipeline;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Cleanup
 {
@@ -24,12 +25,20 @@ namespace HamletPS.Core.Cleanup
     {
         private readonly string? _outgoing;
         private readonly string? _logs;
+        private readonly PathRules _paths;
         private HashSet<string>? _recorded;
 
         /// <param name="outgoing">OUTGOING: its archives' manifests list what is archived; it is never cleared.</param>
         /// <param name="logs">The run journals' folder (HAMLET.LOGS), or null.</param>
         public HamletFolderCleaner(string outgoing, string logs)
+            : this(outgoing, logs, PathRules.Current)
         {
+        }
+
+        /// <summary>Test seam: the path rule of another operating system (the Windows rule is tested on Linux).</summary>
+        internal HamletFolderCleaner(string outgoing, string logs, PathRules paths)
+        {
+            _paths = paths ?? throw new ArgumentNullException(nameof(paths));
             _outgoing = outgoing == null ? null : Path.GetFullPath(outgoing);
             _logs = logs == null ? null : Path.GetFullPath(logs);
         }
@@ -69,8 +78,8 @@ namespace HamletPS.Core.Cleanup
         /// </summary>
         public IEnumerable<ClearedFile> Clear(string folder, string label, bool force, Func<string, bool>? shouldDelete = null, CancellationToken cancellationToken = default)
         {
-            string root = PathRules.Current.Normalize(Path.GetFullPath(folder));
-            if (_outgoing != null && PathRules.Current.IsSameOrInside(_outgoing, root))
+            string root = _paths.Normalize(Path.GetFullPath(folder));
+            if (_outgoing != null && _paths.IsSameOrInside(_outgoing, root))
                 throw new ArgumentException("'" + root + "' is or contains OUTGOING, which holds archives not yet sent: it is never cleared.");
             if (!Directory.Exists(root)) yield break;
             HashSet<string>? recorded = force ? null : RecordedHashes();

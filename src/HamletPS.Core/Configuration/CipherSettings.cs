@@ -2,7 +2,7 @@ namespace HamletPS.Core.Configuration
 {
     /// <summary>
     /// CIPHER section: FOLDERKEY (the old tool's Vigenère key, plain text, optional) and FOLDERKEYFILE (a file whose first line
-    /// is the key). The environment variable HAMLET_FOLDERKEY overrides both; see <see cref="HamletSecrets"/>.
+    /// is the key). The environment variable HAMLET_FOLDERKEY overrides both; see <see cref="Secrets.HamletSecrets"/>.
     /// </summary>
     public sealed class CipherSettings
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Configuration
 {

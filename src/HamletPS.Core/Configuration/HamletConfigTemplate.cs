@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Configuration
 {
@@ -113,7 +114,7 @@ namespace HamletPS.Core.Configuration
 
         private static void WriteAtomically(string path, string text)
         {
-            var temp = path + ".partial-" + Guid.NewGuid().ToString("N");
+            var temp = TemporaryFileName.Beside(path);
             try
             {
                 File.WriteAllText(temp, text, new UTF8Encoding(false));

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Configuration
 {

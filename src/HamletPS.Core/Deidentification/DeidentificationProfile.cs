@@ -39,12 +39,24 @@ namespace HamletPS.Core.Deidentification
 
         public IReadOnlyList<SafePrivateElement> SafePrivate { get; private set; }
 
-        /// <summary>Root of remapped UIDs ("2.25" by default).</summary>
+        /// <summary>The profile's root of remapped UIDs ("2.25" when it states none: see <see cref="SetsUidRoot"/>).</summary>
         public string UidRoot { get; private set; }
+
+        /// <summary>
+        /// Whether the profile states <c>uidRoot</c>. Only a stated root beats the configuration's UIDROOT
+        /// (<see cref="RemappingSettings"/>); the built-in profiles state none.
+        /// </summary>
+        public bool SetsUidRoot { get; private set; }
 
         public int DateShiftMinimumDays { get; private set; }
 
         public int DateShiftMaximumDays { get; private set; }
+
+        /// <summary>
+        /// Whether the profile states <c>dateShift</c> (a key it leaves out keeps its default). Only a stated range beats the
+        /// configuration's DATEOFFSETMIN/DATEOFFSETMAX (<see cref="RemappingSettings"/>); the built-in profiles state none.
+        /// </summary>
+        public bool SetsDateShift { get; private set; }
 
         /// <summary>Words that mark a test/QA patient in the name or ID (see <see cref="TestPatientDetector"/>).</summary>
         public IReadOnlyList<string> TestPatientPatterns { get; private set; }
@@ -123,7 +135,7 @@ namespace HamletPS.Core.Deidentification
                 {
                     case "name": p.Name = Scalar(kv.Value, sourceName); break;
                     case "description": p.Description = Scalar(kv.Value, sourceName); break;
-                    case "uidroot": p.UidRoot = Scalar(kv.Value, sourceName); break;
+                    case "uidroot": p.UidRoot = Scalar(kv.Value, sourceName); p.SetsUidRoot = true; break;
                     case "options":
                         foreach (var item in Sequence(kv.Value, sourceName, key))
                         {
@@ -136,6 +148,7 @@ namespace HamletPS.Core.Deidentification
                         break;
                     case "dateshift":
                         if (!(kv.Value is YamlMappingNode ds)) throw new ProfileFormatException(sourceName, Line(kv.Value), "dateShift must be a mapping with minDays and maxDays");
+                        p.SetsDateShift = true;
                         foreach (var d in ds.Children)
                         {
                             string k = Normalize(Scalar(d.Key, sourceName));

@@ -5,11 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using HamletPS.Core.FileSystem;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Deidentification
 {

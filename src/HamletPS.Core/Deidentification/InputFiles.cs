@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Deidentification
 {
@@ -20,7 +21,7 @@ namespace HamletPS.Core.Deidentification
                     foreach (var f in FileTree.Files(p))
                     {
                         string name = Path.GetFileName(f);
-                        if (name.StartsWith(".", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+                        if (TemporaryFileName.IsTemporary(name)) continue;
                         yield return f;
                     }
                 }

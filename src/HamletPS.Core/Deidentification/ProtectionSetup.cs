@@ -1,31 +1,32 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.FileSystem;
-using HamletPS.Core.Security;
+using HamletPS.Core.Secrets;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Deidentification
 {
     /// <summary>
     /// Turns a <see cref="ProtectionRequest"/> into protector/unprotector options: the profile, the identity resolver (lookup table
-    /// + FF1/Vigenère), UID remapper, date shifter and vault key, all keyed from the site secret. Shared by the cmdlets and the CLI.
+    /// + FF1/Vigenère), UID remapper, date shifter and vault key, all keyed from the site secret, which each call resolves and
+    /// derives once (<see cref="SiteCrypto"/>). The UID root and date range follow <see cref="RemappingSettings"/> (the profile's
+    /// own values, then the configuration's, then the defaults). Shared by the cmdlets and the CLI.
     /// </summary>
     public static class ProtectionSetup
     {
         /// <summary>Options for <see cref="DicomProtector"/>. The record of removed values goes to <c>&lt;vault&gt;/protect-&lt;time&gt;.hpv</c>.</summary>
-        public static ProtectorOptions CreateProtectorOptions(ProtectionRequest request)
+        public static ProtectorOptions CreateProtectorOptions(ProtectionRequest request) => CreateProtectorOptions(request, null);
+
+        /// <summary><see cref="CreateProtectorOptions(ProtectionRequest)"/> with an environment lookup (tests).</summary>
+        internal static ProtectorOptions CreateProtectorOptions(ProtectionRequest request, Func<string, string> environment)
         {
             HamletConfig config = Effective(request);
             DeidentificationProfile profile = DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
-            using (SiteCrypto crypto = CreateCrypto(config, request.Key))
-            using (SiteSecret secret = CreateSecret(config, request.Key))
-            using (SiteKeys keys = SiteKeys.Derive(secret))
+            using (SiteCrypto crypto = SiteCrypto.FromConfig(config, request.Key, environment))
             {
-                ProtectorOptions options = ProtectorOptions.FromSiteKeys(keys, crypto.Identity, profile);
-                options.Uids = crypto.Uids;
-                options.Dates = crypto.Dates;
+                ProtectorOptions options = ProtectorOptions.FromSiteKeys(crypto.Keys, crypto.Identity, profile,
+                    RemappingSettings.Resolve(profile, config.Hamlet));
                 options.Destination = request.Destination ?? throw new ArgumentException("A destination folder is required.");
                 options.ExcludeTestPatients = request.ExcludeTestPatients;
                 options.WhatIf = request.WhatIf;
@@ -47,7 +48,7 @@ namespace HamletPS.Core.Deidentification
         public static UnprotectorOptions CreateUnprotectorOptions(ProtectionRequest request)
         {
             HamletConfig config = Effective(request);
-            using (SiteCrypto crypto = CreateCrypto(config, request.Key))
+            using (SiteCrypto crypto = SiteCrypto.FromConfig(config, request.Key))
             {
                 return new UnprotectorOptions
                 {
@@ -67,8 +68,7 @@ namespace HamletPS.Core.Deidentification
         public static byte[] CreateSealKey(HamletConfig config, char[] key)
         {
             config = config ?? new HamletConfig { BaseDirectory = Directory.GetCurrentDirectory() };
-            using (SiteSecret secret = CreateSecret(config, key))
-            using (SiteKeys keys = SiteKeys.Derive(secret))
+            using (SiteKeys keys = SiteKeys.Resolve(config, key))
                 return (byte[])keys.SealKey.Clone();
         }
 
@@ -86,12 +86,5 @@ namespace HamletPS.Core.Deidentification
             if (request.Profile != null) config.Hamlet.Profile = request.Profile;
             return config;
         }
-
-        private static SiteCrypto CreateCrypto(HamletConfig config, char[] key) =>
-            SiteCrypto.FromConfig(config, explicitSiteKey: key == null ? null : Encoding.UTF8.GetBytes(key), explicitFolderKey: key,
-                isRegistryUid: DicomDeidentifier.IsRegistryUid);
-
-        private static SiteSecret CreateSecret(HamletConfig config, char[] key) =>
-            key == null ? HamletSecrets.ResolveSiteSecret(config) : SiteSecret.FromBytes(Encoding.UTF8.GetBytes(key));
     }
 }

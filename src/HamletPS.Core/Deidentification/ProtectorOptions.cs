@@ -1,13 +1,14 @@
 using System;
 using System.Text;
 using HamletPS.Core.Identity;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Deidentification
 {
     /// <summary>
     /// Settings of a <see cref="DicomProtector"/>. The keyed pieces come from the site secret: build them with
-    /// <see cref="FromSiteKeys"/> (or from Configuration.SiteCrypto: Identity, Uids, Dates, VaultKey).
+    /// <see cref="FromSiteKeys"/> (ProtectionSetup does, from one <see cref="SiteCrypto"/> per run).
     /// </summary>
     public sealed class ProtectorOptions
     {
@@ -62,19 +63,22 @@ namespace HamletPS.Core.Deidentification
         public int MaxPathLength { get; set; }
 
         /// <summary>
-        /// Options keyed from the site keys: UID remapper under the profile's root, date shifter with the profile's range, hash
-        /// key derived from the UID key, vault key.
+        /// Options keyed from the site keys: UID remapper and date shifter with the run's <paramref name="remapping"/> (null: the
+        /// profile's own values, else the defaults — <see cref="RemappingSettings.Resolve"/> without a configuration), hash key
+        /// derived from the UID key, vault and seal keys (copies: the caller may dispose <paramref name="keys"/>).
         /// </summary>
-        public static ProtectorOptions FromSiteKeys(SiteKeys keys, IdentityResolver identity, DeidentificationProfile profile = null)
+        public static ProtectorOptions FromSiteKeys(SiteKeys keys, IdentityResolver identity, DeidentificationProfile profile = null,
+            RemappingSettings remapping = null)
         {
             if (keys == null) throw new ArgumentNullException(nameof(keys));
             profile = profile ?? DeidentificationProfile.Default;
+            remapping = remapping ?? RemappingSettings.Resolve(profile, null);
             return new ProtectorOptions
             {
                 Profile = profile,
                 Identity = identity ?? throw new ArgumentNullException(nameof(identity)),
-                Uids = new UidRemapper(keys.UidKey, profile.UidRoot, DicomDeidentifier.IsRegistryUid),
-                Dates = new DateShifter(keys.DateKey, profile.DateShiftMinimumDays, profile.DateShiftMaximumDays),
+                Uids = remapping.CreateUidRemapper(keys.UidKey),
+                Dates = remapping.CreateDateShifter(keys.DateKey),
                 HashKey = DeriveHashKey(keys.UidKey),
                 VaultKey = (byte[])keys.VaultKey.Clone(),
                 SealKey = (byte[])keys.SealKey.Clone(),

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.FileSystem
 {

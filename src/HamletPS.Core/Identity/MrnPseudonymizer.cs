@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using HamletPS.Core.Identity.Pseudonyms;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Identity
@@ -50,7 +51,7 @@ namespace HamletPS.Core.Identity
 
         public PseudonymMethod Method { get; }
 
-        /// <summary>FF1 with an AES-256 key (use <see cref="SiteKeys.Ff1Key"/>).</summary>
+        /// <summary>FF1 with an AES-256 key (use <see cref="Secrets.SiteKeys.Ff1Key"/>).</summary>
         public static MrnPseudonymizer CreateFf1(byte[] ff1Key)
         {
             if (ff1Key == null) throw new ArgumentNullException(nameof(ff1Key));

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Inspection
 {
@@ -29,13 +30,11 @@ namespace HamletPS.Core.Inspection
                 foreach (string file in files)
                 {
                     string name = Path.GetFileName(file);
-                    if (IsTemporaryName(name) || !pattern.IsMatch(name)) continue;
+                    if (TemporaryFileName.IsTemporary(name) || !pattern.IsMatch(name)) continue;
                     yield return file;
                 }
             }
         }
 
-        /// <summary>Names our writers use while a file is incomplete (`*.partial`).</summary>
-        public static bool IsTemporaryName(string fileName) => fileName.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Network
 {

@@ -46,6 +46,7 @@ namespace HamletPS.Core.Network
                 MaxConnections = options.MaxConnections,
                 AssociationRequestTimeout = options.AssociationRequestTimeout,
                 EvictIdleAfter = options.EvictIdleAfter,
+                SopClasses = new List<string>(TrialStorageClasses.Radiotherapy),
                 AcceptAllStorageClasses = options.AcceptAllStorageClasses,
                 DuplicatePolicy = Map(options.DuplicatePolicy),
                 // -Count: the SCP stops accepting, lets the peer release (or requests the release itself): never an abort.

@@ -6,7 +6,7 @@ using System.Threading;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Deidentification.Pixels;
-using HamletPS.Core.Security;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Pipeline
 {
@@ -24,26 +24,8 @@ namespace HamletPS.Core.Pipeline
         /// The step for a site configuration: the profile (HAMLET.PROFILE), the identity resolver, UID remapper and date shifter
         /// keyed from the site secret, and a vault file <c>&lt;HAMLET.VAULT&gt;/&lt;runId&gt;.hpv</c> outside the protected tree.
         /// </summary>
-        public static DicomProtectionStep FromConfig(HamletConfig config, string destination, string runId, int maxDegreeOfParallelism = 0)
-        {
-            DeidentificationProfile profile = DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
-            using (SiteCrypto crypto = SiteCrypto.FromConfig(config, isRegistryUid: DicomDeidentifier.IsRegistryUid))
-            using (SiteSecret secret = HamletSecrets.ResolveSiteSecret(config))
-            using (SiteKeys keys = SiteKeys.Derive(secret))
-            {
-                ProtectorOptions options = ProtectorOptions.FromSiteKeys(keys, crypto.Identity, profile);
-                options.Uids = crypto.Uids;
-                options.Dates = crypto.Dates;
-                options.Destination = destination;
-                if (!string.IsNullOrEmpty(config.Hamlet.Vault))
-                {
-                    Directory.CreateDirectory(config.Hamlet.Vault);
-                    options.VaultPath = Path.Combine(config.Hamlet.Vault, runId + ".hpv");
-                }
-                if (maxDegreeOfParallelism > 0) options.MaxDegreeOfParallelism = maxDegreeOfParallelism;
-                return new DicomProtectionStep(options);
-            }
-        }
+        public static DicomProtectionStep FromConfig(HamletConfig config, string destination, string runId, int maxDegreeOfParallelism = 0) =>
+            ForRun(Prepare(config), config, destination, runId, maxDegreeOfParallelism);
 
         /// <summary>
         /// Everything <see cref="FromConfig"/> reads, checked without writing anything: the profile, the mapping file (configured
@@ -53,11 +35,33 @@ namespace HamletPS.Core.Pipeline
         public static void Validate(HamletConfig config)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
-            DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
-            using (SiteCrypto.FromConfig(config, isRegistryUid: DicomDeidentifier.IsRegistryUid))
-            using (HamletSecrets.ResolveSiteSecret(config))
+            Prepare(config);
+        }
+
+        /// <summary>
+        /// The keyed options of a run without its destination: the site secret resolved and the keys derived once
+        /// (<see cref="SiteCrypto"/>), UID root and date range by <see cref="RemappingSettings"/>. The pipeline prepares them in
+        /// its preflight and hands them to <see cref="ForRun"/>, so one run resolves the secret once.
+        /// </summary>
+        internal static ProtectorOptions Prepare(HamletConfig config, Func<string, string> environment = null)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            DeidentificationProfile profile = DeidentificationProfile.Resolve(config.Hamlet.Profile ?? DeidentificationProfile.DefaultName);
+            using (SiteCrypto crypto = SiteCrypto.FromConfig(config, null, environment))
+                return ProtectorOptions.FromSiteKeys(crypto.Keys, crypto.Identity, profile, RemappingSettings.Resolve(profile, config.Hamlet));
+        }
+
+        /// <summary>The step of one run from <see cref="Prepare"/>d options: its destination and vault file.</summary>
+        internal static DicomProtectionStep ForRun(ProtectorOptions options, HamletConfig config, string destination, string runId, int maxDegreeOfParallelism = 0)
+        {
+            options.Destination = destination;
+            if (!string.IsNullOrEmpty(config.Hamlet.Vault))
             {
+                Directory.CreateDirectory(config.Hamlet.Vault);
+                options.VaultPath = Path.Combine(config.Hamlet.Vault, runId + ".hpv");
             }
+            if (maxDegreeOfParallelism > 0) options.MaxDegreeOfParallelism = maxDegreeOfParallelism;
+            return new DicomProtectionStep(options);
         }
 
         public ProtectionOutcome Protect(string sortedFile, CancellationToken cancellationToken)

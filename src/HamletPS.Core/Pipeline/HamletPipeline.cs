@@ -8,8 +8,10 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Core.Archive;
+using HamletPS.Core.Configuration;
 using HamletPS.Core.FileSystem;
 using HamletPS.Core.Sorting;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Pipeline
 {
@@ -168,7 +170,7 @@ namespace HamletPS.Core.Pipeline
         {
             var written = new HashSet<string>(PathRules.Current);
             var files = Directory.Exists(sorted)
-                ? FileTree.Files(sorted).Where(f => !DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))).ToList()
+                ? FileTree.Files(sorted).Where(f => !TemporaryFileName.IsTemporary(Path.GetFileName(f))).ToList()
                 : new List<string>();
             files.Sort(StringComparer.Ordinal);
             if (files.Count == 0) return written;
@@ -362,11 +364,11 @@ namespace HamletPS.Core.Pipeline
             if (Directory.Exists(runFolder))
             {
                 foreach (string f in FileTree.Files(runFolder))
-                    if (DicomArchiveEntryDescriber.IsTemporaryName(Path.GetFileName(f))) File.Delete(f);
+                    if (TemporaryFileName.IsTemporary(Path.GetFileName(f))) File.Delete(f);
             }
             foreach (string archive in state.ArchivesStartedInIncompleteRun.Where(a => a != null))
             {
-                foreach (string leftover in new[] { archive + ".partial", archive })
+                foreach (string leftover in new[] { TemporaryFileName.Fixed(archive), archive })
                 {
                     if (!File.Exists(leftover)) continue;
                     File.Delete(leftover);

@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using HamletPS.Core.Configuration;
+using HamletPS.Core.Deidentification;
 using HamletPS.Core.Sorting;
 
 namespace HamletPS.Core.Pipeline
 {
-    /// <summary>Settings of <see cref="HamletPipeline"/> (Invoke-HamletPipeline, `hamlet process`); <see cref="FromConfig"/> fills them from config.yaml.</summary>
+    /// <summary>Settings of <see cref="HamletPipeline"/> (Invoke-HamletPipeline, `hamlet process`); <see cref="FromConfig(Configuration.HamletConfig)"/> fills them from config.yaml.</summary>
     public sealed class HamletPipelineOptions
     {
         public string Incoming { get; set; }
@@ -39,10 +41,19 @@ namespace HamletPS.Core.Pipeline
         /// <summary>Test seam: removes a protected run folder once its run is recorded complete (best effort).</summary>
         internal Action<string> DeleteRunFolder { get; set; } = folder => Directory.Delete(folder, recursive: true);
 
-        public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config)
+        public static HamletPipelineOptions FromConfig(Configuration.HamletConfig config) => FromConfig(config, null);
+
+        /// <summary>
+        /// <see cref="FromConfig(Configuration.HamletConfig)"/> with an environment lookup (tests). The preflight prepares the
+        /// keyed protection options (the site secret resolved and the keys derived once) and the run's step takes them, so a run
+        /// resolves the secret once, however often its preflight is called; a run without a preflight prepares them when its
+        /// step is made.
+        /// </summary>
+        internal static HamletPipelineOptions FromConfig(Configuration.HamletConfig config, Func<string, string> environment)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
             string sorted = config.DataPath.Sorted;
+            ProtectorOptions prepared = null;
             return new HamletPipelineOptions
             {
                 Incoming = config.DataPath.Incoming,
@@ -56,10 +67,17 @@ namespace HamletPS.Core.Pipeline
                 SortTemplate = config.Hamlet.SortTemplate,
                 ArchiveNameTemplate = config.Hamlet.ArchiveName,
                 Profile = config.Hamlet.Profile,
-                ProtectionStepFactory = (folder, runId) => DicomProtectionStep.FromConfig(config, folder, runId),
+                ProtectionStepFactory = (folder, runId) =>
+                {
+                    ProtectorOptions options = prepared ?? DicomProtectionStep.Prepare(config, environment);
+                    prepared = null;
+                    return DicomProtectionStep.ForRun(options, config, folder, runId);
+                },
                 Preflight = () =>
                 {
-                    DicomProtectionStep.Validate(config);
+                    // Idempotent until the run's step takes the options: Invoke-HamletPipeline checks before ShouldProcess and
+                    // HamletPipeline.Run checks again, and the secret is still resolved once.
+                    prepared = prepared ?? DicomProtectionStep.Prepare(config, environment);
                     _ = new SortPathTemplate(config.Hamlet.SortTemplate);
                 },
             };

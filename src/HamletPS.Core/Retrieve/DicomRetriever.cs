@@ -160,7 +160,7 @@ namespace HamletPS.Core.Retrieve
                     {
                         result = request.UseMove
                             ? await RetrieveScu.MoveAsync(options, QueryRetrieveModel.StudyRoot, identifier, destinationAe, relay, cancellationToken).ConfigureAwait(false)
-                            : await RetrieveScu.GetAsync(options, QueryRetrieveModel.StudyRoot, identifier, new RetrieveStorageOptions { Folder = destination }, relay, cancellationToken).ConfigureAwait(false);
+                            : await RetrieveScu.GetAsync(options, QueryRetrieveModel.StudyRoot, identifier, new RetrieveStorageOptions { Folder = destination, SopClasses = new List<string>(TrialStorageClasses.Radiotherapy) }, relay, cancellationToken).ConfigureAwait(false);
                     }
                     catch (DimseFailureException e) when (e.Status == QueryRetrieveStatus.MoveDestinationUnknown)
                     {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Review
 {
@@ -66,7 +67,7 @@ namespace HamletPS.Core.Review
 
             string directory = Path.GetDirectoryName(output);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            string temporary = output + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+            string temporary = TemporaryFileName.Beside(output);
             try
             {
                 File.WriteAllText(temporary, html.ToString(), new UTF8Encoding(false));

@@ -253,7 +253,7 @@ namespace HamletPS.Core.Review
             if (!Directory.Exists(full)) return reasons;
             foreach (string file in FileSystem.FileTree.Files(full).OrderBy(f => f, StringComparer.Ordinal))
             {
-                if (file.EndsWith(Sorting.QuarantineFolder.ReasonSuffix, StringComparison.Ordinal) || file.EndsWith(".partial", StringComparison.Ordinal)) continue;
+                if (file.EndsWith(Sorting.QuarantineFolder.ReasonSuffix, StringComparison.Ordinal) || TemporaryFileName.IsTemporary(System.IO.Path.GetFileName(file))) continue;
                 string reasonFile = file + Sorting.QuarantineFolder.ReasonSuffix;
                 string reason = "(no reason file)";
                 if (File.Exists(reasonFile))

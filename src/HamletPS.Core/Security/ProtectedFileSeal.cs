@@ -10,7 +10,7 @@ namespace HamletPS.Core.Security
     /// a re-identification record is applied only to the file it was written for.
     /// <para>The <b>digest</b> of a Part 10 file is SHA-256 over every byte after the 128-byte preamble ("DICM", the meta
     /// group, the dataset). The <b>seal</b> is HMAC-SHA256(seal key, "hamletps/protected-file-seal/v1" | digest), the seal key
-    /// derived from the site secret (<see cref="SiteKeys.SealKey"/>). It is written into the preamble, which PS3.10 §7.1 leaves
+    /// derived from the site secret (<see cref="Secrets.SiteKeys.SealKey"/>). It is written into the preamble, which PS3.10 §7.1 leaves
     /// to the application: bytes 0–15 <c>"HAMLETPS SEAL 1"</c> and a NUL, 16–47 the seal, the rest zero. The seal says nothing
     /// about the patient (a keyed hash of data that leaves the site anyway) and any change to the file after protection
     /// (an identifier put back, a value edited) breaks it. Protect also clears whatever preamble the sender's file carried.</para>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Security
 {
@@ -93,7 +94,7 @@ namespace HamletPS.Core.Security
             Buffer.BlockCopy(check, 0, header, 12 + SaltSize, CheckSize);
             var dir = System.IO.Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            var temp = full + ".partial-" + Guid.NewGuid().ToString("N");
+            var temp = TemporaryFileName.Beside(full);
             try
             {
                 using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))

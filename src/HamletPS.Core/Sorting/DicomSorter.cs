@@ -145,7 +145,7 @@ namespace HamletPS.Core.Sorting
             var info = new FileInfo(source);
             if (!info.Exists) return Fail(result, SortStatus.Failed, "the file no longer exists");
             result.Length = info.Length;
-            if (DicomFileEnumerator.IsTemporaryName(info.Name) || info.Name.EndsWith(QuarantineFolder.ReasonSuffix, StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
+            if (TemporaryFileName.IsTemporary(info.Name) || info.Name.EndsWith(QuarantineFolder.ReasonSuffix, StringComparison.OrdinalIgnoreCase) && PathRules.Current.IsInside(source, _quarantine))
                 return Skip(result, SortSkipReason.TemporaryName, "temporary name of a file still being written");
             if (_options.SettleTime > TimeSpan.Zero)
             {
@@ -273,7 +273,7 @@ namespace HamletPS.Core.Sorting
                 ReadOnlyAttribute.Clear(target); // a CD import's attribute would make the sorted file undeletable on Windows
                 return;
             }
-            string partial = target + ".partial";
+            string partial = TemporaryFileName.Fixed(target);
             if (File.Exists(partial)) File.Delete(partial); // left by a crashed run
             try
             {

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using HamletPS.Core.FileSystem;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Sorting
 {

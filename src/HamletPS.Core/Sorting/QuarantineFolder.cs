@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Sorting
 {
@@ -36,7 +37,7 @@ namespace HamletPS.Core.Sorting
             for (int n = 2; File.Exists(target) || File.Exists(target + ReasonSuffix); n++)
                 target = Path.Combine(Folder, name + "~" + n.ToString(CultureInfo.InvariantCulture));
             string reasonFile = target + ReasonSuffix;
-            string partial = reasonFile + ".partial";
+            string partial = TemporaryFileName.Fixed(reasonFile);
             File.WriteAllText(partial, "HamletPS " + ProductInfo.Version + " quarantined this file on " +
                 DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC." + Environment.NewLine +
                 "Reason: " + reason + Environment.NewLine, new UTF8Encoding(false));

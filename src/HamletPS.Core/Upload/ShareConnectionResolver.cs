@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using HamletPS.Core.Configuration;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Upload
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Upload
 {
@@ -15,7 +16,7 @@ namespace HamletPS.Core.Upload
     /// </summary>
     public sealed class SmbRouteCopier
     {
-        public const string PartialSuffix = ".partial";
+        public const string PartialSuffix = TemporaryFileName.Suffix;
         private readonly SmbCopyOptions _options;
 
         public SmbRouteCopier(SmbCopyOptions options = null)
@@ -32,7 +33,7 @@ namespace HamletPS.Core.Upload
                 throw new DirectoryNotFoundException("The destination folder '" + destinationFolder + "' does not exist or the share is not mounted.");
             string name = destinationName ?? source.Name;
             string destination = Path.Combine(destinationFolder, name);
-            string partial = destination + PartialSuffix;
+            string partial = TemporaryFileName.Fixed(destination);
             var clock = Stopwatch.StartNew();
             long size = source.Length;
             long lastWrite = source.LastWriteTimeUtc.Ticks;

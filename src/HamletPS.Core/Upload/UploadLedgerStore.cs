@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Upload
 {
@@ -18,12 +19,12 @@ namespace HamletPS.Core.Upload
 
         public string Folder { get; }
 
-        /// <summary>The key of an upload: local full path (<see cref="FileSystem.PathRules.KeyOf"/>: one key for every spelling of the path), size, last-write time (UTC ticks) and destination URI (no secret).</summary>
+        /// <summary>The key of an upload: local full path (<see cref="PathRules.KeyOf"/>: one key for every spelling of the path), size, last-write time (UTC ticks) and destination URI (no secret).</summary>
         public static string KeyFor(string fullPath, long size, long lastWriteTicksUtc, string remoteUri)
         {
             using (var sha = SHA256.Create())
             {
-                byte[] h = sha.ComputeHash(Encoding.UTF8.GetBytes(FileSystem.PathRules.Current.KeyOf(fullPath) + "\n" + size + "\n" + lastWriteTicksUtc + "\n" + remoteUri));
+                byte[] h = sha.ComputeHash(Encoding.UTF8.GetBytes(PathRules.Current.KeyOf(fullPath) + "\n" + size + "\n" + lastWriteTicksUtc + "\n" + remoteUri));
                 var sb = new StringBuilder();
                 for (int i = 0; i < 16; i++) sb.Append(h[i].ToString("x2", CultureInfo.InvariantCulture));
                 return sb.ToString();
@@ -52,7 +53,7 @@ namespace HamletPS.Core.Upload
         {
             Directory.CreateDirectory(Folder);
             string path = PathOf(ledger.Key);
-            string temp = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            string temp = TemporaryFileName.Beside(path);
             File.WriteAllText(temp, JsonSerializer.Serialize(ledger, UploadLedgerJsonContext.Default.UploadLedger));
             HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temp, path);
         }

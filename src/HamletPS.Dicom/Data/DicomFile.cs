@@ -95,15 +95,15 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>
-        /// How many characters the temporary name of <see cref="SaveToTemporary"/> adds to the final path: "." before the name
-        /// and "." + 16 hexadecimal digits + ".tmp" after it (path-length budgets keep this free).
+        /// How many characters the temporary name of <see cref="SaveToTemporary"/> adds to the final path
+        /// (<see cref="TemporaryFileName.BesideOverhead"/>: path-length budgets keep this free).
         /// </summary>
-        public const int TemporaryNameOverhead = 1 + 1 + 16 + 4;
+        public const int TemporaryNameOverhead = TemporaryFileName.BesideOverhead;
 
         /// <summary>
         /// The first half of <see cref="Save(string, DicomWriteOptions)"/> for callers that put the file in place later (after a
         /// group commit, say): writes it in full next to <paramref name="path"/> under a hidden temporary name
-        /// (".name.<16 hex digits>.tmp", which no reader takes for a finished file), creating the folder when it does not exist yet,
+        /// (<see cref="TemporaryFileName.Beside"/>, ".name.&lt;12 hex digits&gt;.partial", which no reader takes for a finished file), creating the folder when it does not exist yet,
         /// and returns that name; the caller renames it with <see cref="FileRename.ReplaceOrMove"/> or deletes it. Nothing is
         /// left behind when the write fails.
         /// </summary>
@@ -112,7 +112,7 @@ namespace HamletPS.Dicom.Data
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
             string? dir = Path.GetDirectoryName(full);
-            string temp = Path.Combine(dir ?? ".", "." + Path.GetFileName(full) + "." + TemporaryName.Next() + ".tmp");
+            string temp = TemporaryFileName.Beside(full);
             try
             {
                 using (FileStream fs = CreateTemporary(temp, dir))

@@ -5,7 +5,7 @@ using HamletPS.Dicom.Data;
 namespace HamletPS.Dicom.Dictionary
 {
     /// <summary>
-    /// The PS3.6 data dictionary. The generated tables (DicomDictionary.Generated.cs) are the rows as ASCII bytes plus sorted
+    /// The PS3.6 data dictionary. The generated tables (Generated/DicomDictionary.g.cs) are the rows as ASCII bytes plus sorted
     /// index arrays, all in the assembly's data, so nothing is built when a process starts: a lookup is a binary search, and an
     /// entry is made from its row the first time it is asked for (a process touches a few hundred of the 5,000 entries; making
     /// them all, from one string of the whole table, cost every process tens of milliseconds of start-up).

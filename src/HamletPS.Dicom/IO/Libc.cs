@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace HamletPS.Dicom.IO
 {
     /// <summary>
-    /// The C library (glibc) calls HamletPS makes on Linux where .NET has no API, declared once. Callers check that they run
-    /// on Linux, pass paths through <see cref="NativePath.Of"/>, and fall back to .NET when a call is missing
+    /// The C library (glibc) calls HamletPS makes on Linux where .NET has no API, declared once for the whole product (Core
+    /// reaches them through <see cref="PlatformIO"/>, never by declaring its own). Callers take the platform decision from
+    /// <see cref="PlatformIO"/>, pass paths through <see cref="NativePath.Of"/>, and fall back to .NET when a call is missing
     /// (DllNotFoundException, EntryPointNotFoundException: another libc, an old glibc) or refused by the kernel.
     /// </summary>
     internal static class Libc
@@ -17,6 +18,9 @@ namespace HamletPS.Dicom.IO
 
         [DllImport(Name, SetLastError = true)]
         public static extern int close(int fd);
+
+        [DllImport(Name, SetLastError = true)]
+        public static extern int mkdir(byte[] path, int mode);
 
         [DllImport(Name, SetLastError = true)]
         public static extern IntPtr write(int fd, ref byte buffer, IntPtr count);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Generators.Help
 {
@@ -89,7 +90,7 @@ namespace HamletPS.Generators.Help
 
         private static void WriteAtomically(string target, Action<Stream> write)
         {
-            string temp = target + ".partial";
+            string temp = TemporaryFileName.Fixed(target);
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 write(stream);

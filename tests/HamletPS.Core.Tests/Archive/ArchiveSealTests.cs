@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using HamletPS.Core.Archive;
 using HamletPS.Core.Deidentification;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Core.Tests.Deidentification;
 using HamletPS.Dicom.Data;

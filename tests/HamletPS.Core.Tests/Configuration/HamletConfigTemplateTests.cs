@@ -3,6 +3,7 @@ using System.Linq;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Identity;
 using Xunit;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Tests.Configuration
 {
@@ -34,7 +35,7 @@ namespace HamletPS.Core.Tests.Configuration
             Assert.Throws<IOException>(() => HamletConfigTemplate.Write(path));
             HamletConfigTemplate.Write(path, new ConfigTemplateOptions { Force = true, Site = "new" });
             Assert.Equal("new", HamletConfigLoader.Load(path).App.Site);
-            Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial-*"));
+            Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial"));
         }
 
         [Fact]

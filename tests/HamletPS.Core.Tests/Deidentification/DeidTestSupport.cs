@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 
 namespace HamletPS.Core.Tests.Deidentification

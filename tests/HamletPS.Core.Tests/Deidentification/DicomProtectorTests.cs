@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using HamletPS.Core.Deidentification;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Core.Tests.Sorting;
 using HamletPS.Dicom.Data;

@@ -3,6 +3,7 @@ using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Identity;
 using Xunit;
+using HamletPS.Core.Secrets;
 
 namespace HamletPS.Core.Tests.Identity
 {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 

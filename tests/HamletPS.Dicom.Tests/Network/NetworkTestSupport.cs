@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using HamletPS.Dicom.Dictionary;
 

@@ -184,7 +184,7 @@ namespace HamletPS.Dicom.Tests.Network
             var progress = new List<RetrieveProgress>();
             RetrieveResult r = await RetrieveScu.GetAsync(Scu(pacs.Port), QueryRetrieveModel.StudyRoot,
                 Query(QueryRetrieveLevel.Study, (DicomTags.StudyInstanceUID, study.StudyInstanceUid)),
-                new RetrieveStorageOptions { Folder = target }, new SyncProgress<RetrieveProgress>(p => { lock (progress) progress.Add(p); }), CancellationToken.None);
+                new RetrieveStorageOptions { Folder = target, SopClasses = study.Files.Select(f => f.SopClassUid).Distinct().ToList() }, new SyncProgress<RetrieveProgress>(p => { lock (progress) progress.Add(p); }), CancellationToken.None);
             Assert.Equal(DimseStatus.Success, r.Status);
             Assert.Equal(study.Files.Count, r.Completed);
             Assert.Equal(0, r.Failed);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;

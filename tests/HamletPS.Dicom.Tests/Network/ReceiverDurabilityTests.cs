@@ -4,7 +4,9 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
+using HamletPS.Dicom.Storage;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;
 

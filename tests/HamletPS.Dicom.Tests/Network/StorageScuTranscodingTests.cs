@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using Xunit;
 using static HamletPS.Dicom.Tests.Network.NetworkTestSupport;

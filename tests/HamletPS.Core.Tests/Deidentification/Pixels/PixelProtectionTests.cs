@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Deidentification.Pixels;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;

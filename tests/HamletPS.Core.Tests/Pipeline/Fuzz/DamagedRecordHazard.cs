@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Deidentification;
+using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
 using HamletPS.Dicom.Data;
 using Xunit;
@@ -56,7 +57,7 @@ namespace HamletPS.Core.Tests.Pipeline.Fuzz
             }
             if (files.Count == 0) return false;
 
-            using SiteCrypto crypto = SiteCrypto.FromConfig(config, isRegistryUid: DicomDeidentifier.IsRegistryUid);
+            using SiteCrypto crypto = SiteCrypto.FromConfig(config);
             string vault = vaults[0];
             IReadOnlyList<string> ids;
             using (var v = ReidentificationVault.OpenReadOnly(vault, crypto.VaultKey)) ids = v.RecordIds;
