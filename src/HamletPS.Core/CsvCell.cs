@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Text;
 
@@ -24,7 +25,7 @@ namespace HamletPS.Core
         }
 
         /// <summary>The value of a cell <see cref="Write"/> wrote, once the CSV reader has removed the quoting.</summary>
-        public static string Read(string unquoted)
+        public static string? Read(string unquoted)
         {
             if (unquoted == null || unquoted.Length < 2 || unquoted[0] != '\'') return unquoted;
             string rest = unquoted.Substring(1);

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.IO;
 using HamletPS.Dicom;
@@ -33,7 +34,7 @@ namespace HamletPS.Core
 
         /// <summary>Classifies an exception thrown while handling one file, or returns null when it is not a per-file failure
         /// (a bug, cancellation, out of memory), which the caller must let propagate.</summary>
-        public static FileFailure Classify(string path, Exception exception)
+        public static FileFailure? Classify(string path, Exception exception)
         {
             switch (exception)
             {

@@ -1,3 +1,4 @@
+#nullable enable
 namespace HamletPS.Core
 {
     /// <summary>
@@ -7,9 +8,9 @@ namespace HamletPS.Core
     /// </summary>
     public static class PrintableText
     {
-        public static string Escape(string text) => Dicom.Text.DisplayText.Escape(text);
+        public static string? Escape(string text) => Dicom.Text.DisplayText.Escape(text);
 
         /// <summary>A serialized JSON line with what its encoder left raw (bidi controls, line separators, DEL, C1) as \uHHHH.</summary>
-        public static string EscapeJson(string json) => Dicom.Text.DisplayText.EscapeJson(json);
+        public static string? EscapeJson(string json) => Dicom.Text.DisplayText.EscapeJson(json);
     }
 }

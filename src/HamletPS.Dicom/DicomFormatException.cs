@@ -8,7 +8,7 @@ namespace HamletPS.Dicom
     /// </summary>
     public sealed class DicomFormatException : Exception
     {
-        public DicomFormatException(string source, long offset, string reason, Exception inner = null)
+        public DicomFormatException(string? source, long offset, string reason, Exception? inner = null)
             : base(FormatMessage(source, offset, reason), inner)
         {
             Source = source;
@@ -17,7 +17,7 @@ namespace HamletPS.Dicom
         }
 
         /// <summary>File path or peer description the bytes came from (may be null for anonymous streams).</summary>
-        public new string Source { get; }
+        public new string? Source { get; }
 
         /// <summary>Byte offset in the source where the problem was found.</summary>
         public long Offset { get; }
@@ -25,7 +25,7 @@ namespace HamletPS.Dicom
         /// <summary>Why the bytes were rejected, without any data value.</summary>
         public string Reason { get; }
 
-        private static string FormatMessage(string source, long offset, string reason) =>
+        private static string FormatMessage(string? source, long offset, string reason) =>
             (string.IsNullOrEmpty(source) ? "<stream>" : source) + ": byte offset " + offset + ": " + reason;
     }
 }

@@ -98,7 +98,7 @@ namespace HamletPS.Generators
         private static string DictionaryFile(List<string[]> rows)
         {
             var sb = new StringBuilder();
-            sb.AppendFormat(Header, "data-dictionary.tsv");
+            sb.AppendFormat(CultureInfo.InvariantCulture, Header, "data-dictionary.tsv");
             sb.Append("using System;\n\n");
             sb.Append("namespace HamletPS.Dicom.Dictionary\n{\n");
             sb.Append("    internal static partial class DicomDictionaryData\n    {\n");
@@ -169,7 +169,7 @@ namespace HamletPS.Generators
         private static string TagsFile(List<string[]> rows)
         {
             var sb = new StringBuilder();
-            sb.AppendFormat(Header, "data-dictionary.tsv");
+            sb.AppendFormat(CultureInfo.InvariantCulture, Header, "data-dictionary.tsv");
             sb.Append("using HamletPS.Dicom.Data;\n\n");
             sb.Append("namespace HamletPS.Dicom.Dictionary\n{\n");
             sb.Append("    /// <summary>Every keyword of the PS3.6 data dictionary as a tag (repeating groups: the first group, e.g. 6000 for 60xx).</summary>\n");
@@ -187,7 +187,7 @@ namespace HamletPS.Generators
         private static string UidsFile(List<string[]> rows)
         {
             var sb = new StringBuilder();
-            sb.AppendFormat(Header, "uid-registry.tsv");
+            sb.AppendFormat(CultureInfo.InvariantCulture, Header, "uid-registry.tsv");
             sb.Append("namespace HamletPS.Dicom.Dictionary\n{\n");
             sb.Append("    /// <summary>UIDs of the PS3.6 registry (transfer syntaxes, SOP classes, well-known instances, …) by keyword.</summary>\n");
             sb.Append("    public static partial class DicomUids\n    {\n");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
@@ -30,7 +31,7 @@ namespace HamletPS.Synthetic
             }
             int xref = sb.Length;
             sb.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
-            foreach (int o in offsets) sb.Append(o.ToString("D10")).Append(" 00000 n \n");
+            foreach (int o in offsets) sb.Append(o.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
             sb.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
             return Encoding.ASCII.GetBytes(sb.ToString());
         }

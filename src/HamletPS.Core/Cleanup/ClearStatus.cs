@@ -1,3 +1,4 @@
+#nullable enable
 namespace HamletPS.Core.Cleanup
 {
     public enum ClearStatus

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -22,10 +23,10 @@ namespace HamletPS.Core.Cleanup
     /// </summary>
     public sealed class HamletFolderCleaner
     {
-        private readonly string _outgoing;
-        private readonly string _logs;
+        private readonly string? _outgoing;
+        private readonly string? _logs;
         private readonly PathRules _paths;
-        private HashSet<string> _recorded;
+        private HashSet<string>? _recorded;
 
         /// <param name="outgoing">OUTGOING: its archives' manifests list what is archived; it is never cleared.</param>
         /// <param name="logs">The run journals' folder (HAMLET.LOGS), or null.</param>
@@ -75,13 +76,13 @@ namespace HamletPS.Core.Cleanup
         /// Clears <paramref name="folder"/> (labelled <paramref name="label"/>). <paramref name="shouldDelete"/> is asked per file
         /// (ShouldProcess); returning false keeps it. Throws <see cref="ArgumentException"/> when the folder is OUTGOING or holds it.
         /// </summary>
-        public IEnumerable<ClearedFile> Clear(string folder, string label, bool force, Func<string, bool> shouldDelete = null, CancellationToken cancellationToken = default)
+        public IEnumerable<ClearedFile> Clear(string folder, string label, bool force, Func<string, bool>? shouldDelete = null, CancellationToken cancellationToken = default)
         {
             string root = _paths.Normalize(Path.GetFullPath(folder));
             if (_outgoing != null && _paths.IsSameOrInside(_outgoing, root))
                 throw new ArgumentException("'" + root + "' is or contains OUTGOING, which holds archives not yet sent: it is never cleared.");
             if (!Directory.Exists(root)) yield break;
-            HashSet<string> recorded = force ? null : RecordedHashes();
+            HashSet<string>? recorded = force ? null : RecordedHashes();
             var links = new List<string>();
             List<string> files = FileTree.Files(root, true, links.Add);
             foreach (string file in files)
@@ -123,7 +124,7 @@ namespace HamletPS.Core.Cleanup
         }
 
         /// <summary>A link below the folder: never followed; with Force (and consent) the link itself is removed.</summary>
-        private static ClearedFile ClearLink(string link, string label, bool force, Func<string, bool> shouldDelete)
+        private static ClearedFile ClearLink(string link, string label, bool force, Func<string, bool>? shouldDelete)
         {
             var result = new ClearedFile { Path = link, Folder = label, Status = ClearStatus.Kept };
             if (!force)

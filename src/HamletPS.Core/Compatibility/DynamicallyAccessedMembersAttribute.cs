@@ -1,3 +1,4 @@
+#nullable enable
 // netstandard2.0 lacks the trimming annotations that .NET 5+ defines; the trimmer and the ahead-of-time compiler recognise them
 // by name in any assembly. They tell the native hamlet's build which members of a type reached by reflection it must keep
 // (DeflateLevels, PlatformAesGcm); compiled for the full runtime they have no effect.

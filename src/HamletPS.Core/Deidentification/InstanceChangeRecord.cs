@@ -165,7 +165,7 @@ namespace HamletPS.Core.Deidentification
             var ds = file.Dataset;
             if ((ds.GetString(CreatorTag) ?? "").Trim() != Creator) throw new InvalidDataException("The vault record is not a HamletPS re-identification record.");
             var sourceText = Text(ds, SourceTag);
-            Enum.TryParse(sourceText, out IdentitySource source);
+            _ = Enum.TryParse(sourceText, out IdentitySource source); // an unreadable source reads as Lookup (the record itself is authenticated)
             var record = new InstanceChangeRecord(newSopInstanceUid, Text(ds, NewIdTag), source);
             var lines = Text(ds, IndexTag).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
             var items = (ds.GetElement(OriginalsTag) as DicomSequence)?.Items;

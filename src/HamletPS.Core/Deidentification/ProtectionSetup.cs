@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using HamletPS.Core.Configuration;
 using HamletPS.Core.Secrets;
@@ -37,7 +38,7 @@ namespace HamletPS.Core.Deidentification
                     if (PathRules.Current.IsSameOrInside(fullVault, fullDestination))
                         throw new ArgumentException("The re-identification record must stay outside the protected tree (" + fullDestination + "): choose another vault folder.");
                     if (!request.WhatIf) Directory.CreateDirectory(fullVault);
-                    options.VaultPath = Path.Combine(fullVault, "protect-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff") + ".hpv");
+                    options.VaultPath = Path.Combine(fullVault, "protect-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + ".hpv");
                 }
                 return options;
             }

@@ -85,7 +85,7 @@ namespace HamletPS.Core.Dose
             filter = filter ?? new DoseHistoryFilter();
             filter.IncludeTestPatients = request?.IncludeTestPatients ?? false;
             if (filter.From.HasValue && filter.To.HasValue && filter.From.Value.Date > filter.To.Value.Date)
-                throw new ArgumentException("The date range is empty: From " + filter.From.Value.ToString("yyyy-MM-dd") + " is after To " + filter.To.Value.ToString("yyyy-MM-dd") + ".");
+                throw new ArgumentException("The date range is empty: From " + filter.From.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " is after To " + filter.To.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".");
             return filter;
         }
     }

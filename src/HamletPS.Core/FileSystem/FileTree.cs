@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -19,7 +20,7 @@ namespace HamletPS.Core.FileSystem
         /// The files below <paramref name="root"/> (recursively, or its own files only), in ordinal order of their full paths.
         /// Links are passed to <paramref name="linkFound"/> (full path) and left out; folders that cannot be listed are left out.
         /// </summary>
-        public static List<string> Files(string root, bool recurse = true, Action<string> linkFound = null)
+        public static List<string> Files(string root, bool recurse = true, Action<string>? linkFound = null)
         {
             var files = new List<string>();
             foreach (FileSystemInfo entry in Entries(root, recurse, linkFound))
@@ -29,7 +30,7 @@ namespace HamletPS.Core.FileSystem
         }
 
         /// <summary>The real (not linked) folders below <paramref name="root"/>, recursively, deepest first.</summary>
-        public static List<string> Folders(string root, Action<string> linkFound = null)
+        public static List<string> Folders(string root, Action<string>? linkFound = null)
         {
             var folders = new List<string>();
             foreach (FileSystemInfo entry in Entries(root, true, linkFound))
@@ -78,7 +79,7 @@ namespace HamletPS.Core.FileSystem
             return false;
         }
 
-        private static IEnumerable<FileSystemInfo> Entries(string root, bool recurse, Action<string> linkFound)
+        private static IEnumerable<FileSystemInfo> Entries(string root, bool recurse, Action<string>? linkFound)
         {
             var pending = new Stack<DirectoryInfo>();
             pending.Push(new DirectoryInfo(Path.GetFullPath(root)));

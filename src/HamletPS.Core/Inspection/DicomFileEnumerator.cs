@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -14,7 +15,7 @@ namespace HamletPS.Core.Inspection
     /// </summary>
     public static class DicomFileEnumerator
     {
-        public static IEnumerable<string> Enumerate(IEnumerable<string> paths, bool recurse, string filter = null)
+        public static IEnumerable<string> Enumerate(IEnumerable<string> paths, bool recurse, string? filter = null)
         {
             var pattern = new FileNameWildcard(filter);
             foreach (string path in paths)

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -20,7 +21,7 @@ namespace HamletPS.Core.Inspection
         {
             var file = DicomFile.Open(path, DicomReadOptions.HeaderOnly);
             DicomDataset ds = file.Dataset;
-            string sopClass = file.SopClassUid;
+            string? sopClass = file.SopClassUid;
             return new DicomFileSummary
             {
                 PatientID = ds.GetString(DicomTags.PatientID),

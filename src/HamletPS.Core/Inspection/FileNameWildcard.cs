@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace HamletPS.Core.Inspection
@@ -11,9 +12,9 @@ namespace HamletPS.Core.Inspection
     {
         private readonly string _pattern;
 
-        public FileNameWildcard(string pattern)
+        public FileNameWildcard(string? pattern)
         {
-            _pattern = string.IsNullOrEmpty(pattern) ? "*" : pattern;
+            _pattern = pattern is { Length: > 0 } ? pattern : "*";
             MatchesEverything = _pattern.Trim('*').Length == 0;
         }
 

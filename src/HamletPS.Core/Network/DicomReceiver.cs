@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -82,6 +83,7 @@ namespace HamletPS.Core.Network
         private IPAddress _listenAddress;
 
         /// <summary>The listen address: null or empty for every address, else an IP address (host names are not accepted).</summary>
+        [SuppressMessage("Usage", "CA2208", Justification = "The parameter name given is the options' setting at fault, which the message shows.")]
         private IPAddress ParseListenAddress(string text)
         {
             if (string.IsNullOrWhiteSpace(text)) return IPAddress.IPv6Any;

@@ -16,7 +16,9 @@ namespace HamletPS.Core.Security
             if (key.Length != 16 && key.Length != 24 && key.Length != 32)
                 throw new ArgumentException("An AES key is 16, 24 or 32 bytes long.", nameof(key));
             _aes = Aes.Create();
+            #pragma warning disable CA5358 // single 16-byte blocks: the CIPH of FF1 (NIST SP 800-38G), never a message mode
             _aes.Mode = CipherMode.ECB;
+            #pragma warning restore CA5358
             _aes.Padding = PaddingMode.None;
             _aes.Key = key;
             _encryptor = _aes.CreateEncryptor();

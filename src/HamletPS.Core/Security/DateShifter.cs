@@ -156,7 +156,6 @@ namespace HamletPS.Core.Security
             try
             {
                 var shifted = date.AddDays(days);
-                if (shifted.Year < 1 || shifted.Year > 9999) throw new ArgumentOutOfRangeException();
                 return shifted;
             }
             catch (ArgumentOutOfRangeException) { throw new DateShiftException("A " + vr + " value would leave the years 0001-9999 after shifting."); }

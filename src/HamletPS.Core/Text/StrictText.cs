@@ -1,3 +1,4 @@
+#nullable enable
 using System.Text;
 
 namespace HamletPS.Core.Text
@@ -11,7 +12,7 @@ namespace HamletPS.Core.Text
     internal static class StrictText
     {
         /// <summary>The encoding a byte-order mark names and the mark's length, or null and 0 without one.</summary>
-        public static Encoding FromByteOrderMark(byte[] raw, out int markLength)
+        public static Encoding? FromByteOrderMark(byte[] raw, out int markLength)
         {
             if (raw.Length >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF)
             {

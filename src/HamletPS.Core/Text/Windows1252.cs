@@ -1,3 +1,6 @@
+#nullable enable
+using System.Diagnostics.CodeAnalysis;
+
 namespace HamletPS.Core.Text
 {
     /// <summary>
@@ -15,7 +18,7 @@ namespace HamletPS.Core.Text
         };
 
         /// <summary>Decodes <paramref name="bytes"/>; false with the offset of the first undefined byte.</summary>
-        public static bool TryDecode(byte[] bytes, int start, out string text, out int badOffset)
+        public static bool TryDecode(byte[] bytes, int start, [NotNullWhen(true)] out string? text, out int badOffset)
         {
             var chars = new char[bytes.Length - start];
             for (int i = start; i < bytes.Length; i++)

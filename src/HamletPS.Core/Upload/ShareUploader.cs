@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -21,6 +23,7 @@ namespace HamletPS.Core.Upload
     /// Acknowledged ranges are recorded in a local ledger so a re-run after a failure sends only what is missing.
     /// A file already present with the same MD5 is skipped; different content needs Force or the overwrite confirmation.
     /// </summary>
+    [SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read): nothing to release.")]
     public sealed class ShareUploader
     {
         private readonly ShareConnection _connection;
@@ -228,7 +231,9 @@ namespace HamletPS.Core.Upload
 
         internal static async Task<byte[]> ComputeMd5Async(string path, CancellationToken ct)
         {
+            #pragma warning disable CA5351 // Azure Files Content-MD5 is the protocol's integrity check, not a security control
             using (var md5 = MD5.Create())
+            #pragma warning restore CA5351
             using (var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
             {
                 byte[] buffer = new byte[1 << 20];
@@ -258,7 +263,9 @@ namespace HamletPS.Core.Upload
                 catch (Exception ex) when (attempt < _options.MaxAttemptsPerRange && !ct.IsCancellationRequested && ShareErrors.IsTransient(ex))
                 {
                     double ms = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+                    #pragma warning disable CA5394 // retry jitter, not a secret
                     ms *= 0.75 + 0.5 * random.NextDouble();
+                    #pragma warning restore CA5394
                     await Task.Delay(TimeSpan.FromMilliseconds(ms), ct).ConfigureAwait(false);
                 }
             }
@@ -288,7 +295,7 @@ namespace HamletPS.Core.Upload
         internal static string Hex(byte[] bytes)
         {
             var sb = new System.Text.StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes) sb.Append(b.ToString("x2"));
+            foreach (byte b in bytes) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
             return sb.ToString();
         }
 

@@ -56,7 +56,9 @@ namespace HamletPS.Core.Upload
             {
                 var throttle = new UploadProgressMeter(progress, name, size, 0, _options.ProgressInterval);
                 using (var sha = SHA256.Create())
+                #pragma warning disable CA5351 // Azure Files Content-MD5 is the protocol's integrity check, not a security control
                 using (var md5 = MD5.Create())
+                #pragma warning restore CA5351
                 {
                     using (var input = new FileStream(source.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
                     using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -104,7 +106,9 @@ namespace HamletPS.Core.Upload
         private static async Task<Hashes> HashAsync(string path, IProgress<long> progress, CancellationToken ct)
         {
             using (var sha = SHA256.Create())
+            #pragma warning disable CA5351 // Azure Files Content-MD5 is the protocol's integrity check, not a security control
             using (var md5 = MD5.Create())
+            #pragma warning restore CA5351
             using (var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
             {
                 byte[] buffer = new byte[1 << 20];

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,7 +26,7 @@ namespace HamletPS.Core.Upload
             {
                 byte[] h = sha.ComputeHash(Encoding.UTF8.GetBytes(PathRules.Current.KeyOf(fullPath) + "\n" + size + "\n" + lastWriteTicksUtc + "\n" + remoteUri));
                 var sb = new StringBuilder();
-                for (int i = 0; i < 16; i++) sb.Append(h[i].ToString("x2"));
+                for (int i = 0; i < 16; i++) sb.Append(h[i].ToString("x2", CultureInfo.InvariantCulture));
                 return sb.ToString();
             }
         }

@@ -10,21 +10,21 @@ namespace HamletPS.Dicom.Data
         // ----- strings -----
 
         /// <summary>The whole value as text (decoded with the Specific Character Set, trailing padding removed; multiple values keep their '\'); null when absent.</summary>
-        public string GetString(DicomTag tag)
+        public string? GetString(DicomTag tag)
         {
             var e = GetElement(tag);
             if (e == null || e is DicomSequence || e is DicomFragmentSequence) return null;
             return e.GetValueText(TextEncoding);
         }
 
-        public string GetString(string keyword) => GetString(ResolveKeyword(keyword));
+        public string? GetString(string keyword) => GetString(ResolveKeyword(keyword));
 
         /// <summary>The values split at '\' (for LT, ST, UT and UR the single value), each trimmed of padding; empty when absent.</summary>
         public string[] GetStrings(DicomTag tag)
         {
             var e = GetElement(tag);
-            string all = GetString(tag);
-            if (string.IsNullOrEmpty(all)) return Array.Empty<string>();
+            string? all = GetString(tag);
+            if (e == null || all == null || all.Length == 0) return Array.Empty<string>();
             if (!e.VR.IsString || !e.VR.IsMultiValuedString) return e.VR.IsString ? new[] { all } : all.Split('\\');
             var parts = all.Split('\\');
             bool trimLeading = e.VR.TextKind == DicomTextKind.Code || e.VR == DicomVR.LO || e.VR == DicomVR.SH;
@@ -36,18 +36,18 @@ namespace HamletPS.Dicom.Data
         public string[] GetStrings(string keyword) => GetStrings(ResolveKeyword(keyword));
 
         /// <summary>A UID value without padding; null when absent.</summary>
-        public string GetUid(DicomTag tag) => GetString(tag)?.Trim(' ', '\0');
+        public string? GetUid(DicomTag tag) => GetString(tag)?.Trim(' ', '\0');
 
-        public string GetUid(string keyword) => GetUid(ResolveKeyword(keyword));
+        public string? GetUid(string keyword) => GetUid(ResolveKeyword(keyword));
 
         /// <summary>A PN value split into component groups and components; null when absent.</summary>
-        public DicomPersonName GetPersonName(DicomTag tag)
+        public DicomPersonName? GetPersonName(DicomTag tag)
         {
-            string s = GetString(tag);
+            string? s = GetString(tag);
             return s == null ? null : new DicomPersonName(s);
         }
 
-        public DicomPersonName GetPersonName(string keyword) => GetPersonName(ResolveKeyword(keyword));
+        public DicomPersonName? GetPersonName(string keyword) => GetPersonName(ResolveKeyword(keyword));
 
         // ----- numbers -----
 
@@ -60,7 +60,8 @@ namespace HamletPS.Dicom.Data
             if (e is DicomFragmentSequence f) return f.Fragments.Count;
             if (e.VR.IsString) return GetStrings(tag).Length;
             if (e.IsReference) return (int)Math.Min(int.MaxValue, e.Length / Math.Max(1, e.VR.UnitSize));
-            return e.VR == DicomVR.AT ? e.Data.Length / 4 : e.Data.Length / Math.Max(1, e.VR.UnitSize);
+            int bytes = e.Data?.Length ?? 0;
+            return e.VR == DicomVR.AT ? bytes / 4 : bytes / Math.Max(1, e.VR.UnitSize);
         }
 
         /// <summary>Value <paramref name="index"/> as a double from IS/DS strings or US/SS/UL/SL/FL/FD/SV/UV/O* binary values.</summary>
@@ -162,7 +163,7 @@ namespace HamletPS.Dicom.Data
         /// <summary>A DA value (YYYYMMDD, also the old YYYY.MM.DD); null when absent, empty or not a date.</summary>
         public DateTime? GetDate(DicomTag tag)
         {
-            string s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
+            string? s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
             return DicomDateTimeParser.ParseDate(s);
         }
 
@@ -171,7 +172,7 @@ namespace HamletPS.Dicom.Data
         /// <summary>A TM value (HHMMSS.FFFFFF, components optional, also HH:MM:SS) as time of day; null when absent or invalid.</summary>
         public TimeSpan? GetTime(DicomTag tag)
         {
-            string s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
+            string? s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
             return DicomDateTimeParser.ParseTime(s);
         }
 
@@ -185,7 +186,7 @@ namespace HamletPS.Dicom.Data
         /// <summary>A DT value with its UTC offset (zero when the value carries none).</summary>
         public DateTimeOffset? GetDateTimeOffset(DicomTag tag)
         {
-            string s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
+            string? s = GetStrings(tag) is var v && v.Length > 0 ? v[0] : null;
             return DicomDateTimeParser.ParseDateTime(s);
         }
 
@@ -201,15 +202,15 @@ namespace HamletPS.Dicom.Data
         // ----- sequences -----
 
         /// <summary>The sequence element, or null when absent or not a sequence.</summary>
-        public DicomSequence GetSequence(DicomTag tag) => GetElement(tag) as DicomSequence;
+        public DicomSequence? GetSequence(DicomTag tag) => GetElement(tag) as DicomSequence;
 
-        public DicomSequence GetSequence(string keyword) => GetSequence(ResolveKeyword(keyword));
+        public DicomSequence? GetSequence(string keyword) => GetSequence(ResolveKeyword(keyword));
 
         /// <summary>The items of a sequence (empty when absent).</summary>
-        public IList<DicomDataset> GetItems(DicomTag tag) => (IList<DicomDataset>)GetSequence(tag)?.Items ?? Array.Empty<DicomDataset>();
+        public IList<DicomDataset> GetItems(DicomTag tag) => (IList<DicomDataset>?)GetSequence(tag)?.Items ?? Array.Empty<DicomDataset>();
 
         /// <summary>The value bytes (a copy; referenced values are loaded from their source); null when absent or a sequence.</summary>
-        public byte[] GetBytes(DicomTag tag) => GetElement(tag)?.GetBytes();
+        public byte[]? GetBytes(DicomTag tag) => GetElement(tag)?.GetBytes();
 
         private static Exception Missing(DicomTag tag, int index) =>
             new KeyNotFoundException(tag + ": value " + (index + 1) + " is absent or not a number.");

@@ -1,11 +1,12 @@
 using System;
+using System.Globalization;
 
 namespace HamletPS.Dicom.Data
 {
     public sealed partial class DicomDataset
     {
         /// <summary>The private creator (value of (gggg,00xx)) that owns a private data element (gggg,xxee); null when none.</summary>
-        public string GetPrivateCreator(DicomTag tag)
+        public string? GetPrivateCreator(DicomTag tag)
         {
             if (!tag.IsPrivate) return null;
             if (tag.IsPrivateCreator) return GetString(tag)?.Trim();
@@ -44,7 +45,7 @@ namespace HamletPS.Dicom.Data
                 AddOrUpdate(creatorTag, DicomVR.LO, creator);
                 return new DicomTag(group, (ushort)((block << 8) | elementOffset));
             }
-            throw new InvalidOperationException("No free private block in group " + group.ToString("X4") + ".");
+            throw new InvalidOperationException("No free private block in group " + group.ToString("X4", CultureInfo.InvariantCulture) + ".");
         }
     }
 }

@@ -16,25 +16,25 @@ namespace HamletPS.Dicom.Data
     public sealed partial class DicomDataset : IEnumerable<DicomElement>
     {
         private readonly List<DicomElement> _elements;
-        private DicomTextEncoding _encoding;
+        private DicomTextEncoding? _encoding;
 
         public DicomDataset() { _elements = new List<DicomElement>(); }
 
         internal DicomDataset(int capacity) { _elements = new List<DicomElement>(capacity); }
 
         /// <summary>The sequence this dataset is an item of (null for a top-level dataset).</summary>
-        public DicomSequence ParentSequence { get; internal set; }
+        public DicomSequence? ParentSequence { get; internal set; }
 
         /// <summary>The dataset holding the sequence this item belongs to (null for a top-level dataset).</summary>
-        public DicomDataset Parent => ParentSequence?.Parent;
+        public DicomDataset? Parent => ParentSequence?.Parent;
 
         public int Count => _elements.Count;
 
         /// <summary>The element with this tag, or null.</summary>
-        public DicomElement this[DicomTag tag] => GetElement(tag);
+        public DicomElement? this[DicomTag tag] => GetElement(tag);
 
         /// <summary>The element with this dictionary keyword, or null.</summary>
-        public DicomElement this[string keyword] => GetElement(ResolveKeyword(keyword));
+        public DicomElement? this[string keyword] => GetElement(ResolveKeyword(keyword));
 
         /// <summary>The text encoding from this dataset's (0008,0005), else the parent's, else the default repertoire.</summary>
         public DicomTextEncoding TextEncoding
@@ -64,7 +64,7 @@ namespace HamletPS.Dicom.Data
 
         public bool Contains(string keyword) => Contains(ResolveKeyword(keyword));
 
-        public DicomElement GetElement(DicomTag tag)
+        public DicomElement? GetElement(DicomTag tag)
         {
             int i = IndexOf(tag.Value);
             return i >= 0 ? _elements[i] : null;
@@ -183,7 +183,7 @@ namespace HamletPS.Dicom.Data
                     frag.Fragments.AddRange(f.Fragments);
                     return frag;
                 default:
-                    return e.IsReference ? new DicomElement(e.Tag, e.VR, e.Reference) : new DicomElement(e.Tag, e.VR, e.Data);
+                    return e.Reference != null ? new DicomElement(e.Tag, e.VR, e.Reference) : new DicomElement(e.Tag, e.VR, e.Data ?? Array.Empty<byte>());
             }
         }
 

@@ -6,18 +6,18 @@ namespace HamletPS.Dicom.Data
     /// <summary>Parses DA, TM and DT strings (PS3.5 6.2), tolerant of the pre-1993 forms with separators.</summary>
     internal static class DicomDateTimeParser
     {
-        public static DateTime? ParseDate(string s)
+        public static DateTime? ParseDate(string? s)
         {
-            if (string.IsNullOrWhiteSpace(s)) return null;
+            if (s == null || string.IsNullOrWhiteSpace(s)) return null;
             s = s.Trim();
             if (s.Length == 10 && (s[4] == '.' || s[4] == '-') && s[7] == s[4]) s = s.Substring(0, 4) + s.Substring(5, 2) + s.Substring(8, 2);
             if (s.Length != 8) return null;
             return DateTime.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateTime?)null;
         }
 
-        public static TimeSpan? ParseTime(string s)
+        public static TimeSpan? ParseTime(string? s)
         {
-            if (string.IsNullOrWhiteSpace(s)) return null;
+            if (s == null || string.IsNullOrWhiteSpace(s)) return null;
             s = s.Trim().Replace(":", "");
             int dot = s.IndexOf('.');
             string main = dot >= 0 ? s.Substring(0, dot) : s;
@@ -33,9 +33,9 @@ namespace HamletPS.Dicom.Data
             return new TimeSpan(0, h, m, sec) + TimeSpan.FromTicks(ticks);
         }
 
-        public static DateTimeOffset? ParseDateTime(string s)
+        public static DateTimeOffset? ParseDateTime(string? s)
         {
-            if (string.IsNullOrWhiteSpace(s)) return null;
+            if (s == null || string.IsNullOrWhiteSpace(s)) return null;
             s = s.Trim();
             TimeSpan offset = TimeSpan.Zero;
             int sign = s.IndexOfAny(new[] { '+', '-' });

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.Text;
@@ -11,8 +12,8 @@ namespace HamletPS.Dicom.Data
     /// </summary>
     public class DicomElement
     {
-        private byte[] _data;
-        private DicomValueReference _reference;
+        private byte[]? _data;
+        private DicomValueReference? _reference;
 
         /// <summary>An element whose value is the given bytes (little endian for binary numbers); the array is not copied.</summary>
         public DicomElement(DicomTag tag, DicomVR vr, byte[] value)
@@ -40,30 +41,30 @@ namespace HamletPS.Dicom.Data
 
         public DicomVR VR { get; internal set; }
 
-        public string Keyword => Tag.Keyword;
+        public string? Keyword => Tag.Keyword;
 
         public string Name => Tag.Name;
 
         /// <summary>Value length in bytes (as stored, including any padding byte); -1 for sequences and encapsulated pixel data.</summary>
-        public virtual long Length => _reference != null ? _reference.Length : _data.Length;
+        public virtual long Length => _reference != null ? _reference.Length : _data?.Length ?? 0;
 
         /// <summary>True when the value is not in memory but referenced in its source.</summary>
         public bool IsReference => _reference != null;
 
         /// <summary>The source reference for a large value, or null.</summary>
-        public DicomValueReference Reference => _reference;
+        public DicomValueReference? Reference => _reference;
 
         /// <summary>The in-memory value bytes (no copy: do not modify), or null for referenced values, sequences and fragments.</summary>
-        internal byte[] Data => _data;
+        internal byte[]? Data => _data;
 
         /// <summary>The dataset this element was last added to (used to find the Specific Character Set for display).</summary>
-        internal DicomDataset Owner { get; set; }
+        internal DicomDataset? Owner { get; set; }
 
         /// <summary>A copy of the value bytes (little endian for binary numbers), loading a referenced value from its source.</summary>
-        public virtual byte[] GetBytes()
+        public virtual byte[]? GetBytes()
         {
             if (_reference != null) return _reference.Load(VR.UnitSize);
-            return (byte[])_data.Clone();
+            return (byte[]?)_data?.Clone();
         }
 
         /// <summary>True when the value is in memory and equals <paramref name="bytes"/> byte for byte (no copy is made).</summary>
@@ -75,7 +76,7 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>The value bytes without copying when in memory (callers must not modify them).</summary>
-        internal byte[] GetBytesNoCopy() => _reference != null ? _reference.Load(VR.UnitSize) : _data;
+        internal byte[] GetBytesNoCopy() => _reference != null ? _reference.Load(VR.UnitSize) : _data ?? Array.Empty<byte>();
 
         /// <summary>Decodes the whole value as text (trailing padding removed); binary numbers are formatted and joined with '\'.</summary>
         public string GetValueText(DicomTextEncoding encoding)
@@ -116,10 +117,10 @@ namespace HamletPS.Dicom.Data
                 if (text.Length > 256) text = text.Substring(0, 256) + "...";
                 sb.Append('[').Append(DisplayText.Escape(text)).Append(']');
             }
-            else if (VR == DicomVR.OB || VR == DicomVR.UN || (VR.UnitSize > 1 && _data.Length > 64 && (VR == DicomVR.OW || VR == DicomVR.OF || VR == DicomVR.OD || VR == DicomVR.OL || VR == DicomVR.OV)))
+            else if (_data != null && (VR == DicomVR.OB || VR == DicomVR.UN || (VR.UnitSize > 1 && _data.Length > 64 && (VR == DicomVR.OW || VR == DicomVR.OF || VR == DicomVR.OD || VR == DicomVR.OL || VR == DicomVR.OV))))
             {
                 int n = Math.Min(_data.Length, 16);
-                for (int i = 0; i < n; i++) sb.Append(i == 0 ? "" : "\\").Append(_data[i].ToString("x2"));
+                for (int i = 0; i < n; i++) sb.Append(i == 0 ? "" : "\\").Append(_data[i].ToString("x2", CultureInfo.InvariantCulture));
                 if (_data.Length > n) sb.Append("...");
                 if (_data.Length == 0) sb.Append("(no value)");
             }

@@ -15,10 +15,10 @@ namespace HamletPS.Dicom.Data
         public DicomFile() : this(null, new DicomDataset(), new DicomDataset(), DicomTransferSyntax.ExplicitVRLittleEndian, null, false) { }
 
         /// <summary>A new file holding the dataset.</summary>
-        public DicomFile(DicomDataset dataset, DicomTransferSyntax transferSyntax = null)
+        public DicomFile(DicomDataset dataset, DicomTransferSyntax? transferSyntax = null)
             : this(null, new DicomDataset(), dataset ?? throw new ArgumentNullException(nameof(dataset)), transferSyntax ?? DicomTransferSyntax.ExplicitVRLittleEndian, null, false) { }
 
-        internal DicomFile(byte[] preamble, DicomDataset meta, DicomDataset dataset, DicomTransferSyntax ts, string source, bool hadMeta)
+        internal DicomFile(byte[]? preamble, DicomDataset meta, DicomDataset dataset, DicomTransferSyntax ts, string? source, bool hadMeta)
         {
             Preamble = preamble;
             FileMetaInformation = meta;
@@ -30,7 +30,7 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>The 128-byte preamble as read (null when the file had none; zeros are written then).</summary>
-        public byte[] Preamble { get; set; }
+        public byte[]? Preamble { get; set; }
 
         /// <summary>Group 0002 as read; the writer sets the required elements and the group length itself.</summary>
         public DicomDataset FileMetaInformation { get; }
@@ -41,7 +41,7 @@ namespace HamletPS.Dicom.Data
         public DicomTransferSyntax TransferSyntax { get; set; }
 
         /// <summary>The path or stream name the file was read from.</summary>
-        public string SourceName { get; }
+        public string? SourceName { get; }
 
         /// <summary>The length in bytes of the file or seekable stream it was read from, as it was opened; null for new files and forward-only streams.</summary>
         public long? SourceLength { get; internal set; }
@@ -53,7 +53,7 @@ namespace HamletPS.Dicom.Data
         public bool IsComplete { get; internal set; }
 
         /// <summary>Reads a file. Large values are kept as references to the path, which must stay unchanged until the data is written.</summary>
-        public static DicomFile Open(string path, DicomReadOptions options = null)
+        public static DicomFile Open(string path, DicomReadOptions? options = null)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
@@ -65,10 +65,10 @@ namespace HamletPS.Dicom.Data
         /// Reads from a stream. FileStreams are referenced by path; other seekable streams are referenced directly and must stay
         /// open and unchanged; non-seekable streams are loaded in full.
         /// </summary>
-        public static DicomFile Read(Stream stream, string sourceName = null, DicomReadOptions options = null)
+        public static DicomFile Read(Stream stream, string? sourceName = null, DicomReadOptions? options = null)
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
-            Func<DicomValueSource> source = null;
+            Func<DicomValueSource>? source = null;
             if (stream is FileStream fs) source = () => DicomValueSource.FromOpenFile(fs);
             else if (stream.CanSeek) source = () => DicomValueSource.FromStream(stream, sourceName);
             return DicomFileReader.Read(stream, sourceName ?? (stream as FileStream)?.Name, options, source);
@@ -78,7 +78,7 @@ namespace HamletPS.Dicom.Data
         /// Writes to a temporary file next to <paramref name="path"/> and renames it into place (replacing a file already there).
         /// The folder is created when it does not exist yet (looked for only then, so a folder of many files costs no extra calls).
         /// </summary>
-        public void Save(string path, DicomWriteOptions options = null)
+        public void Save(string path, DicomWriteOptions? options = null)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
@@ -107,11 +107,11 @@ namespace HamletPS.Dicom.Data
         /// and returns that name; the caller renames it with <see cref="FileRename.ReplaceOrMove"/> or deletes it. Nothing is
         /// left behind when the write fails.
         /// </summary>
-        public string SaveToTemporary(string path, DicomWriteOptions options = null)
+        public string SaveToTemporary(string path, DicomWriteOptions? options = null)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
-            string dir = Path.GetDirectoryName(full);
+            string? dir = Path.GetDirectoryName(full);
             string temp = TemporaryFileName.Beside(full);
             try
             {
@@ -134,7 +134,7 @@ namespace HamletPS.Dicom.Data
             try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
-        private static FileStream CreateTemporary(string temp, string dir)
+        private static FileStream CreateTemporary(string temp, string? dir)
         {
             try
             {
@@ -151,12 +151,12 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>Writes the file to a stream (left open).</summary>
-        public void Save(Stream stream, DicomWriteOptions options = null) => DicomWriter.Write(stream, this, options);
+        public void Save(Stream stream, DicomWriteOptions? options = null) => DicomWriter.Write(stream, this, options);
 
         /// <summary>The SOP Class UID of the dataset (or of the meta group when the dataset lacks it).</summary>
-        public string SopClassUid => Dataset.GetUid(DicomTags.SOPClassUID) ?? FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
+        public string? SopClassUid => Dataset.GetUid(DicomTags.SOPClassUID) ?? FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
 
-        public string SopInstanceUid => Dataset.GetUid(DicomTags.SOPInstanceUID) ?? FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID);
+        public string? SopInstanceUid => Dataset.GetUid(DicomTags.SOPInstanceUID) ?? FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID);
 
         public override string ToString() => "DicomFile " + (SourceName ?? "(new)") + " [" + TransferSyntax?.Name + ", " + Dataset.Count + " elements]";
     }

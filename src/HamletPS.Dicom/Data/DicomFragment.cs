@@ -9,15 +9,15 @@ namespace HamletPS.Dicom.Data
 
         public DicomFragment(DicomValueReference reference) { Reference = reference ?? throw new ArgumentNullException(nameof(reference)); }
 
-        internal byte[] Data { get; }
+        internal byte[]? Data { get; }
 
-        public DicomValueReference Reference { get; }
+        public DicomValueReference? Reference { get; }
 
         public bool IsReference => Reference != null;
 
-        public long Length => Reference != null ? Reference.Length : Data.Length;
+        public long Length => Reference != null ? Reference.Length : Data!.Length; // one of the two is set by each constructor
 
         /// <summary>A copy of the fragment bytes (loaded from the source when referenced).</summary>
-        public byte[] GetBytes() => Reference != null ? Reference.Load(1) : (byte[])Data.Clone();
+        public byte[] GetBytes() => Reference != null ? Reference.Load(1) : (byte[])Data!.Clone();
     }
 }

@@ -19,7 +19,7 @@ namespace HamletPS.Dicom.Data
 
         public override long Length => -1;
 
-        public override byte[] GetBytes() => null;
+        public override byte[]? GetBytes() => null;
 
         internal override void AppendValueForDump(StringBuilder sb, DicomTextEncoding encoding) =>
             sb.Append("(PixelSequence with ").Append(Fragments.Count).Append(" fragments, offset table ").Append(OffsetTable.Length).Append(" bytes)");

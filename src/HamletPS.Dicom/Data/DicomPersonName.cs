@@ -28,7 +28,7 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>Builds a name from components of the alphabetic group (trailing empty components dropped).</summary>
-        public static DicomPersonName FromComponents(string family, string given = null, string middle = null, string prefix = null, string suffix = null)
+        public static DicomPersonName FromComponents(string family, string? given = null, string? middle = null, string? prefix = null, string? suffix = null)
         {
             var parts = new[] { family ?? "", given ?? "", middle ?? "", prefix ?? "", suffix ?? "" };
             int n = parts.Length;

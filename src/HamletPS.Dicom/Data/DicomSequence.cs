@@ -24,11 +24,11 @@ namespace HamletPS.Dicom.Data
         public Collection<DicomDataset> Items { get; }
 
         /// <summary>The dataset that holds this sequence (items inherit its character set).</summary>
-        internal DicomDataset Parent => Owner;
+        internal DicomDataset? Parent => Owner;
 
         public override long Length => -1;
 
-        public override byte[] GetBytes() => null;
+        public override byte[]? GetBytes() => null;
 
         internal override void AppendValueForDump(StringBuilder sb, DicomTextEncoding encoding) =>
             sb.Append("(Sequence with ").Append(Items.Count).Append(Items.Count == 1 ? " item)" : " items)");

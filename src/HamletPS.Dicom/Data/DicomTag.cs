@@ -38,7 +38,7 @@ namespace HamletPS.Dicom.Data
         public DicomTag PrivateCreatorTag => IsPrivate && Element >= 0x1000 ? new DicomTag(Group, (ushort)(Element >> 8)) : default;
 
         /// <summary>The dictionary keyword, or null for private and unknown tags.</summary>
-        public string Keyword => DicomDictionary.Lookup(this)?.Keyword;
+        public string? Keyword => DicomDictionary.Lookup(this)?.Keyword;
 
         /// <summary>The dictionary name, "Private Creator" / "Private Tag" for private ones, "Unknown Tag" otherwise.</summary>
         public string Name =>
@@ -97,7 +97,7 @@ namespace HamletPS.Dicom.Data
             if (string.IsNullOrWhiteSpace(text)) return false;
             string s = text.Trim();
             if (s.StartsWith("(", StringComparison.Ordinal) && s.EndsWith(")", StringComparison.Ordinal)) s = s.Substring(1, s.Length - 2);
-            string hex = null;
+            string? hex = null;
             if (s.Length == 9 && s[4] == ',') hex = s.Substring(0, 4) + s.Substring(5, 4);
             else if (s.Length == 8) hex = s;
             if (hex != null && uint.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint v))

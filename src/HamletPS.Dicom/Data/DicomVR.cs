@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using HamletPS.Dicom.Text;
 
 namespace HamletPS.Dicom.Data
@@ -8,7 +9,7 @@ namespace HamletPS.Dicom.Data
     /// </summary>
     public sealed class DicomVR
     {
-        private static readonly DicomVR[] ByIndex = new DicomVR[26 * 26];
+        private static readonly DicomVR?[] ByIndex = new DicomVR?[26 * 26];
 
         private DicomVR(string code, bool longHeader, byte padding, bool isString, int unitSize, DicomTextKind textKind, bool multiValued)
         {
@@ -99,7 +100,7 @@ namespace HamletPS.Dicom.Data
         public static readonly DicomVR UV = B("UV", true, 8);
 
         /// <summary>Looks a VR up by its two ASCII bytes; false for anything that is not one of the 34 VRs.</summary>
-        public static bool TryGet(byte first, byte second, out DicomVR vr)
+        public static bool TryGet(byte first, byte second, [NotNullWhen(true)] out DicomVR? vr)
         {
             int a = first - 'A', b = second - 'A';
             if ((uint)a < 26 && (uint)b < 26) { vr = ByIndex[a * 26 + b]; return vr != null; }
@@ -108,7 +109,7 @@ namespace HamletPS.Dicom.Data
         }
 
         /// <summary>Looks a VR up by its code ("PN"); null when unknown.</summary>
-        public static DicomVR Get(string code)
+        public static DicomVR? Get(string code)
         {
             if (code == null || code.Length != 2) return null;
             return TryGet((byte)code[0], (byte)code[1], out var vr) ? vr : null;

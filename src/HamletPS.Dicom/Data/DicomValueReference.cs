@@ -29,12 +29,12 @@ namespace HamletPS.Dicom.Data
 
         /// <summary>Copies the bytes to <paramref name="destination"/>, swapping units of <paramref name="swapUnit"/> bytes when the byte orders differ.</summary>
         /// <param name="sources">Sources already opened for this write (each opened and checked once); null opens the source for this copy only.</param>
-        internal void CopyTo(Stream destination, bool destinationIsBigEndian, int swapUnit, DicomValueSourceSession sources = null)
+        internal void CopyTo(Stream destination, bool destinationIsBigEndian, int swapUnit, DicomValueSourceSession? sources = null)
         {
             bool swap = swapUnit > 1 && destinationIsBigEndian != SourceIsBigEndian;
             bool owned = false;
             var src = sources != null ? sources.Get(Source) : Source.Open(out owned);
-            byte[] buffer = null;
+            byte[]? buffer = null;
             try
             {
                 long left = Length;

@@ -29,7 +29,7 @@ namespace HamletPS.Dicom.Data
         internal static DicomValueSource FromOpenFile(FileStream file) => new FileSource(file.Name, FileStamp.Of(file));
 
         /// <summary>A seekable stream that stays open (and unchanged) as long as datasets refer to it.</summary>
-        public static DicomValueSource FromStream(Stream stream, string description)
+        public static DicomValueSource FromStream(Stream stream, string? description)
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
             if (!stream.CanSeek) throw new ArgumentException("A value source stream must be seekable.", nameof(stream));
@@ -94,7 +94,7 @@ namespace HamletPS.Dicom.Data
                 return stream;
             }
 
-            private IOException Changed(Exception inner) =>
+            private IOException Changed(Exception? inner) =>
                 new IOException(_path + ": the file changed or disappeared after it was read; its large values can no longer be copied.", inner);
         }
 
@@ -103,7 +103,7 @@ namespace HamletPS.Dicom.Data
             private readonly Stream _stream;
             private readonly string _description;
 
-            public StreamSource(Stream stream, string description) { _stream = stream; _description = description ?? "<stream>"; }
+            public StreamSource(Stream stream, string? description) { _stream = stream; _description = description ?? "<stream>"; }
 
             public override string Description => _description;
 

@@ -68,7 +68,7 @@ namespace HamletPS.Dicom.Dictionary
         /// ordinal order of that cell: the rows themselves (<paramref name="order"/> null) or the rows listed in
         /// <paramref name="order"/>. Returns the row, or -1.
         /// </summary>
-        public static int Find(ReadOnlySpan<byte> rows, int[] rowStarts, ushort[] order, int cell, string key, int keyLength)
+        public static int Find(ReadOnlySpan<byte> rows, int[] rowStarts, ushort[]? order, int cell, string key, int keyLength)
         {
             int lo = 0, hi = (order?.Length ?? rowStarts.Length) - 1;
             while (lo <= hi)

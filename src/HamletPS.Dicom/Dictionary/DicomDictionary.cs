@@ -21,7 +21,7 @@ namespace HamletPS.Dicom.Dictionary
         public static IReadOnlyList<DicomDictionaryEntry> Entries => Cache.All;
 
         /// <summary>The entry for a tag, including repeating-group entries; null for private and unknown tags.</summary>
-        public static DicomDictionaryEntry Lookup(DicomTag tag)
+        public static DicomDictionaryEntry? Lookup(DicomTag tag)
         {
             uint value = tag.Value;
             uint[] tags = DicomDictionaryData.OrdinaryTags;
@@ -44,7 +44,7 @@ namespace HamletPS.Dicom.Dictionary
         }
 
         /// <summary>The entry for a keyword ("PatientName"), case-sensitive; null when unknown.</summary>
-        public static DicomDictionaryEntry LookupKeyword(string keyword)
+        public static DicomDictionaryEntry? LookupKeyword(string keyword)
         {
             if (string.IsNullOrEmpty(keyword)) return null;
             int row = AsciiRows.Find(DicomDictionaryData.Rows, DicomDictionaryData.RowStarts, DicomDictionaryData.KeywordRows, KeywordCell,
@@ -101,7 +101,8 @@ namespace HamletPS.Dicom.Dictionary
             {
                 int at = 6 * i;
                 if (i > 0 && string.CompareOrdinal(text, at - 4, " or ", 0, 4) != 0) throw Corrupt(row);
-                if (!DicomVR.TryGet((byte)text[at], (byte)text[at + 1], out vrs[i])) throw Corrupt(row);
+                if (!DicomVR.TryGet((byte)text[at], (byte)text[at + 1], out DicomVR? vr)) throw Corrupt(row);
+                vrs[i] = vr;
             }
             return vrs;
         }

@@ -19,7 +19,7 @@ namespace HamletPS.Dicom.Dictionary
         }
 
         private readonly DicomVR[] _vrs;
-        private string _tagPattern;
+        private string? _tagPattern;
 
         /// <summary>The tag (for repeating entries: with the repeating nibbles zero, e.g. (6000,3000)).</summary>
         public DicomTag Tag { get; }
@@ -33,7 +33,7 @@ namespace HamletPS.Dicom.Dictionary
         public bool IsRepeating => Mask != 0xFFFFFFFFu;
 
         /// <summary>The VR (the first one for ambiguous entries such as "US or SS"); null for item/delimitation tags.</summary>
-        public DicomVR VR => _vrs.Length > 0 ? _vrs[0] : null;
+        public DicomVR? VR => _vrs.Length > 0 ? _vrs[0] : null;
 
         /// <summary>All allowed VRs (two or three for ambiguous entries).</summary>
         public IReadOnlyList<DicomVR> ValueRepresentations => _vrs;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace HamletPS.Dicom.Dictionary
 {
@@ -21,7 +22,7 @@ namespace HamletPS.Dicom.Dictionary
         public static IReadOnlyCollection<DicomUidInfo> All => Cache.All;
 
         /// <summary>The registry entry for a UID (trailing NUL/space padding ignored); null when not in the registry.</summary>
-        public static DicomUidInfo Lookup(string uid)
+        public static DicomUidInfo? Lookup(string uid)
         {
             if (string.IsNullOrEmpty(uid)) return null;
             int length = uid.Length;
@@ -45,15 +46,15 @@ namespace HamletPS.Dicom.Dictionary
         }
 
         /// <summary>The registry name of a UID ("CT Image Storage"), or null.</summary>
-        public static string GetName(string uid) => Lookup(uid)?.Name;
+        public static string? GetName(string uid) => Lookup(uid)?.Name;
 
         /// <summary>
         /// True for a syntactically valid UID (PS3.5 9.1): 1..64 characters, digits and dots, no empty component, no leading
         /// zero in a multi-digit component. Safe to use as a file name.
         /// </summary>
-        public static bool IsValidUid(string uid)
+        public static bool IsValidUid([NotNullWhen(true)] string? uid)
         {
-            if (string.IsNullOrEmpty(uid) || uid.Length > 64) return false;
+            if (uid == null || uid.Length == 0 || uid.Length > 64) return false;
             int componentStart = 0;
             for (int i = 0; i <= uid.Length; i++)
             {

@@ -12,7 +12,7 @@ namespace HamletPS.Dicom.Dictionary
     {
         private readonly T[] _made;
         private readonly Func<int, T> _parse;
-        private IReadOnlyList<T> _all;
+        private IReadOnlyList<T>? _all;
 
         public RowEntryCache(int rows, Func<int, T> parse)
         {
@@ -34,7 +34,7 @@ namespace HamletPS.Dicom.Dictionary
         {
             get
             {
-                IReadOnlyList<T> all = Volatile.Read(ref _all);
+                IReadOnlyList<T>? all = Volatile.Read(ref _all);
                 if (all != null) return all;
                 var list = new T[_made.Length];
                 for (int row = 0; row < list.Length; row++) list[row] = Get(row);

@@ -10,11 +10,11 @@ namespace HamletPS.Dicom.IO
     internal sealed class BoundedInflation : ForwardReadStream
     {
         private readonly Stream _inflater;
-        private readonly string _source;
+        private readonly string? _source;
         private readonly long _limit;
         private long _produced;
 
-        public BoundedInflation(Stream inflater, string source, long limit)
+        public BoundedInflation(Stream inflater, string? source, long limit)
         {
             _inflater = inflater;
             _source = source;

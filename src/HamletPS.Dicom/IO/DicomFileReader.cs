@@ -10,13 +10,13 @@ namespace HamletPS.Dicom.IO
     {
         private static readonly DicomTag TransferSyntaxUidTag = new DicomTag(0x0002, 0x0010);
 
-        public static DicomFile Read(Stream stream, string source, DicomReadOptions options, Func<DicomValueSource> valueSource)
+        public static DicomFile Read(Stream stream, string? source, DicomReadOptions? options, Func<DicomValueSource>? valueSource)
         {
             options = options ?? new DicomReadOptions();
             using (var reader = new DicomStreamReader(stream, source, options, valueSource))
             {
                 long start = reader.Position;
-                byte[] preamble = null;
+                byte[]? preamble = null;
                 if (reader.Ensure(132) && reader.PeekByte(128) == 'D' && reader.PeekByte(129) == 'I' && reader.PeekByte(130) == 'C' && reader.PeekByte(131) == 'M')
                 {
                     preamble = reader.ReadBytes(128);
@@ -31,9 +31,9 @@ namespace HamletPS.Dicom.IO
                 if (preamble == null && !hasMeta && !LooksLikeBareDataset(reader))
                     throw reader.Error(start, "not a DICOM file (no DICM prefix, no file meta group, no recognisable dataset)");
 
-                DicomTransferSyntax ts = null;
-                string tsUid = meta.GetUid(TransferSyntaxUidTag);
-                if (!string.IsNullOrEmpty(tsUid)) ts = DicomTransferSyntax.Lookup(tsUid);
+                DicomTransferSyntax? ts = null;
+                string? tsUid = meta.GetUid(TransferSyntaxUidTag);
+                if (tsUid is { Length: > 0 }) ts = DicomTransferSyntax.Lookup(tsUid);
                 if (ts == null) ts = Detect(reader);
                 bool explicitVR = ts.IsExplicitVR;
                 if (!ts.IsDeflated && !ts.IsBigEndian && reader.Ensure(6))

@@ -10,6 +10,7 @@ namespace HamletPS.Dicom.IO
     {
         private readonly Stream _stream;
         private byte[] _buf;
+        private bool _returned;
         private int _len;
 
         public DicomOutput(Stream stream, int size = 64 * 1024)
@@ -21,7 +22,7 @@ namespace HamletPS.Dicom.IO
         public long Written { get; private set; }
 
         /// <summary>Sources of referenced values opened during this write (shared by nested outputs, disposed by the writer).</summary>
-        public Data.DicomValueSourceSession Sources { get; set; }
+        public Data.DicomValueSourceSession? Sources { get; set; }
 
         private void Room(int n)
         {
@@ -103,11 +104,12 @@ namespace HamletPS.Dicom.IO
 
         public void Dispose()
         {
-            if (_buf != null)
+            if (!_returned)
             {
                 Flush();
                 ArrayPool<byte>.Shared.Return(_buf);
-                _buf = null;
+                _returned = true;
+                _buf = Array.Empty<byte>();
             }
         }
     }

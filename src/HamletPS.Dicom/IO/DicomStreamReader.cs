@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
@@ -23,14 +24,15 @@ namespace HamletPS.Dicom.IO
         private const uint PixelRepresentationTag = 0x00280103u;
 
         private readonly Stream _stream;
-        private readonly string _source;
+        private readonly string? _source;
         private readonly DicomReadOptions _options;
-        private readonly Func<DicomValueSource> _valueSourceFactory;
-        private DicomValueSource _valueSource;
+        private readonly Func<DicomValueSource>? _valueSourceFactory;
+        private DicomValueSource? _valueSource;
         private readonly long _streamLength; // -1 when unknown
         private readonly long _lengthLimit;  // -1 when none (forward-only streams)
         private readonly bool _canSeek;
         private byte[] _buf;
+        private bool _returned;
         private int _pos, _len;
         private long _bufStart;
         private int _fill = 8192;
@@ -42,7 +44,7 @@ namespace HamletPS.Dicom.IO
 
         /// <param name="valueSourceFactory">Creates the source large values refer to; null when values must be loaded.</param>
         /// <param name="lengthLimit">For a forward-only stream, the most bytes it may hold (-1: no limit): lengths are checked against it as against a file's length.</param>
-        public DicomStreamReader(Stream stream, string source, DicomReadOptions options, Func<DicomValueSource> valueSourceFactory, long lengthLimit = -1)
+        public DicomStreamReader(Stream stream, string? source, DicomReadOptions options, Func<DicomValueSource>? valueSourceFactory, long lengthLimit = -1)
         {
             _lengthLimit = lengthLimit;
             _stream = stream;
@@ -88,14 +90,15 @@ namespace HamletPS.Dicom.IO
 
         public void Dispose()
         {
-            if (_buf != null) ArrayPool<byte>.Shared.Return(_buf);
-            _buf = null;
+            if (!_returned) ArrayPool<byte>.Shared.Return(_buf);
+            _returned = true;
+            _buf = Array.Empty<byte>();
         }
 
         /// <summary>Appended to every reason (e.g. that offsets count bytes of the inflated dataset).</summary>
-        public string ReasonSuffix { get; set; }
+        public string? ReasonSuffix { get; set; }
 
-        public DicomFormatException Error(long offset, string reason, Exception inner = null) =>
+        public DicomFormatException Error(long offset, string reason, Exception? inner = null) =>
             new DicomFormatException(_source, offset, ReasonSuffix == null ? reason : reason + ReasonSuffix, inner);
 
         // ----- buffer -----
@@ -281,8 +284,9 @@ namespace HamletPS.Dicom.IO
                 if (explicitVR)
                 {
                     if (!Ensure(8)) throw Error(tagPos, "data ends inside an element header");
-                    if (!DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out vr))
-                        throw Error(tagPos + 4, "invalid VR bytes 0x" + _buf[_pos + 4].ToString("X2") + _buf[_pos + 5].ToString("X2") + " for " + new DicomTag(tag));
+                    if (!DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out DicomVR? fileVr))
+                        throw Error(tagPos + 4, "invalid VR bytes 0x" + _buf[_pos + 4].ToString("X2", CultureInfo.InvariantCulture) + _buf[_pos + 5].ToString("X2", CultureInfo.InvariantCulture) + " for " + new DicomTag(tag));
+                    vr = fileVr;
                     if (vr.HasLongExplicitHeader)
                     {
                         if (!Ensure(12)) throw Error(tagPos, "data ends inside an element header");
@@ -336,7 +340,7 @@ namespace HamletPS.Dicom.IO
         /// dictionary's VR cannot hold (a part of a binary unit, more than an explicit header of that VR can state) is refused:
         /// other readers convert it anyway, and a value kept as bytes would reach the de-identifier as something else.
         /// </summary>
-        private DicomVR KnownVRForUN(uint tag, DicomDataset ds, uint length, bool bigEndian, long tagPos)
+        private DicomVR? KnownVRForUN(uint tag, DicomDataset ds, uint length, bool bigEndian, long tagPos)
         {
             var vr = ImplicitVR(tag, ds, length);
             if (vr == DicomVR.UN) return null;
@@ -360,13 +364,13 @@ namespace HamletPS.Dicom.IO
                 uint tag = 0x00020000u | PeekUInt16(2, false);
                 bool explicitVR = DicomVR.TryGet(_buf[_pos + 4], _buf[_pos + 5], out var vr);
                 uint length;
-                if (explicitVR && vr.HasLongExplicitHeader)
+                if (vr != null && vr.HasLongExplicitHeader) // vr is known exactly when explicitVR
                 {
                     if (!Ensure(12)) throw Error(tagPos, "data ends inside a file meta element header");
                     length = PeekUInt32(8, false);
                     _pos += 12;
                 }
-                else if (explicitVR)
+                else if (vr != null)
                 {
                     length = PeekUInt16(6, false);
                     _pos += 8;

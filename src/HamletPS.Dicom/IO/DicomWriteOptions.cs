@@ -4,7 +4,7 @@ namespace HamletPS.Dicom.IO
     public sealed class DicomWriteOptions
     {
         /// <summary>Target transfer syntax; null keeps the file's own (Explicit VR Little Endian for new files).</summary>
-        public DicomTransferSyntax TransferSyntax { get; set; }
+        public DicomTransferSyntax? TransferSyntax { get; set; }
 
         /// <summary>Write the 128-byte preamble, "DICM" and the file meta group (default true). False writes a bare dataset.</summary>
         public bool WriteFileMetaInformation { get; set; } = true;

@@ -22,7 +22,7 @@ namespace HamletPS.Dicom.IO
         private static readonly DicomTag PixelData = new DicomTag(0x7FE0, 0x0010);
 
         /// <summary>Writes the file (preamble, meta group, dataset) to a stream.</summary>
-        public static void Write(Stream output, DicomFile file, DicomWriteOptions options = null)
+        public static void Write(Stream output, DicomFile file, DicomWriteOptions? options = null)
         {
             if (output == null) throw new ArgumentNullException(nameof(output));
             if (file == null) throw new ArgumentNullException(nameof(file));
@@ -70,10 +70,10 @@ namespace HamletPS.Dicom.IO
             foreach (var e in file.FileMetaInformation)
                 if (e.Tag.Group == 0x0002 && e.Tag.Element != 0x0000) meta.AddOrUpdate(e);
             meta.AddOrUpdate(new DicomTag(0x0002, 0x0001), DicomVR.OB, new byte[] { 0, 1 });
-            string sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID);
-            string sopInstance = file.Dataset.GetUid(DicomTags.SOPInstanceUID);
-            if (!string.IsNullOrEmpty(sopClass)) meta.AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass);
-            if (!string.IsNullOrEmpty(sopInstance)) meta.AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstance);
+            string? sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID);
+            string? sopInstance = file.Dataset.GetUid(DicomTags.SOPInstanceUID);
+            if (sopClass is { Length: > 0 }) meta.AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass);
+            if (sopInstance is { Length: > 0 }) meta.AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstance);
             meta.AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, ts.Uid);
             meta.AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, DicomUids.ImplementationClassUid);
             meta.AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, ImplementationVersionName);
@@ -155,14 +155,14 @@ namespace HamletPS.Dicom.IO
             if (explicitVR && !vr.HasLongExplicitHeader && padded > 0xFFFF) vr = DicomVR.UN; // PS3.5 6.2.2 note: too long for a 16-bit length
             WriteHeader(o, e.Tag, vr, (uint)padded, explicitVR, bigEndian);
             bool swap = bigEndian && e.VR.IsSwappedByEndianness;
-            if (e.IsReference)
+            if (e.Reference is { } reference)
             {
                 var stream = o.FlushAndGetStream();
-                e.Reference.CopyTo(stream, bigEndian, e.VR.IsSwappedByEndianness ? e.VR.UnitSize : 1, o.Sources);
+                reference.CopyTo(stream, bigEndian, e.VR.IsSwappedByEndianness ? e.VR.UnitSize : 1, o.Sources);
                 o.AddWritten(length);
             }
-            else if (swap) o.WriteSwapped(e.Data, e.VR.UnitSize);
-            else o.WriteBytes(e.Data, 0, e.Data.Length);
+            else if (swap) o.WriteSwapped(e.Data ?? Array.Empty<byte>(), e.VR.UnitSize);
+            else if (e.Data != null) o.WriteBytes(e.Data, 0, e.Data.Length);
             if (pad) o.WriteByte(e.VR.PaddingByte);
         }
 
@@ -171,12 +171,12 @@ namespace HamletPS.Dicom.IO
             long length = f.Length;
             bool pad = (length & 1) == 1;
             WriteItemTag(o, 0xE000, (uint)(length + (pad ? 1 : 0)), bigEndian);
-            if (f.IsReference)
+            if (f.Reference is { } reference)
             {
-                f.Reference.CopyTo(o.FlushAndGetStream(), false, 1, o.Sources);
+                reference.CopyTo(o.FlushAndGetStream(), false, 1, o.Sources);
                 o.AddWritten(length);
             }
-            else o.WriteBytes(f.Data, 0, f.Data.Length);
+            else if (f.Data != null) o.WriteBytes(f.Data, 0, f.Data.Length);
             if (pad) o.WriteByte(0);
         }
 
@@ -209,8 +209,8 @@ namespace HamletPS.Dicom.IO
         private static string ProductVersion()
         {
             var asm = typeof(DicomWriter).GetTypeInfo().Assembly;
-            string v = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            if (string.IsNullOrEmpty(v)) v = asm.GetName().Version.ToString(3);
+            string? v = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (v is null || v.Length == 0) v = asm.GetName().Version.ToString(3);
             int plus = v.IndexOf('+');
             if (plus >= 0) v = v.Substring(0, plus);
             return v.Length > 7 ? v.Substring(0, 7) : v; // SH: at most 16 characters in all

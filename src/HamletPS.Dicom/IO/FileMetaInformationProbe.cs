@@ -13,13 +13,13 @@ namespace HamletPS.Dicom.IO
     {
         private const int MaxMetaLength = 64 * 1024;
 
-        public string Path { get; private set; }
+        public string? Path { get; private set; }
 
-        public string SopClassUid { get; private set; }
+        public string? SopClassUid { get; private set; }
 
-        public string SopInstanceUid { get; private set; }
+        public string? SopInstanceUid { get; private set; }
 
-        public string TransferSyntaxUid { get; private set; }
+        public string? TransferSyntaxUid { get; private set; }
 
         /// <summary>Byte offset of the first data set element (after the file meta group).</summary>
         public long DataSetOffset { get; private set; }

@@ -18,7 +18,7 @@ namespace HamletPS.Dicom.Storage
         {
             try
             {
-                string device = DeviceOf(Path.GetFullPath(folder));
+                string? device = DeviceOf(Path.GetFullPath(folder));
                 if (device == null) return null;
                 foreach (string dir in Directory.EnumerateDirectories("/sys/fs/ext4"))
                 {
@@ -38,9 +38,9 @@ namespace HamletPS.Dicom.Storage
         }
 
         /// <summary>major:minor of the mount holding <paramref name="fullPath"/>, from /proc/self/mountinfo.</summary>
-        private static string DeviceOf(string fullPath)
+        private static string? DeviceOf(string fullPath)
         {
-            string bestMount = null, bestDevice = null;
+            string? bestMount = null, bestDevice = null;
             foreach (string line in File.ReadLines("/proc/self/mountinfo"))
             {
                 string[] f = line.Split(' ');

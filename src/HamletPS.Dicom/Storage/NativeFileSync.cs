@@ -152,7 +152,7 @@ namespace HamletPS.Dicom.Storage
             }
             finally
             {
-                Libc.close(fd);
+                _ = Libc.close(fd); // a read-only directory descriptor: nothing is lost if close fails
             }
         }
 

@@ -97,7 +97,7 @@ namespace HamletPS.Dicom.Storage
         {
             int fd = _fd;
             _fd = -1;
-            if (fd >= 0) Libc.close(fd);
+            if (fd >= 0) _ = Libc.close(fd); // not retryable (Linux frees the descriptor even on error); durability is the sync's job
             base.Dispose(disposing);
         }
 

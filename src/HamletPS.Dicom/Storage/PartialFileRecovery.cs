@@ -28,7 +28,7 @@ namespace HamletPS.Dicom.Storage
             {
                 try
                 {
-                    string sop = CompleteSopInstance(fs, stale);
+                    string? sop = CompleteSopInstance(fs, stale);
                     if (sop != null && fs.TryMoveNoReplace(stale, Path.Combine(folder, sop + ".dcm")))
                     {
                         recovered.Add(Path.Combine(folder, sop + ".dcm"));
@@ -45,7 +45,7 @@ namespace HamletPS.Dicom.Storage
         }
 
         /// <summary>The SOP Instance UID of a complete received file, or null.</summary>
-        internal static string CompleteSopInstance(IStorageFileSystem fs, string path)
+        internal static string? CompleteSopInstance(IStorageFileSystem fs, string path)
         {
             using (Stream stream = fs.OpenRead(path))
             {

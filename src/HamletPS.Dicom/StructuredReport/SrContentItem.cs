@@ -14,7 +14,7 @@ namespace HamletPS.Dicom.StructuredReport
     {
         private static readonly IReadOnlyList<SrContentItem> None = Array.Empty<SrContentItem>();
 
-        internal SrContentItem(DicomDataset dataset, SrContentItem parent, IReadOnlyList<SrContentItem> children)
+        internal SrContentItem(DicomDataset dataset, SrContentItem? parent, IReadOnlyList<SrContentItem>? children)
         {
             Dataset = dataset;
             Parent = parent;
@@ -24,7 +24,7 @@ namespace HamletPS.Dicom.StructuredReport
         /// <summary>The item's dataset (the SR document's root dataset for the root item).</summary>
         public DicomDataset Dataset { get; }
 
-        public SrContentItem Parent { get; }
+        public SrContentItem? Parent { get; }
 
         /// <summary>The items of its Content Sequence, in document order.</summary>
         public IReadOnlyList<SrContentItem> Children { get; internal set; }
@@ -33,30 +33,30 @@ namespace HamletPS.Dicom.StructuredReport
         public string ValueType => (Dataset.GetString(DicomTags.ValueType) ?? string.Empty).Trim().ToUpperInvariant();
 
         /// <summary>CONTAINS, HAS PROPERTIES, HAS CONCEPT MOD, HAS OBS CONTEXT …; null for the root.</summary>
-        public string RelationshipType => Dataset.GetString(DicomTags.RelationshipType)?.Trim();
+        public string? RelationshipType => Dataset.GetString(DicomTags.RelationshipType)?.Trim();
 
         /// <summary>Concept Name Code Sequence; null when absent (allowed for some items, e.g. a by-reference image).</summary>
-        public SrCode ConceptName => SrCode.FromSequence(Dataset, DicomTags.ConceptNameCodeSequence);
+        public SrCode? ConceptName => SrCode.FromSequence(Dataset, DicomTags.ConceptNameCodeSequence);
 
         /// <summary>True when the concept name is (value, scheme).</summary>
         public bool Is(string value, string scheme) => ConceptName?.Is(value, scheme) == true;
 
         /// <summary>TEXT value (Text Value).</summary>
-        public string Text => Dataset.GetString(DicomTags.TextValue)?.TrimEnd(' ', '\0');
+        public string? Text => Dataset.GetString(DicomTags.TextValue)?.TrimEnd(' ', '\0');
 
         /// <summary>CODE value (Concept Code Sequence).</summary>
-        public SrCode Code => SrCode.FromSequence(Dataset, DicomTags.ConceptCodeSequence);
+        public SrCode? Code => SrCode.FromSequence(Dataset, DicomTags.ConceptCodeSequence);
 
         /// <summary>UIDREF value.</summary>
-        public string Uid => Dataset.GetUid(DicomTags.UID);
+        public string? Uid => Dataset.GetUid(DicomTags.UID);
 
         /// <summary>DATETIME value as written, offset ignored; null when absent or not a valid DT.</summary>
         public DateTime? DateTime => Dataset.GetDateTime(DicomTags.DateTime);
 
         /// <summary>PNAME value as written (component groups separated by '=').</summary>
-        public string PersonName => Dataset.GetString(DicomTags.PersonName);
+        public string? PersonName => Dataset.GetString(DicomTags.PersonName);
 
-        private DicomDataset Measured
+        private DicomDataset? Measured
         {
             get
             {
@@ -73,7 +73,7 @@ namespace HamletPS.Dicom.StructuredReport
         {
             get
             {
-                DicomDataset m = Measured;
+                DicomDataset? m = Measured;
                 if (m == null) return null;
                 if (m.TryGetDouble(DicomTags.FloatingPointValue, out double fp)) return fp;
                 return m.TryGetDouble(DicomTags.NumericValue, out double v) ? v : (double?)null;
@@ -81,23 +81,23 @@ namespace HamletPS.Dicom.StructuredReport
         }
 
         /// <summary>NUM units (Measurement Units Code Sequence, UCUM).</summary>
-        public SrCode Units
+        public SrCode? Units
         {
             get
             {
-                DicomDataset m = Measured;
+                DicomDataset? m = Measured;
                 return m == null ? null : SrCode.FromSequence(m, DicomTags.MeasurementUnitsCodeSequence);
             }
         }
 
         /// <summary>The first child with this concept name; null when none.</summary>
-        public SrContentItem Child(string value, string scheme)
+        public SrContentItem? Child(string value, string scheme)
         {
             foreach (SrContentItem c in Children) if (c.Is(value, scheme)) return c;
             return null;
         }
 
-        public SrContentItem Child(SrCode concept) => Child(concept.Value, concept.Scheme);
+        public SrContentItem? Child(SrCode concept) => Child(concept.Value, concept.Scheme);
 
         /// <summary>Every child with this concept name, in document order.</summary>
         public IEnumerable<SrContentItem> ChildrenOf(string value, string scheme)
@@ -122,7 +122,7 @@ namespace HamletPS.Dicom.StructuredReport
         /// <summary>Value type, concept and value in one line (for warnings and debugging).</summary>
         public override string ToString()
         {
-            string value;
+            string? value;
             switch (ValueType)
             {
                 case SrValueType.Text: value = "\"" + Text + "\""; break;
@@ -132,7 +132,7 @@ namespace HamletPS.Dicom.StructuredReport
                 case SrValueType.DateTime: value = Dataset.GetString(DicomTags.DateTime); break;
                 default: value = string.Empty; break;
             }
-            return ValueType + ":" + ConceptName + (value.Length > 0 ? " = " + value : string.Empty);
+            return ValueType + ":" + ConceptName + (value is { Length: > 0 } ? " = " + value : string.Empty);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace HamletPS.Dicom.StructuredReport
         /// <summary>Deepest content tree accepted; dose reports are about six levels deep.</summary>
         public const int MaxDepth = 64;
 
-        private SrDocument(SrContentItem root, string templateIdentifier)
+        private SrDocument(SrContentItem root, string? templateIdentifier)
         {
             Root = root;
             TemplateIdentifier = templateIdentifier;
@@ -23,7 +23,7 @@ namespace HamletPS.Dicom.StructuredReport
         public SrContentItem Root { get; }
 
         /// <summary>The root's Template Identifier (Content Template Sequence), e.g. "10001"; null when the document does not say.</summary>
-        public string TemplateIdentifier { get; }
+        public string? TemplateIdentifier { get; }
 
         /// <summary>True when the dataset is an SR document (Value Type CONTAINER at the root and a Concept Name).</summary>
         public static bool IsStructuredReport(DicomDataset dataset) =>
@@ -33,18 +33,18 @@ namespace HamletPS.Dicom.StructuredReport
         /// Builds the content tree. <see cref="SrFormatException"/> (naming <paramref name="source"/>) when the root is not a
         /// container or the tree is deeper than <see cref="MaxDepth"/>.
         /// </summary>
-        public static SrDocument Read(DicomDataset dataset, string source = null)
+        public static SrDocument Read(DicomDataset dataset, string? source = null)
         {
             if (dataset == null) throw new ArgumentNullException(nameof(dataset));
             if (!IsStructuredReport(dataset)) throw new SrFormatException(source, "not a structured report: the root Value Type (0040,A040) is not CONTAINER");
             var root = Build(dataset, null, 0, source);
-            string template = null;
+            string? template = null;
             var templates = dataset.GetItems(DicomTags.ContentTemplateSequence);
             if (templates.Count > 0) template = templates[0].GetString(DicomTags.TemplateIdentifier)?.Trim();
             return new SrDocument(root, string.IsNullOrEmpty(template) ? null : template);
         }
 
-        private static SrContentItem Build(DicomDataset dataset, SrContentItem parent, int depth, string source)
+        private static SrContentItem Build(DicomDataset dataset, SrContentItem? parent, int depth, string? source)
         {
             if (depth > MaxDepth) throw new SrFormatException(source, "SR content tree deeper than " + MaxDepth + " levels");
             var item = new SrContentItem(dataset, parent, null);

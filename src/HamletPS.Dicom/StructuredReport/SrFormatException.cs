@@ -8,14 +8,14 @@ namespace HamletPS.Dicom.StructuredReport
     /// </summary>
     public sealed class SrFormatException : Exception
     {
-        public SrFormatException(string source, string reason)
+        public SrFormatException(string? source, string reason)
             : base((string.IsNullOrEmpty(source) ? "<dataset>" : source) + ": " + reason)
         {
             Source = source;
             Reason = reason;
         }
 
-        public new string Source { get; }
+        public new string? Source { get; }
 
         public string Reason { get; }
     }

@@ -10,7 +10,7 @@ namespace HamletPS.Dicom.Text
     /// </summary>
     internal sealed class CharacterSetTerm
     {
-        private CharacterSetTerm(string term, bool isCodeExtension, GraphicCharacterSet g0, GraphicCharacterSet g1, int standAloneCodePage)
+        private CharacterSetTerm(string term, bool isCodeExtension, GraphicCharacterSet? g0, GraphicCharacterSet? g1, int standAloneCodePage)
         {
             Term = term;
             IsCodeExtension = isCodeExtension;
@@ -25,9 +25,9 @@ namespace HamletPS.Dicom.Text
         /// <summary>"ISO 2022 IR nnn": the term allows escape sequences.</summary>
         public bool IsCodeExtension { get; }
 
-        public GraphicCharacterSet G0 { get; }
+        public GraphicCharacterSet? G0 { get; }
 
-        public GraphicCharacterSet G1 { get; }
+        public GraphicCharacterSet? G1 { get; }
 
         /// <summary>65001 (UTF-8), 54936 (GB18030) or 936 (GBK); 0 for ISO 2022 terms.</summary>
         public int StandAloneCodePage { get; }
@@ -40,7 +40,7 @@ namespace HamletPS.Dicom.Text
         /// The term for a value of (0008,0005), or null when unknown. Spelling is matched leniently (case, and '_', '-', space
         /// dropped), as sites send "ISO_IR100", "ISO IR 100" and "iso_ir 100" for ISO_IR 100.
         /// </summary>
-        public static CharacterSetTerm Find(string value)
+        public static CharacterSetTerm? Find(string value)
         {
             if (value == null) return null;
             return ByKey.TryGetValue(Key(value), out var term) ? term : null;
@@ -58,7 +58,7 @@ namespace HamletPS.Dicom.Text
         private static Dictionary<string, CharacterSetTerm> Build()
         {
             var d = new Dictionary<string, CharacterSetTerm>(StringComparer.Ordinal);
-            void Add(string term, bool ext, GraphicCharacterSet g0, GraphicCharacterSet g1, int cp = 0) =>
+            void Add(string term, bool ext, GraphicCharacterSet? g0, GraphicCharacterSet? g1, int cp = 0) =>
                 d.Add(Key(term), new CharacterSetTerm(term, ext, g0, g1, cp));
             var a = GraphicCharacterSet.Ascii;
             Add("ISO_IR 6", false, a, null);

@@ -20,30 +20,31 @@ namespace HamletPS.Dicom.Text
         private static readonly ConcurrentDictionary<string, DicomTextEncoding> Cache = new ConcurrentDictionary<string, DicomTextEncoding>(StringComparer.Ordinal);
         private const int CacheLimit = 256;
 
-        private readonly Iso2022Codec _iso2022;
+        private readonly Iso2022Codec? _iso2022;
         private readonly int _standAloneCodePage;
-        private readonly Lazy<Encoding> _standAlone;
-        private readonly Lazy<Encoding> _standAloneStrict;
+        private readonly Lazy<Encoding>? _standAlone;
+        private readonly Lazy<Encoding>? _standAloneStrict;
 
         private DicomTextEncoding(IReadOnlyList<string> specificCharacterSet)
         {
             SpecificCharacterSet = specificCharacterSet;
             var unknown = new List<string>();
             var terms = new List<CharacterSetTerm>();
+            CharacterSetTerm ascii = CharacterSetTerm.Find("ISO_IR 6") ?? throw new InvalidOperationException("ISO_IR 6 is missing from the term table.");
             for (int i = 0; i < specificCharacterSet.Count; i++)
             {
                 string value = (specificCharacterSet[i] ?? string.Empty).Trim(' ', '\0');
                 if (value.Length == 0)
                 {
                     // An empty value 1 means the default repertoire; empty later values carry nothing.
-                    if (i == 0) terms.Add(CharacterSetTerm.Find("ISO_IR 6"));
+                    if (i == 0) terms.Add(ascii);
                     continue;
                 }
                 var term = CharacterSetTerm.Find(value);
                 if (term == null)
                 {
                     unknown.Add(value);
-                    if (i == 0) terms.Add(CharacterSetTerm.Find("ISO_IR 6")); // unknown value 1: decode with the default repertoire
+                    if (i == 0) terms.Add(ascii); // unknown value 1: decode with the default repertoire
                     continue;
                 }
                 if (term.IsStandAlone && i > 0) continue; // UTF-8/GB18030/GBK cannot be code extensions: ignored there
@@ -51,7 +52,7 @@ namespace HamletPS.Dicom.Text
             }
             UnknownTerms = unknown.ToArray();
 
-            var first = terms.Count > 0 ? terms[0] : CharacterSetTerm.Find("ISO_IR 6");
+            var first = terms.Count > 0 ? terms[0] : ascii;
             if (first.IsStandAlone)
             {
                 // Values after a stand-alone term are ignored (they cannot extend it).
@@ -120,9 +121,9 @@ namespace HamletPS.Dicom.Text
             if (offset < 0 || count < 0 || offset > bytes.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
             if (count == 0) return string.Empty;
             if (kind == DicomTextKind.Code) return Latin1(bytes, offset, count);
-            if (_standAloneCodePage != 0) return _standAlone.Value.GetString(bytes, offset, count);
+            if (_standAlone != null) return _standAlone.Value.GetString(bytes, offset, count);
             if (IsPlainAscii(bytes, offset, count)) return Latin1(bytes, offset, count);
-            return _iso2022.Decode(bytes, offset, count, kind == DicomTextKind.PersonName);
+            return _iso2022!.Decode(bytes, offset, count, kind == DicomTextKind.PersonName); // set whenever not stand-alone
         }
 
         /// <summary>Decodes a whole byte array.</summary>
@@ -158,7 +159,7 @@ namespace HamletPS.Dicom.Text
                 }
                 return ok;
             }
-            if (_standAloneCodePage != 0)
+            if (_standAlone != null && _standAloneStrict != null)
             {
                 try
                 {
@@ -177,7 +178,7 @@ namespace HamletPS.Dicom.Text
                 for (int i = 0; i < text.Length; i++) bytes[i] = (byte)text[i];
                 return true;
             }
-            bytes = _iso2022.Encode(text, kind == DicomTextKind.PersonName, out bool complete);
+            bytes = _iso2022!.Encode(text, kind == DicomTextKind.PersonName, out bool complete); // set whenever not stand-alone
             return complete;
         }
 

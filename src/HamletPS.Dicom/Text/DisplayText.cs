@@ -13,15 +13,15 @@ namespace HamletPS.Dicom.Text
     public static class DisplayText
     {
         /// <summary>The text with every unsafe character escaped; the same instance when there is none (null stays null).</summary>
-        public static string Escape(string text) => Escape(text, false);
+        public static string? Escape(string text) => Escape(text, false);
 
         /// <summary>
         /// A serialized JSON text with the unsafe characters its encoder left raw (bidi controls, line separators, DEL, C1) written
         /// as <c>\uHHHH</c>: they can only stand inside strings, where the escape reads back as the same character.
         /// </summary>
-        public static string EscapeJson(string json) => Escape(json, true);
+        public static string? EscapeJson(string json) => Escape(json, true);
 
-        private static string Escape(string text, bool json)
+        private static string? Escape(string text, bool json)
         {
             if (text == null) return null;
             int i = 0;

@@ -179,7 +179,7 @@ namespace HamletPS.Dicom.Text
             new KeyValuePair<byte[], GraphicCharacterSet>(set.Escape, set);
 
         /// <summary>The set designated by the escape sequence at bytes[index] (which is ESC), and the sequence's length.</summary>
-        public static GraphicCharacterSet MatchEscape(byte[] bytes, int index, int end, out int length)
+        public static GraphicCharacterSet? MatchEscape(byte[] bytes, int index, int end, out int length)
         {
             foreach (var pair in EscapeSequences)
             {

@@ -12,13 +12,13 @@ namespace HamletPS.Dicom.Text
     internal sealed class Iso2022Codec
     {
         private readonly GraphicCharacterSet _initialG0;
-        private readonly GraphicCharacterSet _initialG1;
+        private readonly GraphicCharacterSet? _initialG1;
         private readonly GraphicCharacterSet[] _candidates;
 
         /// <param name="initialG0">G0 at the start of each value (ASCII or JIS X 0201 Romaji).</param>
         /// <param name="initialG1">G1 at the start of each value, or null.</param>
         /// <param name="declared">The sets of the (0008,0005) values in order; the encoder may designate these.</param>
-        public Iso2022Codec(GraphicCharacterSet initialG0, GraphicCharacterSet initialG1, IEnumerable<GraphicCharacterSet> declared)
+        public Iso2022Codec(GraphicCharacterSet initialG0, GraphicCharacterSet? initialG1, IEnumerable<GraphicCharacterSet> declared)
         {
             _initialG0 = initialG0;
             _initialG1 = initialG1;
@@ -139,7 +139,7 @@ namespace HamletPS.Dicom.Text
                     output.Add((byte)c); // ASCII and JIS X 0201 Romaji read 0x20-0x7E alike
                     continue;
                 }
-                GraphicCharacterSet chosen = null;
+                GraphicCharacterSet? chosen = null;
                 int code = 0;
                 if (g0.TryEncode(c, out code)) chosen = g0;
                 else if (g1 != null && g1.TryEncode(c, out code)) chosen = g1;
@@ -205,7 +205,7 @@ namespace HamletPS.Dicom.Text
         }
 
         /// <summary>Makes the initial sets active again (G1 without a designation of its own is simply forgotten).</summary>
-        private void Restore(List<byte> output, ref GraphicCharacterSet g0, ref GraphicCharacterSet g1)
+        private void Restore(List<byte> output, ref GraphicCharacterSet g0, ref GraphicCharacterSet? g1)
         {
             if (g0 != _initialG0) output.AddRange(_initialG0.Escape);
             if (g1 != _initialG1 && _initialG1 != null) output.AddRange(_initialG1.Escape);

@@ -37,11 +37,11 @@ namespace HamletPS.Generators.Help
                         break;
                     default:
                         string text = block.Kind == MarkdownBlockKind.Heading ? block.Text : block.Text.Trim();
-                        bool startsOwn = block.Kind == MarkdownBlockKind.Heading || ListItem.IsMatch(block.Text) || text.StartsWith("|");
+                        bool startsOwn = block.Kind == MarkdownBlockKind.Heading || ListItem.IsMatch(block.Text) || text.StartsWith('|');
                         if (startsOwn) Flush();
                         if (current.Length > 0) current.Append(' ');
                         current.Append(text);
-                        if (text.StartsWith("|") || block.Kind == MarkdownBlockKind.Heading) Flush();
+                        if (text.StartsWith('|') || block.Kind == MarkdownBlockKind.Heading) Flush();
                         break;
                 }
             }

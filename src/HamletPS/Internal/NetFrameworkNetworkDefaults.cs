@@ -19,8 +19,10 @@ namespace HamletPS.Internal
         public static void Apply()
         {
             SecurityProtocolType protocols = ServicePointManager.SecurityProtocol;
+#pragma warning disable CA5386 // adds TLS 1.2 only where the process offers none of it; SystemDefault is left alone
             if (protocols != 0 /* SystemDefault: the OS chooses, TLS 1.2 included */ && (protocols & SecurityProtocolType.Tls12) == 0)
                 ServicePointManager.SecurityProtocol = protocols | SecurityProtocolType.Tls12;
+#pragma warning restore CA5386
             if (ServicePointManager.DefaultConnectionLimit < MinimumConnectionLimit)
                 ServicePointManager.DefaultConnectionLimit = MinimumConnectionLimit;
             ServicePointManager.Expect100Continue = false;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,7 @@ namespace HamletPS.Internal
     /// Lets long work run off the pipeline thread while everything PowerShell requires on that thread (WriteObject, WriteError,
     /// WriteProgress, ShouldProcess) is marshalled back to it. The worker posts; the pipeline thread drains until the worker ends.
     /// </summary>
+    [SuppressMessage("Design", "CA1001", Justification = "The BlockingCollection's semaphore holds no wait handle (AvailableWaitHandle is never read): nothing to release; the dispatcher lives for one cmdlet call.")]
     internal sealed class PipelineDispatcher
     {
         private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>();
@@ -24,7 +26,7 @@ namespace HamletPS.Internal
             {
                 try { done.SetResult(function()); }
                 catch (Exception ex) { done.SetException(ex); }
-            });
+            }, cancellationToken);
             done.Task.Wait(cancellationToken);
             return done.Task.GetAwaiter().GetResult();
         }

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using HamletPS.Dicom.IO;
 using HamletPS.Dicom.Network;
 using HamletPS.Dicom.Storage;
+using HamletPS.TestSupport;
 using Xunit;
 
 namespace HamletPS.Dicom.Tests
@@ -14,6 +15,8 @@ namespace HamletPS.Dicom.Tests
     /// </summary>
     public class PlatformIOTests
     {
+        private const string Stat = "/usr/bin/stat"; // coreutils: reads the mode the kernel gave the file
+
         [Fact]
         public void LinuxFastPaths_AreOnExactlyOnLinuxWithoutThePortableSwitch()
         {
@@ -46,7 +49,7 @@ namespace HamletPS.Dicom.Tests
         /// <summary>The permission bits of a path in octal, as coreutils' stat prints them (the independent check).</summary>
         private static string Mode(string path)
         {
-            var psi = new System.Diagnostics.ProcessStartInfo(LinuxPeerFactAttribute.Stat, "-c %a \"" + path + "\"") { RedirectStandardOutput = true, UseShellExecute = false };
+            var psi = new System.Diagnostics.ProcessStartInfo(Stat, "-c %a \"" + path + "\"") { RedirectStandardOutput = true, UseShellExecute = false };
             using (var p = System.Diagnostics.Process.Start(psi))
             {
                 string output = p.StandardOutput.ReadToEnd().Trim();
@@ -56,9 +59,11 @@ namespace HamletPS.Dicom.Tests
             }
         }
 
-        [LinuxPeerFact]
+        [Fact]
         public void CreateOwnerOnlyFile_IsMode600FromItsFirstMoment_AndRefusesAnExistingFile()
         {
+            RequiredPeers.Linux("A mode-600 file and mode-700 folder from creation");
+            RequiredPeers.Programs(Stat);
             string folder = Path.Combine(Path.GetTempPath(), "hamlet-owneronly-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             try
@@ -80,9 +85,11 @@ namespace HamletPS.Dicom.Tests
             }
         }
 
-        [LinuxPeerFact]
+        [Fact]
         public void CreateOwnerOnlyFolder_CreatesMissingParentsWithMode700_AndLeavesAnExistingFolderAsItIs()
         {
+            RequiredPeers.Linux("A mode-600 file and mode-700 folder from creation");
+            RequiredPeers.Programs(Stat);
             string root = Path.Combine(Path.GetTempPath(), "hamlet-owneronly-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(root);
             try

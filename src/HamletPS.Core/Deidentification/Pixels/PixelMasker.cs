@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
@@ -87,7 +88,7 @@ namespace HamletPS.Core.Deidentification.Pixels
                 byte[] bits = (byte[])data.GetBytes().Clone();
                 long plane = (long)rows * cols;
                 if (rows <= 0 || cols <= 0 || bits.LongLength * 8 < plane * frames)
-                    throw new ProtectionRefusedException("PixelDataNotMaskable", "overlay group " + group.ToString("X4") + " has inconsistent rows/columns/frames; cannot mask it");
+                    throw new ProtectionRefusedException("PixelDataNotMaskable", "overlay group " + group.ToString("X4", CultureInfo.InvariantCulture) + " has inconsistent rows/columns/frames; cannot mask it");
                 for (int f = 0; f < frames; f++)
                     foreach (var r in rects)
                         for (int y = r.Y; y < r.Y + r.Height; y++)
@@ -123,7 +124,7 @@ namespace HamletPS.Core.Deidentification.Pixels
                     Planar = ds.GetIntOrDefault(DicomTags.PlanarConfiguration, 0),
                 };
                 int bits = ds.GetIntOrDefault(DicomTags.BitsAllocated, 0);
-                int.TryParse((ds.GetString(DicomTags.NumberOfFrames) ?? "1").Trim(), out int frames);
+                _ = int.TryParse((ds.GetString(DicomTags.NumberOfFrames) ?? "1").Trim(), out int frames); // unreadable: one frame, as below
                 g.Frames = Math.Max(1, frames);
                 if (bits != 8 && bits != 16 && bits != 32) problem = "Bits Allocated " + bits + " cannot be masked (8, 16 or 32)";
                 else if (g.Samples != 1 && g.Samples != 3) problem = "Samples per Pixel " + g.Samples + " cannot be masked (1 or 3)";

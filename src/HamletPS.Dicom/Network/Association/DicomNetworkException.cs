@@ -8,7 +8,7 @@ namespace HamletPS.Dicom.Network
     /// </summary>
     public class DicomNetworkException : Exception
     {
-        public DicomNetworkException(string peer, string reason, Exception inner = null)
+        public DicomNetworkException(string peer, string reason, Exception? inner = null)
             : base((string.IsNullOrEmpty(peer) ? "<peer>" : peer) + ": " + reason, inner)
         {
             Peer = peer;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using HamletPS.Dicom.Dictionary;
@@ -22,10 +23,10 @@ namespace HamletPS.Dicom.Network
         public DimseCommandField CommandField { get; set; }
 
         /// <summary>(0000,0002) Affected SOP Class UID.</summary>
-        public string AffectedSopClassUid { get; set; }
+        public string? AffectedSopClassUid { get; set; }
 
         /// <summary>(0000,0003) Requested SOP Class UID.</summary>
-        public string RequestedSopClassUid { get; set; }
+        public string? RequestedSopClassUid { get; set; }
 
         /// <summary>(0000,0110) Message ID.</summary>
         public ushort? MessageId { get; set; }
@@ -34,7 +35,7 @@ namespace HamletPS.Dicom.Network
         public ushort? MessageIdBeingRespondedTo { get; set; }
 
         /// <summary>(0000,0600) Move Destination.</summary>
-        public string MoveDestination { get; set; }
+        public string? MoveDestination { get; set; }
 
         /// <summary>(0000,0700) Priority: 0 medium, 1 high, 2 low.</summary>
         public ushort? Priority { get; set; }
@@ -46,13 +47,13 @@ namespace HamletPS.Dicom.Network
         public ushort? Status { get; set; }
 
         /// <summary>(0000,0902) Error Comment, at most 64 characters (LO).</summary>
-        public string ErrorComment { get; set; }
+        public string? ErrorComment { get; set; }
 
         /// <summary>(0000,1000) Affected SOP Instance UID.</summary>
-        public string AffectedSopInstanceUid { get; set; }
+        public string? AffectedSopInstanceUid { get; set; }
 
         /// <summary>(0000,1001) Requested SOP Instance UID.</summary>
-        public string RequestedSopInstanceUid { get; set; }
+        public string? RequestedSopInstanceUid { get; set; }
 
         /// <summary>(0000,1020) Number of Remaining Sub-operations (C-GET/C-MOVE responses).</summary>
         public ushort? RemainingSubOperations { get; set; }
@@ -67,7 +68,7 @@ namespace HamletPS.Dicom.Network
         public ushort? WarningSubOperations { get; set; }
 
         /// <summary>(0000,1030) Move Originator Application Entity Title.</summary>
-        public string MoveOriginatorAeTitle { get; set; }
+        public string? MoveOriginatorAeTitle { get; set; }
 
         /// <summary>(0000,1031) Move Originator Message ID.</summary>
         public ushort? MoveOriginatorMessageId { get; set; }
@@ -92,7 +93,7 @@ namespace HamletPS.Dicom.Network
         };
 
         /// <summary>The response to a request: same SOP class/instance, the given status and an error comment cut to 64 characters.</summary>
-        public static DimseCommand ResponseTo(DimseCommand request, ushort status, string errorComment = null)
+        public static DimseCommand ResponseTo(DimseCommand request, ushort status, string? errorComment = null)
         {
             var rsp = new DimseCommand
             {
@@ -102,7 +103,7 @@ namespace HamletPS.Dicom.Network
                 Status = status,
                 AffectedSopInstanceUid = request.AffectedSopInstanceUid,
             };
-            if (!string.IsNullOrEmpty(errorComment))
+            if (errorComment is { Length: > 0 })
                 rsp.ErrorComment = errorComment.Length > 64 ? errorComment.Substring(0, 64) : errorComment;
             return rsp;
         }
@@ -213,12 +214,12 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>UI values are padded with NUL to even length (PS3.5 9.1).</summary>
-        private static void Ui(Stream s, ushort element, string value) => Padded(s, element, value, 0);
+        private static void Ui(Stream s, ushort element, string? value) => Padded(s, element, value, 0);
 
         /// <summary>AE/LO values are padded with a space to even length.</summary>
-        private static void Text(Stream s, ushort element, string value) => Padded(s, element, value, (byte)' ');
+        private static void Text(Stream s, ushort element, string? value) => Padded(s, element, value, (byte)' ');
 
-        private static void Padded(Stream s, ushort element, string value, byte pad)
+        private static void Padded(Stream s, ushort element, string? value, byte pad)
         {
             if (value == null) return;
             byte[] b = Encoding.ASCII.GetBytes(value);
@@ -228,6 +229,6 @@ namespace HamletPS.Dicom.Network
             if ((b.Length & 1) == 1) s.WriteByte(pad);
         }
 
-        public override string ToString() => CommandField + (MessageId.HasValue ? " id " + MessageId : "") + (Status.HasValue ? " status " + Status.Value.ToString("X4") : "");
+        public override string ToString() => CommandField + (MessageId.HasValue ? " id " + MessageId : "") + (Status.HasValue ? " status " + Status.Value.ToString("X4", CultureInfo.InvariantCulture) : "");
     }
 }

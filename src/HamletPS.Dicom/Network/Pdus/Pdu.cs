@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HamletPS.Dicom.Network
 {
     /// <summary>
@@ -46,7 +48,7 @@ namespace HamletPS.Dicom.Network
                 case PduType.ReleaseRequest: body.Skip(4, "A-RELEASE-RQ reserved bytes"); return new ReleaseRequestPdu();
                 case PduType.ReleaseResponse: body.Skip(4, "A-RELEASE-RP reserved bytes"); return new ReleaseResponsePdu();
                 case PduType.Abort: return AbortPdu.ReadBody(body);
-                default: throw new PduFormatException(0, "PDU type 0x" + ((byte)type).ToString("X2") + " is not defined");
+                default: throw new PduFormatException(0, "PDU type 0x" + ((byte)type).ToString("X2", CultureInfo.InvariantCulture) + " is not defined");
             }
         }
     }

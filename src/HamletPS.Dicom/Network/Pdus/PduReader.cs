@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -104,7 +105,7 @@ namespace HamletPS.Dicom.Network
                         throw new PduFormatException(2, "P-DATA-TF length " + length + " is outside 6.." + maxPDataLength + " (our maximum PDU length)");
                     break;
                 default:
-                    throw new PduFormatException(0, "PDU type 0x" + type.ToString("X2") + " is not defined");
+                    throw new PduFormatException(0, "PDU type 0x" + type.ToString("X2", CultureInfo.InvariantCulture) + " is not defined");
             }
         }
 

@@ -1,10 +1,12 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text;
 
 namespace HamletPS.Dicom.Network
 {
     /// <summary>Big-endian byte builder for PDUs and items (PS3.8 9.3: all multi-byte fields are big endian).</summary>
+    [SuppressMessage("Design", "CA1001", Justification = "The MemoryStream buffer holds no unmanaged resource.")]
     internal sealed class PduWriter
     {
         private readonly MemoryStream _buffer = new MemoryStream(256);

@@ -6,7 +6,7 @@ namespace HamletPS.Dicom.Network
     /// </summary>
     public sealed class PresentationContextAcceptItem
     {
-        public PresentationContextAcceptItem(byte id, PresentationContextResult result, string transferSyntax)
+        public PresentationContextAcceptItem(byte id, PresentationContextResult result, string? transferSyntax)
         {
             Id = id;
             Result = result;
@@ -18,7 +18,7 @@ namespace HamletPS.Dicom.Network
         public PresentationContextResult Result { get; }
 
         /// <summary>The chosen transfer syntax; meaningless (but still encoded, PS3.8 9.3.3.2) when not accepted.</summary>
-        public string TransferSyntax { get; }
+        public string? TransferSyntax { get; }
 
         internal void Write(PduWriter w)
         {
@@ -39,7 +39,7 @@ namespace HamletPS.Dicom.Network
             body.Skip(1, "reserved byte");
             byte result = body.Byte("result/reason");
             body.Skip(1, "reserved byte");
-            string ts = null;
+            string? ts = null;
             while (!body.AtEnd)
             {
                 byte type = body.Byte("sub-item type");

@@ -38,7 +38,7 @@ namespace HamletPS.Dicom.Network
         {
             byte id = body.Byte("presentation context ID");
             body.Skip(3, "presentation context reserved bytes");
-            string abstractSyntax = null;
+            string? abstractSyntax = null;
             var transferSyntaxes = new List<string>();
             while (!body.AtEnd)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace HamletPS.Dicom.Network
 {
@@ -17,7 +18,7 @@ namespace HamletPS.Dicom.Network
                     throw new PduFormatException(p.Offset - 4, "PDV item length " + length + " is outside its PDU");
                 byte pcid = p.Byte("presentation context ID");
                 byte mch = p.Byte("message control header");
-                if ((mch & 0xFC) != 0) throw new PduFormatException(p.Offset - 1, "message control header 0x" + mch.ToString("X2") + " has reserved bits set");
+                if ((mch & 0xFC) != 0) throw new PduFormatException(p.Offset - 1, "message control header 0x" + mch.ToString("X2", CultureInfo.InvariantCulture) + " has reserved bits set");
                 int count = (int)length - 2;
                 int start = p.Position;
                 p.Skip(count, "PDV fragment");

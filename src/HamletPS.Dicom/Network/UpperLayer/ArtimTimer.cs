@@ -12,7 +12,7 @@ namespace HamletPS.Dicom.Network
     {
         private readonly Action<string> _onExpired;
         private readonly Timer _timer;
-        private string _reason;
+        private string? _reason;
         private int _fired;
 
         public ArtimTimer(Action<string> onExpired)
@@ -22,7 +22,7 @@ namespace HamletPS.Dicom.Network
         }
 
         /// <summary>Why the timer expired (null while it has not).</summary>
-        public string ExpiredReason => Volatile.Read(ref _fired) == 1 ? _reason : null;
+        public string? ExpiredReason => Volatile.Read(ref _fired) == 1 ? _reason : null;
 
         /// <summary>Starts or restarts the timer; a zero or negative timeout disarms it.</summary>
         public void Start(TimeSpan timeout, string reason)
@@ -36,7 +36,7 @@ namespace HamletPS.Dicom.Network
 
         private void Expire()
         {
-            if (Interlocked.Exchange(ref _fired, 1) == 0) _onExpired(_reason);
+            if (Interlocked.Exchange(ref _fired, 1) == 0) _onExpired(_reason ?? "ARTIM timer expired");
         }
 
         public void Dispose() => _timer.Dispose();

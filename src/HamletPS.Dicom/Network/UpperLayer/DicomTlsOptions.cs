@@ -14,7 +14,7 @@ namespace HamletPS.Dicom.Network
     public sealed class DicomTlsOptions
     {
         /// <summary>Our certificate with private key (server certificate, or client certificate for mutual TLS).</summary>
-        public X509Certificate2 Certificate { get; set; }
+        public X509Certificate2? Certificate { get; set; }
 
         /// <summary>Receiver: demand a client certificate and close the connection when none (or an untrusted one) is offered.</summary>
         public bool RequireClientCertificate { get; set; }
@@ -23,7 +23,7 @@ namespace HamletPS.Dicom.Network
         public X509Certificate2Collection TrustedCertificates { get; set; } = new X509Certificate2Collection();
 
         /// <summary>Sender: the name expected in the receiver's certificate (default: the host connected to).</summary>
-        public string TargetHost { get; set; }
+        public string? TargetHost { get; set; }
 
         /// <summary>Check that the receiver's certificate names <see cref="TargetHost"/> (default true).</summary>
         public bool CheckCertificateName { get; set; } = true;
@@ -35,17 +35,18 @@ namespace HamletPS.Dicom.Network
         /// Loads a certificate with its private key: a PFX/P12 file (with <paramref name="password"/>), or a PEM certificate and
         /// a PEM private key file (PEM needs .NET 5 or later, i.e. PowerShell 7 or the hamlet CLI).
         /// </summary>
-        public static X509Certificate2 LoadCertificate(string certificatePath, string privateKeyPath = null, string password = null)
+        public static X509Certificate2 LoadCertificate(string certificatePath, string? privateKeyPath = null, string? password = null)
         {
             string ext = System.IO.Path.GetExtension(certificatePath).ToLowerInvariant();
             if (ext == ".pfx" || ext == ".p12")
                 return new X509Certificate2(certificatePath, password, X509KeyStorageFlags.Exportable);
             MethodInfo fromPem = typeof(X509Certificate2).GetMethod("CreateFromPemFile", new[] { typeof(string), typeof(string) });
             if (fromPem == null) throw new PlatformNotSupportedException("PEM certificates need .NET 5 or later; use a PFX file here");
-            var cert = (X509Certificate2)fromPem.Invoke(null, new object[] { certificatePath, privateKeyPath });
+            var cert = (X509Certificate2?)fromPem.Invoke(null, new object?[] { certificatePath, privateKeyPath })
+                ?? throw new PlatformNotSupportedException("CreateFromPemFile returned no certificate");
             // An ephemeral PEM key cannot serve TLS on every platform; re-import it through PKCS#12 as Windows requires.
             byte[] pfx = cert.Export(X509ContentType.Pkcs12);
-            return new X509Certificate2(pfx, (string)null, X509KeyStorageFlags.Exportable);
+            return new X509Certificate2(pfx, (string?)null, X509KeyStorageFlags.Exportable);
         }
 
         /// <summary>Loads a PEM or DER certificate (no key), e.g. a CA to trust.</summary>

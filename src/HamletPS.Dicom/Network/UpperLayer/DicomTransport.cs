@@ -16,7 +16,7 @@ namespace HamletPS.Dicom.Network
         {
             string peer = host + ":" + port;
             IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress ip) ? new[] { ip } : await Dns.GetHostAddressesAsync(host).ConfigureAwait(false);
-            Exception last = null;
+            Exception? last = null;
             foreach (IPAddress address in addresses)
             {
                 var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

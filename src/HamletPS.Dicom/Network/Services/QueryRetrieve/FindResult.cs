@@ -7,7 +7,7 @@ namespace HamletPS.Dicom.Network
 
         public ushort Status { get; set; }
 
-        public string ErrorComment { get; set; }
+        public string? ErrorComment { get; set; }
 
         /// <summary>A C-CANCEL was sent (the caller stopped early or was cancelled).</summary>
         public bool Cancelled { get; set; }

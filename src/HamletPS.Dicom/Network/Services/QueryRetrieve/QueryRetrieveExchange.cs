@@ -1,4 +1,6 @@
+#nullable disable warnings // nullable annotations not finished here yet (issue 17): the warnings are off, the annotations count
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +14,7 @@ namespace HamletPS.Dicom.Network
     /// returning false) sends one C-CANCEL-RQ and keeps reading until the peer's final response; a peer that does not send
     /// it within <see cref="CancelGrace"/> is aborted. Nothing is held beyond the message being received.
     /// </summary>
+    [SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read): nothing to release.")]
     internal sealed class QueryRetrieveExchange
     {
         /// <summary>How long a peer may take to send its final response after our C-CANCEL before we abort the association.</summary>
@@ -35,7 +38,7 @@ namespace HamletPS.Dicom.Network
         public bool CancelRequested => Volatile.Read(ref _cancelSent) == 1;
 
         /// <summary>Where a C-STORE sub-operation's data set goes (C-GET); null refuses it.</summary>
-        public Func<DimseCommand, PresentationContext, IDataSetSink> StoreSink { get; set; }
+        public Func<DimseCommand, PresentationContext, IDataSetSink>? StoreSink { get; set; }
 
         /// <summary>Completes a C-STORE sub-operation whose data set has arrived: the status and comment to answer with.</summary>
         public Func<DimseMessage, (ushort Status, string Comment)> StoreCompleted { get; set; }
@@ -50,7 +53,7 @@ namespace HamletPS.Dicom.Network
                 {
                     while (true)
                     {
-                        IdentifierSink sink = null;
+                        IdentifierSink? sink = null;
                         DimseMessage message = await _a.ReceiveMessageAsync((cmd, ctx) =>
                         {
                             if (cmd.CommandField == DimseCommandField.CStoreRequest) return StoreSink?.Invoke(cmd, ctx);
@@ -119,7 +122,7 @@ namespace HamletPS.Dicom.Network
             await _send.WaitAsync().ConfigureAwait(false);
             try
             {
-                using (Stream ds = dataSet == null ? null : new MemoryStream(dataSet, false))
+                using (Stream? ds = dataSet == null ? null : new MemoryStream(dataSet, false))
                     await _a.SendMessageAsync(contextId ?? _context.Id, command, ds, dataSet?.Length ?? 0, null, CancellationToken.None).ConfigureAwait(false);
             }
             finally

@@ -14,6 +14,6 @@ namespace HamletPS.Dicom.Network
         public int Warning { get; set; }
 
         /// <summary>C-GET only: the C-STORE sub-operation that just finished (null on a count update).</summary>
-        public ReceivedFile File { get; set; }
+        public ReceivedFile? File { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace HamletPS.Dicom.Network
     {
         public ushort Status { get; set; }
 
-        public string ErrorComment { get; set; }
+        public string? ErrorComment { get; set; }
 
         public int Completed { get; set; }
 

@@ -7,7 +7,7 @@ namespace HamletPS.Dicom.Network
     public sealed class RetrieveStorageOptions
     {
         /// <summary>Target folder; files land as <c>&lt;SOPInstanceUID&gt;.dcm</c> after a temporary <c>.*.partial</c>.</summary>
-        public string Folder { get; set; }
+        public string? Folder { get; set; }
 
         /// <summary>
         /// Storage SOP classes offered for the C-STORE sub-operations: required (two presentation contexts each, and an

@@ -27,7 +27,7 @@ namespace HamletPS.Dicom.Network
         private int _associations;
 
         /// <param name="clock">Monotonic clock in <see cref="Stopwatch"/> ticks (tests pass their own).</param>
-        public AdmissionControl(int maxConnections, int maxAssociations, int maxAssociationsPerPeer, TimeSpan evictIdleAfter, Func<long> clock = null)
+        public AdmissionControl(int maxConnections, int maxAssociations, int maxAssociationsPerPeer, TimeSpan evictIdleAfter, Func<long>? clock = null)
         {
             if (maxAssociations < 1) throw new ArgumentOutOfRangeException(nameof(maxAssociations), "must be at least 1");
             if (maxAssociationsPerPeer < 1) throw new ArgumentOutOfRangeException(nameof(maxAssociationsPerPeer), "must be at least 1");
@@ -59,11 +59,11 @@ namespace HamletPS.Dicom.Network
         /// reached and no connection of a heavier peer can make room. A connection displaced for it is closed here, outside
         /// the lock.
         /// </summary>
-        public AdmissionTicket AdmitConnection(IPAddress peer, out string refusal)
+        public AdmissionTicket? AdmitConnection(IPAddress peer, out string? refusal)
         {
             peer = Normalize(peer);
             refusal = null;
-            AdmissionTicket victim = null;
+            AdmissionTicket? victim = null;
             AdmissionTicket ticket;
             lock (_gate)
             {
@@ -98,10 +98,10 @@ namespace HamletPS.Dicom.Network
         /// Gives <paramref name="ticket"/> an association slot, displacing a progress-free association when a limit is reached;
         /// returns null when it may go ahead, else why it must be rejected (transient, local limit exceeded).
         /// </summary>
-        public string AcquireAssociation(AdmissionTicket ticket)
+        public string? AcquireAssociation(AdmissionTicket ticket)
         {
-            AdmissionTicket victim = null;
-            string why;
+            AdmissionTicket? victim = null;
+            string? why;
             lock (_gate)
             {
                 if (ticket.Released || ticket.Displaced) return "connection was closed";
@@ -137,10 +137,10 @@ namespace HamletPS.Dicom.Network
             return null;
         }
 
-        private AdmissionTicket Stalest(IPAddress peer)
+        private AdmissionTicket? Stalest(IPAddress? peer)
         {
             long limit = _clock() - (long)(EvictIdleAfter.TotalSeconds * Stopwatch.Frequency);
-            AdmissionTicket stalest = null;
+            AdmissionTicket? stalest = null;
             foreach (AdmissionTicket t in _tickets)
             {
                 if (!t.HoldsAssociation || t.Displaced) continue;

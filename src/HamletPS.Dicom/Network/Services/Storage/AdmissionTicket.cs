@@ -13,8 +13,8 @@ namespace HamletPS.Dicom.Network
     {
         private readonly AdmissionControl _owner;
         private long _lastProgress;
-        private Action<string> _displace;
-        private string _displacedReason;
+        private Action<string>? _displace;
+        private string? _displacedReason;
 
         internal AdmissionTicket(AdmissionControl owner, IPAddress peer, long now, long sequence)
         {
@@ -42,7 +42,7 @@ namespace HamletPS.Dicom.Network
         internal long LastProgress => Interlocked.Read(ref _lastProgress);
 
         /// <summary>Why this connection was closed to make room for another (null when it was not).</summary>
-        public string DisplacedReason => Volatile.Read(ref _displacedReason);
+        public string? DisplacedReason => Volatile.Read(ref _displacedReason);
 
         /// <summary>Records useful progress: an association with recent progress is never displaced.</summary>
         public void Progress() => Interlocked.Exchange(ref _lastProgress, _owner.Now());
@@ -54,7 +54,7 @@ namespace HamletPS.Dicom.Network
         public void OnDisplaced(Action<string> displace)
         {
             Volatile.Write(ref _displace, displace);
-            string reason = DisplacedReason;
+            string? reason = DisplacedReason;
             if (reason != null) displace(reason);
         }
 

@@ -43,8 +43,8 @@ namespace HamletPS.Dicom.Network
             {
                 return (DimseStatus.CannotUnderstand, "data set cannot be parsed");
             }
-            string cls = parsed.Dataset.GetUid(DicomTags.SOPClassUID);
-            string inst = parsed.Dataset.GetUid(DicomTags.SOPInstanceUID);
+            string? cls = parsed.Dataset.GetUid(DicomTags.SOPClassUID);
+            string? inst = parsed.Dataset.GetUid(DicomTags.SOPInstanceUID);
             if (cls != null && cls != sopClassUid) return (DimseStatus.DataSetDoesNotMatchSopClass, "SOP Class UID of the data set differs from the command");
             if (inst != null && inst != sopInstanceUid) return (DimseStatus.DataSetDoesNotMatchSopClass, "SOP Instance UID of the data set differs from the command");
             return null;

@@ -5,21 +5,21 @@ namespace HamletPS.Dicom.Network
     /// <summary>One C-STORE handled by the receiver: stored (with its final path) or refused (with the status sent).</summary>
     public sealed class ReceivedFile
     {
-        public string CallingAeTitle { get; set; }
+        public string? CallingAeTitle { get; set; }
 
-        public string CalledAeTitle { get; set; }
+        public string? CalledAeTitle { get; set; }
 
         /// <summary>Peer address and port.</summary>
-        public string PeerAddress { get; set; }
+        public string? PeerAddress { get; set; }
 
-        public string SopClassUid { get; set; }
+        public string? SopClassUid { get; set; }
 
-        public string SopInstanceUid { get; set; }
+        public string? SopInstanceUid { get; set; }
 
-        public string TransferSyntaxUid { get; set; }
+        public string? TransferSyntaxUid { get; set; }
 
         /// <summary>Final path of the stored file (null when not stored).</summary>
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>Size of the stored file in bytes (file meta header included).</summary>
         public long Length { get; set; }
@@ -31,7 +31,7 @@ namespace HamletPS.Dicom.Network
         public bool Stored { get; set; }
 
         /// <summary>Error comment sent with a failure status (≤ 64 characters, no data values).</summary>
-        public string ErrorComment { get; set; }
+        public string? ErrorComment { get; set; }
 
         public DateTimeOffset ReceivedAt { get; set; }
     }

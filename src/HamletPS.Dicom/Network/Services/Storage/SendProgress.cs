@@ -20,6 +20,6 @@ namespace HamletPS.Dicom.Network
         public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? BytesDone / 1048576.0 / Elapsed.TotalSeconds : 0;
 
         /// <summary>The result of the file just finished.</summary>
-        public SendResult LastResult { get; set; }
+        public SendResult? LastResult { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace HamletPS.Dicom.Network
     public sealed class StorageScpOptions
     {
         /// <summary>Folder the received files are written to (created when missing).</summary>
-        public string Folder { get; set; }
+        public string? Folder { get; set; }
 
         /// <summary>Our AE title; associations calling another AE title are rejected (called AE not recognized).</summary>
         public string AeTitle { get; set; } = "ANY-SCP";
@@ -81,7 +81,7 @@ namespace HamletPS.Dicom.Network
         public AssociationOptions Association { get; set; } = new AssociationOptions();
 
         /// <summary>DICOM TLS; null for plain TCP.</summary>
-        public DicomTlsOptions Tls { get; set; }
+        public DicomTlsOptions? Tls { get; set; }
 
         /// <summary>Where files go (the seam for fault injection in tests).</summary>
         public IStorageFileSystem FileSystem { get; set; } = LocalStorageFileSystem.Instance;
