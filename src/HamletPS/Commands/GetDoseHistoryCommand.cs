@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Dose;
 using HamletPS.Internal;
 
@@ -35,9 +36,9 @@ namespace HamletPS.Commands
                         WriteObject(entry);
                     }
                 }
-                catch (DoseHistoryException ex)
+                catch (HamletException ex)
                 {
-                    Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                    Terminate(ex, database); // DoseHistoryUnavailable
                 }
             }
         }

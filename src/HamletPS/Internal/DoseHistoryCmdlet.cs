@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Dose;
 
 namespace HamletPS.Internal
@@ -73,9 +74,9 @@ namespace HamletPS.Internal
                 });
                 return (request, database, filter);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, DatabasePath);
+                Terminate(setup, DatabasePath);
                 throw;
             }
         }
@@ -87,9 +88,9 @@ namespace HamletPS.Internal
             {
                 return DoseHistoryStore.Open(database, create: false);
             }
-            catch (DoseHistoryException ex)
+            catch (HamletException ex)
             {
-                Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                Terminate(ex, database); // DoseHistoryUnavailable
                 throw;
             }
         }
