@@ -80,6 +80,12 @@ namespace HamletPS.Core
         public const string ParameterNotValidWithDestination = "ParameterNotValidWithDestination";
         /// <summary>`hamlet mount`: the share could not be mounted.</summary>
         public const string MountFailed = "MountFailed";
+        /// <summary>The dose history: no database is given or found beside a configuration, a bad export format or date range, no site secret to key patients.</summary>
+        public const string InvalidDoseHistorySettings = "InvalidDoseHistorySettings";
+        /// <summary>The dose history database cannot be used: absent, locked past the wait, not a database, damaged, newer, read-only.</summary>
+        public const string DoseHistoryUnavailable = "DoseHistoryUnavailable";
+        /// <summary>Export-DoseHistory / `hamlet dose export`: the file exists and replacing it was not asked for.</summary>
+        public const string ExportExists = "ExportExists";
         /// <summary>Another setting is not valid (the message names it).</summary>
         public const string InvalidArgument = "InvalidArgument";
 
@@ -154,6 +160,8 @@ namespace HamletPS.Core
         public const string ArchiveFailed = "ArchiveFailed";
         /// <summary>Clear: a file or folder could not be removed.</summary>
         public const string ClearFailed = "ClearFailed";
+        /// <summary>Export-DoseHistory / `hamlet dose export`: the export could not be written (nothing partial is left).</summary>
+        public const string ExportFailed = "ExportFailed";
         /// <summary>Process: a step failed; the run stopped.</summary>
         public const string PipelineFailed = "PipelineFailed";
         /// <summary>Send: the peer could not be reached or the association failed.</summary>
@@ -243,6 +251,9 @@ namespace HamletPS.Core
             { OneFolderPerReport, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { ParameterNotValidWithDestination, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { MountFailed, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { InvalidDoseHistorySettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { DoseHistoryUnavailable, new Definition(HamletErrorCategory.ResourceUnavailable, true) },
+            { ExportExists, new Definition(HamletErrorCategory.ResourceExists, true) },
             { InvalidArgument, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { PathNotFound, new Definition(HamletErrorCategory.NotFound, false) },
             { FileNotFound, new Definition(HamletErrorCategory.NotFound, false) },
@@ -279,6 +290,7 @@ namespace HamletPS.Core
             { ArchiveRefused, new Definition(HamletErrorCategory.SecurityError, false) },
             { ArchiveFailed, new Definition(HamletErrorCategory.ReadOrWriteError, false) },
             { ClearFailed, new Definition(HamletErrorCategory.ReadOrWriteError, false) },
+            { ExportFailed, new Definition(HamletErrorCategory.ReadOrWriteError, false) },
             { PipelineFailed, new Definition(HamletErrorCategory.OperationStopped, false) },
             { DicomSendFailed, new Definition(HamletErrorCategory.ConnectionError, false) },
             { DicomStoreRefused, new Definition(HamletErrorCategory.ReadOrWriteError, false) },

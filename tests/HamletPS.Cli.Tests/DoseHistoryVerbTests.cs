@@ -20,13 +20,13 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
-        public void Import_WithoutADatabaseOrConfiguration_IsASettingsError_AndWritesNothing()
+        public void Import_WithAMissingConfiguration_IsConfigNotFound_AndWritesNothing()
         {
             DoseReportFiles.Make(Path.Combine(Root, "in", "ct.dcm"), "ct", 1);
             var r = Capture(o => DoseHistoryVerbs.RunImport(new[] { Path.Combine(Root, "in") }, false, null, Path.Combine(Root, "absent.yaml"),
                 new DoseHistoryRequest(), false, o));
             Assert.Equal(2, r.Exit);
-            Assert.Contains("InvalidDoseHistorySettings", r.Err);
+            Assert.Contains("error: ConfigNotFound:", r.Err); // the engine's own set-up id, as Import-DicomDoseReport gives it
             Assert.Contains("absent.yaml", r.Err);
             Assert.Empty(Directory.GetFiles(Root, "*.sqlite", SearchOption.AllDirectories));
         }
@@ -64,13 +64,67 @@ namespace HamletPS.Cli.Tests
             string csv = Path.Combine(Root, "out.csv");
             Assert.Equal(0, Capture(o => DoseHistoryVerbs.RunExport(csv, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o)).Exit);
             var again = Capture(o => DoseHistoryVerbs.RunExport(csv, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o));
-            Assert.Equal(1, again.Exit);
-            Assert.Contains("ExportExists", again.Err);
+            Assert.Equal(2, again.Exit); // a set-up refusal, as `hamlet config new` refuses an existing file
+            Assert.Contains("error: ExportExists:", again.Err);
+            Assert.Contains("--force", again.Err);
+            Assert.DoesNotContain("-Force", again.Err);
             Assert.Equal(2, Capture(o => DoseHistoryVerbs.RunExport(Path.Combine(Root, "out.txt"), null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o)).Exit);
 
             var missing = Capture(o => DoseHistoryVerbs.RunHistory(null, new DoseHistoryRequest { DatabasePath = Path.Combine(Root, "none.sqlite") }, new DoseHistoryFilter(), false, false, o));
             Assert.Equal(2, missing.Exit);
+            Assert.Contains("error: DoseHistoryUnavailable:", missing.Err);
             Assert.Contains("does not exist", missing.Err);
+        }
+
+        [Fact]
+        public void History_OfAnEmptyDateRange_IsASettingsError_NamingTheOptions_Exit2()
+        {
+            var filter = new DoseHistoryFilter { From = new DateTime(2026, 3, 2), To = new DateTime(2026, 3, 1) };
+            var r = Capture(o => DoseHistoryVerbs.RunHistory(null, new DoseHistoryRequest { DatabasePath = Path.Combine(Root, "h.sqlite") }, filter, false, false, o));
+            Assert.Equal(2, r.Exit);
+            Assert.Contains("error: InvalidDoseHistorySettings:", r.Err);
+            Assert.Contains("--from", r.Err);
+            Assert.Contains("--to", r.Err);
+            Assert.DoesNotContain("-From", r.Err);
+            Assert.False(File.Exists(Path.Combine(Root, "h.sqlite")));
+        }
+
+        [Fact]
+        public void Export_ThatCannotBeWritten_IsExportFailed_Exit1_AndABadFormatIsASettingsError_Exit2()
+        {
+            string db = Path.Combine(Root, "h.sqlite");
+            using (DoseHistoryStore.Open(db)) { }
+            string blocker = Path.Combine(Root, "not-a-folder");
+            File.WriteAllText(blocker, "x");
+            var failed = Capture(o => DoseHistoryVerbs.RunExport(Path.Combine(blocker, "out.csv"), null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o));
+            Assert.Equal(1, failed.Exit);
+            Assert.Contains("error: ExportFailed:", failed.Err);
+            Assert.Contains(Path.Combine(blocker, "out.csv"), failed.Err);
+
+            var format = Capture(o => DoseHistoryVerbs.RunExport(Path.Combine(Root, "out.txt"), null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o));
+            Assert.Equal(2, format.Exit);
+            Assert.Contains("error: InvalidDoseHistorySettings:", format.Err);
+            Assert.Contains("--format", format.Err);
+        }
+
+        [Fact]
+        public void Import_OfAPathThatDoesNotExist_IsPathNotFound_Exit1()
+        {
+            string db = Path.Combine(Root, "h.sqlite");
+            string variable = "HAMLET_TEST_KEY_" + Guid.NewGuid().ToString("N");
+            Environment.SetEnvironmentVariable(variable, "verb-test-site-secret");
+            try
+            {
+                var r = Capture(o => DoseHistoryVerbs.RunImport(new[] { Path.Combine(Root, "absent") }, false, null, null,
+                    new DoseHistoryRequest { DatabasePath = db }, false, o, variable));
+                Assert.Equal(1, r.Exit);
+                Assert.Contains("error: PathNotFound:", r.Err);
+                Assert.Contains("absent", r.Err);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(variable, null);
+            }
         }
     }
 }

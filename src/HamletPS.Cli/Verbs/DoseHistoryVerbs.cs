@@ -4,13 +4,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using HamletPS.Cli.JsonLines;
 using HamletPS.Core;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.Deidentification;
 using HamletPS.Core.Dose;
-using HamletPS.Core.Identity;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Pipeline;
 
@@ -133,10 +130,9 @@ namespace HamletPS.Cli.Verbs
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 options = DoseHistorySetup.CreateImportOptions(request);
             }
-            catch (Exception ex) when (IsSettingsError(ex))
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                output.Failure("InvalidDoseHistorySettings", ex.Message);
-                return 2;
+                return output.Failure(setup);
             }
             finally
             {
@@ -160,25 +156,28 @@ namespace HamletPS.Cli.Verbs
                 if (!json)
                     output.Line(options.DatabasePath + ": " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => c.Value + " " + c.Key)));
             }
-            catch (FileNotFoundException ex)
+            catch (HamletException ex)
             {
-                output.Failure("PathNotFound", ex.Message);
-            }
-            catch (DoseHistoryException ex)
-            {
-                output.Failure("DoseHistoryUnavailable", ex.Message);
-                return 2;
+                return output.Failure(ex); // DoseHistoryUnavailable: exit 2
             }
             return output.ExitCode;
         }
 
         public static int RunHistory(string configPath, DoseHistoryRequest request, DoseHistoryFilter filter, bool summary, bool json, CliOutput output)
         {
+            string database;
             try
             {
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
-                string database = DoseHistorySetup.ResolveDatabasePath(request);
+                database = DoseHistorySetup.ResolveDatabasePath(request);
                 filter = DoseHistorySetup.CreateFilter(request, filter);
+            }
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
+            {
+                return output.Failure(setup);
+            }
+            try
+            {
                 using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
                 {
                     if (summary)
@@ -200,58 +199,47 @@ namespace HamletPS.Cli.Verbs
                 }
                 return output.ExitCode;
             }
-            catch (Exception ex) when (IsSettingsError(ex))
+            catch (HamletException ex)
             {
-                output.Failure("InvalidDoseHistorySettings", ex.Message);
-                return 2;
-            }
-            catch (DoseHistoryException ex)
-            {
-                output.Failure("DoseHistoryUnavailable", ex.Message);
-                return 2;
+                return output.Failure(ex); // DoseHistoryUnavailable: exit 2
             }
         }
 
         public static int RunExport(string path, string format, string configPath, DoseHistoryRequest request, DoseHistoryFilter filter, bool force, CliOutput output)
         {
+            string database, destination;
+            DoseExportFormat chosen;
             try
             {
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
-                string database = DoseHistorySetup.ResolveDatabasePath(request);
+                database = DoseHistorySetup.ResolveDatabasePath(request);
                 filter = DoseHistorySetup.CreateFilter(request, filter);
-                string destination = Path.GetFullPath(path);
-                DoseExportFormat chosen = DoseHistorySetup.ChooseExportFormat(destination, format);
-                if (File.Exists(destination) && !force)
-                {
-                    output.Failure("ExportExists", destination + " exists: give --force to replace it.");
-                    return 1;
-                }
-                if (request.WhatIf)
-                {
-                    output.Line("What if: would write the dose history of " + database + " to " + destination + " (" + chosen + ")");
-                    return 0;
-                }
+                destination = Path.GetFullPath(path);
+                chosen = DoseHistorySetup.ChooseExportFormat(destination, format);
+                DoseHistorySetup.CheckExportDestination(destination, force);
+            }
+            catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
+            {
+                return output.Failure(setup);
+            }
+            if (request.WhatIf)
+            {
+                output.Line("What if: would write the dose history of " + database + " to " + destination + " (" + chosen + ")");
+                return 0;
+            }
+            try
+            {
                 using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
                 {
                     output.Line(DoseHistoryExport.WriteFile(store, filter, destination, chosen).ToString());
                 }
                 return output.ExitCode;
             }
-            catch (Exception ex) when (IsSettingsError(ex))
+            catch (HamletException ex)
             {
-                output.Failure("InvalidDoseHistorySettings", ex.Message);
-                return 2;
-            }
-            catch (DoseHistoryException ex)
-            {
-                output.Failure("DoseHistoryUnavailable", ex.Message);
-                return 2;
+                return output.Failure(ex); // DoseHistoryUnavailable: exit 2; ExportFailed: exit 1
             }
         }
-
-        private static bool IsSettingsError(Exception ex) =>
-            ex is HamletConfigException || ex is MappingFileException || ex is ArgumentException || ex is InvalidOperationException
-            || ex is ProfileFormatException || ex is UnauthorizedAccessException || ex is IOException;
 
         private static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
 

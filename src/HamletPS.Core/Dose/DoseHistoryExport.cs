@@ -37,17 +37,19 @@ namespace HamletPS.Core.Dose
 
         /// <summary>
         /// Writes the export to <paramref name="path"/> under a temporary name in its folder, then renames it into place (a
-        /// failed export leaves no partial file and the old one, if any, intact). Returns what was written.
+        /// failed export leaves no partial file and the old one, if any, intact). Returns what was written. Throws a
+        /// <see cref="HamletException"/> <see cref="ErrorIds.ExportFailed"/> naming the file when it cannot be written, a
+        /// <see cref="DoseHistoryException"/> when the database cannot be read.
         /// </summary>
         public static DoseHistoryExportResult WriteFile(DoseHistoryStore store, DoseHistoryFilter filter, string path, DoseExportFormat format)
         {
             string full = Path.GetFullPath(path);
             string folder = Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             string temporary = Path.Combine(folder ?? "", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".partial");
             var result = new DoseHistoryExportResult { Path = full, Format = format };
             try
             {
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
                     if (format == DoseExportFormat.Csv)
@@ -64,12 +66,22 @@ namespace HamletPS.Core.Dose
                 }
                 HamletPS.Dicom.IO.FileRename.ReplaceOrMove(temporary, full);
             }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                DeleteQuietly(temporary);
+                throw new HamletException(ErrorIds.ExportFailed, full + ": the export could not be written (" + ex.Message + ")", ex);
+            }
             catch
             {
-                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                DeleteQuietly(temporary);
                 throw;
             }
             return result;
+        }
+
+        private static void DeleteQuietly(string temporary)
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
         /// <summary>Writes the CSV; returns the number of studies written.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using HamletPS.Core.Configuration;
@@ -14,21 +15,26 @@ namespace HamletPS.Core.Dose
     /// </summary>
     public static class DoseHistorySetup
     {
-        /// <summary>The database: the explicit path, else <see cref="DoseHistoryStore.DefaultFileName"/> beside the configuration.</summary>
+        /// <summary>
+        /// The database: the explicit path, else <see cref="DoseHistoryStore.DefaultFileName"/> beside the configuration; a set-up
+        /// <see cref="HamletException"/> (<see cref="ErrorIds.InvalidDoseHistorySettings"/>) when there is neither.
+        /// </summary>
         public static string ResolveDatabasePath(DoseHistoryRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (!string.IsNullOrEmpty(request.DatabasePath)) return Path.GetFullPath(request.DatabasePath);
             string folder = request.Config?.SourcePath != null ? Path.GetDirectoryName(request.Config.SourcePath) : request.Config?.BaseDirectory;
             if (string.IsNullOrEmpty(folder))
-                throw new ArgumentException("Give the dose history database (-DatabasePath / --database-path), or a site configuration beside which it lives.");
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "No dose history database is given, and no site configuration beside which it lives.",
+                    null, "Give {DatabasePath}, or {ConfigPath} (the database is " + DoseHistoryStore.DefaultFileName + " beside it).");
             return Path.Combine(folder, DoseHistoryStore.DefaultFileName);
         }
 
         /// <summary>
-        /// Options for <see cref="DoseHistoryImporter"/>. Throws <see cref="InvalidOperationException"/> when no site secret is
-        /// configured (patients would have no key: nothing is stored in clear), <see cref="Identity.MappingFileException"/> for
-        /// an unusable lookup table, <see cref="ProfileFormatException"/> for an unusable profile.
+        /// Options for <see cref="DoseHistoryImporter"/>. Throws set-up <see cref="HamletException"/>s: <see cref="ErrorIds.InvalidDoseHistorySettings"/>
+        /// when no site secret is configured (patients would have no key: nothing is stored in clear),
+        /// <see cref="Identity.MappingFileException"/> for an unusable lookup table, <see cref="ProfileFormatException"/> for an
+        /// unusable profile.
         /// </summary>
         public static DoseHistoryImportOptions CreateImportOptions(DoseHistoryRequest request)
         {
@@ -48,7 +54,7 @@ namespace HamletPS.Core.Dose
             }
             catch (InvalidOperationException ex)
             {
-                throw new InvalidOperationException("The dose history keys patients as Protect does and needs the site secret: " + ex.Message, ex);
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The dose history keys patients as Protect does and needs the site secret: " + ex.Message, ex);
             }
             using (crypto)
             {
@@ -71,12 +77,24 @@ namespace HamletPS.Core.Dose
             {
                 if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Csv;
                 if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Xlsx;
-                throw new ArgumentException("Export format '" + format + "' is not Csv or Xlsx.");
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "Export format '" + format + "' is not Csv or Xlsx.", null, "Give {Format} Csv or Xlsx.");
             }
             string extension = Path.GetExtension(path ?? "");
             if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Csv;
             if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase)) return DoseExportFormat.Xlsx;
-            throw new ArgumentException("Give the export format (Csv or Xlsx): the file name " + Path.GetFileName(path) + " does not end in .csv or .xlsx.");
+            throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The export format is not given and the file name " + Path.GetFileName(path) + " does not end in .csv or .xlsx.",
+                null, "Give {Format} (Csv or Xlsx), or name the file .csv or .xlsx.");
+        }
+
+        /// <summary>
+        /// Refuses to replace an existing export unless asked: a <see cref="HamletException"/> <see cref="ErrorIds.ExportExists"/>
+        /// naming the file (the remedy is {Force}).
+        /// </summary>
+        public static void CheckExportDestination(string destination, bool force)
+        {
+            if (destination == null) throw new ArgumentNullException(nameof(destination));
+            if (!force && File.Exists(destination))
+                throw new HamletException(ErrorIds.ExportExists, destination + " exists.", null, "Replace it with {Force}.");
         }
 
         /// <summary>The filter of Get-DoseHistory and the exports, with the request's test-patient choice.</summary>
@@ -85,7 +103,8 @@ namespace HamletPS.Core.Dose
             filter = filter ?? new DoseHistoryFilter();
             filter.IncludeTestPatients = request?.IncludeTestPatients ?? false;
             if (filter.From.HasValue && filter.To.HasValue && filter.From.Value.Date > filter.To.Value.Date)
-                throw new ArgumentException("The date range is empty: From " + filter.From.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " is after To " + filter.To.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".");
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The date range is empty: its start " + filter.From.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    + " is after its end " + filter.To.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".", null, "Give a {From} on or before {To}.");
             return filter;
         }
     }

@@ -64,7 +64,14 @@ namespace HamletPS.Core.Dose
             if (create)
             {
                 string folder = Path.GetDirectoryName(full);
-                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                try
+                {
+                    if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new DoseHistoryException(full, "its folder cannot be created (" + ex.Message + ")", ex);
+                }
             }
             var builder = new SqliteConnectionStringBuilder
             {

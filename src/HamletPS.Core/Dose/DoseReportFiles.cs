@@ -7,6 +7,8 @@ namespace HamletPS.Core.Dose
     /// <summary>
     /// Reads dose reports from files one after the other, for the import: a DICOM file that is not a dose report is skipped
     /// (<paramref name="skipped"/>), a file that cannot be read is a failure (<paramref name="failed"/>); neither stops the rest.
+    /// A path of the listing that matches nothing (the enumerator's FileNotFoundException) is a failure too
+    /// (<see cref="ErrorIds.PathNotFound"/>), and ends the listing.
     /// </summary>
     public static class DoseReportFiles
     {
@@ -17,8 +19,22 @@ namespace HamletPS.Core.Dose
         {
             if (files == null) throw new ArgumentNullException(nameof(files));
             string database = databasePath == null ? null : System.IO.Path.GetFullPath(databasePath);
-            foreach (string file in files)
+            using (IEnumerator<string> listed = files.GetEnumerator())
+            while (true)
             {
+                string file;
+                try
+                {
+                    if (!listed.MoveNext()) yield break;
+                    file = listed.Current;
+                }
+                catch (Exception ex) when (ex is System.IO.FileNotFoundException || ex is System.IO.DirectoryNotFoundException)
+                {
+                    // A path given matches no file or folder: the listing cannot go on past it.
+                    string missing = (ex as System.IO.FileNotFoundException)?.FileName;
+                    failed?.Invoke(FileFailure.Create(missing, HamletErrorCategory.NotFound, ErrorIds.PathNotFound, ex));
+                    yield break;
+                }
                 cancellationToken.ThrowIfCancellationRequested();
                 if (database != null && IsDatabaseFile(System.IO.Path.GetFullPath(file), database)) continue;
                 DoseReport report;

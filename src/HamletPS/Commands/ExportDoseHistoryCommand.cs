@@ -1,6 +1,6 @@
 using System;
-using System.IO;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Dose;
 using HamletPS.Internal;
 
@@ -29,7 +29,7 @@ namespace HamletPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             var (_, database, filter) = ResolveHistory();
             string destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -37,15 +37,11 @@ namespace HamletPS.Commands
             try
             {
                 format = DoseHistorySetup.ChooseExportFormat(destination, Format);
+                DoseHistorySetup.CheckExportDestination(destination, Force);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, Path);
-                return;
-            }
-            if (File.Exists(destination) && !Force)
-            {
-                Terminate(new IOException(destination + " exists: give -Force to replace it."), "ExportExists", ErrorCategory.ResourceExists, destination);
+                Terminate(setup, destination); // InvalidDoseHistorySettings, ExportExists
                 return;
             }
             if (!ShouldProcess(destination, "Export the dose history (" + format + ")")) return;
@@ -55,13 +51,13 @@ namespace HamletPS.Commands
                 {
                     WriteObject(DoseHistoryExport.WriteFile(store, filter, destination, format));
                 }
-                catch (DoseHistoryException ex)
+                catch (HamletException ex) when (ex.IsSetup)
                 {
-                    Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                    Terminate(ex, database); // DoseHistoryUnavailable
                 }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                catch (HamletException ex)
                 {
-                    Terminate(ex, "ExportFailed", ErrorCategory.WriteError, destination);
+                    WriteError(NewError(ex, destination)); // ExportFailed: nothing partial is left
                 }
             }
         }

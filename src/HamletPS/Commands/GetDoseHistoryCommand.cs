@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Dose;
 using HamletPS.Internal;
 
@@ -17,7 +18,7 @@ namespace HamletPS.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             var (_, database, filter) = ResolveHistory();
             using (DoseHistoryStore store = OpenHistory(database))
@@ -35,9 +36,9 @@ namespace HamletPS.Commands
                         WriteObject(entry);
                     }
                 }
-                catch (DoseHistoryException ex)
+                catch (HamletException ex)
                 {
-                    Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                    Terminate(ex, database); // DoseHistoryUnavailable
                 }
             }
         }

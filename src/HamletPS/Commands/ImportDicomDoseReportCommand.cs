@@ -4,9 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using HamletPS.Core;
 using HamletPS.Core.Configuration;
-using HamletPS.Core.Deidentification;
 using HamletPS.Core.Dose;
-using HamletPS.Core.Identity;
 using HamletPS.Internal;
 
 namespace HamletPS.Commands
@@ -83,9 +81,9 @@ namespace HamletPS.Commands
             {
                 database = DoseHistorySetup.ResolveDatabasePath(request);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, null);
+                Terminate(setup, DatabasePath);
                 return;
             }
             request.WhatIf = !ShouldProcess(database, "Import " + _files.Count + " file(s) into the dose history");
@@ -97,10 +95,9 @@ namespace HamletPS.Commands
             {
                 options = DoseHistorySetup.CreateImportOptions(request);
             }
-            catch (Exception ex) when (ex is MappingFileException || ex is ArgumentException || ex is InvalidOperationException
-                                       || ex is System.IO.IOException || ex is ProfileFormatException)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, null);
+                Terminate(setup, database); // InvalidMappingFile, InvalidProfile keep their ids
                 return;
             }
             finally
@@ -125,9 +122,9 @@ namespace HamletPS.Commands
                     }
                 }
             }
-            catch (DoseHistoryException ex)
+            catch (HamletException ex)
             {
-                Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                Terminate(ex, database); // DoseHistoryUnavailable
             }
             progress.Complete();
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using HamletPS.Core;
 using HamletPS.Core.Dose;
 
 namespace HamletPS.Internal
@@ -10,8 +11,9 @@ namespace HamletPS.Internal
     /// </summary>
     public abstract class DoseHistoryCmdlet : HamletCmdlet
     {
-        /// <summary>The dose history database (default: dose-history.sqlite beside the site configuration).</summary>
-        [Parameter]
+        /// <summary>The dose history database (default: dose-history.sqlite beside the site configuration); binds a piped file's FullName.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
         public string DatabasePath { get; set; }
 
         /// <summary>The site configuration file.</summary>
@@ -73,9 +75,9 @@ namespace HamletPS.Internal
                 });
                 return (request, database, filter);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
-                Terminate(ex, "InvalidDoseHistorySettings", ErrorCategory.InvalidArgument, DatabasePath);
+                Terminate(setup, DatabasePath);
                 throw;
             }
         }
@@ -87,9 +89,9 @@ namespace HamletPS.Internal
             {
                 return DoseHistoryStore.Open(database, create: false);
             }
-            catch (DoseHistoryException ex)
+            catch (HamletException ex)
             {
-                Terminate(ex, "DoseHistoryUnavailable", ErrorCategory.ResourceUnavailable, database);
+                Terminate(ex, database); // DoseHistoryUnavailable
                 throw;
             }
         }
