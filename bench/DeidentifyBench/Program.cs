@@ -5,6 +5,7 @@ using System.Linq;
 using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Security;
+using HamletPS.Core.Secrets;
 using HamletPS.Dicom.Data;
 
 // usage: DeidentifyBench [--phases] <input> <destination> [vault]   -- protects with the built-in hamlet-rt profile, prints counts.
