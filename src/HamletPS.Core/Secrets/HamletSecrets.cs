@@ -38,7 +38,7 @@ namespace HamletPS.Core.Secrets
             return null;
         }
 
-        /// <summary>The site secret for <see cref="SiteKeys"/>; throws <see cref="InvalidOperationException"/> naming every place looked when there is none.</summary>
+        /// <summary>The site secret for <see cref="SiteKeys"/>; throws a <see cref="HamletException"/> (SiteKeyRequired) naming every place looked when there is none.</summary>
         public static SiteSecret ResolveSiteSecret(HamletConfig config, byte[] explicitValue = null, Func<string, string> environment = null)
         {
             environment = environment ?? Environment.GetEnvironmentVariable;
@@ -53,8 +53,9 @@ namespace HamletPS.Core.Secrets
                 folderKey.Clear();
                 return SiteSecret.FromChars(chars, clearInput: true, source: folderKey.Source);
             }
-            throw new InvalidOperationException("No site key is configured: pass -Key, set " + SiteKeyVariable + " or " + FolderKeyVariable +
-                ", or set HAMLET SITEKEYFILE or CIPHER FOLDERKEYFILE/FOLDERKEY in the config file.");
+            throw new HamletException(ErrorIds.SiteKeyRequired, "No site key is configured: none was given, " + SiteKeyVariable + " and " + FolderKeyVariable +
+                " are not set, and the config file sets none of HAMLET SITEKEYFILE, CIPHER FOLDERKEYFILE or FOLDERKEY.", null,
+                "Give {Key}, or set one of those.");
         }
 
         /// <summary>The storage account key, or null.</summary>

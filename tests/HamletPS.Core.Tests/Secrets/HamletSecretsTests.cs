@@ -52,7 +52,8 @@ namespace HamletPS.Core.Tests.Secrets
             env["HAMLET_SITE_KEY"] = "hex:" + new string('a', 64);
             using (var s = HamletSecrets.ResolveSiteSecret(config, null, lookup)) Assert.Equal("environment variable HAMLET_SITE_KEY", s.Source);
             env.Clear();
-            var ex = Assert.Throws<InvalidOperationException>(() => HamletSecrets.ResolveSiteSecret(Config(tmp, "APP:\n  SITE: s\n"), null, lookup));
+            var ex = Assert.Throws<HamletException>(() => HamletSecrets.ResolveSiteSecret(Config(tmp, "APP:\n  SITE: s\n"), null, lookup));
+            Assert.Equal(ErrorIds.SiteKeyRequired, ex.ErrorId);
             Assert.Contains("HAMLET_SITE_KEY", ex.Message);
         }
 

@@ -6,6 +6,7 @@ using HamletPS.Core.Deidentification;
 using HamletPS.Core.Identity;
 using HamletPS.Core.Secrets;
 using HamletPS.Core.Security;
+using HamletPS.Core;
 using Xunit;
 
 namespace HamletPS.Core.Tests.Secrets
@@ -57,7 +58,7 @@ namespace HamletPS.Core.Tests.Secrets
             tmp.Write("mapping.csv", "MRN,Study_ID\n1,A\n1,B\n");
             Assert.Throws<MappingFileException>(() => SiteCrypto.FromConfig(config, environment: n => env.TryGetValue(n, out var v) ? v : null));
             File.Delete(tmp.File("mapping.csv"));
-            Assert.Throws<InvalidOperationException>(() => SiteCrypto.FromConfig(config, environment: _ => null));
+            Assert.Equal(ErrorIds.SiteKeyRequired, Assert.Throws<HamletException>(() => SiteCrypto.FromConfig(config, environment: _ => null)).ErrorId);
         }
     }
 }
