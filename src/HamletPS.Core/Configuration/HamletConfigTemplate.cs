@@ -48,6 +48,16 @@ namespace HamletPS.Core.Configuration
             sb.AppendLine("  # ACCOUNTNAME: hamletrtmysite");
             sb.AppendLine("  # SHARENAME: mysite-incoming");
             sb.AppendLine();
+            sb.AppendLine("# PACS: the PACS or planning system 'hamlet process' pulls new studies of the trial's patients from (C-FIND, then");
+            sb.AppendLine("# C-GET or C-MOVE into INCOMING). Uncomment to turn the pull step on; it runs only when HOST and AET are set.");
+            sb.AppendLine("# PACS:");
+            sb.AppendLine("#   AET: PACS                        # the PACS's AE title");
+            sb.AppendLine("#   HOST: pacs.example.org");
+            sb.AppendLine("#   PORT: " + PacsSettings.DefaultPort);
+            sb.AppendLine("#   METHOD: GET                      # GET (the PACS needs no entry for us) or MOVE (to DICOMNODE.AET, which must be running)");
+            sb.AppendLine("#   MODALITIES: CT, RTSTRUCT, RTPLAN, RTDOSE");
+            sb.AppendLine("#   SINCE: " + PacsSettings.DefaultSinceDays + "                        # studies of the last N days");
+            sb.AppendLine();
             sb.AppendLine("HAMLET:");
             sb.AppendLine("  PROFILE: " + HamletSettings.DefaultProfile + "                 # de-identification profile name or YAML file");
             sb.AppendLine("  # MAPPINGFILE: " + HamletSettings.DefaultMappingFile + "         # MRN,Study_ID lookup table (site only; default mapping.csv here, used when present; once set, it must exist)");

@@ -29,6 +29,28 @@ namespace HamletPS.Core.Tests.Configuration
         }
 
         [Fact]
+        public void Template_CarriesThePacsSection_Commented_AndUncommentedItTurnsThePullStepOn()
+        {
+            using var tmp = new TempFolder();
+            var path = HamletConfigTemplate.Write(tmp.File("config.yaml"), new ConfigTemplateOptions { Site = "s", DataFolder = "data" });
+            Assert.False(HamletConfigLoader.Load(path).Pacs.IsConfigured);
+
+            string text = File.ReadAllText(path);
+            Assert.Contains("# PACS:", text);
+            string uncommented = string.Join("\n", text.Split('\n').Select(l =>
+                l == "# PACS:" ? "PACS:" : l.StartsWith("#   ", System.StringComparison.Ordinal) ? l.Substring(2) : l));
+            File.WriteAllText(path, uncommented);
+            var pacs = HamletConfigLoader.Load(path).Pacs;
+            Assert.True(pacs.IsConfigured);
+            Assert.Equal("PACS", pacs.AeTitle);
+            Assert.Equal("pacs.example.org", pacs.Host);
+            Assert.Equal(PacsSettings.DefaultPort, pacs.Port);
+            Assert.Equal("GET", pacs.Method);
+            Assert.Equal(new[] { "CT", "RTSTRUCT", "RTPLAN", "RTDOSE" }, pacs.Modalities);
+            Assert.Equal(PacsSettings.DefaultSinceDays, pacs.SinceDays);
+        }
+
+        [Fact]
         public void Template_RefusesToOverwriteWithoutForce()
         {
             using var tmp = new TempFolder();
