@@ -14,23 +14,13 @@ namespace HamletPS.Commands
     [Cmdlet(VerbsDiagnostic.Test, "DicomEcho")]
     [OutputType(typeof(DicomEchoResult))]
     [OutputType(typeof(bool))]
-    public sealed class TestDicomEchoCommand : DicomSenderCmdlet
+    public sealed class TestDicomEchoCommand : PacsCmdlet
     {
         /// <summary>Host name or IP address of the remote AE.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CN", "HostName")]
         [ValidateNotNullOrEmpty]
-        public string ComputerName { get; set; }
-
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; } = DicomPeer.DefaultPort;
-
-        /// <summary>The remote AE title.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("CalledAE")]
-        [ValidateLength(1, 16)]
-        public string CalledAETitle { get; set; } = DicomPeer.DefaultCalledAETitle;
+        public override string ComputerName { get; set; }
 
         /// <summary>Return only $true or $false, and write no error.</summary>
         [Parameter]
@@ -38,7 +28,7 @@ namespace HamletPS.Commands
 
         protected override void ProcessRecord()
         {
-            DicomPeer peer = Peer(ComputerName, Port, CalledAETitle);
+            DicomPeer peer = Pacs();
             DicomEchoResult result;
             try
             {

@@ -4,8 +4,9 @@ using HamletPS.Core.Network;
 namespace HamletPS.Internal
 {
     /// <summary>
-    /// What Find-DicomStudy and Copy-DicomStudy share: the PACS's address, bound by property name so that a query result
-    /// (which carries its PACS) pipes into the next command.
+    /// What Find-DicomStudy, Copy-DicomStudy and Test-DicomEcho share: the peer's address, bound by property name so that a
+    /// query result (which carries its PACS) pipes into the next command. A command that also takes the host by value
+    /// (Test-DicomEcho: 'pacs1','pacs2' | Test-DicomEcho) overrides <see cref="ComputerName"/> with its own attributes.
     /// </summary>
     public abstract class PacsCmdlet : DicomSenderCmdlet
     {
@@ -13,7 +14,7 @@ namespace HamletPS.Internal
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CN", "HostName")]
         [ValidateNotNullOrEmpty]
-        public string ComputerName { get; set; }
+        public virtual string ComputerName { get; set; }
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 65535)]
