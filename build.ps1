@@ -95,6 +95,11 @@ function Get-HamletVersion {
 
 function Invoke-Build {
     Invoke-Native dotnet @('build', 'HamletPS.sln', '-c', $Configuration, '-nologo', '-v', 'q')
+    # The bench programs live outside the solution; building them here makes an API change that breaks a benchmark fail
+    # the build instead of the next bench run (DeidentifyBench once stopped compiling unnoticed when the key types moved).
+    foreach ($bench in Get-ChildItem -Path (Join-Path $PSScriptRoot 'bench') -Filter '*.csproj' -Recurse | Sort-Object FullName) {
+        Invoke-Native dotnet @('build', $bench.FullName, '-c', $Configuration, '-nologo', '-v', 'q')
+    }
     Invoke-Native dotnet @('publish', 'src/HamletPS/HamletPS.csproj', '-c', $Configuration, '--no-build', '-nologo', '-v', 'q')
     if ($CertificateThumbprint -or $Certificate) {
         Set-HamletModuleSignature -ModuleFolder (Join-Path $PSScriptRoot "out/HamletPS/$(Get-HamletVersion)") -Thumbprint $CertificateThumbprint -Cert $Certificate -Timestamp $TimestampServer
