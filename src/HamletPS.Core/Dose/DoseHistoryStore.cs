@@ -291,24 +291,31 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
         {
             var parameters = new List<KeyValuePair<string, object>>();
             string where = Where(filter ?? new DoseHistoryFilter(), parameters, eventsToo: true);
+            (SqliteCommand command, SqliteDataReader reader) = ExecuteReader(
+                Select + " FROM report r JOIN irradiation_event e ON e.sop_instance_uid = r.sop_instance_uid" + where +
+                " ORDER BY coalesce(e.protocol, '') COLLATE NOCASE, e.protocol, r.study_date, r.sop_instance_uid, e.ordinal;", parameters);
+            using (command)
+            using (reader)
+            {
+                while (Next(reader)) yield return (ReadStudy(reader), ReadEvent(reader));
+            }
+        }
+
+        /// <summary>Runs a query; a SQLite failure (busy, damaged, not a database) becomes the store's error naming the file.
+        /// The caller disposes both.</summary>
+        private (SqliteCommand Command, SqliteDataReader Reader) ExecuteReader(string sql, List<KeyValuePair<string, object>> parameters)
+        {
             SqliteCommand command = _connection.CreateCommand();
-            SqliteDataReader reader;
             try
             {
-                command.CommandText = Select + " FROM report r JOIN irradiation_event e ON e.sop_instance_uid = r.sop_instance_uid" + where +
-                                      " ORDER BY coalesce(e.protocol, '') COLLATE NOCASE, e.protocol, r.study_date, r.sop_instance_uid, e.ordinal;";
+                command.CommandText = sql;
                 foreach (var p in parameters) command.Parameters.AddWithValue(p.Key, p.Value);
-                reader = command.ExecuteReader();
+                return (command, command.ExecuteReader());
             }
             catch (SqliteException ex)
             {
                 command.Dispose();
                 throw Translate(DatabasePath, ex, _busyTimeout);
-            }
-            using (command)
-            using (reader)
-            {
-                while (Next(reader)) yield return (ReadStudy(reader), ReadEvent(reader));
             }
         }
 
@@ -339,19 +346,7 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
 
         private IEnumerable<DoseHistoryEntry> Read(string sql, List<KeyValuePair<string, object>> parameters)
         {
-            SqliteCommand command = _connection.CreateCommand();
-            SqliteDataReader reader;
-            try
-            {
-                command.CommandText = sql;
-                foreach (var p in parameters) command.Parameters.AddWithValue(p.Key, p.Value);
-                reader = command.ExecuteReader();
-            }
-            catch (SqliteException ex)
-            {
-                command.Dispose();
-                throw Translate(DatabasePath, ex, _busyTimeout);
-            }
+            (SqliteCommand command, SqliteDataReader reader) = ExecuteReader(sql, parameters);
             using (command)
             using (reader)
             {
