@@ -16,6 +16,12 @@
 
 .EXAMPLE
     .\Register-HamletNightlyTask.ps1 -ConfigPath D:\Hamlet\config.yaml -Credential (Get-Credential HOSPITAL\svc-hamlet) -WhatIf
+
+.EXAMPLE
+    .\Register-HamletNightlyTask.ps1 -ConfigPath D:\Hamlet\config.yaml -ServiceAccount 'HOSPITAL\svc-hamlet$' -At 02:00 -SkipReceive
+
+    The nightly pull: no receive window; Invoke-HamletPipeline pulls the lookup table's patients from the PACS of the
+    configuration's PACS section, then sorts, protects and archives, and the job uploads.
 #>
 [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'ServiceAccount')]
 param(
@@ -36,6 +42,9 @@ param(
 
     # Receive window of the job (seconds without an association before it moves on).
     [int] $IdleTimeoutSeconds = 900,
+
+    # No receive window: the job pulls from the PACS (the PACS section of the configuration), processes and uploads.
+    [switch] $SkipReceive,
 
     [string] $TaskName = 'HamletPS nightly upload',
 
@@ -59,6 +68,7 @@ $script = [System.IO.Path]::GetFullPath($ScriptPath)
 if (-not [System.IO.File]::Exists($script)) { throw "The nightly script '$script' does not exist." }
 $exe = if ($UsePwsh) { 'pwsh.exe' } else { 'powershell.exe' }
 $arguments = '-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "{0}" -ConfigPath "{1}" -IdleTimeoutSeconds {2}' -f $script, $config, $IdleTimeoutSeconds
+if ($SkipReceive) { $arguments += ' -SkipReceive' }
 
 $action = New-ScheduledTaskAction -Execute $exe -Argument $arguments -WorkingDirectory ([System.IO.Path]::GetDirectoryName($config))
 $trigger = New-ScheduledTaskTrigger -Daily -At $At

@@ -33,6 +33,7 @@
         'Receive-Dicom'
         'Send-Dicom'
         'Test-DicomEcho'
+        'Test-HamletService'
         'Find-DicomStudy'
         'Copy-DicomStudy'
     )

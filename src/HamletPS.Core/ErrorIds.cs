@@ -210,6 +210,10 @@ namespace HamletPS.Core
         public const string ShareOperationFailed = "ShareOperationFailed";
         /// <summary>`hamlet mount`: port 445 (SMB) of the share's host cannot be reached from here; upload over HTTPS instead.</summary>
         public const string Port445Blocked = "Port445Blocked";
+        /// <summary>Heartbeat: the Azure Files endpoint (HTTPS) cannot be reached over TCP from here.</summary>
+        public const string ShareUnreachable = "ShareUnreachable";
+        /// <summary>Heartbeat: the receiver's incoming folder (DATAPATH.INCOMING) is missing or cannot be written.</summary>
+        public const string IncomingFolderNotWritable = "IncomingFolderNotWritable";
         /// <summary>The run was cancelled (Ctrl-C).</summary>
         public const string Cancelled = "Cancelled";
         /// <summary>`hamlet`: a bug stopped the command (details withheld; they may name patient files).</summary>
@@ -315,6 +319,8 @@ namespace HamletPS.Core
             { RemoteFileDiffers, new Definition(HamletErrorCategory.ResourceExists, false) },
             { ShareOperationFailed, new Definition(HamletErrorCategory.ReadOrWriteError, false) },
             { Port445Blocked, new Definition(HamletErrorCategory.ConnectionError, false) },
+            { ShareUnreachable, new Definition(HamletErrorCategory.ConnectionError, false) },
+            { IncomingFolderNotWritable, new Definition(HamletErrorCategory.ResourceUnavailable, false) },
             { Cancelled, new Definition(HamletErrorCategory.OperationStopped, false) },
             { InternalError, new Definition(HamletErrorCategory.OperationStopped, false) },
         };

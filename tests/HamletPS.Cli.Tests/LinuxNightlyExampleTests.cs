@@ -105,6 +105,23 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void HeartbeatUnits_PassSystemdAnalyzeVerify_AndRunHamletHeartbeat()
+        {
+            string units = Path.Combine(_root, "heartbeat-units");
+            Directory.CreateDirectory(units);
+            File.Copy(Path.Combine(Linux, "hamlet-heartbeat.timer"), Path.Combine(units, "hamlet-heartbeat.timer"));
+            string service = File.ReadAllText(Path.Combine(Linux, "hamlet-heartbeat.service"));
+            Assert.Contains("ExecStart=/opt/hamlet/hamlet heartbeat --config-path ", service);
+            // The unit names /opt/hamlet/hamlet (its install place), which verify wants to exist: an executable that does.
+            File.WriteAllText(Path.Combine(units, "hamlet-heartbeat.service"), service.Replace("/opt/hamlet/hamlet heartbeat", "/bin/true heartbeat"));
+
+            var (code, output) = Run("/usr/bin/systemd-analyze", units, "verify", "./hamlet-heartbeat.timer", "./hamlet-heartbeat.service");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("OnUnitActiveSec=10min", File.ReadAllText(Path.Combine(units, "hamlet-heartbeat.timer")));
+        }
+
+        [Fact]
         public void Crontab_HasOneFiveFieldEntryRunningTheNightlyScript()
         {
             var entries = File.ReadAllLines(Path.Combine(Linux, "crontab.txt")).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).ToList();

@@ -224,6 +224,32 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Heartbeat_JsonAndExitCodes_AreTheManagedOutput_AgainstDcmqrscp()
+        {
+            using var pacs = new HamletPS.TestPeers.QueryRetrievePeers.Dcmqrscp(Array.Empty<string>());
+            int down = FreePort();
+            foreach (string site in new[] { Site("native"), Site("managed") })
+            {
+                string config = File.ReadAllText(Path.Combine(site, "config.yaml"));
+                File.WriteAllText(Path.Combine(site, "up.yaml"), config + "\nPACS:\n  AET: QRSCP\n  HOST: 127.0.0.1\n  PORT: " + pacs.Port + "\n");
+                File.WriteAllText(Path.Combine(site, "down.yaml"), config + "\nPACS:\n  AET: QRSCP\n  HOST: 127.0.0.1\n  PORT: " + down + "\n");
+            }
+            static string WithoutLatency(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\"LatencyMilliseconds\":[0-9.E+-]+", "");
+
+            var up = Both("heartbeat", "--config-path", "up.yaml", "--check", "Pacs", "Incoming", "--json");
+            Assert.True(up.Native.Code == 0, up.Native.ToString());
+            Assert.Equal(WithoutLatency(up.Managed.Out), WithoutLatency(up.Native.Out));
+            Assert.Contains("\"Name\":\"Pacs\",\"Target\":\"QRSCP@127.0.0.1:" + pacs.Port + "\",\"Ok\":true,\"Status\":\"Passed\"", up.Native.Out);
+
+            var failed = Both("heartbeat", "--config-path", "down.yaml", "--check", "Pacs", "--quiet");
+            Assert.Equal(1, failed.Native.Code);
+            AssertSame(failed.Native, failed.Managed);
+            var bad = Both("heartbeat", "--config-path", "missing.yaml");
+            Assert.Equal(2, bad.Native.Code);
+            AssertSame(bad.Native, bad.Managed);
+        }
+
+        [Fact]
         public void SortAndClear_JsonLines_AreTheManagedOutput()
         {
             var sort = Both("sort", "--copy", "--settle-seconds", "0", "--json", "--config-path", "config.yaml");

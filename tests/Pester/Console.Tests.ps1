@@ -92,6 +92,7 @@ BeforeAll {
     $b = New-SampleSite 'b'
     Add-Output (Invoke-HamletPipeline -ConfigPath $b.Config -SettleSeconds 0)
     Add-Output (Clear-HamletFolder -ConfigPath $b.Config -Confirm:$false -PassThru -WarningAction SilentlyContinue)
+    Add-Output (Test-HamletService -ConfigPath $a.Config -Check Incoming)
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
     try {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Dose;
+using HamletPS.Core.Heartbeat;
 using HamletPS.Core.Inspection;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
@@ -27,6 +28,7 @@ namespace HamletPS.Cli.JsonLines
     [JsonSerializable(typeof(SortedDicomFile))]
     [JsonSerializable(typeof(ClearedFile))]
     [JsonSerializable(typeof(DicomEchoResult))]
+    [JsonSerializable(typeof(HeartbeatResult))]
     [JsonSerializable(typeof(SentDicomFile))]
     [JsonSerializable(typeof(ReceivedDicomFile))]
     [JsonSerializable(typeof(DicomQueryResult))]

@@ -111,30 +111,21 @@ namespace HamletPS.Cli.Verbs
         }
 
         /// <summary>
-        /// The optional pull step (PACS section): the lookup table's patients' recent studies into INCOMING before sorting. A PACS
-        /// that cannot be reached is reported and processing goes on with what is already there; false only when cancelled.
+        /// The optional pull step (PACS section), Core's one step for both faces: a PACS that cannot be reached is reported and
+        /// processing goes on with what is already there; false only when cancelled.
         /// </summary>
         private static bool Pull(HamletConfig config, IProgress<string> steps, CliOutput output, CancellationToken cancellationToken)
         {
             try
             {
-                var h = config.Hamlet;
-                var lookup = Core.Identity.StudyIdLookup.Load(h.MappingFile, new Core.Identity.StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
-                steps.Report("Pull: querying " + config.Pacs.AeTitle + "@" + config.Pacs.Host + ":" + config.Pacs.Port + " for " + lookup.Count + " patients of the lookup table");
-                Core.Retrieve.PacsPullSummary s = Core.Retrieve.PacsPull.PullAsync(config, lookup, line => steps.Report("Pull: " + line),
-                    f => output.Failure(f.Reason, f.Message), cancellationToken).GetAwaiter().GetResult();
-                steps.Report("Pull: " + s.Studies + " studies, " + s.Retrieved + " instances retrieved, " + s.AlreadyPresent + " already present, " + s.Failed + " failed");
+                Core.Retrieve.PacsPull.RunStep(config, steps, output.Failure, cancellationToken);
+                return true;
             }
             catch (OperationCanceledException)
             {
                 output.Failure(ErrorIds.Cancelled, "the pull was cancelled; the next run fetches the rest");
                 return false;
             }
-            catch (Exception ex) when (Core.Retrieve.QueryRetrieveError.Classify(ex) != null || ex is ArgumentException || FileFailure.Classify(null, ex) != null)
-            {
-                output.Failure(Core.Retrieve.QueryRetrieveError.Classify(ex) ?? ErrorIds.PacsPullFailed, "Pull: " + ex.Message + " (processing goes on with what INCOMING holds)");
-            }
-            return true;
         }
 
         private sealed class Immediate<T> : IProgress<T>

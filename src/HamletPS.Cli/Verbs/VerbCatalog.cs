@@ -45,6 +45,7 @@ namespace HamletPS.Cli.Verbs
             new Entry(null, "test-share", TestShareVerb.Create, TestShareVerb.CmdletName),
             new Entry(null, "mount", MountVerb.Create, MountVerb.CmdletName),
             new Entry(null, "echo", EchoVerb.Create, EchoVerb.CmdletName),
+            new Entry(null, "heartbeat", HeartbeatVerb.Create, HeartbeatVerb.CmdletName),
             new Entry(null, "receive", ReceiveVerb.Create, ReceiveVerb.CmdletName),
             new Entry(null, "send", SendVerb.Create, SendVerb.CmdletName),
             new Entry(null, "find", FindVerb.Create, FindVerb.CmdletName),

@@ -28,5 +28,8 @@ namespace HamletPS.Core.Configuration
 
         /// <summary>True when HOST and AET are set: the pull step runs.</summary>
         public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(AeTitle);
+
+        /// <summary>"AET@HOST:PORT", the target of the pull step's errors.</summary>
+        public override string ToString() => AeTitle + "@" + Host + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

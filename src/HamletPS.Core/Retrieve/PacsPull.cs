@@ -16,6 +16,36 @@ namespace HamletPS.Core.Retrieve
     /// </summary>
     public static class PacsPull
     {
+        /// <summary>
+        /// The pull step as Invoke-HamletPipeline and `hamlet process` run it before sorting, when the PACS section is configured:
+        /// the lookup table's patients' recent studies into INCOMING. Steps are reported as "Pull: …" lines (counts and UIDs,
+        /// never a key). A PACS that cannot be reached, a refused query or an unreadable lookup table is reported through
+        /// <paramref name="onFailure"/> (error id, message) and processing goes on with what INCOMING holds, as does each
+        /// instance that could not be retrieved; returns the counts, or null when the pull failed as a whole. A cancellation
+        /// propagates (<see cref="OperationCanceledException"/>): the next run fetches the rest.
+        /// </summary>
+        public static PacsPullSummary RunStep(HamletConfig config, IProgress<string> steps, Action<string, string> onFailure, CancellationToken cancellationToken)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            if (onFailure == null) throw new ArgumentNullException(nameof(onFailure));
+            try
+            {
+                HamletSettings h = config.Hamlet;
+                StudyIdLookup lookup = StudyIdLookup.Load(h.MappingFile, new StudyIdLookupOptions { KeyKind = h.LookupKey, StudyIdPattern = h.StudyIdPattern });
+                steps?.Report("Pull: querying " + config.Pacs + " for " + lookup.Count + " patients of the lookup table");
+                PacsPullSummary s = PullAsync(config, lookup, line => steps?.Report("Pull: " + line), f => onFailure(f.Reason, f.Message), cancellationToken)
+                    .GetAwaiter().GetResult();
+                steps?.Report("Pull: " + s.Studies + " studies, " + s.Retrieved + " instances retrieved, " + s.AlreadyPresent + " already present, " + s.Failed + " failed");
+                return s;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) &&
+                                       (QueryRetrieveError.Classify(ex) != null || ex is ArgumentException || FileFailure.Classify(null, ex) != null))
+            {
+                onFailure(QueryRetrieveError.Classify(ex) ?? ErrorIds.PacsPullFailed, "Pull: " + ex.Message + " (processing goes on with what INCOMING holds)");
+                return null;
+            }
+        }
+
         public static async Task<PacsPullSummary> PullAsync(HamletConfig config, StudyIdLookup lookup, Action<string> log, Action<DicomRetrieveFailure> onFailure, CancellationToken cancellationToken)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));

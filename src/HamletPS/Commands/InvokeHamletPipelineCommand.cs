@@ -10,7 +10,9 @@ namespace HamletPS.Commands
     /// <summary>
     /// The old tool's "Process data": sort INCOMING, protect, check for residual identifiers and archive into OUTGOING.
     /// Step messages go to the Information stream in the old tool's words; per-file failures are non-terminating errors;
-    /// returns the <see cref="PipelineSummary"/> (its Path is the archive, for Send-AzureShare).
+    /// returns the <see cref="PipelineSummary"/> (its Path is the archive, for Send-AzureShare). With a PACS section in the
+    /// configuration it first pulls the lookup table's patients' recent studies into INCOMING (Core's one pull step, as
+    /// `hamlet process`); a PACS that cannot be reached is a non-terminating error and processing goes on.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "HamletPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PipelineSummary))]
@@ -43,7 +45,8 @@ namespace HamletPS.Commands
             options.PerPatient = PerPatient;
             options.CompressionLevel = CompressionLevel;
             options.SettleTime = TimeSpan.FromSeconds(SettleSeconds);
-            if (!ShouldProcess(options.Incoming, "Sort, protect and archive into " + options.Outgoing)) return;
+            string pull = config.Pacs.IsConfigured ? "Pull from " + config.Pacs + ", then sort" : "Sort";
+            if (!ShouldProcess(options.Incoming, pull + ", protect and archive into " + options.Outgoing)) return;
             try
             {
                 options.Preflight?.Invoke(); // mapping file, keys, profile: checked before anything is moved
@@ -56,6 +59,11 @@ namespace HamletPS.Commands
             {
                 var steps = new Immediate<string>(EmitInformation);
                 var failures = new Immediate<FileFailure>(f => EmitError(NewError(f)));
+                if (config.Pacs.IsConfigured)
+                {
+                    Core.Retrieve.PacsPull.RunStep(config, steps, (id, message) =>
+                        EmitError(NewError(new System.IO.IOException(message), id, CategoryOf(ErrorIds.CategoryOf(id)), config.Pacs.ToString())), ct);
+                }
                 try
                 {
                     Emit(new HamletPipeline(options).Run(steps, failures, ct));

@@ -101,6 +101,13 @@ namespace HamletPS.PowerShell.Tests.Examples
             Assert.Equal("Password", principal.Properties["LogonType"].Value); // a gMSA: no password stored
             var settings = (PSObject)task.Properties["Settings"].Value;
             Assert.Equal("IgnoreNew", settings.Properties["MultipleInstances"].Value);
+            Assert.DoesNotContain("-SkipReceive", arguments);
+
+            // The nightly pull: no receive window, the job's Invoke-HamletPipeline pulls from the configuration's PACS section.
+            session.Invoke("$global:Registered.Clear(); & $args[0] -ConfigPath $args[1] -At '02:00' -SkipReceive -Force", script, config);
+            Assert.True(session.Errors.Count == 0, string.Join("\n", session.Errors));
+            PSObject pull = Assert.Single(session.Invoke("$global:Registered"));
+            Assert.EndsWith(" -SkipReceive", (string)((PSObject)pull.Properties["Action"].Value).Properties["Argument"].Value, StringComparison.Ordinal);
         }
 
         /// <summary>A copy of the bundled sample (HTP config.yaml, mapping.csv, data/incoming), as run-sample.sh makes it.</summary>
