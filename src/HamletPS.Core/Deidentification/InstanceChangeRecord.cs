@@ -26,6 +26,8 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag UidsTag = new DicomTag(0x0009, 0x1005);
         private static readonly DicomTag DigestTag = new DicomTag(0x0009, 0x1006);
         private static readonly DicomTag PixelRuleTag = new DicomTag(0x0009, 0x1007);
+        private static readonly DicomTag PixelLayoutTag = new DicomTag(0x0009, 0x1008);
+        private static readonly DicomTag PixelOriginalsTag = new DicomTag(0x0009, 0x1009);
         private static readonly DicomTag MarkerTag = new DicomTag(0x0008, 0x0016);
 
         public InstanceChangeRecord(string newSopInstanceUid, string newId, IdentitySource identitySource)
@@ -48,6 +50,12 @@ namespace HamletPS.Core.Deidentification
 
         /// <summary>The pixel rule that masked this instance's pixels (null when none did); written only when set.</summary>
         public string PixelRule { get; internal set; }
+
+        /// <summary>
+        /// The original bytes of the pixel regions the rule masked (deflated, bounded; or why they were not kept), for Unprotect;
+        /// null when no rule masked. Written only when set, after the protected file (the capture completes as it is written).
+        /// </summary>
+        public Pixels.PixelOriginals PixelOriginals { get; internal set; }
 
         /// <summary>
         /// The digest (<see cref="Security.ProtectedFileSeal.Digest"/>, lower-case hex) of the protected file this record was
@@ -117,6 +125,13 @@ namespace HamletPS.Core.Deidentification
                 at = w.BeginText(PixelRuleTag);
                 w.WriteUtf8(PixelRule);
                 w.EndText(at);
+            }
+            if (PixelOriginals != null)
+            {
+                at = w.BeginText(PixelLayoutTag);
+                w.WriteAscii(PixelOriginals.Layout());
+                w.EndText(at);
+                if (PixelOriginals.Deflated != null) w.WritePlainElement(new DicomElement(PixelOriginalsTag, DicomVR.OB, PixelOriginals.Deflated));
             }
             return w.ToArray();
         }
@@ -194,6 +209,7 @@ namespace HamletPS.Core.Deidentification
                 record.ProtectedDigest = digest.Substring(7);
             }
             if (ds.Contains(PixelRuleTag)) record.PixelRule = Text(ds, PixelRuleTag);
+            if (ds.Contains(PixelLayoutTag)) record.PixelOriginals = Pixels.PixelOriginals.Parse(Text(ds, PixelLayoutTag), ds.GetElement(PixelOriginalsTag)?.GetBytes());
             return record;
         }
 

@@ -8,7 +8,8 @@ namespace HamletPS.Core.Deidentification.Pixels
     /// The pixel step of protect (<see cref="DicomProtector"/>): decided on the original header before de-identification, acted on
     /// after it. An instance at pixel risk that no rule covers is withheld (<see cref="ProtectionRefusedException"/> with reason
     /// <see cref="WithheldReasonId"/>, naming the rule that would release it); a drop rule drops it; a mask rule masks it
-    /// (<see cref="PixelMasker"/>) and names the rule in the re-identification record; a keep rule releases it unchanged.
+    /// (<see cref="PixelMasker"/>), names the rule in the re-identification record and keeps there what it blanked (the original
+    /// overlays and <see cref="PixelOriginals"/>, for Unprotect); a keep rule releases it unchanged.
     /// </summary>
     public sealed class PixelProtection
     {
@@ -62,7 +63,7 @@ namespace HamletPS.Core.Deidentification.Pixels
             var burned = file.Dataset.GetElement(DicomTags.BurnedInAnnotation);
             record.Changes.Add(new ElementChange("", false, burned == null ? ElementChangeKind.Added : ElementChangeKind.Original, DicomTags.BurnedInAnnotation,
                 burned == null ? null : InstanceChangeRecord.Detach(burned)));
-            PixelMasker.Apply(file, Decision.Rule);
+            record.PixelOriginals = PixelMasker.Apply(file, Decision.Rule, record);
             record.PixelRule = Decision.Rule.Name;
         }
     }
