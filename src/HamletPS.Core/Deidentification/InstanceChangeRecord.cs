@@ -72,7 +72,8 @@ namespace HamletPS.Core.Deidentification
         /// </summary>
         public byte[] Serialize()
         {
-            var w = new RecordBuffer(Prefix.Length + 256 + Changes.Count * 96);
+            PixelOriginals?.Finish(); // sized in: a record with kept pixels is written once, without growing
+            var w = new RecordBuffer(Prefix.Length + 256 + Changes.Count * 96 + (PixelOriginals == null ? 0 : 4096 + PixelOriginals.Ranges.Count * 24 + (PixelOriginals.Deflated?.Length ?? 0)));
             w.Write(Prefix);
             int indexAt = w.BeginText(IndexTag);
             foreach (var c in Changes)

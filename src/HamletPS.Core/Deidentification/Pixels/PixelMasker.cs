@@ -43,10 +43,11 @@ namespace HamletPS.Core.Deidentification.Pixels
 
         /// <summary>
         /// Masks the rule's rectangles and records the method; throws <see cref="ProtectionRefusedException"/> when it cannot. With
-        /// a <paramref name="record"/>, the original overlay elements are added to its changes and the collector of the masked
-        /// pixel ranges' original bytes is returned (complete once the file has been written), else null.
+        /// a <paramref name="record"/>, the original overlay elements are added to its changes and (unless
+        /// <paramref name="keepOriginals"/> is false: no vault keeps the record) the collector of the masked pixel ranges'
+        /// original bytes is returned (complete once the file has been written), else null.
         /// </summary>
-        public static PixelOriginals Apply(DicomFile file, PixelRule rule, InstanceChangeRecord record = null)
+        public static PixelOriginals Apply(DicomFile file, PixelRule rule, InstanceChangeRecord record = null, bool keepOriginals = true)
         {
             string cannot = CannotMask(file, rule);
             if (cannot != null) throw new ProtectionRefusedException("PixelDataNotMaskable", cannot);
@@ -57,7 +58,7 @@ namespace HamletPS.Core.Deidentification.Pixels
             {
                 var g = Geometry.Of(ds, pixels.Length, out _);
                 var ranges = g.Ranges(rule.Rectangles);
-                if (record != null)
+                if (record != null && keepOriginals)
                 {
                     // A big-endian source is swapped as it is written: its original bytes would not fit the protected file's order.
                     bool swapped = g.BytesPerSample > 1 && (pixels.IsReference ? pixels.Reference.SourceIsBigEndian : file.TransferSyntax != null && file.TransferSyntax.IsBigEndian);

@@ -55,15 +55,18 @@ namespace HamletPS.Core.Deidentification.Pixels
             if (Refusal != null) throw new ProtectionRefusedException(RefusalId, Refusal);
         }
 
-        /// <summary>After de-identification: masks (when the rule says so), recording the changed header and the rule's name.</summary>
-        public void Apply(DicomFile file, InstanceChangeRecord record)
+        /// <summary>
+        /// After de-identification: masks (when the rule says so), recording the changed header and the rule's name, and, when
+        /// the record is kept (<paramref name="keepOriginals"/>: there is a vault), the original bytes of the masked regions.
+        /// </summary>
+        public void Apply(DicomFile file, InstanceChangeRecord record, bool keepOriginals = true)
         {
             ThrowIfRefused();
             if (!Decision.Mask) return;
             var burned = file.Dataset.GetElement(DicomTags.BurnedInAnnotation);
             record.Changes.Add(new ElementChange("", false, burned == null ? ElementChangeKind.Added : ElementChangeKind.Original, DicomTags.BurnedInAnnotation,
                 burned == null ? null : InstanceChangeRecord.Detach(burned)));
-            record.PixelOriginals = PixelMasker.Apply(file, Decision.Rule, record);
+            record.PixelOriginals = PixelMasker.Apply(file, Decision.Rule, record, keepOriginals);
             record.PixelRule = Decision.Rule.Name;
         }
     }
