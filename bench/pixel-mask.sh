@@ -73,19 +73,26 @@ run() { # label, input file, command... (@OUT@ = a fresh output folder, @IN@ = t
   if [ -z "${secs[$label]:-}" ] || [ "$(echo "$s < ${secs[$label]}" | bc -l)" = 1 ]; then secs[$label]=$s; cpu[$label]=$c; fi
   if [ -z "${rss[$label]:-}" ] || [ "$r" -gt "${rss[$label]}" ]; then rss[$label]=$r; fi
   rm -rf "$out"
+  [ "$round" = "$rounds" ] || rm -rf "$work/site-$label-$round"
 }
-protect=("$hamlet" protect @IN@ --destination @OUT@ --profile "$work/profile.yaml" --key HAMLET_BENCH_SECRET --vault-path @SITE@)
+protect=("$hamlet" protect @IN@ --destination @OUT@ --profile "$work/profile.yaml" --key HAMLET_BENCH_SECRET)
 for round in $(seq 1 "$rounds"); do
   echo "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  run ours     "$work/cine-$frames.dcm" "${protect[@]}"
+  run ours     "$work/cine-$frames.dcm" "${protect[@]}" --vault-path @SITE@
   run pydicom  "$work/cine-$frames.dcm" /usr/bin/python3 "$work/mask.py" @IN@ @OUT@/masked.dcm
-  run ours-$small "$work/cine-$small.dcm" "${protect[@]}"
+  run ours-$small "$work/cine-$small.dcm" "${protect[@]}" --vault-path @SITE@
+  run novault  "$work/cine-$frames.dcm" "${protect[@]}"
+  run novault-$small "$work/cine-$small.dcm" "${protect[@]}"
 done
+record=$(stat -c %s "$work"/site-ours-"$rounds"/*.hpv)
 grep -q "1 protected\|protected: 1\|Protected" "$work/ours.log" || { echo "ours did not protect the cine:"; cat "$work/ours.log"; exit 1; }
 echo "best of $rounds rounds:"
-for label in ours pydicom "ours-$small"; do
+for label in ours pydicom "ours-$small" novault "novault-$small"; do
   printf '%-10s %8.2f s wall %8.2f s cpu  peak RSS %8d KiB\n' "$label" "${secs[$label]}" "${cpu[$label]}" "${rss[$label]}"
 done
 printf 'speed-up vs pydicom  %.2f x wall, %.2f x cpu (target >= 5)\n' "$(echo "${secs[pydicom]} / ${secs[ours]}" | bc -l)" "$(echo "${cpu[pydicom]} / ${cpu[ours]}" | bc -l)"
 printf 'our peak memory      %d MiB at %d frames, %d MiB at %d frames (pydicom %d MiB at %d frames)\n' \
   "$(( ${rss[ours]} / 1024 ))" "$frames" "$(( ${rss[ours-$small]} / 1024 ))" "$small" "$(( ${rss[pydicom]} / 1024 ))" "$frames"
+printf '  without a vault    %d MiB at %d frames, %d MiB at %d frames (the streamed mask alone: no originals kept)\n' \
+  "$(( ${rss[novault]} / 1024 ))" "$frames" "$(( ${rss[novault-$small]} / 1024 ))" "$small"
+printf 'record file          %d bytes for %d frames (the masked regions deflated, sealed; bound 16 MiB per instance)\n' "$record" "$frames"
