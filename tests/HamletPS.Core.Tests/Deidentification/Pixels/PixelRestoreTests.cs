@@ -93,6 +93,38 @@ namespace HamletPS.Core.Tests.Deidentification.Pixels
             Assert.True(ocr.Contains(CanaryStudy.FamilyName, StringComparison.Ordinal), kind + ": OCR of the restored image read: " + ocr);
         }
 
+        [Fact]
+        public void Protect_MaskedRegionsOfNoiseBeyondTheRecordBound_AreMaskedAndReleased_UnprotectRestoresTheHeaderAndSaysThePixelsStayMasked()
+        {
+            var scratch = DeidTestSupport.NewScratch("pixel-bound");
+            Directory.CreateDirectory(Path.Combine(scratch, "in"));
+            string input = Path.Combine(scratch, "in", "noise.dcm");
+            var file = new PixelCanaryImage { Rows = 2048, Columns = 2048, Frames = 5 }.Build();
+            var noise = new byte[2048L * 2048 * 5];
+            new Random(19).NextBytes(noise); // 20 MiB that does not deflate: over the 16 MiB bound
+            file.Dataset.AddOrUpdate(new DicomElement(DicomTags.PixelData, DicomVR.OB, noise));
+            file.Save(input);
+            var profile = DeidentificationProfile.Parse("name: all\npixels:\n  rules:\n    - name: everything\n      when: { manufacturer: \"SYNTHETIC*\" }\n      mask: [[0, 0, 2048, 2048]]\n", "all.yaml");
+            using var keys = DeidTestSupport.Keys();
+            ProtectionResult r;
+            using (var p = new DicomProtector(DeidTestSupport.Options(keys, Path.Combine(scratch, "out"), Path.Combine(scratch, "site", "vault.hpv"), profile: profile)))
+                r = Assert.Single(p.Protect(new[] { input }));
+            Assert.True(r.Status == ProtectionStatus.Protected, r.Message);
+            Assert.All(DicomFile.Open(r.DestinationPath).Dataset.GetBytes(DicomTags.PixelData), b => Assert.Equal(0, b));
+            Assert.True(new FileInfo(Directory.GetFiles(Path.Combine(scratch, "site")).Single()).Length < 1 << 20, "the record kept the noise");
+
+            UnprotectionResult u;
+            using (var un = new DicomUnprotector(new UnprotectorOptions { VaultPath = Path.Combine(scratch, "site"), VaultKey = keys.VaultKey, Destination = Path.Combine(scratch, "restored") }))
+                u = Assert.Single(un.Unprotect(new[] { r.DestinationPath }));
+            Assert.True(u.Status == UnprotectionStatus.Restored, u.Message);
+            Assert.False(u.PixelsRestored);
+            Assert.Contains("stay masked", u.Message);
+            Assert.Contains("bound", u.Message);
+            var back = DicomFile.Open(u.DestinationPath).Dataset;
+            Assert.Equal("YES", back.GetString(DicomTags.BurnedInAnnotation));
+            Assert.Equal(CanaryStudy.PatientId, back.GetString(DicomTags.PatientID));
+        }
+
         private static List<KeyValuePair<long, long>> Ranges(params long[] bounds)
         {
             var list = new List<KeyValuePair<long, long>>();
