@@ -5,7 +5,8 @@
 # (dcmread, pixel_array, numpy slice assignment, PixelData = tobytes(), Burned In Annotation NO, save_as), on the same
 # synthetic cine (hamlet-gen cine: the canary's name and MRN drawn into each frame), in the same run.
 # Prints wall time, CPU time and peak memory (Maximum resident set size, /usr/bin/time -v) of both, the ratio, and our peak
-# memory on a 100-frame and a 500-frame cine (flat in frame count: the frames are streamed, never held).
+# memory on a 100-frame and a 500-frame cine, with the vault and without (without, the streamed mask alone: flat in frame
+# count, the frames are never held; with it, plus a few copies of the record's deflated originals, bounded at 16 MiB).
 # Targets: ours >= 5x faster than pydicom whole-process on 500 frames; our peak memory the same for 100 and 500 frames.
 # Usage: bench/pixel-mask.sh [frames=500] [rows=600] [columns=800] [samples=3]   (WORK=dir keeps data; ROUNDS=n, default 3)
 # Fairness: the input is read before each timed command (page cache warm for both); `sync` before each, so neither pays for
