@@ -21,6 +21,8 @@ namespace HamletPS.Generators
                     return SampleDataGenerator.Run(rest);
                 case "series":
                     return SeriesGenerator.Run(rest);
+                case "cine":
+                    return CineGenerator.Run(rest);
                 case "dictionary":
                     return DictionaryGenerator.Run(rest);
                 case "iod-types":
@@ -34,6 +36,7 @@ namespace HamletPS.Generators
                     Console.Error.WriteLine("  help [--docs DIR] [--about FILE] --out DIR   docs/cmdlets/*.md -> HamletPS.dll-Help.xml, about_*.help.txt");
                     Console.Error.WriteLine("  sample [--out DIR]                      synthetic sample study -> examples/ (data/incoming, config.yaml, mapping.csv)");
                     Console.Error.WriteLine("  series --out DIR [--patients N] [--slices N] [--size N] [--ct-only] [--igrt] [--canary]   synthetic RT studies for benchmarks");
+                    Console.Error.WriteLine("  cine --out FILE [--frames N] [--rows N] [--columns N] [--samples 1|3]   synthetic US cine with canary text, for bench/pixel-mask.sh");
                     return 2;
             }
         }

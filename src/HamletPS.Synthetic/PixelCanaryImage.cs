@@ -99,26 +99,36 @@ namespace HamletPS.Synthetic
             int bytes = BitsAllocated / 8;
             long frameBytes = (long)Rows * Columns * SamplesPerPixel * bytes;
             var data = new byte[frameBytes * Frames + (frameBytes * Frames % 2)];
-            var lit = new bool[Rows, Columns];
+            var lit = new bool[(long)Rows * Columns];
             int line = 0;
             foreach (string text in BannerLines)
             {
-                BitmapFont.Draw(text, 4, 4 + line * (BitmapFont.GlyphHeight + 3) * Scale, Scale, (x, y) => { if (x < Columns && y < Rows) lit[y, x] = true; });
+                BitmapFont.Draw(text, 4, 4 + line * (BitmapFont.GlyphHeight + 3) * Scale, Scale, (x, y) => { if (x < Columns && y < Rows) lit[(long)y * Columns + x] = true; });
                 line++;
             }
             int banner = TextRegion.Height;
+            long foreground = Foreground;
+            bool interleaved = PlanarConfiguration == 0 || SamplesPerPixel == 1;
+            long planeSamples = (long)Rows * Columns;
+            // The frame is written sample by sample into its place (a plain banner reads best); frames differ in the background.
             for (int f = 0; f < Frames; f++)
                 for (int y = 0; y < Rows; y++)
+                {
+                    long rowPixel = (long)y * Columns;
                     for (int x = 0; x < Columns; x++)
+                    {
+                        bool on = lit[rowPixel + x];
+                        long background = y < banner ? 0 : Background(x, y, f);
                         for (int s = 0; s < SamplesPerPixel; s++)
                         {
-                            long v = lit[y, x] ? Foreground : y < banner ? 0 : Background(x, y, f) + s; // a plain banner reads best
-                            long index = PlanarConfiguration == 0 || SamplesPerPixel == 1
-                                ? ((long)y * Columns + x) * SamplesPerPixel + s
-                                : (long)s * Rows * Columns + (long)y * Columns + x;
+                            long v = on ? foreground : y < banner ? 0 : background + s;
+                            long index = interleaved ? (rowPixel + x) * SamplesPerPixel + s : s * planeSamples + rowPixel + x;
                             long at = f * frameBytes + index * bytes;
-                            for (int b = 0; b < bytes; b++) data[at + b] = (byte)(v >> (8 * b));
+                            if (bytes == 1) data[at] = (byte)v;
+                            else for (int b = 0; b < bytes; b++) data[at + b] = (byte)(v >> (8 * b));
                         }
+                    }
+                }
             return data;
         }
 

@@ -8,11 +8,13 @@ namespace HamletPS.Cli.JsonLines
         public string Status { get; set; }
         public string StudyId { get; set; }
         public int ChangesRestored { get; set; }
+        public bool PixelsRestored { get; set; }
         public string DestinationPath { get; set; }
 
         public static UnprotectedFileLine From(UnprotectionResult r) => new UnprotectedFileLine
         {
-            Status = r.Status.ToString(), StudyId = r.StudyId, ChangesRestored = r.ChangesRestored, DestinationPath = r.DestinationPath,
+            Status = r.Status.ToString(), StudyId = r.StudyId, ChangesRestored = r.ChangesRestored, PixelsRestored = r.PixelsRestored,
+            DestinationPath = r.DestinationPath,
         };
     }
 }

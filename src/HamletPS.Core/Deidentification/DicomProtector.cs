@@ -147,7 +147,7 @@ namespace HamletPS.Core.Deidentification
                     result.Message = "input for " + relative + ": dropped by pixel rule '" + pixels.Decision.Rule.Name + "' - not written";
                     return new PendingFile(result, null, null);
                 }
-                pixels.Apply(file, record);
+                pixels.Apply(file, record, _vault != null); // the masked regions' originals only where a vault keeps the record
                 result.PixelsMasked = pixels.Decision.Mask;
 
                 var hits = _scanner.Scan(file, ids).Concat(_scanner.ScanPath(relative, ids)).ToList();

@@ -72,10 +72,13 @@ namespace HamletPS.Core.Deidentification
                 if (_vault != null)
                 {
                     var record = FindRecord(path, sop, protectedId);
-                    Restore(file, record);
+                    string pixelsStayMasked = Restore(file, record);
                     result.ChangesRestored = record.Changes.Count;
+                    result.PixelsRestored = record.PixelRule != null && pixelsStayMasked == null;
                     result.Status = UnprotectionStatus.Restored;
-                    result.Message = "Protected ID " + protectedId + ": " + record.Changes.Count + " original values restored from the vault";
+                    result.Message = "Protected ID " + protectedId + ": " + record.Changes.Count + " original values restored from the vault" +
+                        (record.PixelRule == null ? "" : pixelsStayMasked == null ? "; the pixels pixel rule '" + record.PixelRule + "' masked restored"
+                            : "; the pixels pixel rule '" + record.PixelRule + "' masked stay masked (" + pixelsStayMasked + ")");
                 }
                 else
                 {
@@ -163,8 +166,18 @@ namespace HamletPS.Core.Deidentification
             return matching[0].Record;
         }
 
-        /// <summary>Applies a vault record to a protected file: newest change first, so nested and added elements unwind in order.</summary>
-        public static void Restore(DicomFile file, InstanceChangeRecord record)
+        /// <summary>
+        /// Applies a vault record to a protected file: newest change first, so nested and added elements unwind in order; then the
+        /// original bytes of the pixel regions a mask rule blanked (streamed into the pixel data as the file is written). Returns
+        /// null, or why the masked pixels stay masked (the record did not keep them).
+        /// </summary>
+        public static string Restore(DicomFile file, InstanceChangeRecord record)
+        {
+            RestoreChanges(file, record);
+            return record.PixelRule == null ? null : Pixels.PixelMasker.Restore(file, record.PixelOriginals);
+        }
+
+        private static void RestoreChanges(DicomFile file, InstanceChangeRecord record)
         {
             for (int i = record.Changes.Count - 1; i >= 0; i--)
             {

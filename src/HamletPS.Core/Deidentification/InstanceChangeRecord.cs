@@ -26,6 +26,8 @@ namespace HamletPS.Core.Deidentification
         private static readonly DicomTag UidsTag = new DicomTag(0x0009, 0x1005);
         private static readonly DicomTag DigestTag = new DicomTag(0x0009, 0x1006);
         private static readonly DicomTag PixelRuleTag = new DicomTag(0x0009, 0x1007);
+        private static readonly DicomTag PixelLayoutTag = new DicomTag(0x0009, 0x1008);
+        private static readonly DicomTag PixelOriginalsTag = new DicomTag(0x0009, 0x1009);
         private static readonly DicomTag MarkerTag = new DicomTag(0x0008, 0x0016);
 
         public InstanceChangeRecord(string newSopInstanceUid, string newId, IdentitySource identitySource)
@@ -50,6 +52,12 @@ namespace HamletPS.Core.Deidentification
         public string PixelRule { get; internal set; }
 
         /// <summary>
+        /// The original bytes of the pixel regions the rule masked (deflated, bounded; or why they were not kept), for Unprotect;
+        /// null when no rule masked. Written only when set, after the protected file (the capture completes as it is written).
+        /// </summary>
+        public Pixels.PixelOriginals PixelOriginals { get; internal set; }
+
+        /// <summary>
         /// The digest (<see cref="Security.ProtectedFileSeal.Digest"/>, lower-case hex) of the protected file this record was
         /// written for: Unprotect applies the record only to a file with this digest. Null in records of earlier versions,
         /// which are therefore not applied.
@@ -64,7 +72,8 @@ namespace HamletPS.Core.Deidentification
         /// </summary>
         public byte[] Serialize()
         {
-            var w = new RecordBuffer(Prefix.Length + 256 + Changes.Count * 96);
+            PixelOriginals?.Finish(); // sized in: a record with kept pixels is written once, without growing
+            var w = new RecordBuffer(Prefix.Length + 256 + Changes.Count * 96 + (PixelOriginals == null ? 0 : 4096 + PixelOriginals.Ranges.Count * 24 + (PixelOriginals.Deflated?.Length ?? 0)));
             w.Write(Prefix);
             int indexAt = w.BeginText(IndexTag);
             foreach (var c in Changes)
@@ -117,6 +126,13 @@ namespace HamletPS.Core.Deidentification
                 at = w.BeginText(PixelRuleTag);
                 w.WriteUtf8(PixelRule);
                 w.EndText(at);
+            }
+            if (PixelOriginals != null)
+            {
+                at = w.BeginText(PixelLayoutTag);
+                w.WriteAscii(PixelOriginals.Layout());
+                w.EndText(at);
+                if (PixelOriginals.Deflated != null) w.WritePlainElement(new DicomElement(PixelOriginalsTag, DicomVR.OB, PixelOriginals.Deflated));
             }
             return w.ToArray();
         }
@@ -194,6 +210,7 @@ namespace HamletPS.Core.Deidentification
                 record.ProtectedDigest = digest.Substring(7);
             }
             if (ds.Contains(PixelRuleTag)) record.PixelRule = Text(ds, PixelRuleTag);
+            if (ds.Contains(PixelLayoutTag)) record.PixelOriginals = Pixels.PixelOriginals.Parse(Text(ds, PixelLayoutTag), ds.GetElement(PixelOriginalsTag)?.GetBytes());
             return record;
         }
 

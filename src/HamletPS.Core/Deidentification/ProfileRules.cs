@@ -65,6 +65,7 @@ namespace HamletPS.Core.Deidentification
 
         private AttributeRule Compute(DicomTag tag, DicomVR vr, int type)
         {
+            if (IsCurve(tag)) return CurveRule; // before any override: see IsCurve
             var o = FindOverride(tag);
             if (o != null) return new AttributeRule(o.Action, RuleSource.Override, o.Value);
             var row = ConfidentialityProfileTable.Find(tag.Value);
@@ -86,6 +87,16 @@ namespace HamletPS.Core.Deidentification
             }
             return new AttributeRule(CombinedActionCodes.KeepRequired(StandardRule(tag, vr), type), RuleSource.StandardAttribute);
         }
+
+        private static readonly AttributeRule CurveRule = new AttributeRule(AttributeAction.Remove, RuleSource.ConfidentialityTable);
+
+        /// <summary>
+        /// True for curve data, the retired repeating groups (50xx,xxxx) (even groups 5000-501E) that old ultrasound and X-ray
+        /// angiography devices still send: labels, descriptions, axis labels and annotation text in free form, and point data
+        /// that may trace text. Protect removes them always (Table E.1-1's Basic action X), whatever the options or the
+        /// profile's overrides say: the Clean Graphics Option's "clean" cannot be applied to data HamletPS cannot interpret.
+        /// </summary>
+        internal static bool IsCurve(DicomTag tag) => (tag.Group & 0xFF01) == 0x5000 && (tag.Group & 0xFF) <= 0x1E;
 
         private AttributeAction StandardRule(DicomTag tag, DicomVR vr)
         {

@@ -26,6 +26,9 @@ namespace HamletPS.Core.Deidentification
 
         public int ChangesRestored { get; internal set; }
 
+        /// <summary>True when the pixel regions a mask rule blanked were restored from the record.</summary>
+        public bool PixelsRestored { get; internal set; }
+
         public UnprotectionStatus Status { get; internal set; }
 
         public string Message { get; internal set; }

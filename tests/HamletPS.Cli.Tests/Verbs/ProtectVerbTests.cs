@@ -62,6 +62,33 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Unprotect_RestoresThePixelsAMaskRuleBlanked_ByteForByte_AndItsJsonLineSaysSo()
+        {
+            string input = Path.Combine(Root, "in", "cine.dcm");
+            Directory.CreateDirectory(Path.GetDirectoryName(input));
+            PixelCanaryImage.Ultrasound(3).Build().Save(input);
+            string profile = Path.Combine(Root, "pixels.yaml");
+            File.WriteAllText(profile, "name: cli-pixels\noptions: [RetainLongitudinalModifiedDates]\npixels:\n  rules:\n" +
+                "    - name: us-banner\n      when: { modality: US, manufacturer: \"SYNTHETIC*\" }\n      mask: [[0, 0, 256, 52]]\n");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = ProtectVerbs.RunProtect(new[] { input }, null, new ProtectionRequest { Destination = Output, VaultPath = VaultFolder, Profile = profile, Key = SiteKey.ToCharArray() },
+                json: true, new CliOutput(stdout, stderr));
+            Assert.True(code == 0, stderr.ToString());
+            string masked = Directory.GetFiles(Output, "*.dcm", SearchOption.AllDirectories).Single();
+            byte[] original = DicomFile.Open(input).Dataset.GetBytes(DicomTags.PixelData);
+            Assert.NotEqual(original, DicomFile.Open(masked).Dataset.GetBytes(DicomTags.PixelData));
+
+            stdout = new StringWriter();
+            code = ProtectVerbs.RunUnprotect(new[] { Output }, null,
+                new ProtectionRequest { Destination = Path.Combine(Root, "restored"), VaultPath = VaultFolder, Key = SiteKey.ToCharArray() }, json: true, new CliOutput(stdout, stderr));
+            Assert.True(code == 0, stderr.ToString());
+            var row = JsonDocument.Parse(stdout.ToString().Trim()).RootElement;
+            Assert.True(row.GetProperty("PixelsRestored").GetBoolean(), stdout.ToString());
+            Assert.Equal(original, DicomFile.Open(row.GetProperty("DestinationPath").GetString()).Dataset.GetBytes(DicomTags.PixelData));
+        }
+
+        [Fact]
         public void Unprotect_WithOneRecordFile_RestoresItsFiles_AndFailsTheOthersWithExitOne()
         {
             RtStudy study = ProtectInTwoRuns();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
@@ -15,6 +16,9 @@ namespace HamletPS.Core.Deidentification.Pixels
     /// it (<see cref="PixelMaskTransform"/>), frame by frame; nothing is loaded whole. Then Burned In Annotation is set to NO and
     /// the Clean Pixel Data Option (113101, DCM) is added to the De-identification Method Code Sequence. What cannot be masked
     /// (compressed pixel data: HamletPS has no image codecs; other layouts) is refused with the reason, so the file is withheld.
+    /// What the mask blanks goes to the re-identification record: the original overlay elements as changes, the original bytes
+    /// of the masked pixel ranges as <see cref="PixelOriginals"/> (captured as the writer streams them); <see cref="Restore"/>
+    /// puts them back for Unprotect.
     /// </summary>
     public static class PixelMasker
     {
@@ -37,31 +41,43 @@ namespace HamletPS.Core.Deidentification.Pixels
             return Geometry.Of(ds, pixels.Length, out string problem) == null ? "pixel rule '" + rule.Name + "': " + problem : null;
         }
 
-        /// <summary>Masks the rule's rectangles and records the method; throws <see cref="ProtectionRefusedException"/> when it cannot.</summary>
-        public static void Apply(DicomFile file, PixelRule rule)
+        /// <summary>
+        /// Masks the rule's rectangles and records the method; throws <see cref="ProtectionRefusedException"/> when it cannot. With
+        /// a <paramref name="record"/>, the original overlay elements are added to its changes and (unless
+        /// <paramref name="keepOriginals"/> is false: no vault keeps the record) the collector of the masked pixel ranges'
+        /// original bytes is returned (complete once the file has been written), else null.
+        /// </summary>
+        public static PixelOriginals Apply(DicomFile file, PixelRule rule, InstanceChangeRecord record = null, bool keepOriginals = true)
         {
             string cannot = CannotMask(file, rule);
             if (cannot != null) throw new ProtectionRefusedException("PixelDataNotMaskable", cannot);
             var ds = file.Dataset;
             var pixels = ds.GetElement(DicomTags.PixelData);
+            PixelOriginals originals = null;
             if (pixels != null)
             {
                 var g = Geometry.Of(ds, pixels.Length, out _);
                 var ranges = g.Ranges(rule.Rectangles);
+                if (record != null && keepOriginals)
+                {
+                    // A big-endian source is swapped as it is written: its original bytes would not fit the protected file's order.
+                    bool swapped = g.BytesPerSample > 1 && (pixels.IsReference ? pixels.Reference.SourceIsBigEndian : file.TransferSyntax != null && file.TransferSyntax.IsBigEndian);
+                    originals = PixelOriginals.StartCapture(g.Frames, g.FrameBytes, ranges, swapped ? "the source is big-endian" : null);
+                }
                 if (pixels.IsReference)
                 {
                     var r = pixels.Reference;
-                    var transform = new PixelMaskTransform(r.Offset, g.FrameBytes, g.Frames, ranges);
+                    var transform = new PixelMaskTransform(r.Offset, g.FrameBytes, g.Frames, ranges, originals);
                     ds.AddOrUpdate(new DicomElement(pixels.Tag, pixels.VR, new DicomValueReference(DicomValueSource.Transformed(r.Source, transform), r.Offset, r.Length, r.SourceIsBigEndian)));
                 }
                 else
                 {
                     byte[] bytes = (byte[])pixels.GetBytes().Clone();
-                    new PixelMaskTransform(0, g.FrameBytes, g.Frames, ranges).Apply(0, bytes, 0, bytes.Length);
+                    new PixelMaskTransform(0, g.FrameBytes, g.Frames, ranges, originals).Apply(0, bytes, 0, bytes.Length);
                     ds.AddOrUpdate(new DicomElement(pixels.Tag, pixels.VR, bytes));
                 }
             }
-            MaskOverlays(ds, rule.Rectangles);
+            MaskOverlays(ds, rule.Rectangles, record);
             ds.AddOrUpdate(DicomTags.BurnedInAnnotation, DicomVR.CS, "NO");
             var seq = ds.GetSequence(DeidentificationMethodCodeSequence);
             if (seq != null && !seq.Items.Any(i => (i.GetString(DicomTags.CodeValue) ?? "").Trim() == CleanPixelDataCode))
@@ -72,10 +88,42 @@ namespace HamletPS.Core.Deidentification.Pixels
                 item.AddOrUpdate(DicomTags.CodeMeaning, DicomVR.LO, CleanPixelDataMeaning);
                 seq.Items.Add(item);
             }
+            return originals;
+        }
+
+        /// <summary>
+        /// Unprotect: writes the kept original bytes back into the masked ranges of the pixel data (streamed like the mask, when
+        /// the value stays in its file). Returns null when done, else why the pixels stay masked (nothing changed then).
+        /// </summary>
+        public static string Restore(DicomFile file, PixelOriginals originals)
+        {
+            if (originals == null) return "the record holds no original pixels (written by an earlier HamletPS)";
+            if (originals.Deflated == null) return "protect did not keep the original pixels: " + originals.NotKeptReason;
+            var ds = file.Dataset;
+            var pixels = ds.GetElement(DicomTags.PixelData);
+            if (pixels == null || pixels is DicomFragmentSequence || file.TransferSyntax != null && file.TransferSyntax.IsEncapsulated)
+                return "the file has no uncompressed pixel data to restore into";
+            if (pixels.Length < originals.Frames * originals.FrameBytes)
+                return "the pixel data is shorter than the record's layout";
+            if (!originals.InflatesWhole()) throw new InvalidDataException("The vault record's original pixels do not match its layout.");
+            var ranges = originals.Ranges;
+            if (pixels.IsReference)
+            {
+                var r = pixels.Reference;
+                var transform = new PixelRestoreTransform(r.Offset, originals, ranges);
+                ds.AddOrUpdate(new DicomElement(pixels.Tag, pixels.VR, new DicomValueReference(DicomValueSource.Transformed(r.Source, transform), r.Offset, r.Length, r.SourceIsBigEndian)));
+            }
+            else
+            {
+                byte[] bytes = (byte[])pixels.GetBytes().Clone();
+                new PixelRestoreTransform(0, originals, ranges).Apply(0, bytes, 0, bytes.Length);
+                ds.AddOrUpdate(new DicomElement(pixels.Tag, pixels.VR, bytes));
+            }
+            return null;
         }
 
         /// <summary>Clears the overlay bits (60xx,3000, one bit per pixel) under the rectangles, in every overlay frame.</summary>
-        private static void MaskOverlays(DicomDataset ds, IReadOnlyList<PixelRectangle> rects)
+        private static void MaskOverlays(DicomDataset ds, IReadOnlyList<PixelRectangle> rects, InstanceChangeRecord record)
         {
             for (ushort group = 0x6000; group <= 0x601E; group += 2)
             {
@@ -103,6 +151,7 @@ namespace HamletPS.Core.Deidentification.Pixels
                                 bits[bit >> 3] &= (byte)~(1 << (int)(bit & 7));
                             }
                         }
+                record?.Changes.Add(new ElementChange("", false, ElementChangeKind.Original, data.Tag, InstanceChangeRecord.Detach(data)));
                 ds.AddOrUpdate(new DicomElement(data.Tag, data.VR, bits));
             }
         }

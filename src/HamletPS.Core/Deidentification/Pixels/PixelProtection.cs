@@ -8,7 +8,8 @@ namespace HamletPS.Core.Deidentification.Pixels
     /// The pixel step of protect (<see cref="DicomProtector"/>): decided on the original header before de-identification, acted on
     /// after it. An instance at pixel risk that no rule covers is withheld (<see cref="ProtectionRefusedException"/> with reason
     /// <see cref="WithheldReasonId"/>, naming the rule that would release it); a drop rule drops it; a mask rule masks it
-    /// (<see cref="PixelMasker"/>) and names the rule in the re-identification record; a keep rule releases it unchanged.
+    /// (<see cref="PixelMasker"/>), names the rule in the re-identification record and keeps there what it blanked (the original
+    /// overlays and <see cref="PixelOriginals"/>, for Unprotect); a keep rule releases it unchanged.
     /// </summary>
     public sealed class PixelProtection
     {
@@ -54,15 +55,18 @@ namespace HamletPS.Core.Deidentification.Pixels
             if (Refusal != null) throw new ProtectionRefusedException(RefusalId, Refusal);
         }
 
-        /// <summary>After de-identification: masks (when the rule says so), recording the changed header and the rule's name.</summary>
-        public void Apply(DicomFile file, InstanceChangeRecord record)
+        /// <summary>
+        /// After de-identification: masks (when the rule says so), recording the changed header and the rule's name, and, when
+        /// the record is kept (<paramref name="keepOriginals"/>: there is a vault), the original bytes of the masked regions.
+        /// </summary>
+        public void Apply(DicomFile file, InstanceChangeRecord record, bool keepOriginals = true)
         {
             ThrowIfRefused();
             if (!Decision.Mask) return;
             var burned = file.Dataset.GetElement(DicomTags.BurnedInAnnotation);
             record.Changes.Add(new ElementChange("", false, burned == null ? ElementChangeKind.Added : ElementChangeKind.Original, DicomTags.BurnedInAnnotation,
                 burned == null ? null : InstanceChangeRecord.Detach(burned)));
-            PixelMasker.Apply(file, Decision.Rule);
+            record.PixelOriginals = PixelMasker.Apply(file, Decision.Rule, record, keepOriginals);
             record.PixelRule = Decision.Rule.Name;
         }
     }

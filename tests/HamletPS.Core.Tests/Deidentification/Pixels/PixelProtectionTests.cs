@@ -193,7 +193,7 @@ namespace HamletPS.Core.Tests.Deidentification.Pixels
         }
 
         /// <summary>dcmtk renders the first frame (scaled x2, min-max window), tesseract reads it; spaces removed.</summary>
-        private static string Ocr(string dicom, string scratch, string name)
+        internal static string Ocr(string dicom, string scratch, string name)
         {
             string png = Path.Combine(scratch, name + ".png");
             var render = DeidTestSupport.Run("/usr/bin/dcmj2pnm", "--write-png", "--min-max-window", "--scale-x-factor", "2", "--scale-y-factor", "2", dicom, png);
