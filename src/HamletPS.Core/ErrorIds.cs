@@ -74,8 +74,6 @@ namespace HamletPS.Core
         public const string OutgoingNeverCleared = "OutgoingNeverCleared";
         /// <summary>A path is not a file-system path.</summary>
         public const string NotFileSystemPath = "NotFileSystemPath";
-        /// <summary>New-HamletReviewReport: one report takes one folder.</summary>
-        public const string OneFolderPerReport = "OneFolderPerReport";
         /// <summary>Send-AzureShare: a parameter that has no meaning with the SMB route (-Destination / --destination).</summary>
         public const string ParameterNotValidWithDestination = "ParameterNotValidWithDestination";
         /// <summary>`hamlet mount`: the share could not be mounted.</summary>
@@ -248,7 +246,6 @@ namespace HamletPS.Core
             { InvalidFolder, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { OutgoingNeverCleared, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { NotFileSystemPath, new Definition(HamletErrorCategory.InvalidArgument, true) },
-            { OneFolderPerReport, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { ParameterNotValidWithDestination, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { MountFailed, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidDoseHistorySettings, new Definition(HamletErrorCategory.InvalidArgument, true) },

@@ -26,6 +26,12 @@ namespace HamletPS.Core.Review
 
         public int Frames { get; set; }
 
+        /// <summary>Instances whose protected header records the Clean Pixel Data Option (masked by a pixel rule).</summary>
+        public int Cleaned { get; set; }
+
+        /// <summary>The profile's mask rules that match those instances (whose rectangles are outlined).</summary>
+        public HashSet<Deidentification.Pixels.PixelRule> MaskRules { get; } = new HashSet<Deidentification.Pixels.PixelRule>();
+
         /// <summary>Keyword/tag and value text of every top-level element of the first instance.</summary>
         public List<KeyValuePair<string, string>> Header { get; set; } = new List<KeyValuePair<string, string>>();
 
