@@ -9,6 +9,8 @@ namespace HamletPS.Core.Review
 
         public int InstanceNumber { get; set; }
 
+        public string SopInstanceUid { get; set; }
+
         public double Position { get; set; }
 
         public int Frames { get; set; }

@@ -133,20 +133,25 @@ namespace HamletPS.Core.Review
                 };
             string seriesUid = ds.GetUid(DicomTags.SeriesInstanceUID) ?? string.Empty;
             if (!study.Series.TryGetValue(seriesUid, out ReviewSeries series))
+                study.Series[seriesUid] = series = new ReviewSeries { SeriesUid = seriesUid };
+            // the series' values and kept header are those of its first instance by Instance Number, then SOP Instance UID,
+            // so the page does not depend on the order files or archive entries are read in
+            int number = ds.GetIntOrDefault(DicomTags.InstanceNumber, int.MaxValue);
+            string sopUid = dicom.SopInstanceUid ?? string.Empty;
+            if (series.HeaderSopInstanceUid == null || number < series.HeaderInstanceNumber ||
+                number == series.HeaderInstanceNumber && string.CompareOrdinal(sopUid, series.HeaderSopInstanceUid) < 0)
             {
                 string sopClass = dicom.SopClassUid;
-                study.Series[seriesUid] = series = new ReviewSeries
-                {
-                    SeriesUid = seriesUid,
-                    SeriesNumber = ds.GetString(DicomTags.SeriesNumber),
-                    Modality = ds.GetString(DicomTags.Modality),
-                    Description = ds.GetString(DicomTags.SeriesDescription),
-                    SopClass = sopClass == null ? null : DicomUids.GetName(sopClass) ?? sopClass,
-                    SeriesDate = DateText(ds, DicomTags.SeriesDate),
-                    BurnedInAnnotation = ds.GetString(DicomTags.BurnedInAnnotation),
-                    DeidentificationMethod = string.Join(" / ", ds.GetStrings(DicomTags.DeidentificationMethod) ?? Array.Empty<string>()),
-                    Header = HeaderRows(dicom),
-                };
+                series.HeaderInstanceNumber = number;
+                series.HeaderSopInstanceUid = sopUid;
+                series.SeriesNumber = ds.GetString(DicomTags.SeriesNumber);
+                series.Modality = ds.GetString(DicomTags.Modality);
+                series.Description = ds.GetString(DicomTags.SeriesDescription);
+                series.SopClass = sopClass == null ? null : DicomUids.GetName(sopClass) ?? sopClass;
+                series.SeriesDate = DateText(ds, DicomTags.SeriesDate);
+                series.BurnedInAnnotation = ds.GetString(DicomTags.BurnedInAnnotation);
+                series.DeidentificationMethod = string.Join(" / ", ds.GetStrings(DicomTags.DeidentificationMethod) ?? Array.Empty<string>());
+                series.Header = HeaderRows(dicom);
             }
             int rows = ds.GetIntOrDefault(DicomTags.Rows, 0);
             int frames = Math.Max(1, ds.GetIntOrDefault(DicomTags.NumberOfFrames, 1));
@@ -161,6 +166,7 @@ namespace HamletPS.Core.Review
             series.Instances.Add(new ReviewInstance
             {
                 Source = source,
+                SopInstanceUid = sopUid,
                 MaskRule = rule,
                 InstanceNumber = ds.GetIntOrDefault(DicomTags.InstanceNumber, 0),
                 Position = position,
@@ -234,7 +240,7 @@ namespace HamletPS.Core.Review
         private static byte[] Strip(ReviewSeries series, out string problem)
         {
             problem = null;
-            var images = series.Instances.Where(i => i.HasImage).OrderBy(i => i.Position).ThenBy(i => i.InstanceNumber).ToList();
+            var images = series.Instances.Where(i => i.HasImage).OrderBy(i => i.Position).ThenBy(i => i.InstanceNumber).ThenBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
             if (images.Count == 0) { problem = "no image"; return null; }
             bool dose = string.Equals(series.Modality, "RTDOSE", StringComparison.Ordinal);
             var picks = new List<(ReviewInstance Instance, int Frame)>();
