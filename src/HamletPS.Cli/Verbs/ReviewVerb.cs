@@ -47,10 +47,19 @@ namespace HamletPS.Cli.Verbs
 
         public static int Run(string[] inputs, string outputPath, string quarantinePath, string profile, string configPath, bool whatIf, bool json, CliOutput output)
         {
+            HamletConfig config;
+            try
+            {
+                config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is HamletConfigException)
+            {
+                output.Failure(WorkflowConfiguration.ClassifyFailure(ex), ex.Message);
+                return 2;
+            }
             ReviewOptions options;
             try
             {
-                HamletConfig config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 options = ReviewSetup.Options(new ReviewRequest
                 {
                     Inputs = inputs.Select(Path.GetFullPath).ToList(),
@@ -60,14 +69,9 @@ namespace HamletPS.Cli.Verbs
                     Config = config,
                 });
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is HamletConfigException)
-            {
-                output.Failure(WorkflowConfiguration.ClassifyFailure(ex), ex.Message);
-                return 2;
-            }
             catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidProfile) is HamletException setup)
             {
-                return output.Failure(setup);
+                return output.Failure(setup); // InvalidProfile: a profile that is missing or malformed
             }
             string what = inputs.Length == 1 ? inputs[0] : inputs.Length + " inputs";
             if (whatIf)
