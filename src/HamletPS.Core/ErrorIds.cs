@@ -32,6 +32,8 @@ namespace HamletPS.Core
         public const string SiteKeyRequired = "SiteKeyRequired";
         /// <summary>Protect: the settings (key, profile, mapping file, destination, record folder) cannot be used; nothing was written.</summary>
         public const string InvalidProtectionSettings = "InvalidProtectionSettings";
+        /// <summary>New-HamletReviewReport: the settings (profile, run journal) cannot be used; nothing was written.</summary>
+        public const string InvalidReviewSettings = "InvalidReviewSettings";
         /// <summary>Unprotect: the settings cannot be used; nothing was written.</summary>
         public const string InvalidReidentificationSettings = "InvalidReidentificationSettings";
         /// <summary>The key does not open a re-identification record file; nothing was read or written.</summary>
@@ -225,6 +227,7 @@ namespace HamletPS.Core
             { InvalidProfile, new Definition(HamletErrorCategory.InvalidData, true) },
             { SiteKeyRequired, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidProtectionSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { InvalidReviewSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidReidentificationSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { VaultKeyMismatch, new Definition(HamletErrorCategory.SecurityError, true) },
             { InvalidVaultFile, new Definition(HamletErrorCategory.InvalidData, true) },

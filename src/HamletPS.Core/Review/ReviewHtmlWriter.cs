@@ -22,7 +22,8 @@ namespace HamletPS.Core.Review
             ".series{margin:8px 0 16px 0;padding:6px;background:#fff;border:1px solid #ddd}.strip{display:block;margin:6px 0;image-rendering:pixelated}" +
             ".flag{color:#a00;font-weight:bold}.masked{color:#808}details{margin:4px 0}";
 
-        public static void Write(string output, IEnumerable<ReviewPatient> patients, List<string> quarantine, ReviewReportResult totals, string profileName)
+        public static void Write(string output, IEnumerable<ReviewPatient> patients, List<string> quarantine,
+            (string RunId, List<KeyValuePair<string, int>> HeldBack) journal, ReviewReportResult totals, string profileName)
         {
             var html = new StringBuilder();
             html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -51,6 +52,19 @@ namespace HamletPS.Core.Review
                     html.Append("</h3>\n<p>Study Instance UID ").Append(E(study.StudyUid)).Append("</p>\n");
                     foreach (ReviewSeries series in study.Series.Values.OrderBy(s => Number(s.SeriesNumber)).ThenBy(s => s.SeriesUid, StringComparer.Ordinal))
                         WriteSeries(html, series);
+                }
+            }
+
+            if (journal.HeldBack != null)
+            {
+                html.Append("<h2>Held back by the run").Append(journal.RunId == null ? string.Empty : " " + E(journal.RunId)).Append("</h2>\n");
+                if (journal.HeldBack.Count == 0) html.Append("<p>None: the run journal records no file refused, dropped or quarantined.</p>\n");
+                else
+                {
+                    html.Append("<table><tr><th>What</th><th>Files</th></tr>");
+                    foreach (var row in journal.HeldBack)
+                        html.Append("<tr><td class=\"flag\">").Append(E(row.Key)).Append("</td>").Append(Cell(row.Value)).Append("</tr>");
+                    html.Append("</table>\n<p>Reasons are error ids (docs/errors.md); the files are named in the run journal only.</p>\n");
                 }
             }
 

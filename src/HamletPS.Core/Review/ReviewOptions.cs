@@ -14,6 +14,9 @@ namespace HamletPS.Core.Review
         /// <summary>Quarantine folder whose files are listed by reason, or null.</summary>
         public string QuarantinePath { get; set; }
 
+        /// <summary>A run journal file, or a logs folder (its newest journal), or null.</summary>
+        public string JournalPath { get; set; }
+
         /// <summary>The profile whose mask rules are outlined (protect's profile); null draws no outline.</summary>
         public DeidentificationProfile Profile { get; set; }
     }

@@ -49,6 +49,7 @@ namespace HamletPS.Core.Review
             if (options.Inputs == null || options.Inputs.Count == 0) throw new ArgumentException("A protected folder or archive is required.", nameof(options));
             var inputs = options.Inputs.Select(i => System.IO.Path.GetFullPath(i)).ToList();
             ReviewInputs.CheckExist(inputs);
+            (string RunId, List<KeyValuePair<string, int>> HeldBack) journal = options.JournalPath == null ? (null, null) : ReviewJournal.Read(options.JournalPath);
             string output = System.IO.Path.GetFullPath(options.OutputPath);
 
             var patients = new SortedDictionary<string, ReviewPatient>(StringComparer.Ordinal);
@@ -103,8 +104,9 @@ namespace HamletPS.Core.Review
                     RefusedEntries = sources.RefusedEntries,
                     UnreadableArchives = sources.UnreadableArchives,
                     Masked = masked,
+                    HeldBack = journal.HeldBack?.Sum(p => p.Value) ?? 0,
                 };
-                ReviewHtmlWriter.Write(output, patients.Values, quarantine, result, options.Profile?.Name);
+                ReviewHtmlWriter.Write(output, patients.Values, quarantine, journal, result, options.Profile?.Name);
                 return result;
             }
         }

@@ -23,6 +23,9 @@ namespace HamletPS.Core.Review
         /// <summary>Files in the quarantine folder (when one was given).</summary>
         public int Quarantined { get; set; }
 
+        /// <summary>Files the run journal (when one was given) says were held back: refused by protect, dropped, quarantined.</summary>
+        public int HeldBack { get; set; }
+
         /// <summary>Archives (.zip) read in place.</summary>
         public int Archives { get; set; }
 

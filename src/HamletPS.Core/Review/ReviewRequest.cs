@@ -14,6 +14,9 @@ namespace HamletPS.Core.Review
 
         public string QuarantinePath { get; set; }
 
+        /// <summary>A run journal (or the logs folder: its newest journal) whose held-back files the page counts by reason.</summary>
+        public string JournalPath { get; set; }
+
         /// <summary>Profile name or YAML file whose pixel rules locate masked regions; overrides HAMLET.PROFILE.</summary>
         public string Profile { get; set; }
 

@@ -36,6 +36,11 @@ namespace HamletPS.Commands
         [ValidateNotNullOrEmpty]
         public string Profile { get; set; }
 
+        /// <summary>A run journal of Invoke-HamletPipeline / `hamlet process` (or its logs folder: the newest journal): what the run held back, by reason.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JournalPath { get; set; }
+
         /// <summary>The site configuration file.</summary>
         [Parameter]
         public string ConfigPath { get; set; }
@@ -54,11 +59,12 @@ namespace HamletPS.Commands
                     Inputs = _inputs,
                     OutputPath = GetUnresolvedProviderPathFromPSPath(OutputPath ?? ReviewReportBuilder.DefaultFileName),
                     QuarantinePath = QuarantinePath == null ? null : GetUnresolvedProviderPathFromPSPath(QuarantinePath),
+                    JournalPath = JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath),
                     Profile = Profile,
                     Config = config,
                 });
             }
-            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidProfile) is HamletException setup)
+            catch (Exception ex) when (SetupError(ex, ErrorIds.InvalidReviewSettings) is HamletException setup)
             {
                 Terminate(setup, Profile);
                 return;

@@ -91,7 +91,7 @@ namespace HamletPS.Cli.Tests
             int code = ReviewVerb.Run(new[] { tree }, html, null, Path.Combine(Root, "no-such-profile.yaml"), null, whatIf: false, json: false, new CliOutput(new StringWriter(), stderr));
 
             Assert.Equal(2, code);
-            Assert.Contains("InvalidProfile", stderr.ToString());
+            Assert.Contains("InvalidReviewSettings", stderr.ToString());
             Assert.False(File.Exists(html));
         }
 
