@@ -11,7 +11,8 @@ namespace HamletPS.Core.Review
     /// The instances a review covers, in a stable order: each input is a protected folder (its files; a <c>.zip</c> file in it is
     /// read as an archive), an archive, or one file. An archive's entries are read where they lie, never extracted to disk or
     /// memory; its manifest entries are skipped and an entry whose name is not a safe relative path (absolute, <c>..</c>, a
-    /// drive, control characters: what would be zip-slip on extraction) is refused and counted, never opened. Holds the
+    /// drive, control characters: what would be zip-slip on extraction; a backslash counts as a separator) is refused and
+    /// counted, never opened. Holds the
     /// archives open until disposed.
     /// </summary>
     internal sealed class ReviewInputs : IDisposable
@@ -58,7 +59,8 @@ namespace HamletPS.Core.Review
                     {
                         if (entry.EntryPath.EndsWith("/", StringComparison.Ordinal)) continue; // a folder record
                         if (entry.EntryPath == ArchiveManifest.CsvEntryName || entry.EntryPath == ArchiveManifest.JsonEntryName) continue;
-                        if (!ZipEntryPath.IsValid(entry.EntryPath))
+                        // Windows PowerShell 5.1's Compress-Archive writes backslashes: read as separators, then the same rules
+                        if (!ZipEntryPath.IsValid(entry.EntryPath.Replace('\\', '/')))
                         {
                             RefusedEntries++;
                             continue;

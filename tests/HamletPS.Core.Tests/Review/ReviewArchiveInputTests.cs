@@ -89,7 +89,7 @@ namespace HamletPS.Core.Tests.Review
             File.WriteAllText(script,
                 "import sys,zipfile\n" +
                 "d=open(sys.argv[2],'rb').read(); z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\n" +
-                "for n in ['../../escaped-a.dcm','/escaped-b.dcm','c:/escaped-c.dcm','ok/one.dcm']: z.writestr(zipfile.ZipInfo(n),d)\n" +
+                "for n in ['../../escaped-a.dcm','/escaped-b.dcm','c:/escaped-c.dcm','..\\\\escaped-d.dcm','ok/one.dcm','ok\\\\two.dcm']: z.writestr(zipfile.ZipInfo(n),d)\n" +
                 "z.close()\n");
             var run = DeidTestSupport.Run(DeidTestSupport.Python, script, zip, one);
             Assert.True(run.ExitCode == 0, "python3: " + run.StdErr);
@@ -97,8 +97,8 @@ namespace HamletPS.Core.Tests.Review
 
             ReviewReportResult result = ReviewTestSupport.Review(html, null, zip);
 
-            Assert.Equal(3, result.RefusedEntries);
-            Assert.Equal(1, result.Instances);
+            Assert.Equal(4, result.RefusedEntries);
+            Assert.Equal(2, result.Instances); // ok/one.dcm, and ok\two.dcm as Compress-Archive of Windows PowerShell 5.1 names it
             string text = File.ReadAllText(html);
             Assert.DoesNotContain("escaped", text);
             Assert.Empty(Directory.GetFiles(scratch, "escaped-*", SearchOption.AllDirectories));
