@@ -32,6 +32,8 @@ namespace HamletPS.Core
         public const string SiteKeyRequired = "SiteKeyRequired";
         /// <summary>Protect: the settings (key, profile, mapping file, destination, record folder) cannot be used; nothing was written.</summary>
         public const string InvalidProtectionSettings = "InvalidProtectionSettings";
+        /// <summary>New-HamletReviewReport: the settings (profile, run journal) cannot be used; nothing was written.</summary>
+        public const string InvalidReviewSettings = "InvalidReviewSettings";
         /// <summary>Unprotect: the settings cannot be used; nothing was written.</summary>
         public const string InvalidReidentificationSettings = "InvalidReidentificationSettings";
         /// <summary>The key does not open a re-identification record file; nothing was read or written.</summary>
@@ -74,8 +76,6 @@ namespace HamletPS.Core
         public const string OutgoingNeverCleared = "OutgoingNeverCleared";
         /// <summary>A path is not a file-system path.</summary>
         public const string NotFileSystemPath = "NotFileSystemPath";
-        /// <summary>New-HamletReviewReport: one report takes one folder.</summary>
-        public const string OneFolderPerReport = "OneFolderPerReport";
         /// <summary>Send-AzureShare: a parameter that has no meaning with the SMB route (-Destination / --destination).</summary>
         public const string ParameterNotValidWithDestination = "ParameterNotValidWithDestination";
         /// <summary>`hamlet mount`: the share could not be mounted.</summary>
@@ -231,6 +231,7 @@ namespace HamletPS.Core
             { InvalidProfile, new Definition(HamletErrorCategory.InvalidData, true) },
             { SiteKeyRequired, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidProtectionSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { InvalidReviewSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidReidentificationSettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { VaultKeyMismatch, new Definition(HamletErrorCategory.SecurityError, true) },
             { InvalidVaultFile, new Definition(HamletErrorCategory.InvalidData, true) },
@@ -252,7 +253,6 @@ namespace HamletPS.Core
             { InvalidFolder, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { OutgoingNeverCleared, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { NotFileSystemPath, new Definition(HamletErrorCategory.InvalidArgument, true) },
-            { OneFolderPerReport, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { ParameterNotValidWithDestination, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { MountFailed, new Definition(HamletErrorCategory.InvalidArgument, true) },
             { InvalidDoseHistorySettings, new Definition(HamletErrorCategory.InvalidArgument, true) },

@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # New-HamletReviewReport as a user runs it: protect the bundled synthetic sample, write the review page of the protected
-# folder, pipe it to Get-Item; -WhatIf writes nothing; a folder that does not exist is a non-terminating PathNotFound.
+# folder, pipe it to Get-Item; the same of its archive, read in place; -WhatIf writes nothing; a folder that does not exist is a non-terminating PathNotFound.
 # Needs: the laid-out module (`dotnet publish src/HamletPS -c Release`) and the bundled sample (examples/data/incoming).
 # Run: Invoke-Pester -Path tests/Pester/ReviewReport.Tests.ps1 -Output Detailed
 
@@ -30,6 +30,17 @@ Describe 'New-HamletReviewReport' {
         $html | Should -Not -Match 'https?://'
         ([regex]::Matches($html, 'data:image/png;base64,')).Count | Should -Be $result.Thumbnails
         (Get-Item -LiteralPath $result.Path).Length | Should -BeGreaterThan 0
+    }
+
+    It 'reviews the archive New-HamletArchive wrote, read in place: the same instances as the folder, nothing extracted' {
+        $out = Join-Path $script:root 'out'
+        $archive = New-HamletArchive -Path $script:protected -Destination $out -Site s1 -User qa -Key $script:key
+        $page = Join-Path $script:root 'archive.html'
+        $result = Get-Item -LiteralPath $archive.Path | New-HamletReviewReport -OutputPath $page
+        $result.Archives | Should -Be 1
+        $result.Instances | Should -Be @(Get-ChildItem -LiteralPath $script:protected -Recurse -File).Count
+        $result.Thumbnails | Should -BeGreaterThan 0
+        @(Get-ChildItem -LiteralPath $out -Recurse).Count | Should -Be 1
     }
 
     It 'writes nothing under -WhatIf' {

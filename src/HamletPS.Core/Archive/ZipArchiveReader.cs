@@ -137,6 +137,22 @@ namespace HamletPS.Core.Archive
             throw new InvalidDataException($"entry '{entry.EntryPath}': unsupported compression method {entry.Method}");
         }
 
+        /// <summary>
+        /// The entry's uncompressed bytes as a seekable stream (<see cref="ZipEntryStream"/>: inflated as read, never past the
+        /// declared size); the local header is checked first. Nothing is extracted.
+        /// </summary>
+        public ZipEntryStream OpenSeekable(ZipDirectoryEntry entry)
+        {
+            if (entry == null) throw new ArgumentNullException(nameof(entry));
+            if (entry.Method != (ushort)ZipCompressionMethod.Store && entry.Method != (ushort)ZipCompressionMethod.Deflate)
+                throw new InvalidDataException($"entry '{entry.EntryPath}': unsupported compression method {entry.Method}");
+            long dataStart = CheckLocalHeader(entry);
+            if (entry.Method == (ushort)ZipCompressionMethod.Store && entry.CompressedSize != entry.UncompressedSize)
+                throw new InvalidDataException($"entry '{entry.EntryPath}': stored, but its sizes differ");
+            return new ZipEntryStream(start => new BoundedReadStream(_file, dataStart + start, entry.CompressedSize - start),
+                entry.Method == (ushort)ZipCompressionMethod.Deflate, entry.EntryPath, entry.UncompressedSize);
+        }
+
         /// <summary>Reads a whole (small) entry into memory.</summary>
         public byte[] ReadAllBytes(ZipDirectoryEntry entry)
         {

@@ -20,7 +20,9 @@ namespace HamletPS.Core.Review
         /// <summary>Largest value loaded whole when it cannot be read in place (e.g. from a deflated file).</summary>
         private const long MaxLoadedValue = 64L * 1024 * 1024;
 
-        public static ThumbnailTile Render(DicomFile file, string fullPath, int frame, bool doseColourWash, out string problem)
+        /// <summary>Draws frame <paramref name="frame"/> of <paramref name="file"/>, which was read from <paramref name="source"/> (a
+        /// seekable stream its large values refer to; it is read from, not disposed), or from loaded values when null.</summary>
+        public static ThumbnailTile Render(DicomFile file, Stream source, int frame, bool doseColourWash, out string problem)
         {
             problem = null;
             DicomDataset ds = file.Dataset;
@@ -46,12 +48,12 @@ namespace HamletPS.Core.Review
             for (int y = 0; y < th; y++) sourceRow[y] = Math.Min(rows - 1, (int)(y * scale));
             for (int x = 0; x < tw; x++) sourceColumn[x] = Math.Min(cols - 1, (int)(x * scale));
 
-            using (var reader = RowReader.Open(pixels, fullPath, MaxLoadedValue))
+            using (var reader = RowReader.Open(pixels, source, MaxLoadedValue))
             {
                 if (reader == null) { problem = "pixel data too large to load"; return null; }
                 bool bigEndian = reader.InPlace && pixels.Reference.SourceIsBigEndian; // loaded values are little endian already
                 long frameStart = frameBytes * frame;
-                if (spp == 3) return RenderRgb(reader, frameStart, rows, cols, bytesPerSample, planar, sourceRow, sourceColumn);
+                if (spp == 3) return RenderRgb(reader, frameStart, rows, cols, bytesPerSample, planar, sourceRow, sourceColumn, scale);
                 var values = new double[tw * th];
                 var row = new byte[cols * bytesPerSample];
                 double slope = ds.TryGetDouble(DicomTags.RescaleSlope, out double s) && s != 0 ? s : 1;
@@ -87,11 +89,11 @@ namespace HamletPS.Core.Review
                         rgb[i * 3] = rgb[i * 3 + 1] = rgb[i * 3 + 2] = g;
                     }
                 }
-                return new ThumbnailTile(tw, th, rgb);
+                return new ThumbnailTile(tw, th, rgb) { Scale = scale };
             }
         }
 
-        private static ThumbnailTile RenderRgb(RowReader reader, long frameStart, int rows, int cols, int bytesPerSample, int planar, int[] sourceRow, int[] sourceColumn)
+        private static ThumbnailTile RenderRgb(RowReader reader, long frameStart, int rows, int cols, int bytesPerSample, int planar, int[] sourceRow, int[] sourceColumn, double scale)
         {
             int tw = sourceColumn.Length, th = sourceRow.Length;
             var rgb = new byte[tw * th * 3];
@@ -119,7 +121,7 @@ namespace HamletPS.Core.Review
                             rgb[(y * tw + x) * 3 + c] = (byte)(Unsigned(row, sourceColumn[x] * bytesPerSample, bytesPerSample) >> shift);
                     }
             }
-            return new ThumbnailTile(tw, th, rgb);
+            return new ThumbnailTile(tw, th, rgb) { Scale = scale };
         }
 
         private static uint Unsigned(byte[] b, int at, int size) =>
@@ -150,7 +152,7 @@ namespace HamletPS.Core.Review
 
         private static double Clamp(double v) => v < 0 ? 0 : v > 1 ? 1 : v;
 
-        /// <summary>Reads byte ranges of a pixel value: from its file in place, or from the loaded value.</summary>
+        /// <summary>Reads byte ranges of a pixel value: from its source stream in place, or from the loaded value.</summary>
         private sealed class RowReader : IDisposable
         {
             private readonly Stream _file;
@@ -164,10 +166,9 @@ namespace HamletPS.Core.Review
                 _bytes = bytes;
             }
 
-            public static RowReader Open(DicomElement pixels, string fullPath, long maxLoaded)
+            public static RowReader Open(DicomElement pixels, Stream source, long maxLoaded)
             {
-                if (pixels.IsReference && string.Equals(pixels.Reference.Source.Description, fullPath, StringComparison.Ordinal) && File.Exists(fullPath))
-                    return new RowReader(new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096), pixels.Reference.Offset, null);
+                if (pixels.IsReference && source != null && source.CanSeek) return new RowReader(source, pixels.Reference.Offset, null);
                 if (pixels.Length > maxLoaded) return null;
                 return new RowReader(null, 0, pixels.GetBytes());
             }
@@ -194,7 +195,7 @@ namespace HamletPS.Core.Review
                 }
             }
 
-            public void Dispose() => _file?.Dispose();
+            public void Dispose() { } // the source belongs to the caller
         }
     }
 }

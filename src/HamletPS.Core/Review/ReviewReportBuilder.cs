@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using HamletPS.Core.Deidentification;
+using HamletPS.Core.Deidentification.Pixels;
 using HamletPS.Dicom.Data;
 using HamletPS.Dicom.Dictionary;
 using HamletPS.Dicom.IO;
@@ -11,10 +13,12 @@ using HamletPS.Dicom.IO;
 namespace HamletPS.Core.Review
 {
     /// <summary>
-    /// Builds the review page of a protected folder: reads every file's header (never its pixels), groups patients,
-    /// studies and series, then renders a thumbnail strip per series from at most <see cref="FramesPerStrip"/> frames
-    /// (each read downsampled) and writes one self-contained HTML file through <see cref="ReviewHtmlWriter"/>. Built from
-    /// the protected data only; file paths are never shown (a sender's folder or file name may carry an identifier).
+    /// Builds the review page of protected folders and archives (<see cref="ReviewInputs"/>: archive entries are read in place,
+    /// never extracted): reads every instance's header (never its pixels), groups patients, studies and series, then renders
+    /// a thumbnail strip per series from at most <see cref="FramesPerStrip"/> frames (each read downsampled), outlines the
+    /// regions protect masked (<see cref="MaskOutline"/>), and writes one self-contained HTML file through
+    /// <see cref="ReviewHtmlWriter"/>. Built from the protected data and the profile only; file paths and entry names are
+    /// never shown (a sender's folder or file name may carry an identifier).
     /// </summary>
     public static class ReviewReportBuilder
     {
@@ -26,68 +30,95 @@ namespace HamletPS.Core.Review
 
         private const int Gap = 2;
 
-        /// <summary>Writes the page to <paramref name="outputPath"/> (a temporary name, then renamed) and returns what it covers.</summary>
+        /// <summary>Writes the page of one protected folder (no profile: no masked region is outlined).</summary>
         /// <param name="quarantineFolder">Protect's or the sorter's quarantine folder, or null.</param>
         public static ReviewReportResult Build(string protectedFolder, string outputPath, string quarantineFolder, CancellationToken cancellation = default)
         {
             if (protectedFolder == null) throw new ArgumentNullException(nameof(protectedFolder));
-            if (outputPath == null) throw new ArgumentNullException(nameof(outputPath));
-            string root = System.IO.Path.GetFullPath(protectedFolder);
-            if (!Directory.Exists(root)) throw new DirectoryNotFoundException("The protected folder does not exist: " + root);
-            string output = System.IO.Path.GetFullPath(outputPath);
+            return Build(new ReviewOptions { Inputs = new[] { protectedFolder }, OutputPath = outputPath, QuarantinePath = quarantineFolder }, cancellation);
+        }
+
+        /// <summary>
+        /// Writes the page of the inputs (protected folders, archives, folders of archives) to the output path (a temporary
+        /// name, then renamed) and returns what it covers.
+        /// </summary>
+        public static ReviewReportResult Build(ReviewOptions options, CancellationToken cancellation = default)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (options.OutputPath == null) throw new ArgumentException("An output path is required.", nameof(options));
+            if (options.Inputs == null || options.Inputs.Count == 0) throw new ArgumentException("A protected folder or archive is required.", nameof(options));
+            var inputs = options.Inputs.Select(i => System.IO.Path.GetFullPath(i)).ToList();
+            ReviewInputs.CheckExist(inputs);
+            (string RunId, List<KeyValuePair<string, int>> HeldBack) journal = options.JournalPath == null ? (null, null) : ReviewJournal.Read(options.JournalPath);
+            string output = System.IO.Path.GetFullPath(options.OutputPath);
 
             var patients = new SortedDictionary<string, ReviewPatient>(StringComparer.Ordinal);
             int unreadable = 0, instances = 0;
-            foreach (string file in FileSystem.FileTree.Files(root).OrderBy(f => f, StringComparer.Ordinal)) // links below are not followed
+            using (var sources = new ReviewInputs())
             {
-                cancellation.ThrowIfCancellationRequested();
-                if (string.Equals(file, output, StringComparison.Ordinal)) continue;
-                DicomFile dicom;
-                try
+                foreach (ReviewSource source in sources.Enumerate(inputs, output))
                 {
-                    dicom = DicomFile.Open(file, DicomReadOptions.HeaderOnly);
-                }
-                catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException)
-                {
-                    unreadable++;
-                    continue;
-                }
-                Add(patients, dicom, file);
-                instances++;
-            }
-
-            int series = 0, studies = 0, thumbnails = 0;
-            foreach (ReviewPatient patient in patients.Values)
-                foreach (ReviewStudy study in patient.Studies.Values)
-                {
-                    studies++;
-                    foreach (ReviewSeries s in study.Series.Values)
+                    cancellation.ThrowIfCancellationRequested();
+                    DicomFile dicom;
+                    try
                     {
-                        cancellation.ThrowIfCancellationRequested();
-                        series++;
-                        s.Thumbnail = Strip(s, out string problem);
-                        s.ThumbnailProblem = problem;
-                        if (s.Thumbnail != null) thumbnails++;
+                        dicom = ReadHeader(source);
                     }
+                    catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException)
+                    {
+                        unreadable++;
+                        continue;
+                    }
+                    Add(patients, dicom, source, options.Profile);
+                    instances++;
                 }
 
-            List<string> quarantine = quarantineFolder == null ? null : QuarantineReasons(quarantineFolder);
-            var result = new ReviewReportResult
-            {
-                Path = output,
-                Patients = patients.Count,
-                Studies = studies,
-                Series = series,
-                Instances = instances,
-                Thumbnails = thumbnails,
-                Unreadable = unreadable,
-                Quarantined = quarantine?.Count ?? 0,
-            };
-            ReviewHtmlWriter.Write(output, patients.Values, quarantine, result);
-            return result;
+                int series = 0, studies = 0, thumbnails = 0, masked = 0;
+                foreach (ReviewPatient patient in patients.Values)
+                    foreach (ReviewStudy study in patient.Studies.Values)
+                    {
+                        studies++;
+                        foreach (ReviewSeries s in study.Series.Values)
+                        {
+                            cancellation.ThrowIfCancellationRequested();
+                            series++;
+                            s.Thumbnail = Strip(s, out string problem);
+                            s.ThumbnailProblem = problem;
+                            if (s.Thumbnail != null) thumbnails++;
+                            masked += s.Cleaned;
+                        }
+                    }
+
+                List<string> quarantine = options.QuarantinePath == null ? null : QuarantineReasons(options.QuarantinePath);
+                var result = new ReviewReportResult
+                {
+                    Path = output,
+                    Patients = patients.Count,
+                    Studies = studies,
+                    Series = series,
+                    Instances = instances,
+                    Thumbnails = thumbnails,
+                    Unreadable = unreadable,
+                    Quarantined = quarantine?.Count ?? 0,
+                    Archives = sources.Archives,
+                    RefusedEntries = sources.RefusedEntries,
+                    UnreadableArchives = sources.UnreadableArchives,
+                    Masked = masked,
+                    HeldBack = journal.HeldBack?.Sum(p => p.Value) ?? 0,
+                };
+                ReviewHtmlWriter.Write(output, patients.Values, quarantine, journal, result, options.Profile?.Name);
+                return result;
+            }
         }
 
-        private static void Add(SortedDictionary<string, ReviewPatient> patients, DicomFile dicom, string file)
+        private static DicomFile ReadHeader(ReviewSource source)
+        {
+            if (source.FilePath != null) return DicomFile.Open(source.FilePath, DicomReadOptions.HeaderOnly);
+            using (Stream stream = source.Open())
+                return DicomFile.Read(stream, null, DicomReadOptions.HeaderOnly);
+        }
+
+        private static void Add(SortedDictionary<string, ReviewPatient> patients, DicomFile dicom, ReviewSource source, DeidentificationProfile profile)
         {
             DicomDataset ds = dicom.Dataset;
             string patientId = ds.GetString(DicomTags.PatientID) ?? string.Empty;
@@ -104,27 +135,41 @@ namespace HamletPS.Core.Review
                 };
             string seriesUid = ds.GetUid(DicomTags.SeriesInstanceUID) ?? string.Empty;
             if (!study.Series.TryGetValue(seriesUid, out ReviewSeries series))
+                study.Series[seriesUid] = series = new ReviewSeries { SeriesUid = seriesUid };
+            // the series' values and kept header are those of its first instance by Instance Number, then SOP Instance UID,
+            // so the page does not depend on the order files or archive entries are read in
+            int number = ds.GetIntOrDefault(DicomTags.InstanceNumber, int.MaxValue);
+            string sopUid = dicom.SopInstanceUid ?? string.Empty;
+            if (series.HeaderSopInstanceUid == null || number < series.HeaderInstanceNumber ||
+                number == series.HeaderInstanceNumber && string.CompareOrdinal(sopUid, series.HeaderSopInstanceUid) < 0)
             {
                 string sopClass = dicom.SopClassUid;
-                study.Series[seriesUid] = series = new ReviewSeries
-                {
-                    SeriesUid = seriesUid,
-                    SeriesNumber = ds.GetString(DicomTags.SeriesNumber),
-                    Modality = ds.GetString(DicomTags.Modality),
-                    Description = ds.GetString(DicomTags.SeriesDescription),
-                    SopClass = sopClass == null ? null : DicomUids.GetName(sopClass) ?? sopClass,
-                    SeriesDate = DateText(ds, DicomTags.SeriesDate),
-                    BurnedInAnnotation = ds.GetString(DicomTags.BurnedInAnnotation),
-                    DeidentificationMethod = string.Join(" / ", ds.GetStrings(DicomTags.DeidentificationMethod) ?? Array.Empty<string>()),
-                    Header = HeaderRows(dicom),
-                };
+                series.HeaderInstanceNumber = number;
+                series.HeaderSopInstanceUid = sopUid;
+                series.SeriesNumber = ds.GetString(DicomTags.SeriesNumber);
+                series.Modality = ds.GetString(DicomTags.Modality);
+                series.Description = ds.GetString(DicomTags.SeriesDescription);
+                series.SopClass = sopClass == null ? null : DicomUids.GetName(sopClass) ?? sopClass;
+                series.SeriesDate = DateText(ds, DicomTags.SeriesDate);
+                series.BurnedInAnnotation = ds.GetString(DicomTags.BurnedInAnnotation);
+                series.DeidentificationMethod = string.Join(" / ", ds.GetStrings(DicomTags.DeidentificationMethod) ?? Array.Empty<string>());
+                series.Header = HeaderRows(dicom);
             }
             int rows = ds.GetIntOrDefault(DicomTags.Rows, 0);
             int frames = Math.Max(1, ds.GetIntOrDefault(DicomTags.NumberOfFrames, 1));
             double position = ds.TryGetDouble(DicomTags.ImagePositionPatient, 2, out double z) ? z : 0;
+            bool cleaned = MaskOutline.IsCleaned(ds);
+            PixelRule rule = MaskOutline.RuleFor(ds, profile);
+            if (cleaned)
+            {
+                series.Cleaned++;
+                if (rule != null) series.MaskRules.Add(rule);
+            }
             series.Instances.Add(new ReviewInstance
             {
-                Path = file,
+                Source = source,
+                SopInstanceUid = sopUid,
+                MaskRule = rule,
                 InstanceNumber = ds.GetIntOrDefault(DicomTags.InstanceNumber, 0),
                 Position = position,
                 Frames = rows > 0 ? frames : 0,
@@ -197,7 +242,7 @@ namespace HamletPS.Core.Review
         private static byte[] Strip(ReviewSeries series, out string problem)
         {
             problem = null;
-            var images = series.Instances.Where(i => i.HasImage).OrderBy(i => i.Position).ThenBy(i => i.InstanceNumber).ToList();
+            var images = series.Instances.Where(i => i.HasImage).OrderBy(i => i.Position).ThenBy(i => i.InstanceNumber).ThenBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
             if (images.Count == 0) { problem = "no image"; return null; }
             bool dose = string.Equals(series.Modality, "RTDOSE", StringComparison.Ordinal);
             var picks = new List<(ReviewInstance Instance, int Frame)>();
@@ -217,11 +262,16 @@ namespace HamletPS.Core.Review
             {
                 try
                 {
-                    DicomFile file = DicomFile.Open(pick.Instance.Path, DicomReadOptions.Default);
-                    ThumbnailTile tile = FrameRenderer.Render(file, System.IO.Path.GetFullPath(pick.Instance.Path), pick.Frame, dose, out problem);
-                    if (tile != null) tiles.Add(tile);
+                    using (Stream stream = pick.Instance.Source.Open())
+                    {
+                        DicomFile file = DicomFile.Read(stream, null, DicomReadOptions.Default);
+                        ThumbnailTile tile = FrameRenderer.Render(file, stream, pick.Frame, dose, out problem);
+                        if (tile == null) continue;
+                        if (pick.Instance.MaskRule != null) MaskOutline.Draw(tile, pick.Instance.MaskRule.Rectangles);
+                        tiles.Add(tile);
+                    }
                 }
-                catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is InvalidDataException)
+                catch (Exception ex) when (ex is Dicom.DicomFormatException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException)
                 {
                     problem = "pixel data unreadable";
                 }

@@ -22,5 +22,20 @@ namespace HamletPS.Core.Review
 
         /// <summary>Files in the quarantine folder (when one was given).</summary>
         public int Quarantined { get; set; }
+
+        /// <summary>Files the run journal (when one was given) says were held back: refused by protect, dropped, quarantined.</summary>
+        public int HeldBack { get; set; }
+
+        /// <summary>Archives (.zip) read in place.</summary>
+        public int Archives { get; set; }
+
+        /// <summary>Archive entries refused for a name that is not a safe relative path (counted, not named).</summary>
+        public int RefusedEntries { get; set; }
+
+        /// <summary>Archives whose central directory could not be read.</summary>
+        public int UnreadableArchives { get; set; }
+
+        /// <summary>Instances whose pixels protect masked (Clean Pixel Data Option recorded).</summary>
+        public int Masked { get; set; }
     }
 }

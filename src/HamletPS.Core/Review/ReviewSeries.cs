@@ -10,6 +10,11 @@ namespace HamletPS.Core.Review
 
         public string SeriesNumber { get; set; }
 
+        /// <summary>Instance Number and SOP Instance UID of the instance whose values and header the series shows.</summary>
+        public int HeaderInstanceNumber { get; set; }
+
+        public string HeaderSopInstanceUid { get; set; }
+
         public string Modality { get; set; }
 
         public string Description { get; set; }
@@ -26,7 +31,13 @@ namespace HamletPS.Core.Review
 
         public int Frames { get; set; }
 
-        /// <summary>Keyword/tag and value text of every top-level element of the first instance.</summary>
+        /// <summary>Instances whose protected header records the Clean Pixel Data Option (masked by a pixel rule).</summary>
+        public int Cleaned { get; set; }
+
+        /// <summary>The profile's mask rules that match those instances (whose rectangles are outlined).</summary>
+        public HashSet<Deidentification.Pixels.PixelRule> MaskRules { get; } = new HashSet<Deidentification.Pixels.PixelRule>();
+
+        /// <summary>Keyword/tag and value text of every top-level element of the header instance.</summary>
         public List<KeyValuePair<string, string>> Header { get; set; } = new List<KeyValuePair<string, string>>();
 
         public SortedSet<string> RoiNames { get; } = new SortedSet<string>(StringComparer.Ordinal);

@@ -15,5 +15,8 @@ namespace HamletPS.Core.Review
         public int Height { get; }
 
         public byte[] Rgb { get; }
+
+        /// <summary>Source pixels per tile pixel (the tile's pixel (x, y) shows source pixel (x * Scale, y * Scale)).</summary>
+        public double Scale { get; set; } = 1;
     }
 }

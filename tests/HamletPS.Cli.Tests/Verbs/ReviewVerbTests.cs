@@ -49,6 +49,53 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Review_OfAnArchive_WithTheProfileFile_CountsTheArchiveAndTheMaskedCapture()
+        {
+            var canary = new CanaryStudy(new RtStudyOptions { Slices = 3, ImageSize = 32 });
+            var study = canary.Write(Path.Combine(Root, "in"));
+            string capture = Path.Combine(Root, "in", "capture.dcm");
+            new PixelCanaryImage().Build().Save(capture);
+            string profile = Path.Combine(Root, "site-profile.yaml");
+            File.WriteAllText(profile, "name: site-pixels\npixels:\n  rules:\n" +
+                "    - name: capture-banner\n      when: { modality: OT, manufacturer: \"SYNTHETIC*\" }\n      mask: [[0, 0, 256, 52]]\n");
+            string tree = Path.Combine(Root, "protected");
+            var stderr = new StringWriter();
+            int protectedCode = ProtectVerbs.RunProtect(study.Files.Select(f => f.Path).Append(capture).ToArray(), null,
+                new ProtectionRequest { Destination = tree, VaultPath = Path.Combine(Root, "vault"), Key = SiteKey.ToCharArray(), Profile = profile },
+                json: false, new CliOutput(new StringWriter(), stderr));
+            Assert.True(protectedCode == 0, stderr.ToString());
+            string zip = Path.Combine(Root, "outgoing", "protected.zip");
+            Directory.CreateDirectory(Path.GetDirectoryName(zip));
+            System.IO.Compression.ZipFile.CreateFromDirectory(tree, zip); // the BCL's writer, not ours
+            string html = Path.Combine(Root, "page", "review.html");
+            var stdout = new StringWriter();
+
+            int code = ReviewVerb.Run(new[] { zip }, html, null, profile, null, whatIf: false, json: true, new CliOutput(stdout, stderr));
+
+            Assert.True(code == 0, stderr.ToString());
+            JsonElement line = JsonDocument.Parse(stdout.ToString().Trim()).RootElement;
+            Assert.Equal(1, line.GetProperty("Archives").GetInt32());
+            Assert.Equal(Directory.GetFiles(tree, "*", SearchOption.AllDirectories).Length, line.GetProperty("Instances").GetInt32());
+            Assert.Equal(1, line.GetProperty("Masked").GetInt32());
+            Assert.Contains("pixel rule 'capture-banner' blanked [0, 0, 256, 52]", File.ReadAllText(html));
+            Assert.Empty(canary.Scan(Path.Combine(Root, "page")));
+        }
+
+        [Fact]
+        public void Review_WithAProfileThatIsNotThere_FailsWithExitCode2_AndWritesNothing()
+        {
+            var (_, tree) = Protected();
+            string html = Path.Combine(Root, "review.html");
+            var stderr = new StringWriter();
+
+            int code = ReviewVerb.Run(new[] { tree }, html, null, Path.Combine(Root, "no-such-profile.yaml"), null, whatIf: false, json: false, new CliOutput(new StringWriter(), stderr));
+
+            Assert.Equal(2, code);
+            Assert.Contains("InvalidReviewSettings", stderr.ToString());
+            Assert.False(File.Exists(html));
+        }
+
+        [Fact]
         public void Review_WhatIf_WritesNothing()
         {
             var (_, tree) = Protected();
