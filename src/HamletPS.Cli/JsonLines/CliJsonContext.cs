@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using HamletPS.Core.Cleanup;
 using HamletPS.Core.Dose;
 using HamletPS.Core.Inspection;
+using HamletPS.Core.Inventory;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
 using HamletPS.Core.Review;
@@ -31,6 +32,7 @@ namespace HamletPS.Cli.JsonLines
     [JsonSerializable(typeof(ReceivedDicomFile))]
     [JsonSerializable(typeof(DicomQueryResult))]
     [JsonSerializable(typeof(DicomRetrieveSummary))]
+    [JsonSerializable(typeof(InventoryStudy))]
     [JsonSerializable(typeof(ProtectedFileLine))]
     [JsonSerializable(typeof(UnprotectedFileLine))]
     [JsonSerializable(typeof(ArchiveLine))]

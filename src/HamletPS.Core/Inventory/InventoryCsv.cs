@@ -1,7 +1,10 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
+using HamletPS.Dicom.IO;
 
 namespace HamletPS.Core.Inventory
 {
@@ -33,6 +36,29 @@ namespace HamletPS.Core.Inventory
                 s.PatientID ?? "", s.AccessionNumber ?? "", s.StudyId ?? "", s.StudyInstanceUID ?? "", s.StudyDate ?? "", s.StudyDescription ?? "", s.Modalities ?? "", s.Status,
                 N(s.Series), N(s.Instances), N(s.SentInstances), N(s.NotSentInstances), N(s.SentSeries), N(s.ChangedSeries), N(s.NotSentSeries),
                 s.LastSentUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "") + "\r\n");
+        }
+
+        /// <summary>Writes the whole file (UTF-8 with a byte-order mark, as Excel expects) to a temporary name beside
+        /// <paramref name="path"/> and renames it into place: a reader never sees half a file.</summary>
+        public static void WriteFile(string path, IEnumerable<InventoryStudy> rows)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            if (rows == null) throw new ArgumentNullException(nameof(rows));
+            string temp = TemporaryFileName.Beside(path);
+            try
+            {
+                using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true)))
+                {
+                    WriteHeader(writer);
+                    foreach (InventoryStudy row in rows) WriteRow(writer, row);
+                }
+                FileRename.ReplaceOrMove(temp, path);
+            }
+            catch
+            {
+                try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                throw;
+            }
         }
 
         private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -81,6 +81,21 @@ namespace HamletPS.Core.Inventory
             return patients;
         }
 
+        /// <summary>
+        /// Where a report file may go: anywhere but inside OUTGOING (whose files are uploaded) — the report holds MRNs. Returns the
+        /// full path; throws InvalidInventorySettings for a path inside OUTGOING.
+        /// </summary>
+        public static string ReportPath(string path, HamletConfig? config)
+        {
+            if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A report file name is required.");
+            string full = Path.GetFullPath(path);
+            string? outgoing = config?.DataPath.Outgoing;
+            if (!string.IsNullOrEmpty(outgoing) && Dicom.IO.PathRules.Current.IsSameOrInside(full, Path.GetFullPath(outgoing)))
+                throw new HamletException(ErrorIds.InvalidInventorySettings, "The inventory report would be written inside the outgoing folder " + outgoing +
+                    ", whose files are uploaded; the report holds MRNs and must stay at the site.", null, "Write {Csv} somewhere else.");
+            return full;
+        }
+
         private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
 
         private static List<string> Clean(IEnumerable<string>? values) =>
