@@ -98,6 +98,7 @@ namespace HamletPS.Core.Inventory
                     " cannot be opened (" + ex.Message + "); nothing is reported.", ex);
             }
             bool matched = false;
+            if (found.Count == 0) return false;
             foreach (VaultRecord vr in found)
             {
                 InstanceChangeRecord change;
@@ -110,18 +111,35 @@ namespace HamletPS.Core.Inventory
                     throw new HamletException(ErrorIds.SentRecordUnreadable, "The re-identification record for sent instance " + r.ProtectedSopInstanceUid +
                         " is not readable (" + ex.GetType().Name + "); nothing is reported.", ex);
                 }
+                bool remapped = false;
                 foreach (KeyValuePair<string, string> pair in change.UidCrosswalk)
                 {
                     _originalUids.Add(pair.Key);
                     if (pair.Value == r.ProtectedSopInstanceUid)
                     {
-                        if (!_byOriginalSop.TryGetValue(pair.Key, out SentRecord? earlier) || Later(r, earlier)) _byOriginalSop[pair.Key] = r;
-                        matched = true;
+                        Add(pair.Key, r);
+                        remapped = true;
                     }
                 }
+                if (!remapped)
+                {
+                    // Protected with the Retain UIDs option: the SOP Instance UID sent is the original, and the crosswalk does not
+                    // name the series, so every series of the PACS is listed instance by instance (MentionsEverySeries).
+                    Add(r.ProtectedSopInstanceUid, r);
+                    MentionsEverySeries = true;
+                }
+                matched = true;
             }
             return matched;
         }
+
+        private void Add(string originalSop, SentRecord r)
+        {
+            if (!_byOriginalSop.TryGetValue(originalSop, out SentRecord? earlier) || Later(r, earlier)) _byOriginalSop[originalSop] = r;
+        }
+
+        /// <summary>True when an instance was protected with its UIDs retained: no series can be ruled out by its UID.</summary>
+        public bool MentionsEverySeries { get; private set; }
 
         private static HamletException NoRecords(int count, string? folder, Exception? inner) =>
             new HamletException(ErrorIds.SentRecordUnreadable,
@@ -135,20 +153,6 @@ namespace HamletPS.Core.Inventory
 
         /// <summary>Whether any sent instance had this original UID (its study, series, or a UID it refers to): a series not named
         /// here holds no sent instance, so its instances need not be listed.</summary>
-        public bool Mentions(string? uid) => uid != null && _originalUids.Contains(uid);
-
-        /// <summary>Test seam: an index of the given original SOP Instance UIDs (with their series) as sent.</summary>
-        internal static SentInstanceIndex Of(IEnumerable<(string Sop, string Series, SentRecord Record)> sent)
-        {
-            var index = new SentInstanceIndex();
-            foreach (var s in sent)
-            {
-                index._byOriginalSop[s.Sop] = s.Record;
-                index._originalUids.Add(s.Sop);
-                index._originalUids.Add(s.Series);
-            }
-            index.RecordedSent = index._byOriginalSop.Count;
-            return index;
-        }
+        public bool Mentions(string? uid) => uid != null && (MentionsEverySeries || _originalUids.Contains(uid));
     }
 }
