@@ -30,8 +30,22 @@ namespace HamletPS.Core.Inventory
         /// <summary>The key of the re-identification records (derived from the site secret).</summary>
         public byte[] VaultKey { get; }
 
-        /// <summary>Reads what was sent (<see cref="SentInstanceIndex.Load"/>) from these folders.</summary>
-        public SentInstanceIndex LoadSent(System.Threading.CancellationToken cancellationToken = default) =>
-            SentInstanceIndex.Load(LogsFolder, ArchiveFolder, VaultPath, VaultKey, cancellationToken);
+        /// <summary>Reads what was sent (<see cref="SentInstanceIndex.Load"/>) from these folders; the key is cleared afterwards
+        /// (it is needed once), so a second call throws.</summary>
+        public SentInstanceIndex LoadSent(System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (_keyCleared) throw new System.InvalidOperationException("The records were read already; the key is cleared.");
+            try
+            {
+                return SentInstanceIndex.Load(LogsFolder, ArchiveFolder, VaultPath, VaultKey, cancellationToken);
+            }
+            finally
+            {
+                System.Array.Clear(VaultKey, 0, VaultKey.Length);
+                _keyCleared = true;
+            }
+        }
+
+        private bool _keyCleared;
     }
 }
