@@ -24,6 +24,7 @@
         'Unprotect-DicomPatient'
         'Invoke-DicomSort'
         'Invoke-HamletPipeline'
+        'Get-HamletInventory'
         'New-HamletArchive'
         'New-HamletReviewReport'
         'Clear-HamletFolder'

@@ -88,6 +88,10 @@ namespace HamletPS.Core
         public const string ExportExists = "ExportExists";
         /// <summary>Another setting is not valid (the message names it).</summary>
         public const string InvalidArgument = "InvalidArgument";
+        /// <summary>Get-HamletInventory / `hamlet inventory`: no PACS given or configured, no patient to look up, or another setting cannot be used.</summary>
+        public const string InvalidInventorySettings = "InvalidInventorySettings";
+        /// <summary>Get-HamletInventory / `hamlet inventory`: a record of what was sent (run journal, archive manifest, re-identification record) cannot be read; nothing is reported.</summary>
+        public const string SentRecordUnreadable = "SentRecordUnreadable";
 
         // Failures of one input (file, peer, remote item): the others go on.
         /// <summary>A path given matches no file or folder.</summary>
@@ -259,6 +263,8 @@ namespace HamletPS.Core
             { DoseHistoryUnavailable, new Definition(HamletErrorCategory.ResourceUnavailable, true) },
             { ExportExists, new Definition(HamletErrorCategory.ResourceExists, true) },
             { InvalidArgument, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { InvalidInventorySettings, new Definition(HamletErrorCategory.InvalidArgument, true) },
+            { SentRecordUnreadable, new Definition(HamletErrorCategory.InvalidData, true) },
             { PathNotFound, new Definition(HamletErrorCategory.NotFound, false) },
             { FileNotFound, new Definition(HamletErrorCategory.NotFound, false) },
             { PathIsFolder, new Definition(HamletErrorCategory.InvalidArgument, false) },

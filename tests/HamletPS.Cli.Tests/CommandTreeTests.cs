@@ -15,7 +15,7 @@ namespace HamletPS.Cli.Tests
         public void EveryCataloguedName_IsTheNameOfTheCommandItsFactoryBuilds()
         {
             var names = VerbCatalog.Names().ToList();
-            Assert.Equal(25, names.Count);   // one more with each new verb: a catalogue that lost an entry fails here
+            Assert.Equal(26, names.Count);   // one more with each new verb: a catalogue that lost an entry fails here
             foreach (var (catalogued, built) in names) Assert.Equal(catalogued, built);
         }
 

@@ -250,6 +250,36 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Inventory_AfterProcess_IsTheManagedOutput_AgainstDcmqrscp_AndItsHelpSaysSiteOnly()
+        {
+            string pacsSource = Path.Combine(Root, "pacs-source");
+            SampleData.Write(pacsSource);                                              // the same deterministic files the sites process
+            using var pacs = new HamletPS.TestPeers.QueryRetrievePeers.Dcmqrscp(Directory.GetFiles(Path.Combine(pacsSource, "data", "incoming"), "*", SearchOption.AllDirectories));
+            string p = pacs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var process = Both("process", "--settle-seconds", "0", "--config-path", "config.yaml");
+            Assert.True(process.Native.Code == 0 && process.Managed.Code == 0, process.Native.ToString() + process.Managed);
+
+            var text = Both("inventory", "--computer-name", "127.0.0.1", "-p", p, "-c", HamletPS.TestPeers.QueryRetrievePeers.PacsAeTitle, "--config-path", "config.yaml");
+            Assert.True(text.Native.Code == 0, text.Native.ToString());
+            AssertSame(text.Native, text.Managed);
+            Assert.Contains("Sent  " + SampleData.MappedStudyId + "  ", text.Native.Out);
+            Assert.DoesNotContain(SampleData.Patients()[0].PatientId, text.Native.Out);
+
+            var json = Both("inventory", "--computer-name", "127.0.0.1", "-p", p, "-c", HamletPS.TestPeers.QueryRetrievePeers.PacsAeTitle, "--config-path", "config.yaml", "--json");
+            Assert.True(json.Native.Code == 0, json.Native.ToString());
+            using (JsonDocument doc = JsonDocument.Parse(json.Native.Out))
+            {
+                Assert.Equal("Sent", doc.RootElement.GetProperty("Status").GetString());
+                Assert.Equal(SampleData.Patients()[0].PatientId, doc.RootElement.GetProperty("PatientID").GetString());
+                Assert.Equal(SampleData.Slices + 3, doc.RootElement.GetProperty("SentInstances").GetInt32());
+            }
+
+            var help = Both("inventory", "--help");
+            AssertSame(help.Native, help.Managed);
+            Assert.Contains("SITE-ONLY", help.Native.Out);
+        }
+
+        [Fact]
         public void SortAndClear_JsonLines_AreTheManagedOutput()
         {
             var sort = Both("sort", "--copy", "--settle-seconds", "0", "--json", "--config-path", "config.yaml");

@@ -145,6 +145,7 @@ BeforeAll {
         $deadline = [DateTime]::UtcNow.AddSeconds(15)
         while ([DateTime]::UtcNow -lt $deadline) { try { ([System.Net.Sockets.TcpClient]::new('127.0.0.1', $qrPort)).Dispose(); break } catch { Start-Sleep -Milliseconds 50 } }
         Add-Output (Find-DicomStudy -ComputerName 127.0.0.1 -Port $qrPort -CalledAETitle QRSCP -PatientID '*')
+        Add-Output (Get-HamletInventory -ConfigPath $b.Config -ComputerName 127.0.0.1 -Port $qrPort -CalledAETitle QRSCP)   # site b was processed
     }
     finally { Stop-Process -Id $pacs.Id -Force -ErrorAction SilentlyContinue }
     $script:outputs = $o

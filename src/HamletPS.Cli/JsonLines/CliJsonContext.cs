@@ -5,6 +5,7 @@ using HamletPS.Core.Cleanup;
 using HamletPS.Core.Dose;
 using HamletPS.Core.Heartbeat;
 using HamletPS.Core.Inspection;
+using HamletPS.Core.Inventory;
 using HamletPS.Core.Network;
 using HamletPS.Core.Retrieve;
 using HamletPS.Core.Review;
@@ -33,6 +34,7 @@ namespace HamletPS.Cli.JsonLines
     [JsonSerializable(typeof(ReceivedDicomFile))]
     [JsonSerializable(typeof(DicomQueryResult))]
     [JsonSerializable(typeof(DicomRetrieveSummary))]
+    [JsonSerializable(typeof(InventoryStudy))]
     [JsonSerializable(typeof(ProtectedFileLine))]
     [JsonSerializable(typeof(UnprotectedFileLine))]
     [JsonSerializable(typeof(ArchiveLine))]

@@ -50,6 +50,7 @@ namespace HamletPS.Cli.Verbs
             new Entry(null, "send", SendVerb.Create, SendVerb.CmdletName),
             new Entry(null, "find", FindVerb.Create, FindVerb.CmdletName),
             new Entry(null, "retrieve", RetrieveVerb.Create, RetrieveVerb.CmdletName),
+            new Entry(null, "inventory", InventoryVerb.Create, InventoryVerb.CmdletName),
         };
 
         /// <summary>The top-level commands, verbs with a parent grouped under it (`hamlet config new`).</summary>
