@@ -14,7 +14,11 @@
 # The floor (bench/rewrite-floor.c, built here with gcc) does only the file work any de-identifier writing a new tree must
 # do (read the header, create a temporary file, write the header, kernel-copy the rest, rename), in 2 threads, with no DICOM
 # at all; with our executable's own start (native since session 5: no .NET runtime to start) it gives the fastest our
-# de-identifier could be on this machine, which the bench sets beside both targets.
+# de-identifier could be on this machine, which the bench sets beside both targets. The sealed floor (the same C built with
+# -DSEALED, when OpenSSL's headers are installed: libssl-dev) also digests every byte it writes with SHA-256, as Protect's
+# per-file seal must: the least any de-identifier that seals what it writes can take here.
+# BEFORE=path/to/DeidentifyBench adds that build (an earlier commit's, published elsewhere) as "before" to every round, so a
+# change is measured against its baseline back to back under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 slices=${1:-2000}
@@ -30,6 +34,9 @@ gen=src/HamletPS.Generators/bin/Release/net10.0/hamlet-gen
 ours=bench/DeidentifyBench/bin/publish/DeidentifyBench
 rounds=${ROUNDS:-3}
 gcc -O2 -pthread -o "$work/rewrite-floor" bench/rewrite-floor.c
+sealed=0
+if [ -f /usr/include/openssl/evp.h ] && gcc -O2 -pthread -DSEALED -o "$work/sealed-floor" bench/rewrite-floor.c -lcrypto 2>/dev/null; then sealed=1
+else echo "sealed floor skipped: OpenSSL headers (libssl-dev) not installed"; fi
 
 src="$work/in"
 [ -d "$src" ] || $gen series --out "$src" --patients 1 --slices "$slices" --size 512 >/dev/null
@@ -77,6 +84,8 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
   run cp        cp -r "$src/." "@OUT@/"
   run floor     "$work/rewrite-floor" "$src" "@OUT@" 2
+  if [ "$sealed" = 1 ]; then run sealed "$work/sealed-floor" "$src" "@OUT@" 2; fi
+  if [ -n "${BEFORE:-}" ]; then run before "$BEFORE" "$src" "@OUT@"; fi
   run ours      $ours "$src" "@OUT@"
   run oursvault $ours "$src" "@OUT@" "$work/vault-oursvault-$round/vault.hpsv"
   run gdcmanon  gdcmanon --dumb --recursive --continue --input "$src" --output "@OUT@" \
@@ -91,7 +100,8 @@ for i in 1 2 3 4 5 6 7; do
   if [ -z "$start_best" ] || [ "$(echo "$t < $start_best" | bc -l)" = 1 ]; then start_best=$t; fi
 done
 echo "best of $rounds rounds:"
-for label in cp floor ours oursvault gdcmanon pydicom; do
+for label in cp floor sealed before ours oursvault gdcmanon pydicom; do
+  [ -n "${secs[$label]:-}" ] || continue
   printf '%-10s %8.2f s wall %8.2f s cpu  peak RSS %8d KiB\n' "$label" "${secs[$label]}" "${cpu[$label]}" "${rss[$label]}"
 done
 echo "ours: $(cat "$work/ours.log")"
@@ -102,6 +112,10 @@ printf 'speed-up vs pydicom  %.2f x\n' "$(echo "${secs[pydicom]} / ${secs[ours]}
 printf 'cpu ratio ours/cp    %.2f; cpu speed-up vs gdcmanon %.2f x (wall figures suffer from the shared machine'"'"'s load)\n' \
   "$(echo "${cpu[ours]} / ${cpu[cp]}" | bc -l)" "$(echo "${cpu[gdcmanon]} / ${cpu[ours]}" | bc -l)"
 printf 'our peak memory      %d MiB (target < 200)\n' "$(( ${rss[oursvault]} / 1024 ))"
+if [ -n "${secs[before]:-}" ]; then
+  printf 'before (BEFORE=%s): ratio before/cp %.2f, speed-up vs gdcmanon %.2f x, cpu %.2f s -> ours %.2f s\n' "$BEFORE" \
+    "$(echo "${secs[before]} / ${secs[cp]}" | bc -l)" "$(echo "${secs[gdcmanon]} / ${secs[before]}" | bc -l)" "${cpu[before]}" "${cpu[ours]}"
+fi
 fastest=$(echo "${secs[floor]} + $start_best" | bc -l)
 printf '\nfloor: the file work alone (2 threads, no DICOM) %.2f s = %.2f x cp; our executable'"'"'s start %.3f s\n' \
   "${secs[floor]}" "$(echo "${secs[floor]} / ${secs[cp]}" | bc -l)" "$start_best"
@@ -119,3 +133,16 @@ budget() { # label, seconds the target allows: what is left of them once the flo
 budget "target >= 2x faster than gdcmanon" "$(echo "${secs[gdcmanon]} / 2" | bc -l)"
 budget "target <= 1.5x cp" "$(echo "${secs[cp]} * 1.5" | bc -l)"
 printf '  (ours spends %.0f us of CPU per file beyond the floor, start-up included; our header parse alone: bench/dicom-codec.sh)\n' "$beyond"
+if [ "$sealed" = 1 ]; then
+  sealed_fastest=$(echo "${secs[sealed]} + $start_best" | bc -l)
+  printf 'sealed floor (the file work + SHA-256 of every byte written, 2 threads) %.2f s = %.2f x cp, %.2f s cpu; + start = %.2f s\n' \
+    "${secs[sealed]}" "$(echo "${secs[sealed]} / ${secs[cp]}" | bc -l)" "${cpu[sealed]}" "$sealed_fastest"
+  for t in "target <= 1.5x cp:$(echo "${secs[cp]} * 1.5" | bc -l)" "target >= 2x faster than gdcmanon:$(echo "${secs[gdcmanon]} / 2" | bc -l)"; do
+    limit=${t##*:}
+    if [ "$(echo "$sealed_fastest > $limit" | bc -l)" = 1 ]; then
+      printf '  %s needs <= %.2f s: below the sealed floor, no de-identifier that seals every file can meet it on this machine\n' "${t%%:*}" "$limit"
+    else
+      printf '  %s needs <= %.2f s: leaves %.0f us of CPU per file (2 cores) beyond the sealed floor\n' "${t%%:*}" "$limit" "$(echo "($limit - $sealed_fastest) * 2000000 / $files" | bc -l)"
+    fi
+  done
+fi

@@ -170,12 +170,15 @@ namespace HamletPS.Core.Deidentification
                 if (destination != null && !_written.TryAdd(destination, sourcePath))
                     throw new ProtectionRefusedException("DuplicateSopInstance", "another input of this run has the same SOP Instance UID; only the first was written");
                 cancellationToken.ThrowIfCancellationRequested();
-                file.Preamble = null; // the sender's preamble may carry anything: written as zeros, then sealed
-                temp = file.SaveToTemporary(destination); // renamed into place by the commit, after the vault flush
+                file.Preamble = null; // the sender's preamble may carry anything: never written (the seal's preamble replaces it)
                 // The seal marks the file as ours (archive accepts only sealed files); the record is bound to the file's digest,
-                // so Unprotect applies it to this file only. Both come after the write: the digest is of the bytes written.
-                byte[] digest = _options.SealKey != null ? ProtectedFileSeal.Apply(temp, _options.SealKey) : ProtectedFileSeal.Digest(temp);
-                record.ProtectedDigest = ProtectedFileSeal.Hex(digest);
+                // so Unprotect applies it to this file only. Both are computed in the write pass from the bytes written (the
+                // sealer sees each byte as it is written, the preamble is written last), not by reading the file back.
+                using (var sealer = new ProtectedFileSealer(_options.SealKey))
+                {
+                    temp = file.SaveToTemporary(destination, new DicomWriteOptions { ContentSeal = sealer }); // renamed into place by the commit, after the vault flush
+                    record.ProtectedDigest = ProtectedFileSeal.Hex(sealer.Digest);
+                }
                 _vault?.Append(record.NewSopInstanceUid ?? ("path:" + relative), record.Serialize());
                 result.Message = report.Message;
                 result.Status = ProtectionStatus.Protected; // made visible (renamed) by the commit

@@ -59,16 +59,46 @@ namespace HamletPS.Core.Deidentification
             return exact >= 0 || !_anyCompact ? exact : FirstCompact(text);
         }
 
-        /// <summary>The first value whose compact form the compact form of the text contains; -1 for none.</summary>
+        /// <summary>
+        /// The first value whose compact form the compact form of the text contains; -1 for none. The text is ASCII here, so
+        /// its compact form (<see cref="IdentityTextMatcher.Compact"/>: separators left out, upper-cased) is built with a table
+        /// into a buffer this thread reuses, not a new string per text value.
+        /// </summary>
         private int FirstCompact(string text)
         {
-            string compact = IdentityTextMatcher.Compact(text, null);
+            var buffer = _compactBuffer;
+            if (buffer == null || buffer.Length < text.Length)
+            {
+                buffer = new char[Math.Max(text.Length, 256)];
+                if (buffer.Length <= MaxKeptCompactBuffer) _compactBuffer = buffer;
+            }
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (AsciiSeparator[c]) continue;
+                buffer[n++] = Fold(c);
+            }
+            var compact = new ReadOnlySpan<char>(buffer, 0, n);
             for (int j = 0; j < _values.Count; j++)
             {
                 string c = _values[j].Compact;
-                if (c != null && compact.IndexOf(c, StringComparison.Ordinal) >= 0) return j;
+                if (c != null && compact.IndexOf(c.AsSpan()) >= 0) return j;
             }
             return -1;
+        }
+
+        private const int MaxKeptCompactBuffer = 64 * 1024;
+        [ThreadStatic] private static char[] _compactBuffer;
+
+        /// <summary><see cref="IdentityTextMatcher.IsSeparator"/> for the 128 ASCII characters.</summary>
+        private static readonly bool[] AsciiSeparator = BuildAsciiSeparators();
+
+        private static bool[] BuildAsciiSeparators()
+        {
+            var table = new bool[128];
+            for (int c = 0; c < 128; c++) table[c] = IdentityTextMatcher.IsSeparator((char)c);
+            return table;
         }
 
         private int FirstExact(string text)

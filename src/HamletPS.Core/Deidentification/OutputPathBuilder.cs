@@ -23,6 +23,35 @@ namespace HamletPS.Core.Deidentification
         {
             Template = string.IsNullOrWhiteSpace(template) ? DefaultTemplate : template.Replace('\\', '/');
             if (Template.Contains("..")) throw new ArgumentException("The output path template may not contain '..'.", nameof(template));
+            _segments = Parse(Template);
+        }
+
+        /// <summary>The template cut once into literal text and placeholder names (null literal: a placeholder).</summary>
+        private readonly KeyValuePair<string, string>[] _segments;
+
+        private static KeyValuePair<string, string>[] Parse(string template)
+        {
+            var segments = new List<KeyValuePair<string, string>>();
+            var literal = new StringBuilder();
+            for (int i = 0; i < template.Length; i++)
+            {
+                string name = template[i] == '{' ? PlaceholderAt(template, i) : null;
+                if (name == null) { literal.Append(template[i]); continue; }
+                if (literal.Length > 0) segments.Add(new KeyValuePair<string, string>(literal.ToString(), null));
+                literal.Clear();
+                segments.Add(new KeyValuePair<string, string>(null, name));
+                i += name.Length + 1;
+            }
+            if (literal.Length > 0) segments.Add(new KeyValuePair<string, string>(literal.ToString(), null));
+            return segments.ToArray();
+        }
+
+        private static string PlaceholderAt(string template, int brace)
+        {
+            foreach (string name in Placeholders)
+                if (brace + name.Length + 1 < template.Length && template[brace + name.Length + 1] == '}' && string.CompareOrdinal(template, brace + 1, name, 0, name.Length) == 0)
+                    return name;
+            return null;
         }
 
         public string Template { get; }
@@ -43,20 +72,21 @@ namespace HamletPS.Core.Deidentification
         };
 
         /// <summary>The relative path ('/' separated) from placeholder values (a missing one becomes "NA").</summary>
+        /// <remarks>One pass over the template cut at construction (values never hold braces once sanitised, so no value can
+        /// form a placeholder); an unknown "{name}" stays as written.</remarks>
         public string Expand(IDictionary<string, string> values)
         {
-            var sb = new StringBuilder(Template);
-            foreach (string name in Placeholders)
+            var sb = new StringBuilder(Template.Length + 160);
+            foreach (var segment in _segments)
             {
-                values.TryGetValue(name, out string value);
-                Replace(sb, "{" + name + "}", value);
+                if (segment.Key != null) { sb.Append(segment.Key); continue; }
+                values.TryGetValue(segment.Value, out string value);
+                sb.Append(Sanitize(value));
             }
             return sb.ToString();
         }
 
         private static readonly string[] Placeholders = { "StudyID", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "Modality", "SeriesNumber", "InstanceNumber" };
-
-        private static void Replace(StringBuilder sb, string placeholder, string value) => sb.Replace(placeholder, Sanitize(value));
 
         /// <summary>A safe file-name component.</summary>
         public static string Sanitize(string value)

@@ -18,8 +18,6 @@ namespace HamletPS.Core.Deidentification
     /// </summary>
     public sealed class ResidualIdentifierScanner
     {
-        private static readonly HashSet<uint> BulkTags = new HashSet<uint> { 0x7FE00010u, 0x7FE00008u, 0x7FE00009u, 0x54001010u };
-
         public ResidualIdentifierScanner(bool scanUids = false, string uidRoot = UidRemapper.UuidRoot)
         {
             ScanUids = scanUids;
@@ -35,8 +33,9 @@ namespace HamletPS.Core.Deidentification
         {
             var hits = new List<ResidualIdentifierHit>();
             if (ids == null || ids.Values.Count == 0) return hits;
-            ScanDataset(file.FileMetaInformation, "meta:", ids, hits);
-            ScanDataset(file.Dataset, "", ids, hits);
+            var trail = new List<KeyValuePair<DicomTag, int>>();
+            ScanDataset(file.FileMetaInformation, "meta:", trail, ids, hits);
+            ScanDataset(file.Dataset, "", trail, ids, hits);
             return hits;
         }
 
@@ -64,7 +63,9 @@ namespace HamletPS.Core.Deidentification
             return hits;
         }
 
-        private void ScanDataset(DicomDataset ds, string path, PatientIdentifiers ids, List<ResidualIdentifierHit> hits)
+        /// <param name="trail">The sequences and items above <paramref name="ds"/> (pushed and popped as the scan descends): the
+        /// location string of an element is built from it only for a hit, as most elements are clean.</param>
+        private void ScanDataset(DicomDataset ds, string prefix, List<KeyValuePair<DicomTag, int>> trail, PatientIdentifiers ids, List<ResidualIdentifierHit> hits)
         {
             DicomTextEncoding encoding;
             try { encoding = ds.TextEncoding; }
@@ -74,43 +75,61 @@ namespace HamletPS.Core.Deidentification
             {
                 if (e is DicomSequence seq)
                 {
-                    string where = path + e.Tag;
-                    for (int i = 0; i < seq.Items.Count; i++) ScanDataset(seq.Items[i], where + "[" + i + "]/", ids, hits);
+                    for (int i = 0; i < seq.Items.Count; i++)
+                    {
+                        trail.Add(new KeyValuePair<DicomTag, int>(e.Tag, i));
+                        ScanDataset(seq.Items[i], prefix, trail, ids, hits);
+                        trail.RemoveAt(trail.Count - 1);
+                    }
                     continue;
                 }
-                if (e is DicomFragmentSequence || BulkTags.Contains(e.Tag.Value) || (e.Tag.Group & 0xFF00) == 0x6000 && e.Tag.Element == 0x3000) continue;
+                if (e is DicomFragmentSequence || IsBulk(e.Tag)) continue;
                 var vr = e.VR;
                 if (vr == DicomVR.UI && !ScanUids) continue;
                 if (SafeStandardAttributes.IsNonTextVR(vr) && vr != DicomVR.CS && vr != DicomVR.OB && vr != DicomVR.OW) continue;
                 if (e.IsReference && !vr.IsString && vr != DicomVR.UN) continue;
-                // The location string is built only for a hit (most elements are clean).
                 if (vr.IsString)
                 {
                     string text;
                     try { text = e.GetValueText(encoding); }
-                    catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                    catch (IOException) { hits.Add(new ResidualIdentifierHit(Location(prefix, trail, e.Tag), null)); continue; }
                     catch (Exception)
                     {
                         try { text = Encoding.UTF8.GetString(e.GetBytes()); }
-                        catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                        catch (IOException) { hits.Add(new ResidualIdentifierHit(Location(prefix, trail, e.Tag), null)); continue; }
                     }
                     int first = search.FirstContained(text);
-                    if (first >= 0) hits.Add(new ResidualIdentifierHit(path + e.Tag, ids.Values[first].Kind));
+                    if (first >= 0) hits.Add(new ResidualIdentifierHit(Location(prefix, trail, e.Tag), ids.Values[first].Kind));
                 }
                 else
                 {
                     byte[] bytes;
                     try { bytes = e.GetBytes(); }
-                    catch (IOException) { hits.Add(new ResidualIdentifierHit(path + e.Tag, null)); continue; }
+                    catch (IOException) { hits.Add(new ResidualIdentifierHit(Location(prefix, trail, e.Tag), null)); continue; }
                     var utf8 = search.Utf8;
                     var utf16 = search.Utf16;
                     for (int i = 0; i < utf8.Length; i++)
                     {
                         if (IdentityTextMatcher.ContainsBytes(bytes, utf8[i]) || IdentityTextMatcher.ContainsBytes(bytes, utf16[i]))
-                        { hits.Add(new ResidualIdentifierHit(path + e.Tag, ids.Values[i].Kind)); break; }
+                        { hits.Add(new ResidualIdentifierHit(Location(prefix, trail, e.Tag), ids.Values[i].Kind)); break; }
                     }
                 }
             }
+        }
+
+        /// <summary>Pixel Data, Float and Double Float Pixel Data, Waveform Data and overlay data: bulk data, not searched.</summary>
+        private static bool IsBulk(DicomTag tag)
+        {
+            uint t = tag.Value;
+            return t == 0x7FE00010u || t == 0x7FE00008u || t == 0x7FE00009u || t == 0x54001010u || (tag.Group & 0xFF00) == 0x6000 && tag.Element == 0x3000;
+        }
+
+        /// <summary>"(300A,00B0)[0]/(0008,1010)": the sequences and items above the element, then its tag.</summary>
+        private static string Location(string prefix, List<KeyValuePair<DicomTag, int>> trail, DicomTag tag)
+        {
+            var sb = new StringBuilder(prefix);
+            foreach (var step in trail) sb.Append(step.Key.ToString()).Append('[').Append(step.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("]/");
+            return sb.Append(tag.ToString()).ToString();
         }
     }
 

@@ -55,14 +55,21 @@ namespace HamletPS.Core.Security
             {
                 if (!ReadPreamble(stream, new byte[PreambleLength])) throw new InvalidDataException("the protected file has no Part 10 preamble to seal");
                 byte[] digest = DigestAfterPreamble(stream);
-                var preamble = new byte[PreambleLength];
-                Buffer.BlockCopy(Magic, 0, preamble, 0, Magic.Length);
-                Buffer.BlockCopy(Mac(sealKey, digest), 0, preamble, Magic.Length, MacLength);
+                var preamble = SealedPreamble(sealKey, digest);
                 stream.Position = 0;
                 stream.Write(preamble, 0, preamble.Length);
                 stream.Flush();
                 return digest;
             }
+        }
+
+        /// <summary>The sealed preamble for a file of this digest: the magic, the seal, zeros.</summary>
+        internal static byte[] SealedPreamble(byte[] sealKey, byte[] digest)
+        {
+            var preamble = new byte[PreambleLength];
+            Buffer.BlockCopy(Magic, 0, preamble, 0, Magic.Length);
+            Buffer.BlockCopy(Mac(sealKey, digest), 0, preamble, Magic.Length, MacLength);
+            return preamble;
         }
 
         /// <summary>Checks a file's seal with this site's key; <paramref name="digest"/> is its digest (null when not Part 10).</summary>
@@ -130,7 +137,7 @@ namespace HamletPS.Core.Security
             using (var sha = SHA256.Create()) return sha.ComputeHash(stream);
         }
 
-        private static void CheckKey(byte[] key)
+        internal static void CheckKey(byte[] key)
         {
             if (key == null || key.Length < 16) throw new ArgumentException("A seal key of at least 16 bytes is required.", nameof(key));
         }

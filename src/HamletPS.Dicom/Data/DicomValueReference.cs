@@ -18,6 +18,8 @@ namespace HamletPS.Dicom.Data
             SourceIsBigEndian = sourceIsBigEndian;
         }
 
+        private const int SealedCopyChunk = 128 * 1024;
+
         public DicomValueSource Source { get; }
 
         public long Offset { get; }
@@ -42,7 +44,9 @@ namespace HamletPS.Dicom.Data
                 if (!swap && src is FileStream sourceFile && destination is FileStream destinationFile)
                     left -= KernelFileCopy.Copy(sourceFile, Offset, destinationFile, Length);
                 if (left == 0) return;
-                buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(1 << 20, Math.Max(left, 8)));
+                // A sealed write hashes each chunk right after writing it: chunks that stay in the CPU's cache meanwhile.
+                int chunk = destination is ContentSealStream ? SealedCopyChunk : 1 << 20;
+                buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(chunk, Math.Max(left, 8)));
                 src.Seek(Offset + Length - left, SeekOrigin.Begin);
                 while (left > 0)
                 {

@@ -18,6 +18,7 @@ namespace HamletPS.Dicom.IO
         public static string ImplementationVersionName { get; } = "HAMLETPS_" + ProductVersion();
 
         private const uint Undefined = 0xFFFFFFFFu;
+        private const int PreambleLength = 128;
         private const string MediaStorageDirectoryStorage = "1.2.840.10008.1.3.10";
         private static readonly DicomTag PixelData = new DicomTag(0x7FE0, 0x0010);
 
@@ -33,14 +34,24 @@ namespace HamletPS.Dicom.IO
             if (file.SopClassUid == MediaStorageDirectoryStorage)
                 throw new NotSupportedException("DICOMDIR (Media Storage Directory) files hold byte offsets of their records, which HamletPS does not recompute; they are read-only.");
 
+            var seal = options.ContentSeal;
+            Stream target = output;
+            long start = 0;
+            if (seal != null)
+            {
+                if (!options.WriteFileMetaInformation) throw new InvalidOperationException("A content seal is written into the Part 10 preamble; a bare dataset has none.");
+                if (!output.CanSeek) throw new ArgumentException("A sealed write needs a seekable output (its preamble is written last).", nameof(output));
+                start = output.Position;
+                output.Write(new byte[PreambleLength], 0, PreambleLength); // replaced by the seal's preamble at the end
+                target = new ContentSealStream(output, seal);
+            }
             using (var sources = new DicomValueSourceSession())
-            using (var o = new DicomOutput(output) { Sources = sources })
+            using (var o = new DicomOutput(target) { Sources = sources })
             {
                 if (options.WriteFileMetaInformation)
                 {
                     var pre = file.Preamble;
-                    if (pre != null && pre.Length == 128) o.WriteBytes(pre, 0, 128);
-                    else o.WriteBytes(new byte[128], 0, 128);
+                    if (seal == null) o.WriteBytes(pre != null && pre.Length == PreambleLength ? pre : new byte[PreambleLength], 0, PreambleLength);
                     o.WriteBytes(new[] { (byte)'D', (byte)'I', (byte)'C', (byte)'M' }, 0, 4);
                     WriteFileMeta(o, BuildFileMeta(file, ts));
                 }
@@ -52,6 +63,15 @@ namespace HamletPS.Dicom.IO
                         WriteDataset(d, file.Dataset, true, false, true);
                 }
                 else WriteDataset(o, file.Dataset, ts.IsExplicitVR, ts.IsBigEndian, true);
+            }
+            if (seal != null)
+            {
+                byte[] preamble = seal.Preamble();
+                if (preamble == null || preamble.Length != PreambleLength) throw new InvalidOperationException("A content seal must give a preamble of 128 bytes.");
+                long end = output.Position;
+                output.Position = start;
+                output.Write(preamble, 0, PreambleLength);
+                output.Position = end;
             }
         }
 

@@ -52,6 +52,30 @@ namespace HamletPS.Core.Tests.Deidentification
         }
 
         [Fact]
+        public void Scan_NamesANestedHitBySequencesItemsAndTag_AndAMetaHitByItsGroup()
+        {
+            var ids = PatientIdentifiers.FromDataset(Patient("x"));
+            var file = new DicomFile(Patient("SOMATOM"), DicomTransferSyntax.ExplicitVRLittleEndian);
+            file.Dataset.AddOrUpdate(DicomTags.PatientID, "PROTECTED1");
+            file.Dataset.AddOrUpdate(DicomTags.PatientName, "PROTECTED1");
+            file.Dataset.Remove(DicomTags.PatientBirthDate);
+            var clean = new DicomDataset();
+            clean.AddOrUpdate(DicomTags.SeriesDescription, "planning");
+            var inner = new DicomDataset();
+            inner.AddOrUpdate(DicomTags.ROIName, "GTV syn-0000880");
+            var leaky = new DicomDataset();
+            leaky.AddOrUpdate(DicomTags.SeriesDescription, "planning");
+            leaky.AddOrUpdateSequence(DicomTags.RTROIObservationsSequence, new DicomDataset(), inner);
+            file.Dataset.AddOrUpdateSequence(DicomTags.ReferencedSeriesSequence, clean, leaky);
+            file.FileMetaInformation.AddOrUpdate(DicomTags.SourceApplicationEntityTitle, "SYN0000880");
+
+            var hits = new ResidualIdentifierScanner().Scan(file, ids);
+
+            Assert.Equal(new[] { "meta:(0002,0016)", "(0008,1115)[1]/(3006,0080)[1]/(3006,0026)" }, hits.Select(h => h.Location).ToArray());
+            Assert.All(hits, h => Assert.Equal(IdentifierKind.PatientId, h.Kind));
+        }
+
+        [Fact]
         public void Scan_AnOrdinaryModelNameIsNoHit()
         {
             var ids = PatientIdentifiers.FromDataset(Patient("x"));

@@ -51,6 +51,22 @@ namespace HamletPS.Core.Tests.Deidentification
             }
         }
 
+        [Theory]
+        [InlineData(10)]
+        [InlineData(300)]
+        [InlineData(70000)]
+        public void FirstContained_FindsAnIdWrittenWithSeparators_AtTheEndOfLongTexts_AndNotInThePrefixAlone(int filler)
+        {
+            var values = new List<IdentifierValue> { new IdentifierValue("SMITH", IdentifierKind.PatientName, true), new IdentifierValue("MRN0042", IdentifierKind.PatientId, false) };
+            var search = new IdentifierSearch(values);
+            string prefix = new string('q', filler) + "\t";
+            // A long text first (the thread's compact buffer grows, or is not kept past its cap), then a short one after it.
+            Assert.Equal(1, search.FirstContained(prefix + "m r n-00\t42"));
+            Assert.Equal(-1, search.FirstContained(prefix + "m r n-00"));
+            Assert.Equal(-1, search.FirstContained("mrn-004"));
+            Assert.Equal(1, search.FirstContained("x/MRN.0042"));
+        }
+
         private static string Vary(string v, Random rng)
         {
             var c = v.ToCharArray();
