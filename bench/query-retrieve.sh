@@ -22,6 +22,7 @@ if [ -n "${HAMLET_EXE:-}" ]; then H=$HAMLET_EXE; else dotnet publish src/HamletP
 dotnet build src/HamletPS.Generators -c Release -nologo -v q >/dev/null
 gen=src/HamletPS.Generators/bin/Release/net10.0/hamlet-gen
 gcc -O2 -o "$work/durable-floor" bench/durable-floor.c
+export TCP_NODELAY=1   # dcmtk's tools (and Orthanc's dcmtk) with Nagle off, as ours: as bench/dicom-network.sh
 port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 waitport() { for _ in $(seq 300); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 rss() { awk '/Maximum resident set size/ {printf "%.0f", $6/1024}' "$1"; }
