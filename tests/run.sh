@@ -24,6 +24,7 @@ command -v az        >/dev/null 2>&1 || need+=(azure-cli)
 command -v gcc       >/dev/null 2>&1 || need+=(gcc)          # links the native hamlet (ahead-of-time publish)
 command -v mcs       >/dev/null 2>&1 || need+=(mono-devel)   # the .NET Framework-rules job (tests/NetFramework)
 command -v Orthanc   >/dev/null 2>&1 || need+=(orthanc)      # the PACS of the query/retrieve tests (besides dcmtk's dcmqrscp)
+command -v openssl   >/dev/null 2>&1 || need+=(openssl)      # makes the certificates of the DICOM TLS tests
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then

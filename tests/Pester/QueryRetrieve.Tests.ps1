@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Find-DicomStudy and Copy-DicomStudy as a user runs them (the cmdlets' one home; the engine is tested in xunit). The PACS is
 # dcmtk's dcmqrscp with a database filled by dcmqridx from the checked-in synthetic sample (examples/data/incoming); the tests
-# are skipped when dcmqrscp is not on PATH (tests/run.sh installs dcmtk).
+# are skipped when dcmqrscp is not on PATH (tests/run.sh installs dcmtk). DICOM TLS: Orthanc with DicomTlsEnabled (skipped without
+# Orthanc or openssl).
 # Run: Invoke-Pester -Path tests/Pester/QueryRetrieve.Tests.ps1 -Output Detailed
 
 BeforeDiscovery {
@@ -65,6 +66,55 @@ Describe 'Find-DicomStudy and Copy-DicomStudy against dcmqrscp' -Skip:(-not $scr
     It 'reports a refused move destination as MoveDestinationUnknown' {
         { Copy-DicomStudy 127.0.0.1 $script:port -CalledAETitle QRSCP -StudyInstanceUID $script:study -Method Move -MoveDestination STRANGER -ReceiverPort 11999 -Destination (Join-Path $script:work 'm') -ErrorAction Stop } |
             Should -Throw -ErrorId 'MoveDestinationUnknown,HamletPS.Commands.CopyDicomStudyCommand'
+    }
+}
+
+Describe 'Find-DicomStudy and Copy-DicomStudy over DICOM TLS against Orthanc' -Skip:(-not ((Get-Command Orthanc -ErrorAction SilentlyContinue) -and (Get-Command openssl -ErrorAction SilentlyContinue))) {
+    BeforeAll {
+        # Orthanc with DicomTlsEnabled speaks only TLS on its DICOM port; the certificates are made here by openssl.
+        $script:tlsWork = Join-Path $script:work 'tls'
+        New-Item -ItemType Directory -Path $script:tlsWork | Out-Null
+        foreach ($n in 'pacs', 'stranger') {
+            & openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1' `
+                -keyout (Join-Path $script:tlsWork "$n.key.pem") -out (Join-Path $script:tlsWork "$n.cert.pem") 2>$null
+        }
+        $free = { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p }
+        $script:tlsPort = & $free; $http = & $free
+        $pacsCert = Join-Path $script:tlsWork 'pacs.cert.pem'
+        $cfg = [ordered]@{
+            Name = 'PesterTls'; StorageDirectory = (Join-Path $script:tlsWork 'db'); IndexDirectory = (Join-Path $script:tlsWork 'db')
+            HttpPort = $http; DicomPort = $script:tlsPort; DicomAet = 'QRSCP'; RemoteAccessAllowed = $false; AuthenticationEnabled = $false
+            DicomAlwaysAllowFind = $true; DicomAlwaysAllowGet = $true; DicomCheckModalityHost = $false; Plugins = @()
+            DicomTlsEnabled = $true; DicomTlsCertificate = $pacsCert; DicomTlsPrivateKey = (Join-Path $script:tlsWork 'pacs.key.pem')
+            DicomTlsTrustedCertificates = $pacsCert; DicomTlsRemoteCertificateRequired = $false
+        }
+        $cfg | ConvertTo-Json | Set-Content (Join-Path $script:tlsWork 'orthanc.json')
+        $script:orthanc = Start-Process Orthanc -ArgumentList (Join-Path $script:tlsWork 'orthanc.json') -PassThru -RedirectStandardOutput (Join-Path $script:tlsWork 'out.log') -RedirectStandardError (Join-Path $script:tlsWork 'err.log')
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ([DateTime]::UtcNow -lt $deadline) { try { ([System.Net.Sockets.TcpClient]::new('127.0.0.1', $http)).Dispose(); break } catch { Start-Sleep -Milliseconds 100 } }
+        foreach ($f in Get-ChildItem -LiteralPath $script:sample -Recurse -File) { Invoke-RestMethod -Method Post -Uri "http://127.0.0.1:$http/instances" -InFile $f.FullName | Out-Null }
+    }
+
+    AfterAll {
+        if ($script:orthanc) { Stop-Process -Id $script:orthanc.Id -Force -ErrorAction SilentlyContinue }
+    }
+
+    It 'finds the mapped MRN and copies its study over TLS (-UseTls, -TrustedCertificatePath)' {
+        $dest = Join-Path $script:tlsWork 'incoming'
+        $trust = Join-Path $script:tlsWork 'pacs.cert.pem'
+        $copied = @([pscustomobject]@{ MRN = $script:mrn } | Find-DicomStudy -ComputerName 127.0.0.1 -Port $script:tlsPort -CalledAETitle QRSCP -UseTls -TrustedCertificatePath $trust |
+            Copy-DicomStudy -UseTls -TrustedCertificatePath $trust -Destination $dest)
+        $copied.Count | Should -Be $script:count
+        @(Get-ChildItem -LiteralPath $dest -File).Count | Should -Be $script:count
+    }
+
+    It 'trusting another certificate than the PACS presents: DicomConnectionFailed naming the peer and the TLS handshake, no match' {
+        $results = Find-DicomStudy 127.0.0.1 $script:tlsPort -CalledAETitle QRSCP -UseTls -TrustedCertificatePath (Join-Path $script:tlsWork 'stranger.cert.pem') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $results | Should -BeNullOrEmpty
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'DicomConnectionFailed,HamletPS.Commands.FindDicomStudyCommand'
+        $errs[0].TargetObject | Should -Be "QRSCP@127.0.0.1:$script:tlsPort"
+        $errs[0].Exception.Message | Should -Match 'TLS handshake failed'
     }
 }
 

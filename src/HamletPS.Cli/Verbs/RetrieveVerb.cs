@@ -32,7 +32,7 @@ namespace HamletPS.Cli.Verbs
             var method = new Option<string>("--method") { Description = "get (C-GET, default) or move (C-MOVE to --move-destination).", DefaultValueFactory = _ => "get" };
             method.AcceptOnlyFromAmong("get", "move", "Get", "Move");
             var moveDestination = new Option<string>("--move-destination") { Description = "C-MOVE: the AE title the PACS sends to (default: --calling-ae-title)." };
-            var receiverPort = new Option<int?>("--receiver-port") { Description = "C-MOVE: run a receiver on this port for the move (else a running receiver must write to --destination)." };
+            var receiverPort = new Option<int?>("--receiver-port") { Description = "C-MOVE: run a receiver on this port for the move (else a running receiver must write to --destination); with TLS it serves --certificate-path." };
             var destination = new Option<string>("--destination") { Description = "Folder the files land in (default: DATAPATH.INCOMING of the site configuration)." };
             var force = new Option<bool>("--force") { Description = "Fetch instances already present again." };
             var config = new Option<string>("--config-path") { Description = "The site configuration file (default: $HAMLET_CONFIG, else config.yaml here)." };

@@ -281,6 +281,35 @@ namespace HamletPS.Core.Configuration
                     return true;
                 case "SINCE": if (value != null && c.Int(node, q, value, 1, 36500, "number of days", out var days)) p.SinceDays = days; return true;
             }
+            return AssignPacsTls(c, key, value, node);
+        }
+
+        /// <summary>PACS's DICOM TLS keys (paths relative to the configuration file).</summary>
+        private static bool AssignPacsTls(Context c, string key, string value, YamlScalarNode node)
+        {
+            var p = c.Config.Pacs;
+            var baseDir = c.Config.BaseDirectory;
+            var q = "PACS." + key;
+            switch (key)
+            {
+                case "TLS":
+                case "USETLS":
+                    if (value == null) return true;
+                    switch (Normalize(value))
+                    {
+                        case "TRUE": case "YES": case "ON": p.Tls.Enabled = true; break;
+                        case "FALSE": case "NO": case "OFF": p.Tls.Enabled = false; break;
+                        default: c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must be true or false"); break;
+                    }
+                    return true;
+                case "CERTIFICATEFILE": p.Tls.CertificatePath = ConfigPaths.Normalize(value, baseDir); return true;
+                case "KEYFILE": p.Tls.KeyPath = ConfigPaths.Normalize(value, baseDir); return true;
+                case "CERTIFICATEPASSWORDFILE": p.CertificatePasswordFile = ConfigPaths.Normalize(value, baseDir); return true;
+                case "TRUSTEDCERTIFICATEFILE":
+                case "TRUSTEDCERTIFICATEFILES":
+                    p.Tls.TrustedCertificatePaths = SplitList(value).Select(v => ConfigPaths.Normalize(v, baseDir)).ToList();
+                    return true;
+            }
             return false;
         }
 

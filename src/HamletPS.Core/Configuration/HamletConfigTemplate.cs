@@ -57,6 +57,10 @@ namespace HamletPS.Core.Configuration
             sb.AppendLine("#   METHOD: GET                      # GET (the PACS needs no entry for us) or MOVE (to DICOMNODE.AET, which must be running)");
             sb.AppendLine("#   MODALITIES: CT, RTSTRUCT, RTPLAN, RTDOSE");
             sb.AppendLine("#   SINCE: " + PacsSettings.DefaultSinceDays + "                        # studies of the last N days");
+            sb.AppendLine("#   # TLS: true                      # DICOM TLS to the PACS; trust its certificate (or CA):");
+            sb.AppendLine("#   # TRUSTEDCERTIFICATEFILES: pacs-ca.pem");
+            sb.AppendLine("#   # CERTIFICATEFILE: site.pem      # our client certificate, when the PACS demands one (PEM with KEYFILE, or PFX)");
+            sb.AppendLine("#   # KEYFILE: site.key");
             sb.AppendLine();
             sb.AppendLine("HAMLET:");
             sb.AppendLine("  PROFILE: " + HamletSettings.DefaultProfile + "                 # de-identification profile name or YAML file");

@@ -62,15 +62,16 @@ namespace HamletPS.Core.Heartbeat
             return options;
         }
 
-        /// <summary>The PACS of the PACS section, called as DICOMNODE.AET (the AE title the PACS knows us by).</summary>
-        private static DicomPeer PacsPeer(HamletConfig config, int timeout) => new DicomPeer
+        /// <summary>
+        /// The PACS of the PACS section as the pull reaches it (<see cref="Retrieve.PacsPull.Peer"/>: called as DICOMNODE.AET, over
+        /// TLS with the section's keys when TLS is on), with the heartbeat's time allowed.
+        /// </summary>
+        private static DicomPeer PacsPeer(HamletConfig config, int timeout)
         {
-            ComputerName = config.Pacs.Host,
-            Port = config.Pacs.Port,
-            CalledAETitle = config.Pacs.AeTitle,
-            CallingAETitle = config.DicomNode.AeTitle,
-            TimeoutSeconds = timeout,
-        };
+            DicomPeer peer = Retrieve.PacsPull.Peer(config);
+            peer.TimeoutSeconds = timeout;
+            return peer;
+        }
 
         /// <summary>
         /// Our receiver as a peer: its listen address, or loopback when it listens on every address; called as DICOMNODE.AET, or

@@ -35,6 +35,16 @@ namespace HamletPS.Core.Network
         /// <summary>True when these settings ask for TLS on a sender.</summary>
         public bool IsClientEnabled => Enabled || !string.IsNullOrEmpty(CertificatePath);
 
+        /// <summary>These settings for a receiver of ours: same certificate, password and trust; <paramref name="requireClientCertificate"/>.</summary>
+        internal DicomTlsSettings ForReceiver(bool requireClientCertificate) => new DicomTlsSettings
+        {
+            CertificatePath = CertificatePath,
+            KeyPath = KeyPath,
+            CertificatePassword = CertificatePassword,
+            TrustedCertificatePaths = new List<string>(TrustedCertificatePaths ?? new List<string>()),
+            RequireClientCertificate = requireClientCertificate,
+        };
+
         internal DicomTlsOptions ToOptions(string targetHost)
         {
             var options = new DicomTlsOptions { RequireClientCertificate = RequireClientCertificate, TargetHost = targetHost };

@@ -38,6 +38,7 @@ namespace HamletPS.Core.Retrieve
             Directory.CreateDirectory(destination);
             ScuOptions options = peer.ToScuOptions();
             options.Association.DimseTimeout = TimeSpan.FromSeconds(Math.Max(peer.TimeoutSeconds, 60));
+            DicomTlsSettings receiverTls = request.UseMove && request.ReceiverPort.HasValue ? MoveReceiverTls(peer) : null;
 
             var summary = new DicomRetrieveSummary
             {
@@ -130,7 +131,7 @@ namespace HamletPS.Core.Retrieve
             string destinationAe = (request.MoveDestination ?? peer.CallingAETitle).Trim();
             if (request.UseMove && request.ReceiverPort.HasValue)
             {
-                receiver = new DicomReceiver(new DicomReceiverOptions { Folder = destination, Port = request.ReceiverPort.Value, AETitle = destinationAe, Tls = null });
+                receiver = new DicomReceiver(new DicomReceiverOptions { Folder = destination, Port = request.ReceiverPort.Value, AETitle = destinationAe, Tls = receiverTls });
                 receiver.Start();
                 receiverStop = new CancellationTokenSource();
                 receiverRun = receiver.RunAsync(new CallbackProgress<ReceivedDicomFile>(f => { if (expected.Contains(f.SOPInstanceUID)) Arrived(f); }), receiverStop.Token);
@@ -199,6 +200,21 @@ namespace HamletPS.Core.Retrieve
                     Failed(sop, "DicomInstanceNotReceived", "instance " + sop + " was listed by the PACS but did not arrive");
             }
             return summary;
+        }
+
+        /// <summary>
+        /// The TLS of the receiver a C-MOVE goes to when we run it: when the query association uses TLS, the receiver serves our
+        /// certificate and demands the PACS's (trusted like the PACS's server certificate), so the instances never travel in
+        /// clear when TLS was asked for; a PACS sending without TLS is refused. TLS without a certificate of ours cannot serve
+        /// a receiver: an <see cref="ArgumentException"/> before anything is sent. Without TLS: a plain receiver (null).
+        /// </summary>
+        internal static DicomTlsSettings MoveReceiverTls(DicomPeer peer)
+        {
+            DicomTlsSettings tls = peer.Tls;
+            if (tls == null || !tls.IsClientEnabled) return null;
+            if (!tls.IsServerEnabled)
+                throw new ArgumentException("A C-MOVE over DICOM TLS to a receiver started for it needs our certificate (CertificatePath): the receiver must serve TLS too, or the instances would arrive in clear.");
+            return tls.ForReceiver(requireClientCertificate: true);
         }
 
         private static DicomDataset Identifier(DicomQueryLevel level, string study, string series, string[] sops)

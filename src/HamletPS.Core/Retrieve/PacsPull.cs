@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -46,6 +47,38 @@ namespace HamletPS.Core.Retrieve
             }
         }
 
+        /// <summary>
+        /// The PACS of <paramref name="config"/> as a peer: its address, DICOMNODE.AET as our AE title, and its TLS keys (the
+        /// CERTIFICATEPASSWORDFILE read here; a missing one is a <see cref="FileNotFoundException"/> naming the file, never a value).
+        /// </summary>
+        public static DicomPeer Peer(HamletConfig config)
+        {
+            if (config == null) throw new ArgumentNullException(nameof(config));
+            PacsSettings pacs = config.Pacs;
+            DicomTlsSettings tls = pacs.Tls;
+            var copy = new DicomTlsSettings
+            {
+                Enabled = tls.Enabled,
+                CertificatePath = tls.CertificatePath,
+                KeyPath = tls.KeyPath,
+                TrustedCertificatePaths = new List<string>(tls.TrustedCertificatePaths ?? new List<string>()),
+            };
+            if (!string.IsNullOrEmpty(pacs.CertificatePasswordFile))
+            {
+                if (!File.Exists(pacs.CertificatePasswordFile))
+                    throw new FileNotFoundException("The PACS.CERTIFICATEPASSWORDFILE does not exist: " + pacs.CertificatePasswordFile, pacs.CertificatePasswordFile);
+                using (var reader = new StreamReader(pacs.CertificatePasswordFile)) copy.CertificatePassword = reader.ReadLine() ?? string.Empty;
+            }
+            return new DicomPeer
+            {
+                ComputerName = pacs.Host,
+                Port = pacs.Port,
+                CalledAETitle = pacs.AeTitle,
+                CallingAETitle = config.DicomNode.AeTitle,
+                Tls = copy,
+            };
+        }
+
         public static async Task<PacsPullSummary> PullAsync(HamletConfig config, StudyIdLookup lookup, Action<string> log, Action<DicomRetrieveFailure> onFailure, CancellationToken cancellationToken)
         {
             if (config == null) throw new ArgumentNullException(nameof(config));
@@ -53,13 +86,7 @@ namespace HamletPS.Core.Retrieve
             PacsSettings pacs = config.Pacs;
             if (!pacs.IsConfigured) throw new ArgumentException("The PACS section needs HOST and AET.");
             if (string.IsNullOrEmpty(config.DataPath.Incoming)) throw new ArgumentException("DATAPATH.INCOMING is required for the PACS pull.");
-            var peer = new DicomPeer
-            {
-                ComputerName = pacs.Host,
-                Port = pacs.Port,
-                CalledAETitle = pacs.AeTitle,
-                CallingAETitle = config.DicomNode.AeTitle,
-            };
+            DicomPeer peer = Peer(config);
             bool move = string.Equals(pacs.Method, "MOVE", StringComparison.OrdinalIgnoreCase);
             var summary = new PacsPullSummary();
             foreach (string key in lookup.Keys.ToList())

@@ -140,18 +140,52 @@ namespace HamletPS.TestPeers
             public string Root { get; }
         }
 
+        /// <summary>
+        /// Orthanc's DICOM TLS (1.9.0 and later): its certificate and key (PEM), the certificates it trusts (one PEM file), whether
+        /// a peer must offer a certificate; with TLS on, Orthanc's DICOM port speaks only TLS, and its moves go out over TLS.
+        /// </summary>
+        public sealed class OrthancTls
+        {
+            public string CertificatePath { get; set; }
+
+            public string KeyPath { get; set; }
+
+            public string TrustedCertificatesPath { get; set; }
+
+            public bool RemoteCertificateRequired { get; set; }
+        }
+
+        /// <summary>A self-signed certificate for CN=localhost (SAN localhost, 127.0.0.1) made by openssl: key and cert PEM files.</summary>
+        public static (string Key, string Cert) MakeCertificate(string folder, string name)
+        {
+            string key = Path.Combine(folder, name + ".key.pem"), cert = Path.Combine(folder, name + ".cert.pem");
+            var (code, output) = Run("openssl", "req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout \""
+                + key + "\" -out \"" + cert + "\"");
+            if (code != 0) throw new InvalidOperationException("openssl could not make a certificate: " + output);
+            return (key, cert);
+        }
+
         /// <summary>Orthanc serving <paramref name="files"/> (uploaded through REST) as AE <see cref="PacsAeTitle"/>; killed on dispose.</summary>
         public sealed class Orthanc : IDisposable
         {
             private readonly Process _process;
 
-            public Orthanc(IEnumerable<string> files, IEnumerable<(string AeTitle, int Port)> moveDestinations = null)
+            public Orthanc(IEnumerable<string> files, IEnumerable<(string AeTitle, int Port)> moveDestinations = null, OrthancTls tls = null)
             {
                 string root = Root = NewFolder("orthanc");
                 Port = FreePort();
                 HttpPort = FreePort();
+                // With TLS, the move destinations are reached over TLS too (the object form of a modality, "UseDicomTls").
                 var modalities = string.Join(",", (moveDestinations ?? Enumerable.Empty<(string, int)>())
-                    .Select(d => "\"" + d.AeTitle.ToLowerInvariant() + "\": [\"" + d.AeTitle + "\", \"127.0.0.1\", " + d.Port + "]"));
+                    .Select(d => "\"" + d.AeTitle.ToLowerInvariant() + "\": " + (tls == null
+                        ? "[\"" + d.AeTitle + "\", \"127.0.0.1\", " + d.Port + "]"
+                        : "{ \"AET\": \"" + d.AeTitle + "\", \"Host\": \"127.0.0.1\", \"Port\": " + d.Port + ", \"UseDicomTls\": true }")));
+                string tlsJson = tls == null ? string.Empty :
+                    "  \"DicomTlsEnabled\": true,\n" +
+                    "  \"DicomTlsCertificate\": \"" + tls.CertificatePath + "\",\n" +
+                    "  \"DicomTlsPrivateKey\": \"" + tls.KeyPath + "\",\n" +
+                    "  \"DicomTlsTrustedCertificates\": \"" + tls.TrustedCertificatesPath + "\",\n" +
+                    "  \"DicomTlsRemoteCertificateRequired\": " + (tls.RemoteCertificateRequired ? "true" : "false") + ",\n";
                 string json = "{\n" +
                     "  \"Name\": \"HamletTestPacs\",\n" +
                     "  \"StorageDirectory\": \"" + Path.Combine(root, "storage") + "\",\n" +
@@ -169,7 +203,7 @@ namespace HamletPS.TestPeers
                     "  \"DicomAlwaysAllowMove\": true,\n" +
                     "  \"DicomCheckModalityHost\": false,\n" +
                     "  \"DefaultEncoding\": \"Latin1\",\n" +
-                    "  \"Plugins\": [],\n" +
+                    "  \"Plugins\": [],\n" + tlsJson +
                     "  \"DicomModalities\": {" + modalities + "}\n" +
                     "}\n";
                 string configPath = Path.Combine(root, "orthanc.json");
