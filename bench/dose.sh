@@ -3,7 +3,8 @@
 # written by pydicom through tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py) beside dcmtk's `dsrdump` reading the same
 # files (one dsrdump process per file, as a script would run it; dsrdump reads one document per run), each as a whole
 # process, output discarded. Then `hamlet dose import` of the same files into a fresh history and `hamlet dose export`
-# as XLSX, with their peak resident memory (GNU time). Prints wall times and the ratio dsrdump/hamlet.
+# as XLSX and `hamlet dose export --chart-path` (the SVG charts), with their peak resident memory (GNU time). Prints wall
+# times, the ratio dsrdump/hamlet and the machine's load (the reading is CPU-bound: a shared machine slows both sides).
 # Usage: bench/dose.sh [N=2000]   (after tests/run.sh or `dotnet publish src/HamletPS.Cli -c Release -o out/hamlet`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,16 +26,20 @@ for i in range(n):
 PY
 echo "$n RDSRs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 now() { date +%s.%N; }
-t0=$(now); "$hamlet" dose --json "$work/in" > /dev/null; t1=$(now)
+t0=$(now); /usr/bin/time -f '%e %M' -o "$work/read.time" "$hamlet" dose --json "$work/in" > /dev/null; t1=$(now)
 find "$work/in" -type f -name '*.dcm' -print0 | xargs -0 -n 1 dsrdump > /dev/null; t2=$(now)
 export HAMLET_BENCH_KEY=bench-only-site-secret
 /usr/bin/time -f '%e %M' -o "$work/import.time" "$hamlet" dose import "$work/in" --database-path "$work/h.sqlite" --key HAMLET_BENCH_KEY > /dev/null
 /usr/bin/time -f '%e %M' -o "$work/export.time" "$hamlet" dose export "$work/out.xlsx" --database-path "$work/h.sqlite" > /dev/null
-awk -v h="$(echo "$t1 - $t0" | bc)" -v d="$(echo "$t2 - $t1" | bc)" -v i="$(cat "$work/import.time")" -v e="$(cat "$work/export.time")" 'BEGIN {
-  split(i, I, " "); split(e, E, " ")
-  printf "hamlet dose --json (one process)      %8.2f s\n", h
+/usr/bin/time -f '%e %M' -o "$work/charts.time" "$hamlet" dose export --chart-path "$work/charts" --database-path "$work/h.sqlite" > /dev/null
+awk -v h="$(echo "$t1 - $t0" | bc)" -v d="$(echo "$t2 - $t1" | bc)" -v i="$(cat "$work/import.time")" -v e="$(cat "$work/export.time")" -v r="$(cat "$work/read.time")" -v c="$(cat "$work/charts.time")" -v x="$(du -sm "$work/in" | cut -f1)" 'BEGIN {
+  split(i, I, " "); split(e, E, " "); split(r, R, " "); split(c, C, " ")
+  printf "input                                 %8d MB\n", x
+  printf "hamlet dose --json (one process)      %8.2f s, peak RSS %d MB\n", h, R[2] / 1024
   printf "dsrdump (one process per file)        %8.2f s\n", d
   printf "ratio dsrdump / hamlet                %8.1f x\n", d / h
   printf "hamlet dose import                    %8.2f s, peak RSS %d MB\n", I[1], I[2] / 1024
   printf "hamlet dose export (xlsx)             %8.2f s, peak RSS %d MB\n", E[1], E[2] / 1024
+  printf "hamlet dose export --chart-path       %8.2f s, peak RSS %d MB\n", C[1], C[2] / 1024
 }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
