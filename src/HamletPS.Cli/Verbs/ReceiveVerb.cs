@@ -131,6 +131,10 @@ namespace HamletPS.Cli.Verbs
                     output.Failure("PortUnavailable", "Cannot listen on port " + receiver.Port + ": " + ex.Message);
                     return 2;
                 }
+                catch (HamletException ex) when (ex.IsSetup)
+                {
+                    return output.Failure(ex); // DoseHistoryUnavailable: the dose history cannot be opened
+                }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     output.Failure("IncomingFolderUnavailable", receiver.Folder + ": " + ex.Message);

@@ -57,22 +57,9 @@ namespace HamletPS.Core.Network
             if (options.Tls != null && options.Tls.IsServerEnabled) scp.Tls = options.Tls.ToOptions(null);
             UsesTls = scp.Tls != null;
             _scp = new StorageScp(scp);
-            // Opened last: a history that cannot be used (DoseHistoryUnavailable) stops the receiver before it listens.
-            if (options.DoseHistory != null)
-            {
-                try
-                {
-                    _doseHistory = new Dose.DoseHistoryFeed(options.DoseHistory);
-                }
-                catch
-                {
-                    _scp.Dispose();
-                    throw;
-                }
-            }
         }
 
-        private readonly Dose.DoseHistoryFeed _doseHistory;
+        private Dose.DoseHistoryFeed _doseHistory;
 
         /// <summary>The trial's storage classes, and the X-Ray Radiation Dose SR classes when received dose reports go to the dose history.</summary>
         private static List<string> SopClassesFor(DicomReceiverOptions options)
@@ -87,7 +74,7 @@ namespace HamletPS.Core.Network
         }
 
         /// <summary>The dose history received dose reports go into; null when none was asked for.</summary>
-        public string DoseHistoryPath => _doseHistory?.DatabasePath;
+        public string DoseHistoryPath => _options.DoseHistory?.DatabasePath;
 
         /// <summary>Each received dose report the dose history took (stored, unchanged, conflicting, left out as a test patient).</summary>
         public IProgress<Dose.DoseHistoryImportResult> DoseImported { get; set; }
@@ -136,8 +123,15 @@ namespace HamletPS.Core.Network
             "Connect to this DICOM receiver using IP Address: " + address + " and Port: " + Port.ToString(CultureInfo.InvariantCulture) +
             " (AE title " + AETitle + (UsesTls ? ", DICOM TLS" : string.Empty) + ")";
 
-        /// <summary>Creates the folder, removes temporary files an earlier run left, binds the port.</summary>
-        public void Start() => _scp.Start();
+        /// <summary>
+        /// Opens the dose history when asked for (a <see cref="HamletException"/> DoseHistoryUnavailable when it cannot be
+        /// used: the receiver does not listen), creates the folder, removes temporary files an earlier run left, binds the port.
+        /// </summary>
+        public void Start()
+        {
+            if (_options.DoseHistory != null && _doseHistory == null) _doseHistory = new Dose.DoseHistoryFeed(_options.DoseHistory);
+            _scp.Start();
+        }
 
         /// <summary>
         /// Serves until <paramref name="cancellationToken"/> is cancelled, the idle timeout passes or the count is reached;

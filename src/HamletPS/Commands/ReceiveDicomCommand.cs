@@ -94,6 +94,11 @@ namespace HamletPS.Commands
                     Terminate(new IOException("Cannot listen on port " + receiver.Port + ": " + ex.Message, ex), "PortUnavailable", ErrorCategory.ResourceUnavailable, receiver.Port);
                     return;
                 }
+                catch (Core.HamletException ex) when (ex.IsSetup)
+                {
+                    Terminate(ex, receiver.DoseHistoryPath); // DoseHistoryUnavailable: the dose history cannot be opened
+                    return;
+                }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     Terminate(ex, "IncomingFolderUnavailable", ErrorCategory.WriteError, receiver.Folder);

@@ -43,6 +43,7 @@ namespace HamletPS.Cli.Tests
             Assert.NotNull(options.DoseHistory);
             string database = Path.Combine(Root, DoseHistoryStore.DefaultFileName);
             Assert.Equal(database, options.DoseHistory.DatabasePath); // beside the configuration
+            Assert.False(File.Exists(database)); // resolving the options (as --what-if does) opens nothing
 
             var stdout = new StringWriter();
             var stderr = new StringWriter();
@@ -106,6 +107,21 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Receive_WithADoseHistoryThatIsNotADatabase_ExitsTwoNamingIt_AndDoesNotListen()
+        {
+            string config = WriteConfig(doseHistory: true);
+            string database = Path.Combine(Root, DoseHistoryStore.DefaultFileName);
+            File.WriteAllText(database, "this is not an SQLite database, and it must stay as it is");
+            int port = FreePort();
+            DicomReceiverOptions options = ReceiveVerb.ResolveOptions(new ReceiveRequest { Folder = "incoming", Port = port }, config, Root);
+            var stderr = new StringWriter();
+            Assert.Equal(2, ReceiveVerb.Run(options, false, new CliOutput(new StringWriter(), stderr), CancellationToken.None));
+            Assert.Contains("error: DoseHistoryUnavailable:", stderr.ToString());
+            Assert.Contains(database, stderr.ToString());
+            Assert.Equal("this is not an SQLite database, and it must stay as it is", File.ReadAllText(database));
+        }
+
+        [Fact]
         public void ResolveOptions_DoseHistoryPath_ImpliesTheHistory_AndWithoutASiteSecretIsRefused()
         {
             string config = Path.Combine(Root, "config.yaml");
@@ -114,7 +130,7 @@ namespace HamletPS.Cli.Tests
             var environment = Environment.GetEnvironmentVariable("HAMLET_SITE_KEY") ?? Environment.GetEnvironmentVariable("HAMLET_FOLDERKEY");
             RequiredPeers.Condition(environment == null, "a site secret is set in this process's environment");
             var refused = Assert.Throws<Core.HamletException>(() => ReceiveVerb.ResolveOptions(new ReceiveRequest { Folder = "incoming", DoseHistoryPath = database }, config, Root));
-            Assert.Equal(Core.ErrorIds.InvalidDoseHistorySettings, refused.ErrorId);
+            Assert.Equal(Core.ErrorIds.SiteKeyRequired, refused.ErrorId); // as Import-DicomDoseReport and Protect without a secret
             Assert.False(File.Exists(database));
             Assert.Null(ReceiveVerb.ResolveOptions(new ReceiveRequest { Folder = "incoming" }, config, Root).DoseHistory);
         }

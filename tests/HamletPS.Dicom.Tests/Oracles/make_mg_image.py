@@ -119,7 +119,7 @@ def main():
         del ds.OrganDose
         del ds.EntranceDoseInmGy
     ds.AnodeTargetMaterial = "TUNGSTEN"
-    ds.FilterMaterial = ["RHODIUM"] if rng.random() < 0.5 else ["SILVER"]
+    ds.FilterMaterial = ["RHODIUM"] if rng.random() < 0.5 else ["ALUMINUM"]
     ds.FilterThicknessMinimum = "0.05"
     ds.FilterThicknessMaximum = "0.05"
     ds.FocalSpots = "0.3"
