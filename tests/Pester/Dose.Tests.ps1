@@ -20,6 +20,11 @@ BeforeAll {
         & $python $script $Kind $Path $Seed @Flags
         if ($LASTEXITCODE -ne 0) { throw "make_rdsr.py failed for $Kind" }
     }
+    $mgScript = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_mg_image.py'
+    function New-MgImage([string] $Path, [int] $Seed, [int] $Study, [int] $View) {
+        & $python $mgScript $Path $Seed --study $Study --view $View
+        if ($LASTEXITCODE -ne 0) { throw "make_mg_image.py failed" }
+    }
 }
 
 Describe 'Get-DicomDoseReport' -Skip:(-not $hasPydicom) {
@@ -121,6 +126,34 @@ Describe 'Import-DicomDoseReport, Get-DoseHistory and Export-DoseHistory' -Skip:
         (Export-DoseHistory -Path $xlsx -DatabasePath $db).Studies | Should -Be 2
         { Export-DoseHistory -Path $xlsx -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'ExportExists,HamletPS.Commands.ExportDoseHistoryCommand'
         (Export-DoseHistory -Path $xlsx -DatabasePath $db -Force).Format | Should -Be 'Xlsx'
+    }
+
+    It 'writes the charts beside or instead of the file, replacing them only with -Force' {
+        $db = Join-Path $TestDrive 'charts.sqlite'
+        Import-DicomDoseReport -Path $script:folder -DatabasePath $db -Key $script:key | Out-Null
+        $charts = Join-Path $TestDrive 'charts'
+        $result = Export-DoseHistory -ChartPath $charts -DatabasePath $db
+        $result.Folder | Should -Be $charts
+        @($result.Files | Split-Path -Leaf) | Should -Be @('ct-dlp-per-protocol.svg', 'projection-dap-per-protocol.svg', 'studies-per-station.svg', 'index.html')
+        { Export-DoseHistory -ChartPath $charts -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'ExportExists,HamletPS.Commands.ExportDoseHistoryCommand'
+        $both = Export-DoseHistory (Join-Path $TestDrive 'both.csv') -Chart $charts -DatabasePath $db -Force
+        @($both).Count | Should -Be 2
+        { Export-DoseHistory -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDoseHistorySettings,HamletPS.Commands.ExportDoseHistoryCommand'
+        Export-DoseHistory -ChartPath (Join-Path $TestDrive 'whatif') -DatabasePath $db -WhatIf
+        Test-Path (Join-Path $TestDrive 'whatif') | Should -BeFalse
+    }
+
+    It 'imports mammography images, read from their headers, as one study' {
+        $mg = Join-Path $TestDrive 'mg'
+        New-Item -ItemType Directory -Path $mg | Out-Null
+        0..3 | ForEach-Object { New-MgImage (Join-Path $mg "$_.dcm") (40 + $_) 4 $_ }
+        $study = Get-DicomDoseReport -Path $mg
+        @($study).Count | Should -Be 1
+        $study.FromImageHeaders | Should -BeTrue
+        $study.ProjectionEvents.Count | Should -Be 4
+        $db = Join-Path $TestDrive 'mg.sqlite'
+        (Import-DicomDoseReport -Path $mg -DatabasePath $db -Key $script:key).Status | Should -Be 'Added'
+        (Get-DoseHistory -DatabasePath $db -Kind Mammography).EventCount | Should -Be 4
     }
 
     It 'a missing database stops Get-DoseHistory with DoseHistoryUnavailable' {
