@@ -65,16 +65,18 @@ namespace HamletPS.Core.Dose
 
         /// <summary>
         /// Ticks from 0 to a "nice" maximum at least <paramref name="max"/> (1, 2 or 5 times a power of ten apart, about
-        /// <paramref name="count"/> of them). The last tick is the axis end.
+        /// <paramref name="count"/> of them; whole numbers at least 1 apart for counts). The last tick is the axis end.
         /// </summary>
-        public static IReadOnlyList<double> Ticks(double max, int count = 5)
+        public static IReadOnlyList<double> Ticks(double max, int count = 5, bool whole = false)
         {
             if (!(max > 0) || double.IsInfinity(max)) max = 1;
             double raw = max / count;
+            if (whole) raw = Math.Max(1, raw);
             double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
             double step = magnitude;
             foreach (double m in new[] { 1.0, 2.0, 2.5, 5.0, 10.0 })
             {
+                if (whole && Math.Abs(m * magnitude - Math.Round(m * magnitude)) > 1e-9) continue;
                 step = m * magnitude;
                 if (step >= raw) break;
             }

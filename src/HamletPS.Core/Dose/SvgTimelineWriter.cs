@@ -20,7 +20,7 @@ namespace HamletPS.Core.Dose
             IReadOnlyList<(string Label, int[] Counts)> series)
         {
             int max = series.Count == 0 ? 1 : Math.Max(1, series.Max(s => s.Counts.Length == 0 ? 0 : s.Counts.Max()));
-            IReadOnlyList<double> ticks = SvgMarkup.Ticks(max);
+            IReadOnlyList<double> ticks = SvgMarkup.Ticks(max, whole: true);
             double axisEnd = ticks[ticks.Count - 1];
             double plotWidth = Width - Left - Right, plotHeight = Height - Top - Bottom, plotBottom = Height - Bottom;
             Func<int, double> x = i => Left + (months.Count <= 1 ? plotWidth / 2 : plotWidth * i / (months.Count - 1));
