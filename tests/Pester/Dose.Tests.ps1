@@ -8,12 +8,14 @@ BeforeDiscovery {
     $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $hasPydicom = $false
     if ($python) { & $python -c 'import pydicom' 2>$null; $hasPydicom = ($LASTEXITCODE -eq 0) }
+    $hasStorescu = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
 }
 
 BeforeAll {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $version = ([xml](Get-Content (Join-Path $repo 'Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
-    Import-Module (Join-Path $repo "out/HamletPS/$version/HamletPS.psd1") -Force
+    $script:manifest = Join-Path $repo "out/HamletPS/$version/HamletPS.psd1"
+    Import-Module $script:manifest -Force
     $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $script = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py'
     function New-Rdsr([string] $Path, [string] $Kind, [int] $Seed, [string[]] $Flags = @()) {
@@ -154,6 +156,35 @@ Describe 'Import-DicomDoseReport, Get-DoseHistory and Export-DoseHistory' -Skip:
         $db = Join-Path $TestDrive 'mg.sqlite'
         (Import-DicomDoseReport -Path $mg -DatabasePath $db -Key $script:key).Status | Should -Be 'Added'
         (Get-DoseHistory -DatabasePath $db -Kind Mammography).EventCount | Should -Be 4
+    }
+
+    It 'Receive-Dicom -DoseHistoryPath stores the dose reports storescu sends in the history' -Skip:(-not $hasStorescu) {
+        $db = Join-Path $TestDrive 'received.sqlite'
+        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $l.Start(); $port = $l.LocalEndpoint.Port; $l.Stop()
+        $env:HAMLET_SITE_KEY = 'pester-receive-dose-secret'   # the receiver keys patients with the configured secret
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $f, $p, $d) Import-Module $m; Receive-Dicom -Path $f -Port $p -Count 2 -DoseHistoryPath $d -Confirm:$false').
+                AddArgument($script:manifest).AddArgument((Join-Path $TestDrive 'received')).AddArgument($port).AddArgument($db)
+            $run = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ([DateTime]::UtcNow -lt $deadline) {
+                try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 100 }
+            }
+            & storescu -aec HAMLETPS 127.0.0.1 $port (Join-Path $script:folder 'ct.dcm') (Join-Path $script:folder 'rf.dcm')
+            $LASTEXITCODE | Should -Be 0
+            $run.AsyncWaitHandle.WaitOne(60000) | Should -BeTrue
+            $received = $ps.EndInvoke($run)
+            @($received).Count | Should -Be 2
+            $history = @(Get-DoseHistory -DatabasePath $db)
+            $history.Count | Should -Be 2
+            @($history.Kind | Sort-Object) | Should -Be @('CT', 'ProjectionXRay')
+        }
+        finally {
+            $ps.Dispose()
+            Remove-Item Env:HAMLET_SITE_KEY -ErrorAction SilentlyContinue
+        }
     }
 
     It 'a missing database stops Get-DoseHistory with DoseHistoryUnavailable' {
