@@ -161,6 +161,31 @@ namespace HamletPS.Core.Tests.Dose
             }
         }
 
+        [Fact]
+        public void Charts_OfDeviceNamesWithMarkupAndControlCharacters_StayWellFormed_AndCarryNoMarkupOfTheirs()
+        {
+            RequiredPeers.Programs(DeidTestSupport.Python);
+            string scratch = DeidTestSupport.NewScratch("dosechart-hostile");
+            string database = Path.Combine(scratch, "history.sqlite");
+            var report = DoseReportReader.Read(DoseTestData.Make(scratch, "ct", 51));
+            const string Hostile = "<script>alert(1)</script> & \"x\" 'y' \u0001\u0007\uFFFE end";
+            foreach (CtIrradiationEvent e in report.CtEvents) e.AcquisitionProtocol = Hostile;
+            report.StationName = "<g onload=\"x()\">";
+            var options = DoseHistorySetup.CreateImportOptions(new DoseHistoryRequest { DatabasePath = database, Key = "chart-test-secret".ToCharArray() });
+            using (var importer = new DoseHistoryImporter(options)) importer.Import(new[] { report }).ToList();
+            string folder = Path.Combine(scratch, "charts");
+            using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
+                DoseHistoryCharts.WriteFolder(store, new DoseHistoryFilter(), folder);
+
+            var run = DeidTestSupport.Run(DeidTestSupport.Python, Path.Combine(DeidTestSupport.RepositoryRoot, "tests", "HamletPS.Core.Tests", "Dose", "Oracles", "read_dose_charts.py"), folder, database);
+            Assert.True(run.ExitCode == 0, "Python could not parse the charts: " + run.StdErr);
+            JsonElement box = Assert.Single(JsonDocument.Parse(run.StdOut).RootElement.GetProperty("charts").GetProperty(DoseHistoryCharts.CtDlpFile).EnumerateArray());
+            Assert.Equal("<script>alert(1)</script> & \"x\" 'y'  end", box.GetProperty("label").GetString()); // the text kept, the forbidden characters dropped
+            string everything = string.Concat(Directory.GetFiles(folder).Select(File.ReadAllText));
+            Assert.DoesNotContain("<script", everything, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<g onload", everything, StringComparison.OrdinalIgnoreCase);
+        }
+
         private static void Close(double expected, double actual, string what) =>
             Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), what + ": expected " + expected + ", chart " + actual);
     }
