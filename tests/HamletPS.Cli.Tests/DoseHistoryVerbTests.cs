@@ -77,6 +77,26 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void Export_WithNeitherFileNorCharts_IsASettingsError_AndChartsAloneAreWritten()
+        {
+            string db = Path.Combine(Root, "h.sqlite");
+            using (DoseHistoryStore.Open(db)) { }
+            var neither = Capture(o => DoseHistoryVerbs.RunExport(null, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o));
+            Assert.Equal(2, neither.Exit);
+            Assert.Contains("error: InvalidDoseHistorySettings:", neither.Err);
+            Assert.Contains("--chart-path", neither.Err);
+
+            string charts = Path.Combine(Root, "charts");
+            var whatIf = Capture(o => DoseHistoryVerbs.RunExport(null, null, null, new DoseHistoryRequest { DatabasePath = db, WhatIf = true }, new DoseHistoryFilter(), false, o, charts));
+            Assert.Equal(0, whatIf.Exit);
+            Assert.False(Directory.Exists(charts));
+            var written = Capture(o => DoseHistoryVerbs.RunExport(null, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o, charts));
+            Assert.True(written.Exit == 0, written.Err);
+            Assert.True(File.Exists(Path.Combine(charts, DoseHistoryCharts.IndexFile))); // an empty history: the page alone
+            Assert.Equal(2, Capture(o => DoseHistoryVerbs.RunExport(null, null, null, new DoseHistoryRequest { DatabasePath = db }, new DoseHistoryFilter(), false, o, charts)).Exit);
+        }
+
+        [Fact]
         public void History_OfAnEmptyDateRange_IsASettingsError_NamingTheOptions_Exit2()
         {
             var filter = new DoseHistoryFilter { From = new DateTime(2026, 3, 2), To = new DateTime(2026, 3, 1) };

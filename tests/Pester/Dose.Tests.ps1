@@ -8,17 +8,24 @@ BeforeDiscovery {
     $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $hasPydicom = $false
     if ($python) { & $python -c 'import pydicom' 2>$null; $hasPydicom = ($LASTEXITCODE -eq 0) }
+    $hasStorescu = [bool](Get-Command storescu -ErrorAction SilentlyContinue)
 }
 
 BeforeAll {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $version = ([xml](Get-Content (Join-Path $repo 'Directory.Build.props'))).Project.PropertyGroup.HamletVersion | Where-Object { $_ } | Select-Object -First 1
-    Import-Module (Join-Path $repo "out/HamletPS/$version/HamletPS.psd1") -Force
+    $script:manifest = Join-Path $repo "out/HamletPS/$version/HamletPS.psd1"
+    Import-Module $script:manifest -Force
     $python = if (Test-Path -LiteralPath /usr/bin/python3) { '/usr/bin/python3' } else { (Get-Command python3, python -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
     $script = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_rdsr.py'
     function New-Rdsr([string] $Path, [string] $Kind, [int] $Seed, [string[]] $Flags = @()) {
         & $python $script $Kind $Path $Seed @Flags
         if ($LASTEXITCODE -ne 0) { throw "make_rdsr.py failed for $Kind" }
+    }
+    $mgScript = Join-Path $repo 'tests/HamletPS.Dicom.Tests/Oracles/make_mg_image.py'
+    function New-MgImage([string] $Path, [int] $Seed, [int] $Study, [int] $View) {
+        & $python $mgScript $Path $Seed --study $Study --view $View
+        if ($LASTEXITCODE -ne 0) { throw "make_mg_image.py failed" }
     }
 }
 
@@ -121,6 +128,63 @@ Describe 'Import-DicomDoseReport, Get-DoseHistory and Export-DoseHistory' -Skip:
         (Export-DoseHistory -Path $xlsx -DatabasePath $db).Studies | Should -Be 2
         { Export-DoseHistory -Path $xlsx -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'ExportExists,HamletPS.Commands.ExportDoseHistoryCommand'
         (Export-DoseHistory -Path $xlsx -DatabasePath $db -Force).Format | Should -Be 'Xlsx'
+    }
+
+    It 'writes the charts beside or instead of the file, replacing them only with -Force' {
+        $db = Join-Path $TestDrive 'charts.sqlite'
+        Import-DicomDoseReport -Path $script:folder -DatabasePath $db -Key $script:key | Out-Null
+        $charts = Join-Path $TestDrive 'charts'
+        $result = Export-DoseHistory -ChartPath $charts -DatabasePath $db
+        $result.Folder | Should -Be $charts
+        @($result.Files | Split-Path -Leaf) | Should -Be @('ct-dlp-per-protocol.svg', 'projection-dap-per-protocol.svg', 'studies-per-station.svg', 'index.html')
+        { Export-DoseHistory -ChartPath $charts -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'ExportExists,HamletPS.Commands.ExportDoseHistoryCommand'
+        $both = Export-DoseHistory (Join-Path $TestDrive 'both.csv') -Chart $charts -DatabasePath $db -Force
+        @($both).Count | Should -Be 2
+        { Export-DoseHistory -DatabasePath $db -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDoseHistorySettings,HamletPS.Commands.ExportDoseHistoryCommand'
+        Export-DoseHistory -ChartPath (Join-Path $TestDrive 'whatif') -DatabasePath $db -WhatIf
+        Test-Path (Join-Path $TestDrive 'whatif') | Should -BeFalse
+    }
+
+    It 'imports mammography images, read from their headers, as one study' {
+        $mg = Join-Path $TestDrive 'mg'
+        New-Item -ItemType Directory -Path $mg | Out-Null
+        0..3 | ForEach-Object { New-MgImage (Join-Path $mg "$_.dcm") (40 + $_) 4 $_ }
+        $study = Get-DicomDoseReport -Path $mg
+        @($study).Count | Should -Be 1
+        $study.FromImageHeaders | Should -BeTrue
+        $study.ProjectionEvents.Count | Should -Be 4
+        $db = Join-Path $TestDrive 'mg.sqlite'
+        (Import-DicomDoseReport -Path $mg -DatabasePath $db -Key $script:key).Status | Should -Be 'Added'
+        (Get-DoseHistory -DatabasePath $db -Kind Mammography).EventCount | Should -Be 4
+    }
+
+    It 'Receive-Dicom -DoseHistoryPath stores the dose reports storescu sends in the history' -Skip:(-not $hasStorescu) {
+        $db = Join-Path $TestDrive 'received.sqlite'
+        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $l.Start(); $port = $l.LocalEndpoint.Port; $l.Stop()
+        $env:HAMLET_SITE_KEY = 'pester-receive-dose-secret'   # the receiver keys patients with the configured secret
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $f, $p, $d) Import-Module $m; Receive-Dicom -Path $f -Port $p -Count 2 -DoseHistoryPath $d -Confirm:$false').
+                AddArgument($script:manifest).AddArgument((Join-Path $TestDrive 'received')).AddArgument($port).AddArgument($db)
+            $run = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ([DateTime]::UtcNow -lt $deadline) {
+                try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 100 }
+            }
+            & storescu -aec HAMLETPS 127.0.0.1 $port (Join-Path $script:folder 'ct.dcm') (Join-Path $script:folder 'rf.dcm')
+            $LASTEXITCODE | Should -Be 0
+            $run.AsyncWaitHandle.WaitOne(60000) | Should -BeTrue
+            $received = $ps.EndInvoke($run)
+            @($received).Count | Should -Be 2
+            $history = @(Get-DoseHistory -DatabasePath $db)
+            $history.Count | Should -Be 2
+            @($history.Kind | Sort-Object) | Should -Be @('CT', 'ProjectionXRay')
+        }
+        finally {
+            $ps.Dispose()
+            Remove-Item Env:HAMLET_SITE_KEY -ErrorAction SilentlyContinue
+        }
     }
 
     It 'a missing database stops Get-DoseHistory with DoseHistoryUnavailable' {

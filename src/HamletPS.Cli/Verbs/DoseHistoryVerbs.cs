@@ -70,14 +70,15 @@ namespace HamletPS.Cli.Verbs
 
         public static Command Export()
         {
-            var path = new Argument<string>("path") { Description = "The file to write: .csv or .xlsx." };
+            var path = new Argument<string>("path") { Description = "The file to write: .csv or .xlsx (may be left out with --chart-path).", Arity = ArgumentArity.ZeroOrOne };
+            var charts = new Option<string>("--chart-path", "--charts") { Description = "A folder to write the charts into: SVG box plots of DLP, DAP and AGD per protocol, studies per station and month, and index.html." };
             var format = new Option<string>("--format") { Description = "Csv or Xlsx (default: from the file's extension)." };
             var database = DatabaseOption();
             var config = ConfigVerbs.ConfigPathOption();
             var filters = new FilterOptions();
-            var force = new Option<bool>("--force") { Description = "Replace the file if it exists." };
+            var force = new Option<bool>("--force") { Description = "Replace the file, and the charts, if they exist." };
             var whatIf = new Option<bool>("--what-if") { Description = "Say what would be written; write nothing." };
-            var command = new Command("export", "Write the dose history as a pseudonymised CSV or XLSX workbook (Export-DoseHistory).") { path, format, database, config };
+            var command = new Command("export", "Write the dose history as a pseudonymised CSV or XLSX workbook, and charts (Export-DoseHistory).") { path, charts, format, database, config };
             filters.AddTo(command);
             command.Options.Add(force);
             command.Options.Add(whatIf);
@@ -86,7 +87,7 @@ namespace HamletPS.Cli.Verbs
                 DatabasePath = p.GetValue(database),
                 IncludeTestPatients = p.GetValue(filters.IncludeTestPatients),
                 WhatIf = p.GetValue(whatIf),
-            }, filters.Read(p), p.GetValue(force), CliOutput.Console));
+            }, filters.Read(p), p.GetValue(force), CliOutput.Console, p.GetValue(charts)));
             return command;
         }
 
@@ -205,18 +206,28 @@ namespace HamletPS.Cli.Verbs
             }
         }
 
-        public static int RunExport(string path, string format, string configPath, DoseHistoryRequest request, DoseHistoryFilter filter, bool force, CliOutput output)
+        public static int RunExport(string path, string format, string configPath, DoseHistoryRequest request, DoseHistoryFilter filter, bool force, CliOutput output,
+            string chartPath = null)
         {
-            string database, destination;
-            DoseExportFormat chosen;
+            string database, destination = null, charts = null;
+            DoseExportFormat chosen = DoseExportFormat.Csv;
             try
             {
                 request.Config = WorkflowConfiguration.LoadOrNull(configPath, Directory.GetCurrentDirectory());
                 database = DoseHistorySetup.ResolveDatabasePath(request);
                 filter = DoseHistorySetup.CreateFilter(request, filter);
-                destination = Path.GetFullPath(path);
-                chosen = DoseHistorySetup.ChooseExportFormat(destination, format);
-                DoseHistorySetup.CheckExportDestination(destination, force);
+                DoseHistorySetup.CheckExportRequest(path, chartPath);
+                if (!string.IsNullOrEmpty(path))
+                {
+                    destination = Path.GetFullPath(path);
+                    chosen = DoseHistorySetup.ChooseExportFormat(destination, format);
+                    DoseHistorySetup.CheckExportDestination(destination, force);
+                }
+                if (!string.IsNullOrEmpty(chartPath))
+                {
+                    charts = Path.GetFullPath(chartPath);
+                    DoseHistoryCharts.CheckDestination(charts, force);
+                }
             }
             catch (Exception ex) when (SetupError.Classify(ex, ErrorIds.InvalidDoseHistorySettings) is HamletException setup)
             {
@@ -224,20 +235,35 @@ namespace HamletPS.Cli.Verbs
             }
             if (request.WhatIf)
             {
-                output.Line("What if: would write the dose history of " + database + " to " + destination + " (" + chosen + ")");
+                if (destination != null) output.Line("What if: would write the dose history of " + database + " to " + destination + " (" + chosen + ")");
+                if (charts != null) output.Line("What if: would write the dose history charts of " + database + " into " + charts);
                 return 0;
             }
             try
             {
                 using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
                 {
-                    output.Line(DoseHistoryExport.WriteFile(store, filter, destination, chosen).ToString());
+                    if (destination != null) Written(output, () => DoseHistoryExport.WriteFile(store, filter, destination, chosen).ToString());
+                    if (charts != null) Written(output, () => DoseHistoryCharts.WriteFolder(store, filter, charts).ToString());
                 }
                 return output.ExitCode;
             }
             catch (HamletException ex)
             {
-                return output.Failure(ex); // DoseHistoryUnavailable: exit 2; ExportFailed: exit 1
+                return output.Failure(ex); // DoseHistoryUnavailable: exit 2
+            }
+        }
+
+        /// <summary>One output of the export: its line, or (ExportFailed, nothing partial left) a failed output, exit 1, the other still written.</summary>
+        private static void Written(CliOutput output, Func<string> write)
+        {
+            try
+            {
+                output.Line(write());
+            }
+            catch (HamletException ex) when (!ex.IsSetup)
+            {
+                output.Failure(ex);
             }
         }
 

@@ -49,6 +49,7 @@ namespace HamletPS.Cli.Verbs
             try
             {
                 IEnumerable<string> files = DicomFileEnumerator.Enumerate(paths, recurse, filter);
+                var mammography = new MammographyStudyMerger(); // image-header studies: one report each, after the RDSRs
                 foreach (var outcome in OrderedParallel.Map(files, DoseReportReader.Read, degreeOfParallelism))
                 {
                     if (outcome.Error != null)
@@ -58,8 +59,9 @@ namespace HamletPS.Cli.Verbs
                         if (failure.Reason != DoseReportReader.NotADoseReportReason) output.Failure(failure);
                         continue;
                     }
-                    Write(outcome.Result, json, output);
+                    if (!mammography.TryAdd(outcome.Result)) Write(outcome.Result, json, output);
                 }
+                foreach (DoseReport study in mammography.Complete()) Write(study, json, output);
             }
             catch (System.IO.FileNotFoundException ex)
             {

@@ -36,6 +36,8 @@ namespace HamletPS.Cli.Verbs
             var count = new Option<int?>("--count", "-n") { Description = "Stop after this many files were stored." };
             var duplicate = new Option<DuplicateFilePolicy>("--duplicate-policy") { Description = "Overwrite, KeepBoth or Reject an existing <SOPInstanceUID>.dcm.", DefaultValueFactory = _ => DuplicateFilePolicy.Overwrite };
             var acceptAll = new Option<bool>("--accept-all-storage-classes") { Description = "Accept every storage SOP class, not only the radiotherapy trial's list." };
+            var doseHistory = new Option<bool>("--dose-history") { Description = "Store the dose reports received in the dose history, as `hamlet dose import` (default: DICOMNODE.DOSEHISTORY)." };
+            var doseHistoryPath = new Option<string>("--dose-history-path") { Description = "The dose history database (implies --dose-history; default: dose-history.sqlite beside the configuration)." };
             var tls = new TlsOptionSet("Our certificate for DICOM TLS (PFX, or PEM with --key-path); TLS is used when given.", "Client certificates (or their CAs) to trust.");
             var requireClient = new Option<bool>("--require-client-certificate") { Description = "Close TLS connections without a trusted client certificate." };
             var config = new Option<string>("--config-path") { Description = "The site configuration file (default: $HAMLET_CONFIG, else config.yaml here)." };
@@ -43,7 +45,7 @@ namespace HamletPS.Cli.Verbs
             var json = new Option<bool>("--json") { Description = "One JSON object per received file." };
             var command = new Command("receive", "Run a DICOM receiver writing every received file into the incoming folder (Receive-Dicom).")
             {
-                path, port, aeTitle, allowed, listen, allowedPeers, maxAssociations, maxPerPeer, maxConnections, requestTimeout, evictIdle, idle, count, duplicate, acceptAll, tls.Certificate, tls.Key, tls.Password, tls.Trusted, requireClient, config, whatIf, json,
+                path, port, aeTitle, allowed, listen, allowedPeers, maxAssociations, maxPerPeer, maxConnections, requestTimeout, evictIdle, idle, count, duplicate, acceptAll, doseHistory, doseHistoryPath, tls.Certificate, tls.Key, tls.Password, tls.Trusted, requireClient, config, whatIf, json,
             };
             command.SetAction(parse =>
             {
@@ -67,6 +69,8 @@ namespace HamletPS.Cli.Verbs
                         Count = parse.GetValue(count),
                         DuplicatePolicy = parse.GetValue(duplicate),
                         AcceptAllStorageClasses = parse.GetValue(acceptAll),
+                        DoseHistory = parse.GetValue(doseHistory) ? true : (bool?)null,
+                        DoseHistoryPath = parse.GetValue(doseHistoryPath),
                         Tls = tls.Settings(parse, false, parse.GetValue(requireClient)),
                     }, parse.GetValue(config), Directory.GetCurrentDirectory());
                 }
@@ -99,6 +103,7 @@ namespace HamletPS.Cli.Verbs
         {
             HamletConfig config = WorkflowConfiguration.LoadOrNull(configPath, currentDirectory);
             if (!string.IsNullOrEmpty(request.Folder)) request.Folder = Path.GetFullPath(Path.Combine(currentDirectory, request.Folder));
+            if (!string.IsNullOrEmpty(request.DoseHistoryPath)) request.DoseHistoryPath = Path.GetFullPath(Path.Combine(currentDirectory, request.DoseHistoryPath));
             return ReceiveSetup.CreateOptions(request, config);
         }
 
@@ -126,6 +131,10 @@ namespace HamletPS.Cli.Verbs
                     output.Failure("PortUnavailable", "Cannot listen on port " + receiver.Port + ": " + ex.Message);
                     return 2;
                 }
+                catch (HamletException ex) when (ex.IsSetup)
+                {
+                    return output.Failure(ex); // DoseHistoryUnavailable: the dose history cannot be opened
+                }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     output.Failure("IncomingFolderUnavailable", receiver.Folder + ": " + ex.Message);
@@ -136,9 +145,19 @@ namespace HamletPS.Cli.Verbs
                     output.Line("Hamlet.rt trial DICOM receiver (hamlet " + Core.ProductInfo.Version + ")");
                     foreach (string address in receiver.ListeningAddresses) output.Line(receiver.ConnectMessage(address));
                     output.Line("Data will be written to: " + receiver.Folder);
+                    if (receiver.DoseHistoryPath != null) output.Line("Dose reports go into the dose history: " + receiver.DoseHistoryPath);
                     output.Line("Press <CTRL-C> to stop the receiver");
                 }
                 receiver.Refused = new Reporter<RefusedDicomFile>(r => { lock (gate) output.Warning(r.ToString()); });
+                receiver.DoseImported = new Reporter<Core.Dose.DoseHistoryImportResult>(r =>
+                {
+                    lock (gate)
+                    {
+                        if (r.Status == Core.Dose.DoseHistoryImportStatus.Conflict) output.Warning(r.Path + ": " + r.Message);
+                        else if (!json) output.Line("DOSE: " + r.Status + " " + r.Kind + " " + Path.GetFileName(r.Path));
+                    }
+                });
+                receiver.DoseImportFailed = new Reporter<Core.FileFailure>(f => { lock (gate) output.Warning("not in the dose history: " + f.Path + ": " + f.Message); });
                 var received = new Reporter<ReceivedDicomFile>(file =>
                 {
                     lock (gate)

@@ -4,7 +4,8 @@ namespace HamletPS.Core.Configuration
 {
     /// <summary>
     /// DICOMNODE section: the receiver's AE title and TCP port (the old tool's keys), and the optional keys of HamletPS that
-    /// restrict who may connect: LISTENADDRESS, ALLOWEDPEERADDRESSES, ALLOWEDCALLINGAETITLES (comma-separated lists).
+    /// restrict who may connect: LISTENADDRESS, ALLOWEDPEERADDRESSES, ALLOWEDCALLINGAETITLES (comma-separated lists), and
+    /// DOSEHISTORY (true: received dose reports go into the dose history).
     /// </summary>
     public sealed class DicomNodeSettings
     {
@@ -22,5 +23,8 @@ namespace HamletPS.Core.Configuration
 
         /// <summary>Calling AE titles let in; empty: any.</summary>
         public IList<string> AllowedCallingAeTitles { get; set; } = new List<string>();
+
+        /// <summary>DOSEHISTORY: the receiver stores the dose reports it receives in the dose history beside the configuration.</summary>
+        public bool DoseHistory { get; set; }
     }
 }

@@ -204,6 +204,11 @@ namespace HamletPS.Core.Configuration
                     if (d.AllowedCallingAeTitles.Any(t => t.Length > 16 || t.Any(ch => ch < 0x20 || ch > 0x7E || ch == '\\')))
                         c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must list AE titles of 1-16 printable ASCII characters without '\\', separated by commas");
                     return true;
+                case "DOSEHISTORY":
+                    if (value == null || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "no", StringComparison.OrdinalIgnoreCase)) d.DoseHistory = false;
+                    else if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "yes", StringComparison.OrdinalIgnoreCase)) d.DoseHistory = true;
+                    else c.Add(ConfigSeverity.Error, node, q, "wrong value: " + q + " must be true or false");
+                    return true;
             }
             return false;
         }

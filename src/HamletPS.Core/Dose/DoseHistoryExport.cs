@@ -192,11 +192,11 @@ namespace HamletPS.Core.Dose
             xlsx.WriteRow("Per protocol");
             xlsx.WriteRow("AcquisitionProtocol", "Sheet", "Events", "Studies",
                 "CTDIvol median (mGy)", "CTDIvol Q1", "CTDIvol Q3", "DLP median (mGy.cm)", "DLP Q1", "DLP Q3",
-                "DAP median (Gy.m2)", "DAP Q1", "DAP Q3");
+                "DAP median (Gy.m2)", "DAP Q1", "DAP Q3", "AGD median (mGy)", "AGD Q1", "AGD Q3");
             foreach (DoseProtocolSummary p in protocols)
             {
                 var row = new List<object> { p.AcquisitionProtocol, p.Sheet, p.Events, p.Studies };
-                AddStats(row, p.CtdiVol); AddStats(row, p.Dlp); AddStats(row, p.Dap);
+                AddStats(row, p.CtdiVol); AddStats(row, p.Dlp); AddStats(row, p.Dap); AddStats(row, p.AverageGlandularDose);
                 xlsx.WriteRow(row.ToArray());
             }
         }
@@ -294,7 +294,7 @@ namespace HamletPS.Core.Dose
         private sealed class ProtocolAccumulator
         {
             private readonly DoseProtocolSummary _summary;
-            private readonly List<double> _ctdi = new List<double>(), _dlp = new List<double>(), _dap = new List<double>();
+            private readonly List<double> _ctdi = new List<double>(), _dlp = new List<double>(), _dap = new List<double>(), _agd = new List<double>();
             private readonly HashSet<string> _studies = new HashSet<string>(StringComparer.Ordinal);
 
             public ProtocolAccumulator(string protocol, string sheet)
@@ -309,6 +309,7 @@ namespace HamletPS.Core.Dose
                 if (ev.CtdiVol.HasValue) _ctdi.Add(ev.CtdiVol.Value);
                 if (ev.Dlp.HasValue) _dlp.Add(ev.Dlp.Value);
                 if (ev.Dap.HasValue) _dap.Add(ev.Dap.Value);
+                if (ev.AverageGlandularDose.HasValue) _agd.Add(ev.AverageGlandularDose.Value);
             }
 
             public DoseProtocolSummary Summary()
@@ -317,6 +318,7 @@ namespace HamletPS.Core.Dose
                 _summary.CtdiVol = DoseStatistics.Of(_ctdi);
                 _summary.Dlp = DoseStatistics.Of(_dlp);
                 _summary.Dap = DoseStatistics.Of(_dap);
+                _summary.AverageGlandularDose = DoseStatistics.Of(_agd);
                 return _summary;
             }
         }

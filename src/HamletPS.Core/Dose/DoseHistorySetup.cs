@@ -87,6 +87,17 @@ namespace HamletPS.Core.Dose
         }
 
         /// <summary>
+        /// An export needs a file, a chart folder or both: a set-up <see cref="HamletException"/>
+        /// (<see cref="ErrorIds.InvalidDoseHistorySettings"/>) when neither is given.
+        /// </summary>
+        public static void CheckExportRequest(string file, string chartFolder)
+        {
+            if (string.IsNullOrEmpty(file) && string.IsNullOrEmpty(chartFolder))
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "Nothing to export to: no file and no chart folder is given.", null,
+                    "Give {Path} (.csv or .xlsx), {ChartPath}, or both.");
+        }
+
+        /// <summary>
         /// Refuses to replace an existing export unless asked: a <see cref="HamletException"/> <see cref="ErrorIds.ExportExists"/>
         /// naming the file (the remedy is {Force}).
         /// </summary>

@@ -19,5 +19,8 @@ namespace HamletPS.Core.Dose
 
         /// <summary>Gy·m².</summary>
         public DoseStatistics Dap { get; set; }
+
+        /// <summary>Average glandular dose per mammography exposure, mGy.</summary>
+        public DoseStatistics AverageGlandularDose { get; set; }
     }
 }

@@ -14,6 +14,12 @@ namespace HamletPS.Core.Dose
         /// <summary><see cref="DoseReportKind"/>: CT, ProjectionXRay, Mammography or Unknown.</summary>
         public string Kind { get; set; }
 
+        /// <summary>
+        /// True for a mammography study read from its images' headers (<see cref="MammographyHeaderReader"/>) rather than an
+        /// RDSR: one event per image, and <see cref="SOPInstanceUID"/> a UID derived from the study (see <see cref="MammographyStudyMerger"/>).
+        /// </summary>
+        public bool FromImageHeaders { get; set; }
+
         /// <summary>Template Identifier of the root (10011, 10001 …) when the report names it.</summary>
         public string Template { get; set; }
 

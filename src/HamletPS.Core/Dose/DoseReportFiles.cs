@@ -8,7 +8,8 @@ namespace HamletPS.Core.Dose
     /// Reads dose reports from files one after the other, for the import: a DICOM file that is not a dose report is skipped
     /// (<paramref name="skipped"/>), a file that cannot be read is a failure (<paramref name="failed"/>); neither stops the rest.
     /// A path of the listing that matches nothing (the enumerator's FileNotFoundException) is a failure too
-    /// (<see cref="ErrorIds.PathNotFound"/>), and ends the listing.
+    /// (<see cref="ErrorIds.PathNotFound"/>), and ends the listing. Mammography images giving their dose in the header are
+    /// one report per study (<see cref="MammographyStudyMerger"/>), given after the other reports.
     /// </summary>
     public static class DoseReportFiles
     {
@@ -18,6 +19,13 @@ namespace HamletPS.Core.Dose
             CancellationToken cancellationToken = default, string databasePath = null)
         {
             if (files == null) throw new ArgumentNullException(nameof(files));
+            // Mammography images read from their headers become one report per study, after the RDSRs.
+            return MammographyStudyMerger.Merge(ReadEach(files, failed, skipped, cancellationToken, databasePath));
+        }
+
+        private static IEnumerable<DoseReport> ReadEach(IEnumerable<string> files, Action<FileFailure> failed, Action<FileFailure> skipped,
+            CancellationToken cancellationToken, string databasePath)
+        {
             string database = databasePath == null ? null : System.IO.Path.GetFullPath(databasePath);
             using (IEnumerator<string> listed = files.GetEnumerator())
             while (true)

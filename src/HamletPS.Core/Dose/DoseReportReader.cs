@@ -18,7 +18,7 @@ namespace HamletPS.Core.Dose
         public const string NotADoseReportReason = ErrorIds.NotADoseReport;
 
         /// <summary>
-        /// Reads one file. <see cref="NotADoseReportException"/> when it is DICOM but not a dose report;
+        /// Reads one file: an RDSR, or a mammography image giving its dose in the header (one exposure). <see cref="NotADoseReportException"/> when it is DICOM but neither;
         /// <see cref="HamletPS.Dicom.DicomFormatException"/> when it is not readable DICOM.
         /// </summary>
         public static DoseReport Read(string path)
@@ -33,10 +33,18 @@ namespace HamletPS.Core.Dose
             SrDocument.IsStructuredReport(dataset) &&
             SrCode.FromSequence(dataset, DicomTags.ConceptNameCodeSequence)?.Is(DoseConcepts.XRayRadiationDoseReport, DoseConcepts.Dcm) == true;
 
-        /// <summary>Reads a dataset already in memory (e.g. one just received); <paramref name="path"/> names it in messages.</summary>
+        /// <summary>
+        /// Reads a dataset already in memory (e.g. one just received); <paramref name="path"/> names it in messages. A
+        /// mammography image whose header gives a dose is read as one exposure (<see cref="MammographyHeaderReader"/>: merge
+        /// the images of a study with <see cref="MammographyStudyMerger"/>).
+        /// </summary>
         public static DoseReport Read(DicomDataset dataset, string sopClassUid, string path)
         {
-            if (!IsDoseReport(dataset)) throw new NotADoseReportException(path, sopClassUid);
+            if (!IsDoseReport(dataset))
+            {
+                if (MammographyHeaderReader.IsMammographyDoseImage(dataset, sopClassUid)) return MammographyHeaderReader.Read(dataset, sopClassUid, path);
+                throw new NotADoseReportException(path, sopClassUid);
+            }
             SrDocument document = SrDocument.Read(dataset, path);
             var warnings = new List<string>();
             var report = new DoseReport

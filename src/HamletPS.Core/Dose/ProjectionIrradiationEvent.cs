@@ -46,5 +46,20 @@ namespace HamletPS.Core.Dose
 
         /// <summary>Compression Thickness (mammography), mm.</summary>
         public double? CompressionThickness { get; set; }
+
+        /// <summary>Compression Force (mammography image headers), N.</summary>
+        public double? CompressionForce { get; set; }
+
+        /// <summary>Exposure (mammography image headers), mAs.</summary>
+        public double? Exposure { get; set; }
+
+        /// <summary>Anode Target Material (mammography image headers), e.g. TUNGSTEN.</summary>
+        public string AnodeTargetMaterial { get; set; }
+
+        /// <summary>Filter Material (mammography image headers), several joined by '/', e.g. RHODIUM.</summary>
+        public string FilterMaterial { get; set; }
+
+        /// <summary>Image Laterality (mammography image headers): L, R or B.</summary>
+        public string Laterality { get; set; }
     }
 }

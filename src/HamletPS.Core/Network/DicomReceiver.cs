@@ -14,7 +14,8 @@ namespace HamletPS.Core.Network
     /// The DICOM receiver of Receive-Dicom and <c>hamlet receive</c>: a storage SCP (with verification) writing every received
     /// data set to <c>&lt;SOPInstanceUID&gt;.dcm</c> in the incoming folder. Construct, <see cref="Start"/> (binds the port, so the
     /// banner can be shown), then <see cref="RunAsync"/> until cancelled, idle or the count is reached; files being received
-    /// when it stops are finished first. Never writes to the console.
+    /// when it stops are finished first. With <see cref="DicomReceiverOptions.DoseHistory"/>, the dose reports received also go
+    /// into the dose history (on a worker of their own, in arrival order). Never writes to the console.
     /// </summary>
     public sealed class DicomReceiver : IDisposable
     {
@@ -46,7 +47,7 @@ namespace HamletPS.Core.Network
                 MaxConnections = options.MaxConnections,
                 AssociationRequestTimeout = options.AssociationRequestTimeout,
                 EvictIdleAfter = options.EvictIdleAfter,
-                SopClasses = new List<string>(TrialStorageClasses.Radiotherapy),
+                SopClasses = SopClassesFor(options),
                 AcceptAllStorageClasses = options.AcceptAllStorageClasses,
                 DuplicatePolicy = Map(options.DuplicatePolicy),
                 // -Count: the SCP stops accepting, lets the peer release (or requests the release itself): never an abort.
@@ -57,6 +58,29 @@ namespace HamletPS.Core.Network
             UsesTls = scp.Tls != null;
             _scp = new StorageScp(scp);
         }
+
+        private Dose.DoseHistoryFeed _doseHistory;
+
+        /// <summary>The trial's storage classes, and the X-Ray Radiation Dose SR classes when received dose reports go to the dose history.</summary>
+        private static List<string> SopClassesFor(DicomReceiverOptions options)
+        {
+            var classes = new List<string>(TrialStorageClasses.Radiotherapy);
+            if (options.DoseHistory != null)
+            {
+                classes.Add(Dicom.Dictionary.DicomUids.XRayRadiationDoseSRStorage);
+                classes.Add(Dicom.Dictionary.DicomUids.EnhancedXRayRadiationDoseSRStorage);
+            }
+            return classes;
+        }
+
+        /// <summary>The dose history received dose reports go into; null when none was asked for.</summary>
+        public string DoseHistoryPath => _options.DoseHistory?.DatabasePath;
+
+        /// <summary>Each received dose report the dose history took (stored, unchanged, conflicting, left out as a test patient).</summary>
+        public IProgress<Dose.DoseHistoryImportResult> DoseImported { get; set; }
+
+        /// <summary>A received dose report the dose history could not take (the file stays in the incoming folder).</summary>
+        public IProgress<FileFailure> DoseImportFailed { get; set; }
 
         /// <summary>Full path of the incoming folder.</summary>
         public string Folder { get; }
@@ -99,8 +123,15 @@ namespace HamletPS.Core.Network
             "Connect to this DICOM receiver using IP Address: " + address + " and Port: " + Port.ToString(CultureInfo.InvariantCulture) +
             " (AE title " + AETitle + (UsesTls ? ", DICOM TLS" : string.Empty) + ")";
 
-        /// <summary>Creates the folder, removes temporary files an earlier run left, binds the port.</summary>
-        public void Start() => _scp.Start();
+        /// <summary>
+        /// Opens the dose history when asked for (a <see cref="HamletException"/> DoseHistoryUnavailable when it cannot be
+        /// used: the receiver does not listen), creates the folder, removes temporary files an earlier run left, binds the port.
+        /// </summary>
+        public void Start()
+        {
+            if (_options.DoseHistory != null && _doseHistory == null) _doseHistory = new Dose.DoseHistoryFeed(_options.DoseHistory);
+            _scp.Start();
+        }
 
         /// <summary>
         /// Serves until <paramref name="cancellationToken"/> is cancelled, the idle timeout passes or the count is reached;
@@ -109,7 +140,20 @@ namespace HamletPS.Core.Network
         public async Task RunAsync(IProgress<ReceivedDicomFile> received, CancellationToken cancellationToken)
         {
             _scp.Log = Log;
-            await _scp.RunAsync(new CallbackProgress<ReceivedFile>(file => OnReceived(file, received)), cancellationToken).ConfigureAwait(false);
+            if (_doseHistory != null)
+            {
+                _doseHistory.Imported = DoseImported;
+                _doseHistory.Failed = DoseImportFailed;
+            }
+            try
+            {
+                await _scp.RunAsync(new CallbackProgress<ReceivedFile>(file => OnReceived(file, received)), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The dose reports received are in the history before the receiver says it stopped.
+                _doseHistory?.Complete();
+            }
         }
 
         private void OnReceived(ReceivedFile file, IProgress<ReceivedDicomFile> received)
@@ -126,6 +170,7 @@ namespace HamletPS.Core.Network
                     Path = file.Path,
                     ReceivedAt = file.ReceivedAt,
                 });
+                if (_doseHistory != null && IsDoseCandidate(file.SopClassUid)) _doseHistory.Add(file.Path);
             }
             else
             {
@@ -140,6 +185,10 @@ namespace HamletPS.Core.Network
             }
         }
 
+        /// <summary>SOP classes whose files may be dose reports: the dose SRs, and any other SR class (a report sent in Comprehensive SR).</summary>
+        private static bool IsDoseCandidate(string sopClassUid) =>
+            sopClassUid != null && sopClassUid.StartsWith("1.2.840.10008.5.1.4.1.1.88.", StringComparison.Ordinal);
+
         internal static string SopClassName(string uid) =>
             uid == null ? null : Dicom.Dictionary.DicomUids.GetName(uid) ?? uid;
 
@@ -153,6 +202,10 @@ namespace HamletPS.Core.Network
             }
         }
 
-        public void Dispose() => _scp.Dispose();
+        public void Dispose()
+        {
+            _scp.Dispose();
+            _doseHistory?.Dispose();
+        }
     }
 }

@@ -53,6 +53,12 @@ namespace HamletPS.Core.Network
         /// <summary>Accept every storage SOP class of the UID registry, not just the radiotherapy trial's list.</summary>
         public bool AcceptAllStorageClasses { get; set; }
 
+        /// <summary>
+        /// Store the X-Ray Radiation Dose SRs received (and accept their SOP classes) in this dose history as they land; null:
+        /// no dose history. The files are written to the incoming folder all the same.
+        /// </summary>
+        public Dose.DoseHistoryImportOptions DoseHistory { get; set; }
+
         /// <summary>DICOM TLS; used when a certificate is set.</summary>
         public DicomTlsSettings Tls { get; set; } = new DicomTlsSettings();
     }

@@ -40,6 +40,12 @@ namespace HamletPS.Core.Network
 
         public bool AcceptAllStorageClasses { get; set; }
 
+        /// <summary>-DoseHistory / --dose-history: store received dose reports in the dose history (null: DICOMNODE.DOSEHISTORY).</summary>
+        public bool? DoseHistory { get; set; }
+
+        /// <summary>-DoseHistoryPath / --dose-history-path: the history's database (implies <see cref="DoseHistory"/>); default beside the configuration.</summary>
+        public string DoseHistoryPath { get; set; }
+
         /// <summary>The TLS settings of the face's certificate parameters (null: no TLS).</summary>
         public DicomTlsSettings Tls { get; set; }
     }

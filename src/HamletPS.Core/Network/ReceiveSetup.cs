@@ -16,7 +16,8 @@ namespace HamletPS.Core.Network
         /// title: the request, else DICOMNODE.PORT/AET, else 11112/HAMLETPS; listen address, allowed peers and calling AE titles:
         /// the request, else DICOMNODE.LISTENADDRESS/ALLOWEDPEERADDRESSES/ALLOWEDCALLINGAETITLES (the configuration's access keys
         /// restrict the receiver even when everything else is given), else every address and any peer; the limits and timeouts:
-        /// the request, else the receiver's defaults.
+        /// the request, else the receiver's defaults. The dose history: the request, else DICOMNODE.DOSEHISTORY; its database
+        /// the request's, else beside the configuration (set-up errors as Import-DicomDoseReport's: no site secret, no database).
         /// </summary>
         public static DicomReceiverOptions CreateOptions(ReceiveRequest request, HamletConfig config)
         {
@@ -44,6 +45,11 @@ namespace HamletPS.Core.Network
             if (request.EvictIdleAfter.HasValue) options.EvictIdleAfter = request.EvictIdleAfter.Value;
             if (request.DuplicatePolicy.HasValue) options.DuplicatePolicy = request.DuplicatePolicy.Value;
             if (request.Tls != null) options.Tls = request.Tls;
+            if (request.DoseHistoryPath != null || (request.DoseHistory ?? node.DoseHistory))
+            {
+                // The history keys patients as Protect and Import-DicomDoseReport do: the configured site secret and lookup table.
+                options.DoseHistory = Dose.DoseHistorySetup.CreateImportOptions(new Dose.DoseHistoryRequest { Config = config, DatabasePath = request.DoseHistoryPath });
+            }
             return options;
         }
     }

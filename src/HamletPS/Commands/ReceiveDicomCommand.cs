@@ -54,6 +54,16 @@ namespace HamletPS.Commands
         [Parameter]
         public SwitchParameter AcceptAllStorageClasses { get; set; }
 
+        /// <summary>Store the dose reports received (X-Ray Radiation Dose SRs, whose classes are then accepted) in the dose history,
+        /// as Import-DicomDoseReport does; default DICOMNODE.DOSEHISTORY.</summary>
+        [Parameter]
+        public SwitchParameter DoseHistory { get; set; }
+
+        /// <summary>The dose history database (implies -DoseHistory); default dose-history.sqlite beside the site configuration.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string DoseHistoryPath { get; set; }
+
         /// <summary>The site configuration file (default: $HAMLET_CONFIG, else config.yaml in the current folder).</summary>
         [Parameter]
         public string ConfigPath { get; set; }
@@ -84,6 +94,11 @@ namespace HamletPS.Commands
                     Terminate(new IOException("Cannot listen on port " + receiver.Port + ": " + ex.Message, ex), "PortUnavailable", ErrorCategory.ResourceUnavailable, receiver.Port);
                     return;
                 }
+                catch (Core.HamletException ex) when (ex.IsSetup)
+                {
+                    Terminate(ex, receiver.DoseHistoryPath); // DoseHistoryUnavailable: the dose history cannot be opened
+                    return;
+                }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     Terminate(ex, "IncomingFolderUnavailable", ErrorCategory.WriteError, receiver.Folder);
@@ -91,6 +106,7 @@ namespace HamletPS.Commands
                 }
                 foreach (string address in receiver.ListeningAddresses) WriteInformation(HostMessage.Create(receiver.ConnectMessage(address), CommandName));
                 WriteInformation(HostMessage.Create("Data will be written to: " + receiver.Folder, CommandName));
+                if (receiver.DoseHistoryPath != null) WriteInformation(HostMessage.Create("Dose reports go into the dose history: " + receiver.DoseHistoryPath, CommandName));
                 WriteInformation(HostMessage.Create("Press <CTRL-C> to stop the receiver", CommandName));
                 Serve(receiver);
             }
@@ -107,6 +123,12 @@ namespace HamletPS.Commands
                     {
                         receiver.Log = new RelayProgress<string>(EmitVerbose, ct);
                         receiver.Refused = new RelayProgress<RefusedDicomFile>(r => EmitWarning(r.ToString()), ct);
+                        receiver.DoseImported = new RelayProgress<Core.Dose.DoseHistoryImportResult>(r =>
+                        {
+                            if (r.Status == Core.Dose.DoseHistoryImportStatus.Conflict) EmitWarning(r.Path + ": " + r.Message);
+                            else EmitVerbose("Dose history: " + r.Status + " " + r.Kind + " " + r.Path);
+                        }, ct);
+                        receiver.DoseImportFailed = new RelayProgress<Core.FileFailure>(f => EmitWarning("Not in the dose history: " + f.Path + ": " + f.Message), ct);
                         await receiver.RunAsync(new RelayProgress<ReceivedDicomFile>(Emit, ct), ct).ConfigureAwait(false);
                     }
                     finally
@@ -136,6 +158,8 @@ namespace HamletPS.Commands
             request.Count = IsBound(nameof(Count)) ? Count : (int?)null;
             request.DuplicatePolicy = (DuplicateFilePolicy)Enum.Parse(typeof(DuplicateFilePolicy), DuplicatePolicy, ignoreCase: true);
             request.AcceptAllStorageClasses = AcceptAllStorageClasses;
+            request.DoseHistory = IsBound(nameof(DoseHistory)) ? DoseHistory.IsPresent : (bool?)null;
+            request.DoseHistoryPath = string.IsNullOrEmpty(DoseHistoryPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DoseHistoryPath);
             return Setup(() => ReceiveSetup.CreateOptions(request, config), null, ex => ex is ArgumentException ? "IncomingFolderRequired" : null);
         }
 

@@ -162,6 +162,10 @@ namespace HamletPS.Core.Tests.Configuration
             Assert.Equal(new[] { "10.20.0.17", "10.20.0.0/28" }, c.Config.DicomNode.AllowedPeerAddresses);
             Assert.Equal(new[] { "TPS_SCU", "PACS_SCU" }, c.Config.DicomNode.AllowedCallingAeTitles);
 
+            Assert.False(c.Config.DicomNode.DoseHistory);
+            Assert.True(Parse("DICOMNODE:\n  DOSEHISTORY: true\n").Config.DicomNode.DoseHistory);
+            Assert.False(Parse("DICOMNODE:\n  DOSEHISTORY: no\n").Config.DicomNode.DoseHistory);
+
             var old = Parse(HtpConfig);
             Assert.Null(old.Config.DicomNode.ListenAddress);
             Assert.Empty(old.Config.DicomNode.AllowedPeerAddresses);
@@ -173,6 +177,7 @@ namespace HamletPS.Core.Tests.Configuration
         [InlineData("ALLOWEDPEERADDRESSES: 10.0.0.1, pacs.local", "'pacs.local' is not an IPv4 or IPv6 address")]
         [InlineData("ALLOWEDPEERADDRESSES: 10.0.0.0/40", "prefix length must be 0..32")]
         [InlineData("ALLOWEDCALLINGAETITLES: TPS, SEVENTEEN_CHARS_XX", "AE titles of 1-16 printable ASCII characters")]
+        [InlineData("DOSEHISTORY: sometimes", "DICOMNODE.DOSEHISTORY must be true or false")]
         public void Parse_RejectsBadDicomNodeAccessValues_WithTheLine(string line, string message)
         {
             var error = Assert.Single(Parse("DICOMNODE:\n  AET: X\n  " + line + "\n").Findings);

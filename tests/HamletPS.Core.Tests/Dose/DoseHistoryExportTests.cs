@@ -90,6 +90,7 @@ namespace HamletPS.Core.Tests.Dose
                 Agree(py.GetProperty("ctdi"), summary[i], 4);
                 Agree(py.GetProperty("dlp"), summary[i], 7);
                 Agree(py.GetProperty("dap"), summary[i], 10);
+                Agree(py.GetProperty("agd"), summary[i], 13);
             }
             Assert.Equal(protocols.Count, protocolRows);
 

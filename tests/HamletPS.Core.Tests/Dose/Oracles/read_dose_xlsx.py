@@ -55,7 +55,8 @@ def main():
         protocols[name] = {"events": len(sheet) - 1,
                            "ctdi": quartiles([r[h.index("CtdiVol")] for r in sheet[1:]]),
                            "dlp": quartiles([r[h.index("Dlp")] for r in sheet[1:]]),
-                           "dap": quartiles([r[h.index("Dap")] for r in sheet[1:]])}
+                           "dap": quartiles([r[h.index("Dap")] for r in sheet[1:]]),
+                           "agd": quartiles([r[h.index("AverageGlandularDose")] for r in sheet[1:]])}
     out["protocols"] = protocols
     print(json.dumps(out, default=str))
 
