@@ -110,6 +110,18 @@ namespace HamletPS.Cli.Tests
         }
 
         [Fact]
+        public void History_OfAnEmptyAgeRange_IsASettingsError_NamingTheAgeOptions_Exit2()
+        {
+            var filter = new DoseHistoryFilter { MinimumAge = 16, MaximumAge = 2 };
+            var r = Capture(o => DoseHistoryVerbs.RunHistory(null, new DoseHistoryRequest { DatabasePath = Path.Combine(Root, "age.sqlite") }, filter, false, false, o));
+            Assert.Equal(2, r.Exit);
+            Assert.Contains("error: InvalidDoseHistorySettings:", r.Err);
+            Assert.Contains("--minimum-age", r.Err);
+            Assert.Contains("--maximum-age", r.Err);
+            Assert.False(File.Exists(Path.Combine(Root, "age.sqlite")));
+        }
+
+        [Fact]
         public void Export_ThatCannotBeWritten_IsExportFailed_Exit1_AndABadFormatIsASettingsError_Exit2()
         {
             string db = Path.Combine(Root, "h.sqlite");

@@ -103,11 +103,14 @@ namespace HamletPS.Cli.Verbs
             public readonly Option<string> Description = new Option<string>("--study-description") { Description = "Study description (wildcards * and ?)." };
             public readonly Option<DateTime?> From = new Option<DateTime?>("--from") { Description = "Studies on or after this date (yyyy-MM-dd)." };
             public readonly Option<DateTime?> To = new Option<DateTime?>("--to") { Description = "Studies on or before this date (yyyy-MM-dd)." };
+            public readonly Option<double?> MinimumAge = new Option<double?>("--minimum-age") { Description = "Patients at least this old at the study, in years." };
+            public readonly Option<double?> MaximumAge = new Option<double?>("--maximum-age") { Description = "Patients at most this old at the study, in years." };
+            public readonly Option<string> Sex = new Option<string>("--patient-sex") { Description = "Patients of this sex: M, F or O." };
             public readonly Option<bool> IncludeTestPatients = new Option<bool>("--include-test-patients") { Description = "Show test/QA patients stored flagged." };
 
             public void AddTo(Command command)
             {
-                foreach (Option o in new Option[] { Kind, Station, Protocol, Description, From, To, IncludeTestPatients }) command.Options.Add(o);
+                foreach (Option o in new Option[] { Kind, Station, Protocol, Description, From, To, MinimumAge, MaximumAge, Sex, IncludeTestPatients }) command.Options.Add(o);
             }
 
             public DoseHistoryFilter Read(ParseResult p) => new DoseHistoryFilter
@@ -118,6 +121,9 @@ namespace HamletPS.Cli.Verbs
                 StudyDescription = p.GetValue(Description),
                 From = p.GetValue(From),
                 To = p.GetValue(To),
+                MinimumAge = p.GetValue(MinimumAge),
+                MaximumAge = p.GetValue(MaximumAge),
+                PatientSex = p.GetValue(Sex),
             };
         }
 

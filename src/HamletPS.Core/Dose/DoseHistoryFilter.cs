@@ -20,6 +20,15 @@ namespace HamletPS.Core.Dose
         /// <summary>Studies on or before this date (the whole day).</summary>
         public DateTime? To { get; set; }
 
+        /// <summary>Patients at least this old at the study, in years (Patient's Age, e.g. 045Y or 018M); a report without an age does not match.</summary>
+        public double? MinimumAge { get; set; }
+
+        /// <summary>Patients at most this old at the study, in years; a report without an age does not match.</summary>
+        public double? MaximumAge { get; set; }
+
+        /// <summary>M, F or O (Patient's Sex as stored); null for all.</summary>
+        public string PatientSex { get; set; }
+
         public bool IncludeTestPatients { get; set; }
     }
 }

@@ -116,6 +116,13 @@ namespace HamletPS.Core.Dose
             if (filter.From.HasValue && filter.To.HasValue && filter.From.Value.Date > filter.To.Value.Date)
                 throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The date range is empty: its start " + filter.From.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                     + " is after its end " + filter.To.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".", null, "Give a {From} on or before {To}.");
+            if (filter.MinimumAge < 0 || filter.MaximumAge < 0)
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "An age limit cannot be negative.", null, "Give {MinimumAge} and {MaximumAge} in years, 0 or more.");
+            if (filter.MinimumAge.HasValue && filter.MaximumAge.HasValue && filter.MinimumAge.Value > filter.MaximumAge.Value)
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The age range is empty: its minimum " + filter.MinimumAge.Value.ToString(CultureInfo.InvariantCulture)
+                    + " is above its maximum " + filter.MaximumAge.Value.ToString(CultureInfo.InvariantCulture) + ".", null, "Give a {MinimumAge} at or below {MaximumAge}.");
+            if (!string.IsNullOrEmpty(filter.PatientSex) && !(filter.PatientSex.Trim().ToUpperInvariant() is "M" or "F" or "O"))
+                throw new HamletException(ErrorIds.InvalidDoseHistorySettings, "The patient sex must be M, F or O.", null, "Give {PatientSex} as M, F or O.");
             return filter;
         }
     }

@@ -326,6 +326,15 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
             "e.ordinal, e.started_at, e.protocol, e.target_region, e.acquisition_type, e.ctdivol, e.dlp, e.dap, e.dose_rp, e.scanning_length, " +
             "e.exposure_time, e.kvp, e.tube_current, e.agd, e.compression_thickness, e.phantom_type, e.dose_check_alert, e.dose_check_notification";
 
+        /// <summary>
+        /// Patient's Age (an Age String: three digits and D, W, M or Y) in years as SQL; NULL for a missing or malformed age, so
+        /// an age filter never takes a report whose age is unknown.
+        /// </summary>
+        private const string AgeInYears =
+            "(CASE WHEN length(trim(r.patient_age)) = 4 AND substr(trim(r.patient_age), 1, 3) GLOB '[0-9][0-9][0-9]' THEN " +
+            "CAST(substr(trim(r.patient_age), 1, 3) AS REAL) / (CASE upper(substr(trim(r.patient_age), 4, 1)) " +
+            "WHEN 'Y' THEN 1.0 WHEN 'M' THEN 12.0 WHEN 'W' THEN 52.1775 WHEN 'D' THEN 365.25 ELSE NULL END) ELSE NULL END)";
+
         private static string Where(DoseHistoryFilter filter, List<KeyValuePair<string, object>> parameters, bool eventsToo)
         {
             var where = new List<string>();
@@ -339,6 +348,9 @@ CREATE INDEX IF NOT EXISTS event_protocol ON irradiation_event(protocol);
                     : "EXISTS (SELECT 1 FROM irradiation_event p WHERE p.sop_instance_uid = r.sop_instance_uid AND p.protocol LIKE $protocol ESCAPE '\\')");
                 parameters.Add(Pair("$protocol", Like(filter.AcquisitionProtocol)));
             }
+            if (filter.MinimumAge.HasValue) { where.Add(AgeInYears + " >= $minAge"); parameters.Add(Pair("$minAge", filter.MinimumAge.Value)); }
+            if (filter.MaximumAge.HasValue) { where.Add(AgeInYears + " <= $maxAge"); parameters.Add(Pair("$maxAge", filter.MaximumAge.Value)); }
+            if (!string.IsNullOrEmpty(filter.PatientSex)) { where.Add("trim(r.patient_sex) = $sex COLLATE NOCASE"); parameters.Add(Pair("$sex", filter.PatientSex.Trim())); }
             if (filter.From.HasValue) { where.Add("r.study_date >= $from"); parameters.Add(Pair("$from", filter.From.Value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))); }
             if (filter.To.HasValue) { where.Add("r.study_date < $to"); parameters.Add(Pair("$to", filter.To.Value.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))); }
             return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";

@@ -48,6 +48,19 @@ namespace HamletPS.Internal
         [Parameter]
         public DateTime To { get; set; }
 
+        /// <summary>Only patients at least this old at the study, in years.</summary>
+        [Parameter]
+        public double MinimumAge { get; set; }
+
+        /// <summary>Only patients at most this old at the study, in years.</summary>
+        [Parameter]
+        public double MaximumAge { get; set; }
+
+        /// <summary>Only patients of this sex (M, F or O).</summary>
+        [Parameter]
+        [ValidateSet("M", "F", "O")]
+        public string PatientSex { get; set; }
+
         /// <summary>Show test/QA patients that were imported with -IncludeTestPatients (left out by default).</summary>
         [Parameter]
         public SwitchParameter IncludeTestPatients { get; set; }
@@ -72,6 +85,9 @@ namespace HamletPS.Internal
                     StudyDescription = StudyDescription,
                     From = MyInvocation.BoundParameters.ContainsKey(nameof(From)) ? From : (DateTime?)null,
                     To = MyInvocation.BoundParameters.ContainsKey(nameof(To)) ? To : (DateTime?)null,
+                    MinimumAge = MyInvocation.BoundParameters.ContainsKey(nameof(MinimumAge)) ? MinimumAge : (double?)null,
+                    MaximumAge = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumAge)) ? MaximumAge : (double?)null,
+                    PatientSex = PatientSex,
                 });
                 return (request, database, filter);
             }

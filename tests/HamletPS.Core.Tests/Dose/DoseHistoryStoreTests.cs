@@ -273,5 +273,44 @@ namespace HamletPS.Core.Tests.Dose
                 Assert.Empty(Uids(new DoseHistoryFilter { From = new DateTime(2026, 5, 1) }));
             }
         }
+
+        [Fact]
+        public void Query_FiltersByPatientAgeInYearsWhateverItsUnit_AndBySex_AndAnUnknownAgeNeverMatchesAnAgeFilter()
+        {
+            string scratch = DeidTestSupport.NewScratch("dosehist-age");
+            string database = Path.Combine(scratch, "history.sqlite");
+            var reports = new[] { DoseTestData.Make(scratch, "ct", 21), DoseTestData.Make(scratch, "ct", 22), DoseTestData.Make(scratch, "ct", 23), DoseTestData.Make(scratch, "rf", 24) }
+                .Select(DoseReportReader.Read).ToList();
+            reports[0].PatientAge = "045Y"; reports[0].PatientSex = "F";
+            reports[1].PatientAge = "018M"; reports[1].PatientSex = "M";   // 1.5 years
+            reports[2].PatientAge = "070W"; reports[2].PatientSex = "M";   // 1.34 years
+            reports[3].PatientAge = null; reports[3].PatientSex = "O";
+            Import(Options(database), reports);
+
+            using (DoseHistoryStore store = DoseHistoryStore.Open(database, create: false))
+            {
+                string[] Uids(DoseHistoryFilter f) => store.Query(f).Select(e => e.SOPInstanceUID).OrderBy(u => u, StringComparer.Ordinal).ToArray();
+                string[] Of(params int[] i) => i.Select(n => reports[n].SOPInstanceUID).OrderBy(u => u, StringComparer.Ordinal).ToArray();
+                Assert.Equal(Of(0), Uids(new DoseHistoryFilter { MinimumAge = 18 }));
+                Assert.Equal(Of(1, 2), Uids(new DoseHistoryFilter { MaximumAge = 2 }));
+                Assert.Equal(Of(1), Uids(new DoseHistoryFilter { MinimumAge = 1.4, MaximumAge = 1.6 }));
+                Assert.Equal(Of(1, 2), Uids(new DoseHistoryFilter { PatientSex = "m" }));
+                Assert.Equal(Of(3), Uids(new DoseHistoryFilter { PatientSex = "O" }));
+                Assert.Empty(Uids(new DoseHistoryFilter { PatientSex = "O", MinimumAge = 0 }));   // its age is unknown
+                Assert.Equal(Of(0, 1, 2, 3), Uids(new DoseHistoryFilter()));
+            }
+        }
+
+        [Theory]
+        [InlineData(5.0, 2.0, null, "age range is empty")]
+        [InlineData(-1.0, null, null, "cannot be negative")]
+        [InlineData(null, null, "X", "M, F or O")]
+        public void CreateFilter_RefusesAnEmptyOrNegativeAgeRangeAndAnUnknownSex(double? minimum, double? maximum, string sex, string expected)
+        {
+            var ex = Assert.Throws<HamletException>(() => DoseHistorySetup.CreateFilter(new DoseHistoryRequest(),
+                new DoseHistoryFilter { MinimumAge = minimum, MaximumAge = maximum, PatientSex = sex }));
+            Assert.Equal(ErrorIds.InvalidDoseHistorySettings, ex.ErrorId);
+            Assert.Contains(expected, ex.Message);
+        }
     }
 }
