@@ -47,28 +47,8 @@ namespace HamletPS.Core.Dose
             }
             SrDocument document = SrDocument.Read(dataset, path);
             var warnings = new List<string>();
-            var report = new DoseReport
-            {
-                Path = path,
-                Template = document.TemplateIdentifier,
-                SOPClassUID = sopClassUid,
-                SOPInstanceUID = dataset.GetUid(DicomTags.SOPInstanceUID),
-                StudyInstanceUID = dataset.GetUid(DicomTags.StudyInstanceUID),
-                StudyDate = dataset.GetDateTime(DicomTags.StudyDate, DicomTags.StudyTime),
-                StudyDescription = Text(dataset, DicomTags.StudyDescription),
-                AccessionNumber = Text(dataset, DicomTags.AccessionNumber),
-                PatientID = Text(dataset, DicomTags.PatientID),
-                PatientName = Text(dataset, DicomTags.PatientName),
-                PatientAge = Text(dataset, DicomTags.PatientAge),
-                PatientSex = Text(dataset, DicomTags.PatientSex),
-                PatientSize = Positive(dataset, DicomTags.PatientSize),
-                PatientWeight = Positive(dataset, DicomTags.PatientWeight),
-                Manufacturer = Text(dataset, DicomTags.Manufacturer),
-                ManufacturerModelName = Text(dataset, DicomTags.ManufacturerModelName),
-                StationName = Text(dataset, DicomTags.StationName),
-                DeviceSerialNumber = Text(dataset, DicomTags.DeviceSerialNumber),
-                InstitutionName = Text(dataset, DicomTags.InstitutionName),
-            };
+            DoseReport report = DoseReportHeader.Read(path, dataset, sopClassUid);
+            report.Template = document.TemplateIdentifier;
             if (sopClassUid != DicomUids.XRayRadiationDoseSRStorage && sopClassUid != DicomUids.EnhancedXRayRadiationDoseSRStorage)
                 warnings.Add("dose report in SOP Class " + (sopClassUid ?? "(absent)") + " rather than X-Ray Radiation Dose SR");
             if (report.Template != null && report.Template != "10001" && report.Template != "10011")
@@ -101,14 +81,9 @@ namespace HamletPS.Core.Dose
             return DoseReportKind.Unknown;
         }
 
-        private static string Text(DicomDataset dataset, DicomTag tag)
-        {
-            string s = dataset.GetString(tag)?.Trim(' ', '\0');
-            return string.IsNullOrEmpty(s) ? null : s;
-        }
+        private static string Text(DicomDataset dataset, DicomTag tag) => DoseReportHeader.Text(dataset, tag);
 
-        private static double? Positive(DicomDataset dataset, DicomTag tag) =>
-            dataset.TryGetDouble(tag, out double v) && v > 0 && !double.IsInfinity(v) ? v : (double?)null;
+        private static double? Positive(DicomDataset dataset, DicomTag tag) => DoseReportHeader.Positive(dataset, tag);
 
         /// <summary>The content-tree half of the reading, collecting warnings.</summary>
         private sealed class Walker

@@ -74,44 +74,21 @@ namespace HamletPS.Core.Dose
                 Laterality = Text(dataset, DicomTags.ImageLaterality),
             };
             if (organDose == null) warnings.Add("no Organ Dose (0040,0316): no average glandular dose for this image");
-            return new DoseReport
-            {
-                Path = path,
-                Kind = DoseReportKind.Mammography,
-                FromImageHeaders = true,
-                ProcedureReported = "Mammography",
-                SOPClassUID = sopClassUid,
-                SOPInstanceUID = sop,
-                StudyInstanceUID = dataset.GetUid(DicomTags.StudyInstanceUID),
-                StudyDate = dataset.GetDateTime(DicomTags.StudyDate, DicomTags.StudyTime),
-                StudyDescription = Text(dataset, DicomTags.StudyDescription),
-                AccessionNumber = Text(dataset, DicomTags.AccessionNumber),
-                PatientID = Text(dataset, DicomTags.PatientID),
-                PatientName = Text(dataset, DicomTags.PatientName),
-                PatientAge = Text(dataset, DicomTags.PatientAge),
-                PatientSex = Text(dataset, DicomTags.PatientSex),
-                PatientSize = Positive(dataset, DicomTags.PatientSize),
-                PatientWeight = Positive(dataset, DicomTags.PatientWeight),
-                Manufacturer = Text(dataset, DicomTags.Manufacturer),
-                ManufacturerModelName = Text(dataset, DicomTags.ManufacturerModelName),
-                StationName = Text(dataset, DicomTags.StationName),
-                DeviceSerialNumber = Text(dataset, DicomTags.DeviceSerialNumber),
-                InstitutionName = Text(dataset, DicomTags.InstitutionName),
-                TotalEvents = 1,
-                AccumulatedAverageGlandularDose = e.AverageGlandularDose,
-                ProjectionEvents = new[] { e },
-                Warnings = warnings.ToArray(),
-            };
+            DoseReport report = DoseReportHeader.Read(path, dataset, sopClassUid);
+            report.Kind = DoseReportKind.Mammography;
+            report.FromImageHeaders = true;
+            report.ProcedureReported = "Mammography";
+            report.SOPInstanceUID = sop;
+            report.TotalEvents = 1;
+            report.AccumulatedAverageGlandularDose = e.AverageGlandularDose;
+            report.ProjectionEvents = new[] { e };
+            report.Warnings = warnings.ToArray();
+            return report;
         }
 
-        private static string Text(DicomDataset dataset, DicomTag tag)
-        {
-            string s = dataset.GetString(tag)?.Trim(' ', '\0');
-            return string.IsNullOrEmpty(s) ? null : s;
-        }
+        private static string Text(DicomDataset dataset, DicomTag tag) => DoseReportHeader.Text(dataset, tag);
 
-        private static double? Positive(DicomDataset dataset, DicomTag tag) =>
-            dataset.TryGetDouble(tag, out double v) && v > 0 && !double.IsInfinity(v) ? v : (double?)null;
+        private static double? Positive(DicomDataset dataset, DicomTag tag) => DoseReportHeader.Positive(dataset, tag);
 
         /// <summary>A non-negative finite number; a value that is present but not one is a warning naming the attribute.</summary>
         private static double? Number(DicomDataset dataset, DicomTag tag, List<string> warnings)
