@@ -130,6 +130,7 @@ BeforeAll {
     Add-Output (Get-DoseHistory -DatabasePath $doseDb)
     Add-Output (Get-DoseHistory -DatabasePath $doseDb -Summary)
     Add-Output (Export-DoseHistory -Path (Join-Path $script:work 'dose.xlsx') -DatabasePath $doseDb -Confirm:$false)
+    Add-Output (Export-DoseHistory -ChartPath (Join-Path $script:work 'dose-charts') -DatabasePath $doseDb -Confirm:$false)
     # A query answered by dcmtk's dcmqrscp (tests/run.sh installs dcmtk) over the received sample.
     $db = Join-Path $script:work 'qrdb'
     New-Item -ItemType Directory -Path $db | Out-Null
