@@ -102,5 +102,8 @@ namespace HamletPS.Core.Dose
 
         /// <summary>Anything unexpected that did not stop the reading (unknown template, unknown units, missing container).</summary>
         public string[] Warnings { get; set; } = Array.Empty<string>();
+
+        /// <summary>A copy of every value (arrays shared): the study report a merger derives from one image's report.</summary>
+        internal DoseReport ShallowCopy() => (DoseReport)MemberwiseClone();
     }
 }

@@ -82,34 +82,14 @@ namespace HamletPS.Core.Dose
             foreach (DoseReport image in distinct)
                 foreach (string w in image.Warnings) warnings.Add(System.IO.Path.GetFileName(image.Path) + ": " + w);
             if (distinct.Count < images.Count) warnings.Add((images.Count - distinct.Count) + " image(s) given more than once counted once");
-            return new DoseReport
-            {
-                Path = first.Path,
-                Kind = DoseReportKind.Mammography,
-                FromImageHeaders = true,
-                ProcedureReported = first.ProcedureReported,
-                SOPClassUID = first.SOPClassUID,
-                SOPInstanceUID = first.StudyInstanceUID != null ? StudyKey(first.StudyInstanceUID) : first.SOPInstanceUID,
-                StudyInstanceUID = first.StudyInstanceUID,
-                StudyDate = first.StudyDate,
-                StudyDescription = first.StudyDescription,
-                AccessionNumber = first.AccessionNumber,
-                PatientID = first.PatientID,
-                PatientName = first.PatientName,
-                PatientAge = first.PatientAge,
-                PatientSex = first.PatientSex,
-                PatientSize = first.PatientSize,
-                PatientWeight = first.PatientWeight,
-                Manufacturer = first.Manufacturer,
-                ManufacturerModelName = first.ManufacturerModelName,
-                StationName = first.StationName,
-                DeviceSerialNumber = first.DeviceSerialNumber,
-                InstitutionName = first.InstitutionName,
-                TotalEvents = events.Length,
-                AccumulatedAverageGlandularDose = agd,
-                ProjectionEvents = events,
-                Warnings = warnings.ToArray(),
-            };
+            // The study is the first image's report (header, kind, procedure) with the study's key, events, AGD and warnings.
+            DoseReport study = first.ShallowCopy();
+            study.SOPInstanceUID = first.StudyInstanceUID != null ? StudyKey(first.StudyInstanceUID) : first.SOPInstanceUID;
+            study.TotalEvents = events.Length;
+            study.AccumulatedAverageGlandularDose = agd;
+            study.ProjectionEvents = events;
+            study.Warnings = warnings.ToArray();
+            return study;
         }
     }
 }
